@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('has working defaults for a fresh machine', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      smtpPort: 2525,
+      dataDir: resolve('./data'),
+      inboxDomain: 'inbox.localhost',
+      eventStoreUrl: null,
+      outboundSmtpUrl: null,
+      maxMessageBytes: 26214400,
+      signup: 'open',
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      SMTP_PORT: '25',
+      DATA_DIR: '/var/lib/inbox',
+      INBOX_DOMAIN: 'Mail.Example.COM',
+      EVENTSTORE_URL: 'esdb://eventstore:2113?tls=false',
+      OUTBOUND_SMTP_URL: 'smtps://user:pass@smtp.example.com:465',
+      MAX_MESSAGE_BYTES: '1048576',
+      SIGNUP: 'closed',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      smtpPort: 25,
+      dataDir: '/var/lib/inbox',
+      inboxDomain: 'mail.example.com',
+      eventStoreUrl: 'esdb://eventstore:2113?tls=false',
+      outboundSmtpUrl: 'smtps://user:pass@smtp.example.com:465',
+      maxMessageBytes: 1048576,
+      signup: 'closed',
+    });
+  });
+
+  it.each([
+    ['PORT', 'abc', 'PORT must be a port number from 0 to 65535 (got "abc")'],
+    ['PORT', '70000', 'PORT must be a port number from 0 to 65535 (got "70000")'],
+    ['SMTP_PORT', '-1', 'SMTP_PORT must be a port number from 0 to 65535 (got "-1")'],
+    ['INBOX_DOMAIN', 'localhost', 'INBOX_DOMAIN must be a domain name of at least two DNS labels'],
+    ['INBOX_DOMAIN', 'bad_domain.com', 'INBOX_DOMAIN must be a domain name'],
+    ['EVENTSTORE_URL', 'http://localhost:2113', 'EVENTSTORE_URL must be a URL starting with esdb://'],
+    ['OUTBOUND_SMTP_URL', 'not a url', 'OUTBOUND_SMTP_URL must be a URL starting with smtp:// or smtps://'],
+    ['MAX_MESSAGE_BYTES', '0', 'MAX_MESSAGE_BYTES must be a positive whole number of bytes'],
+    ['MAX_MESSAGE_BYTES', '2.5', 'MAX_MESSAGE_BYTES must be a positive whole number of bytes'],
+    ['SIGNUP', 'maybe', 'SIGNUP must be one of open, closed (got "maybe")'],
+  ])('refuses %s=%s naming the variable and the rule', (variable, value, message) => {
+    let error: unknown;
+    try {
+      loadConfig({ [variable]: value });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+    expect((error as ConfigError).message).toContain(message);
+  });
+});

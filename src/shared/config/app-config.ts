@@ -1,0 +1,108 @@
+import { resolve } from 'node:path';
+
+export interface AppConfig {
+  port: number;
+  smtpPort: number;
+  dataDir: string;
+  inboxDomain: string;
+  eventStoreUrl: string | null;
+  outboundSmtpUrl: string | null;
+  maxMessageBytes: number;
+  signup: 'open' | 'closed';
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** A configuration value broke a rule; the message names the variable and the rule. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    rule: string,
+    value: string,
+  ) {
+    super(`${variable} ${rule} (got ${JSON.stringify(value)})`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the configuration; throws ConfigError on the first bad value. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  return {
+    port: portNumber(env, 'PORT', 3000),
+    smtpPort: portNumber(env, 'SMTP_PORT', 2525),
+    dataDir: resolve(nonEmpty(env, 'DATA_DIR', './data')),
+    inboxDomain: domainName(env, 'INBOX_DOMAIN', 'inbox.localhost'),
+    eventStoreUrl: optionalUrl(env, 'EVENTSTORE_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:']),
+    outboundSmtpUrl: optionalUrl(env, 'OUTBOUND_SMTP_URL', ['smtp:', 'smtps:']),
+    maxMessageBytes: positiveInteger(env, 'MAX_MESSAGE_BYTES', 26_214_400),
+    signup: oneOf(env, 'SIGNUP', ['open', 'closed'] as const, 'open'),
+  };
+}
+
+function raw(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function portNumber(env: Env, name: string, fallback: number): number {
+  const value = raw(env, name);
+  if (value === undefined) return fallback;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 0 || port > 65535) {
+    throw new ConfigError(name, 'must be a port number from 0 to 65535', value);
+  }
+  return port;
+}
+
+function positiveInteger(env: Env, name: string, fallback: number): number {
+  const value = raw(env, name);
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < 1 || !Number.isSafeInteger(number)) {
+    throw new ConfigError(name, 'must be a positive whole number of bytes', value);
+  }
+  return number;
+}
+
+function nonEmpty(env: Env, name: string, fallback: string): string {
+  return raw(env, name) ?? fallback;
+}
+
+const dnsLabel = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+function domainName(env: Env, name: string, fallback: string): string {
+  const value = raw(env, name);
+  if (value === undefined) return fallback;
+  const lower = value.toLowerCase();
+  const labels = lower.split('.');
+  if (lower.length > 253 || labels.length < 2 || !labels.every((label) => dnsLabel.test(label))) {
+    throw new ConfigError(name, 'must be a domain name of at least two DNS labels (letters, digits, hyphens)', value);
+  }
+  return lower;
+}
+
+function optionalUrl(env: Env, name: string, protocols: string[]): string | null {
+  const value = raw(env, name);
+  if (value === undefined) return null;
+  let protocol: string;
+  try {
+    protocol = new URL(value).protocol;
+  } catch {
+    throw new ConfigError(name, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`, value);
+  }
+  if (!protocols.includes(protocol)) {
+    throw new ConfigError(name, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`, value);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const value = raw(env, name);
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}`, value);
+  }
+  return value as T;
+}

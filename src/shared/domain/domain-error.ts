@@ -1,0 +1,39 @@
+/**
+ * What kind of failure a business rule reports; the HTTP edge maps each kind to one status.
+ * `invalid`: input breaks a rule (422); `conflict`: the state forbids it (409); `not_found`: absent
+ * or another account's (404); `forbidden`: the role may not (403); `unauthenticated`: no session (401).
+ */
+export type DomainErrorKind = 'invalid' | 'conflict' | 'not_found' | 'forbidden' | 'unauthenticated';
+
+/** An expected business failure with a stable code, such as `CHANNEL.ADDRESS_TAKEN`. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    readonly kind: DomainErrorKind,
+    message: string,
+    /** The input field the rule is about, when there is one. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class InvalidInput extends DomainError {
+  constructor(field: string, message: string, code = 'INPUT.INVALID') {
+    super(code, 'invalid', message, field);
+  }
+}
+
+export class NotFound extends DomainError {
+  constructor(what: string, code = 'NOT_FOUND') {
+    super(code, 'not_found', `${what} not found`);
+  }
+}
+
+/** Two writers raced and this one lost after its retries: the caller may try again. */
+export class ConcurrentModification extends DomainError {
+  constructor(streamId: string) {
+    super('EVENT_STORE.CONCURRENT_MODIFICATION', 'conflict', `${streamId} was changed concurrently; try again`);
+  }
+}

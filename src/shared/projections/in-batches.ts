@@ -1,0 +1,34 @@
+const IDLE = Symbol('idle');
+
+/**
+ * Groups what an async source has ready now into arrays of at most `maxSize`: a batch ends when it
+ * is full or when the source would have to wait. Catch-up reads give big batches (one transaction
+ * for many events); live traffic gives small ones (low latency).
+ */
+export async function* inBatches<T>(source: AsyncIterable<T>, maxSize: number): AsyncGenerator<T[]> {
+  const iterator = source[Symbol.asyncIterator]();
+  let pending = iterator.next();
+  try {
+    for (;;) {
+      const first = await pending;
+      if (first.done) return;
+      const batch = [first.value];
+      pending = iterator.next();
+      // Resolves only after every microtask has run: when the source is waiting for I/O or a wake-up.
+      const idle = new Promise<typeof IDLE>((resolve) => setImmediate(() => resolve(IDLE)));
+      while (batch.length < maxSize) {
+        const next = await Promise.race([pending, idle]);
+        if (next === IDLE) break;
+        if (next.done) {
+          yield batch;
+          return;
+        }
+        batch.push(next.value);
+        pending = iterator.next();
+      }
+      yield batch;
+    }
+  } finally {
+    void iterator.return?.();
+  }
+}

@@ -1,0 +1,77 @@
+import type { EventStore, FromPosition, RecordedEvent } from '../event-store/event-store.port';
+import type { SqliteDatabase } from '../sqlite/open-sqlite';
+import { CheckpointStore } from './checkpoint.store';
+import { inBatches } from './in-batches';
+import type { Projection } from './projection';
+import { SubscriptionRunner, type SubscriptionRunnerOptions } from './subscription.runner';
+
+/** Keeps one projection's read model up to date; each batch and its checkpoint commit together. */
+export class ProjectionRunner extends SubscriptionRunner {
+  protected readonly kind = 'projection';
+  private readonly checkpoints: CheckpointStore;
+  private readonly applyBatch: (batch: RecordedEvent[], expected: FromPosition) => boolean;
+
+  constructor(
+    store: EventStore,
+    private readonly db: SqliteDatabase,
+    private readonly projection: Projection,
+    options: SubscriptionRunnerOptions = {},
+  ) {
+    super(store, projection.name, options);
+    this.checkpoints = new CheckpointStore(db);
+    this.applyBatch = db.transaction((batch: RecordedEvent[], expected: FromPosition) => {
+      const stored = this.checkpoints.load(projection.name)?.position ?? 'start';
+      if (stored !== expected) return false;
+      for (const event of batch) projection.apply(event, db);
+      const last = batch[batch.length - 1].position;
+      this.checkpoints.save(projection.name, { position: last, version: projection.version });
+      return true;
+    });
+  }
+
+  protected prepare(): FromPosition {
+    const checkpoint = this.checkpoints.load(this.projection.name);
+    if (checkpoint && checkpoint.version === this.projection.version) {
+      this.projection.setUp(this.db);
+      return checkpoint.position;
+    }
+    this.options.logger?.log(`projection ${this.name}: version ${this.projection.version} is new, rebuilding`);
+    this.reset();
+    return 'start';
+  }
+
+  protected process(batch: RecordedEvent[]): boolean {
+    if (!this.applyBatch(batch, this.position)) return false;
+    this.position = batch[batch.length - 1].position;
+    return true;
+  }
+
+  /** Drops the read model and its checkpoint; the next run replays the whole log. */
+  reset(): void {
+    this.db.transaction(() => {
+      this.projection.tearDown(this.db);
+      this.projection.setUp(this.db);
+      this.checkpoints.save(this.projection.name, { position: 'start', version: this.projection.version });
+    })();
+    this.position = 'start';
+  }
+
+  /** Drops the read model and replays the log up to the head it had when called; returns the events applied. */
+  async rebuild(): Promise<number> {
+    this.reset();
+    const head = await this.store.headPosition();
+    if (head === null) return 0;
+    const subscription = this.store.subscribeToAll({ fromPosition: 'start' });
+    let applied = 0;
+    try {
+      for await (const batch of inBatches(subscription, this.batchSize)) {
+        if (!this.process(batch)) throw new Error(`projection ${this.name}: checkpoint moved during the rebuild`);
+        applied += batch.length;
+        if (batch[batch.length - 1].position >= head) break;
+      }
+    } finally {
+      await subscription.stop();
+    }
+    return applied;
+  }
+}

@@ -1,0 +1,116 @@
+import type { EventStore, EventSubscription, FromPosition, RecordedEvent } from '../event-store/event-store.port';
+import { positionToString } from '../event-store/event-store.port';
+import { inBatches } from './in-batches';
+import type { SubscriptionStatus } from './subscription-status';
+
+export interface RunnerLogger {
+  log(message: string): void;
+  error(message: string): void;
+}
+
+export interface SubscriptionRunnerOptions {
+  batchSize?: number;
+  /** First and longest wait before a failed batch is tried again. */
+  retryDelayMs?: { min: number; max: number };
+  logger?: RunnerLogger;
+}
+
+/**
+ * Follows the log from a checkpoint and hands batches to `process`. A failing batch is retried from
+ * the last saved checkpoint with growing delays: nothing is skipped, and health shows the error.
+ */
+export abstract class SubscriptionRunner {
+  protected abstract readonly kind: SubscriptionStatus['kind'];
+  private subscription: EventSubscription | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = true;
+  private state: SubscriptionStatus['state'] = 'stopped';
+  private lastError: string | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private failures = 0;
+  protected readonly batchSize: number;
+  protected position: FromPosition = 'start';
+
+  constructor(
+    protected readonly store: EventStore,
+    readonly name: string,
+    protected readonly options: SubscriptionRunnerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 1000;
+  }
+
+  /** Loads (or prepares) the checkpoint to start from. */
+  protected abstract prepare(): FromPosition;
+  /** Applies a batch and saves the checkpoint; returns false when the stored checkpoint moved under it. */
+  protected abstract process(batch: RecordedEvent[]): Promise<boolean> | boolean;
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.state = 'starting';
+    this.running = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    await this.subscription?.stop();
+    await this.running;
+    this.state = 'stopped';
+  }
+
+  async status(): Promise<SubscriptionStatus> {
+    const head = await this.store.headPosition();
+    const checkpoint = this.position === 'start' ? 0n : this.position;
+    const behind = head === null ? 0n : head > checkpoint ? head - checkpoint : 0n;
+    const state = this.state === 'live' || this.state === 'catching-up' ? (behind > 0n ? 'catching-up' : 'live') : this.state;
+    return {
+      name: this.name,
+      kind: this.kind,
+      state,
+      checkpoint: positionToString(this.position),
+      head: head === null ? null : head.toString(),
+      caughtUp: behind === 0n,
+      eventsBehind: this.store.positionsCountEvents ? Number(behind) : null,
+      lastError: this.lastError,
+    };
+  }
+
+  private async run(): Promise<void> {
+    try {
+      this.position = this.prepare();
+      this.state = 'catching-up';
+      this.subscription = this.store.subscribeToAll({ fromPosition: this.position });
+      for await (const batch of inBatches(this.subscription, this.batchSize)) {
+        if (this.stopped) break;
+        const applied = await this.process(batch);
+        if (!applied) {
+          // Someone else (a rebuild) moved the checkpoint: follow from where it now stands.
+          this.restartSoon(0);
+          return;
+        }
+        this.failures = 0;
+        this.lastError = null;
+        this.state = 'live';
+      }
+    } catch (error) {
+      this.failures += 1;
+      this.lastError = error instanceof Error ? error.message : String(error);
+      this.state = 'retrying';
+      this.options.logger?.error(`${this.kind} ${this.name} failed (attempt ${this.failures}): ${this.lastError}`);
+      const { min, max } = this.options.retryDelayMs ?? { min: 200, max: 30_000 };
+      this.restartSoon(Math.min(max, min * 2 ** (this.failures - 1)));
+    } finally {
+      await this.subscription?.stop();
+    }
+  }
+
+  private restartSoon(delayMs: number): void {
+    if (this.stopped) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (!this.stopped) this.running = this.run();
+    }, delayMs);
+  }
+}
