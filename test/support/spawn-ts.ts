@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 const root = resolve(__dirname, '..', '..');
 
 /** Runs a TypeScript file of this repo in a child Node process (transpiled on the fly). */
-export function spawnTs(file: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): ChildProcess {
+export function spawnTs(file: string, args: string[] = [], env: Record<string, string | undefined> = {}): ChildProcess {
   return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', resolve(root, file), ...args], {
     cwd: root,
     env: { ...process.env, TS_NODE_PROJECT: resolve(root, 'tsconfig.json'), ...env },

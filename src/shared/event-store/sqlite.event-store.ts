@@ -24,6 +24,13 @@ interface EventRow {
   recorded_at: number;
 }
 
+/** Where one subscription stands, and how to wake it when it waits for appends. */
+interface Cursor {
+  last: Position;
+  stopped: boolean;
+  wake: (() => void) | null;
+}
+
 interface PendingAppend {
   streamId: string;
   events: readonly EventToAppend[];
@@ -122,37 +129,14 @@ export class SqliteEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeToAllOptions = {}): EventSubscription {
     const from = options.fromPosition;
-    let last: Position = from === undefined || from === 'start' ? 0n : from;
-    let stopped = false;
-    let wake: (() => void) | null = null;
-    const store = this;
-
-    async function* follow(): AsyncGenerator<RecordedEvent> {
-      while (!stopped && !store.closed) {
-        const page = store.readFrom(last + 1n, store.pageSize);
-        if (page.length === 0) {
-          // No commit can slip in between the empty read and this registration: both are synchronous.
-          await new Promise<void>((resolve) => {
-            wake = resolve;
-            store.wakeSubscribers.add(resolve);
-          });
-          continue;
-        }
-        for (const event of page) {
-          if (stopped) return;
-          last = event.position;
-          yield event;
-        }
-      }
-    }
-
+    const cursor: Cursor = { last: from === undefined || from === 'start' ? 0n : from, stopped: false, wake: null };
     return {
-      [Symbol.asyncIterator]: () => follow(),
+      [Symbol.asyncIterator]: () => this.follow(cursor),
       stop: async () => {
-        stopped = true;
-        if (wake) {
-          store.wakeSubscribers.delete(wake);
-          wake();
+        cursor.stopped = true;
+        if (cursor.wake) {
+          this.wakeSubscribers.delete(cursor.wake);
+          cursor.wake();
         }
       },
     };
@@ -170,6 +154,25 @@ export class SqliteEventStore implements EventStore {
     clearInterval(this.pollTimer);
     this.wakeAll();
     this.db.close();
+  }
+
+  private async *follow(cursor: Cursor): AsyncGenerator<RecordedEvent> {
+    while (!cursor.stopped && !this.closed) {
+      const page = this.readFrom(cursor.last + 1n, this.pageSize);
+      if (page.length === 0) {
+        // No commit can slip in between the empty read and this registration: both are synchronous.
+        await new Promise<void>((resolve) => {
+          cursor.wake = resolve;
+          this.wakeSubscribers.add(resolve);
+        });
+        continue;
+      }
+      for (const event of page) {
+        if (cursor.stopped) return;
+        cursor.last = event.position;
+        yield event;
+      }
+    }
   }
 
   private readFrom(from: Position, maxCount: number): RecordedEvent[] {

@@ -1,0 +1,29 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { AppConfig } from './shared/config/app-config';
+import { ConfigModule } from './shared/config/config.module';
+import { EventStoreModule } from './shared/event-store/event-store.module';
+import { SubscriptionsModule } from './shared/projections/subscriptions.module';
+import { HealthController } from './shared/http/health.controller';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** False for one-off commands (rebuilds, audits) that must not start following the log. */
+  runSubscriptions: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, runSubscriptions }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        EventStoreModule,
+        SubscriptionsModule.forRoot({ run: runSubscriptions }),
+        CqrsModule.forRoot(),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { Logger } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
+import { createApiApp } from './app.factory';
+import { ConfigError, loadConfig, type AppConfig } from './shared/config/app-config';
+import { mountWebFrontend } from './web-frontend';
+
+function configOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // One line that names the variable and the rule, and no half-started server.
+    process.stderr.write(`Invalid configuration: ${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+async function bootstrap(): Promise<void> {
+  const config = configOrExit();
+  const app = await createApiApp(config);
+  await mountWebFrontend(app);
+  const server = await app.listen(config.port);
+  const { port } = server.address() as AddressInfo;
+  // Server components call the API over loopback, forwarding the caller's cookie.
+  process.env.INBOX_API_URL = `http://127.0.0.1:${port}`;
+  // Keep-alive sockets would hold the shutdown open; idle ones are closed at once on SIGTERM.
+  process.once('SIGTERM', () => server.closeIdleConnections?.());
+  new Logger('Inbox').log(`web and API on http://localhost:${port} (data in ${config.dataDir})`);
+}
+
+void bootstrap().catch((error: unknown) => {
+  process.stderr.write(`Inbox failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { join } from 'node:path';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { openSqlite, type SqliteDatabase } from '../sqlite/open-sqlite';
+import { EVENT_STORE, type EventStore } from './event-store.port';
+import { EventStoreDbEventStore } from './esdb.event-store';
+import { SqliteEventStore } from './sqlite.event-store';
+
+/** The read models' SQLite database (projections, checkpoints, lookups). */
+export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
+
+/** The embedded store keeps events and read models in one file; beside EventStoreDB the read models get their own. */
+export function databaseFiles(config: AppConfig): { events: string | null; readModels: string } {
+  return config.eventStoreUrl
+    ? { events: null, readModels: join(config.dataDir, 'read-models.db') }
+    : { events: join(config.dataDir, 'inbox.db'), readModels: join(config.dataDir, 'inbox.db') };
+}
+
+export function openEventStore(config: AppConfig): EventStore {
+  const files = databaseFiles(config);
+  return config.eventStoreUrl
+    ? EventStoreDbEventStore.fromConnectionString(config.eventStoreUrl)
+    : new SqliteEventStore(files.events as string);
+}
+
+class StorageLifecycle implements OnApplicationShutdown {
+  private readonly logger = new Logger('Storage');
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly readModels: SqliteDatabase,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+    this.readModels.close();
+    this.logger.log('event store and read models closed');
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    { provide: EVENT_STORE, inject: [APP_CONFIG], useFactory: openEventStore },
+    {
+      provide: READ_MODEL_DB,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => openSqlite(databaseFiles(config).readModels, { synchronous: 'NORMAL' }),
+    },
+    StorageLifecycle,
+  ],
+  exports: [EVENT_STORE, READ_MODEL_DB],
+})
+export class EventStoreModule {}

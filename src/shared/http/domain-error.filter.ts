@@ -1,0 +1,73 @@
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError, type DomainErrorKind } from '../domain/domain-error';
+import { WrongExpectedVersion } from '../event-store/event-store.port';
+
+const statusOfKind: Record<DomainErrorKind, number> = {
+  invalid: HttpStatus.UNPROCESSABLE_ENTITY,
+  conflict: HttpStatus.CONFLICT,
+  not_found: HttpStatus.NOT_FOUND,
+  forbidden: HttpStatus.FORBIDDEN,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+};
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  code?: string;
+  field?: string;
+}
+
+/** The one place where failures become HTTP answers of the shape `{statusCode, error, message}`. */
+@Catch()
+export class DomainErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode = statusOfKind[exception.kind];
+      return {
+        statusCode,
+        error: reasonPhrase(statusCode),
+        message: exception.message,
+        code: exception.code,
+        ...(exception.field ? { field: exception.field } : {}),
+      };
+    }
+    if (exception instanceof WrongExpectedVersion) {
+      return { statusCode: 409, error: reasonPhrase(409), message: 'The resource was changed concurrently; try again', code: exception.code };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const answer = exception.getResponse();
+      const details = typeof answer === 'object' && answer !== null ? (answer as Partial<ErrorBody> & { message?: unknown }) : {};
+      const message = Array.isArray(details.message) ? details.message.join('; ') : String(details.message ?? exception.message);
+      return {
+        statusCode,
+        error: reasonPhrase(statusCode),
+        message,
+        ...(details.code ? { code: details.code } : {}),
+        ...(details.field ? { field: details.field } : {}),
+      };
+    }
+    return { statusCode: 500, error: reasonPhrase(500), message: 'Internal server error' };
+  }
+}
+
+function reasonPhrase(statusCode: number): string {
+  const name = HttpStatus[statusCode] as string | undefined;
+  if (!name) return 'Error';
+  return name
+    .toLowerCase()
+    .split('_')
+    .map((word) => word[0].toUpperCase() + word.slice(1))
+    .join(' ');
+}

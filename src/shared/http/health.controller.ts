@@ -1,0 +1,64 @@
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { READ_MODEL_DB } from '../event-store/event-store.module';
+import type { SqliteDatabase } from '../sqlite/open-sqlite';
+import { SubscriptionsService } from '../projections/subscriptions.service';
+import type { SubscriptionStatus } from '../projections/subscription-status';
+
+interface ComponentHealth {
+  up: boolean;
+  error?: string;
+}
+
+export interface HealthReport {
+  status: 'ok' | 'unavailable';
+  eventStore: ComponentHealth & { head: string | null };
+  readModels: ComponentHealth;
+  subscriptions: SubscriptionStatus[];
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly readModels: SqliteDatabase,
+    private readonly subscriptions: SubscriptionsService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: '200 when the event store and read models are up; projection lag per subscription' })
+  async health(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
+    const eventStore = await this.checkEventStore();
+    const readModels = this.checkReadModels();
+    const subscriptions = await this.subscriptions.statuses().catch(() => []);
+    const failing = subscriptions.filter((s) => s.state === 'retrying');
+    if (failing.length > 0) {
+      readModels.up = false;
+      readModels.error = failing.map((s) => `${s.name}: ${s.lastError}`).join('; ');
+    }
+    const up = eventStore.up && readModels.up;
+    res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: up ? 'ok' : 'unavailable', eventStore, readModels, subscriptions };
+  }
+
+  private async checkEventStore(): Promise<HealthReport['eventStore']> {
+    try {
+      const head = await this.store.headPosition();
+      return { up: true, head: head === null ? null : head.toString() };
+    } catch (error) {
+      return { up: false, head: null, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  private checkReadModels(): ComponentHealth {
+    try {
+      this.readModels.prepare('SELECT 1').get();
+      return { up: true };
+    } catch (error) {
+      return { up: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { READ_MODEL_DB } from '../event-store/event-store.module';
+import type { SqliteDatabase } from '../sqlite/open-sqlite';
+import type { ProcessManager, Projection } from './projection';
+import { ProcessManagerRunner } from './process-manager.runner';
+import { ProjectionRunner } from './projection.runner';
+import { RegisterProcessManager, RegisterProjection } from './subscription.decorators';
+import type { SubscriptionStatus } from './subscription-status';
+import type { SubscriptionRunner } from './subscription.runner';
+
+export const RUN_SUBSCRIPTIONS = Symbol('RUN_SUBSCRIPTIONS');
+
+/** Finds every registered projection and process manager and keeps them following the log. */
+@Injectable()
+export class SubscriptionsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Subscriptions');
+  private projections: ProjectionRunner[] = [];
+  private processManagers: ProcessManagerRunner[] = [];
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly db: SqliteDatabase,
+    @Inject(RUN_SUBSCRIPTIONS) private readonly runSubscriptions: boolean,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const options = { logger: this.logger };
+    this.projections = this.instancesOf<Projection>(RegisterProjection.KEY).map(
+      (projection) => new ProjectionRunner(this.store, this.db, projection, options),
+    );
+    this.processManagers = this.instancesOf<ProcessManager>(RegisterProcessManager.KEY).map(
+      (manager) => new ProcessManagerRunner(this.store, this.db, manager, options),
+    );
+    if (!this.runSubscriptions) return;
+    for (const runner of this.all()) runner.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.all().map((runner) => runner.stop()));
+  }
+
+  statuses(): Promise<SubscriptionStatus[]> {
+    return Promise.all(this.all().map((runner) => runner.status()));
+  }
+
+  /** Drops every read model and replays the log into it; returns the events applied per projection. */
+  async rebuildProjections(): Promise<Array<{ name: string; events: number; seconds: number }>> {
+    const results = [];
+    for (const runner of this.projections) {
+      const started = process.hrtime.bigint();
+      const events = await runner.rebuild();
+      results.push({ name: runner.name, events, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
+    }
+    return results;
+  }
+
+  private all(): SubscriptionRunner[] {
+    return [...this.projections, ...this.processManagers];
+  }
+
+  private instancesOf<T>(key: string): T[] {
+    return this.discovery
+      .getProviders({ metadataKey: key })
+      .map((wrapper) => wrapper.instance as T)
+      .filter((instance): instance is T => Boolean(instance));
+  }
+}

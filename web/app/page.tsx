@@ -1,0 +1,35 @@
+import { getSystemStatus } from '@/lib/api';
+import { StatusList } from '@/components/status-list';
+
+export const dynamic = 'force-dynamic';
+
+export default async function StartPage() {
+  const status = await getSystemStatus();
+  return (
+    <main className="mx-auto flex max-w-3xl flex-col gap-10 px-6 py-16">
+      <header className="flex flex-col gap-4">
+        <p className="text-sm font-semibold tracking-wide text-brand-600 uppercase">Inbox</p>
+        <h1 className="text-4xl font-semibold tracking-tight text-balance">
+          Every customer email answered, threaded and kept.
+        </h1>
+        <p className="max-w-2xl text-lg text-slate-600">
+          A self-hosted unified inbox for support teams: mail is never lost, replies thread, HTML is shown safely,
+          and every change to the email channel can be replayed.
+        </p>
+      </header>
+      <section aria-labelledby="status-heading" className="flex flex-col gap-3">
+        <h2 id="status-heading" className="text-sm font-semibold text-slate-700">
+          {status.healthy ? 'All systems running' : 'Something needs attention'}
+        </h2>
+        <StatusList status={status} />
+      </section>
+      <footer className="text-sm text-slate-500">
+        Integrating?{' '}
+        <a className="font-medium text-brand-600 underline-offset-4 hover:underline" href="/api/docs">
+          Read the API reference
+        </a>
+        .
+      </footer>
+    </main>
+  );
+}

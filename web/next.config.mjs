@@ -1,0 +1,15 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// The repository root holds the single package.json and node_modules the web app builds from.
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  outputFileTracingRoot: root,
+  turbopack: { root },
+};
+
+export default nextConfig;
