@@ -1,19 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { createApiApp } from './app.factory';
-import { ConfigError, loadConfig, type AppConfig } from './shared/config/app-config';
+import { configOrExit } from './shared/config/config-or-exit';
 import { mountWebFrontend } from './web-frontend';
-
-function configOrExit(): AppConfig {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    // One line that names the variable and the rule, and no half-started server.
-    process.stderr.write(`Invalid configuration: ${error.message}\n`);
-    process.exit(1);
-  }
-}
 
 async function bootstrap(): Promise<void> {
   const config = configOrExit();

@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import type { Decider } from '../domain/decider';
+import type { Event } from '../domain/event-envelope';
+import { contextCausedBy } from '../application/command-context';
+import { handleCommand } from '../application/handle-command';
+import { SqliteEventStore } from '../event-store/sqlite.event-store';
+import { testEvent } from '../event-store/event-store.contract';
+import type { RecordedEvent } from '../event-store/event-store.port';
+import { openSqlite } from '../sqlite/open-sqlite';
+import { makeTempDir } from '../../../test/support/temp-dir';
+import { ProcessManagerRunner } from './process-manager.runner';
+import type { ProcessManager } from './projection';
+
+// "When an account opens, welcome it": each AccountOpened leads to one Welcomed event in a
+// welcome-<account> stream, however often the process manager sees the event.
+type Welcomed = Event<'Welcomed', { accountId: string }>;
+const welcome: Decider<{ count: number }, { accountId: string }, Welcomed> = {
+  initialState: () => ({ count: 0 }),
+  evolve: (state, event) => (event.type === 'Welcomed' ? { count: state.count + 1 } : state),
+  decide: (command) => [{ type: 'Welcomed', data: { accountId: command.accountId } }],
+};
+
+function welcomer(store: SqliteEventStore, seen: string[]): ProcessManager {
+  return {
+    name: 'welcomer',
+    eventTypes: ['AccountOpened'],
+    handle: async (event: RecordedEvent) => {
+      seen.push(event.streamId);
+      const { accountId } = event.data as { accountId: string };
+      await handleCommand(store, `welcome-${accountId}`, welcome, { accountId }, contextCausedBy(event, 'welcomer'), undefined);
+    },
+  };
+}
+
+async function waitFor(condition: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('condition not met in time');
+}
+
+describe('ProcessManagerRunner', () => {
+  const dir = makeTempDir('inbox-pm-');
+  afterAll(() => dir.cleanup());
+
+  it('turns each event into one effect, even when the events are handed over again', async () => {
+    const file = join(dir.path, 'inbox.db');
+    const store = new SqliteEventStore(file);
+    const db = openSqlite(file, { synchronous: 'NORMAL' });
+    for (const accountId of ['a1', 'a2', 'a3']) {
+      await store.appendToStream(`account-${accountId}`, [testEvent('AccountOpened', { accountId })], { expectedRevision: 'no_stream' });
+      await store.appendToStream(`account-${accountId}`, [testEvent('AccountRenamed', { accountId })], { expectedRevision: 0 });
+    }
+    const seen: string[] = [];
+    const runner = new ProcessManagerRunner(store, db, welcomer(store, seen));
+    runner.start();
+    await waitFor(async () => (await runner.status()).caughtUp);
+    await runner.stop();
+    expect(seen).toEqual(['account-a1', 'account-a2', 'account-a3']);
+
+    // As after a crash before the checkpoint was saved: the same events come again.
+    db.prepare("DELETE FROM subscription_checkpoints WHERE name = 'welcomer'").run();
+    const again = new ProcessManagerRunner(store, db, welcomer(store, seen));
+    again.start();
+    await waitFor(async () => (await again.status()).caughtUp);
+    await again.stop();
+
+    expect(seen).toHaveLength(6);
+    for (const accountId of ['a1', 'a2', 'a3']) {
+      const welcomes = await store.readStream(`welcome-${accountId}`);
+      expect(welcomes).toHaveLength(1);
+      expect(welcomes[0].metadata).toMatchObject({ actor: { system: 'welcomer' }, causationId: expect.any(String) });
+    }
+    db.close();
+    await store.close();
+  });
+
+  it('keeps its place across restarts and does not hand over what it already handled', async () => {
+    const file = join(dir.path, 'restart.db');
+    const store = new SqliteEventStore(file);
+    const db = openSqlite(file, { synchronous: 'NORMAL' });
+    const seen: string[] = [];
+    await store.appendToStream('account-b1', [testEvent('AccountOpened', { accountId: 'b1' })], { expectedRevision: 'no_stream' });
+    const first = new ProcessManagerRunner(store, db, welcomer(store, seen));
+    first.start();
+    await waitFor(async () => (await first.status()).caughtUp);
+    await first.stop();
+
+    await store.appendToStream('account-b2', [testEvent('AccountOpened', { accountId: 'b2' })], { expectedRevision: 'no_stream' });
+    const second = new ProcessManagerRunner(store, db, welcomer(store, seen));
+    second.start();
+    await waitFor(async () => (await second.status()).caughtUp);
+    await second.stop();
+    expect(seen).toEqual(['account-b1', 'account-b2']);
+    db.close();
+    await store.close();
+  });
+});
