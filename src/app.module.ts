@@ -5,6 +5,10 @@ import { ConfigModule } from './shared/config/config.module';
 import { EventStoreModule } from './shared/event-store/event-store.module';
 import { SubscriptionsModule } from './shared/projections/subscriptions.module';
 import { HealthController } from './shared/http/health.controller';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './shared/http/access.guard';
+import { EventSourcingModule } from './shared/application/event-sourcing.module';
+import { AccountsModule } from './contexts/accounts';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -21,9 +25,12 @@ export class AppModule {
         ConfigModule.forRoot(config),
         EventStoreModule,
         SubscriptionsModule.forRoot({ run: runSubscriptions }),
+        EventSourcingModule,
         CqrsModule.forRoot(),
+        AccountsModule,
       ],
       controllers: [HealthController],
+      providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };
   }
 }

@@ -1,7 +1,7 @@
 import type { Decider } from '../domain/decider';
 import type { Event } from '../domain/event-envelope';
 import { ConcurrentModification } from '../domain/domain-error';
-import { WrongExpectedVersion, type EventStore, type ExpectedRevision } from '../event-store/event-store.port';
+import { WrongExpectedVersion, type EventStore, type ExpectedRevision, type Position } from '../event-store/event-store.port';
 import { metadataFor, type CommandContext } from './command-context';
 
 export interface CommandOutcome<E extends Event> {
@@ -10,6 +10,8 @@ export interface CommandOutcome<E extends Event> {
   /** True when the stream already held the effect of this command id. */
   repeated: boolean;
   nextExpectedRevision: number | null;
+  /** Global position of the last event appended; null when nothing was appended. */
+  position: Position | null;
 }
 
 export interface HandleCommandOptions {
@@ -38,14 +40,14 @@ export async function handleCommand<State, Command, E extends Event, Deps>(
     const recorded = await store.readStream(streamId);
     const revision = recorded.length === 0 ? null : recorded[recorded.length - 1].revision;
     if (context.commandId && recorded.some((event) => event.metadata.commandId === context.commandId)) {
-      return { events: [], repeated: true, nextExpectedRevision: revision };
+      return { events: [], repeated: true, nextExpectedRevision: revision, position: null };
     }
     const state = recorded.reduce(
       (current, event) => decider.evolve(current, { type: event.type, data: event.data } as E),
       decider.initialState(),
     );
     const events = decider.decide(command, state, deps);
-    if (events.length === 0) return { events, repeated: false, nextExpectedRevision: revision };
+    if (events.length === 0) return { events, repeated: false, nextExpectedRevision: revision, position: null };
 
     const expectedRevision: ExpectedRevision = revision === null ? 'no_stream' : revision;
     const at = now();
@@ -55,7 +57,7 @@ export async function handleCommand<State, Command, E extends Event, Deps>(
         events.map((event, index) => ({ type: event.type, data: event.data, metadata: metadataFor(context, streamId, index, at) })),
         { expectedRevision },
       );
-      return { events, repeated: false, nextExpectedRevision: result.nextExpectedRevision };
+      return { events, repeated: false, nextExpectedRevision: result.nextExpectedRevision, position: result.position };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersion)) throw error;
       if (attempt >= attempts) throw new ConcurrentModification(streamId);

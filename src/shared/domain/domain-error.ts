@@ -1,9 +1,10 @@
 /**
  * What kind of failure a business rule reports; the HTTP edge maps each kind to one status.
  * `invalid`: input breaks a rule (422); `conflict`: the state forbids it (409); `not_found`: absent
- * or another account's (404); `forbidden`: the role may not (403); `unauthenticated`: no session (401).
+ * or another account's (404); `forbidden`: the role may not (403); `unauthenticated`: no session (401);
+ * `too_many_requests`: slow down (429).
  */
-export type DomainErrorKind = 'invalid' | 'conflict' | 'not_found' | 'forbidden' | 'unauthenticated';
+export type DomainErrorKind = 'invalid' | 'conflict' | 'not_found' | 'forbidden' | 'unauthenticated' | 'too_many_requests';
 
 /** An expected business failure with a stable code, such as `CHANNEL.ADDRESS_TAKEN`. */
 export class DomainError extends Error {

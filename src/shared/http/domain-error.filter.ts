@@ -9,6 +9,7 @@ const statusOfKind: Record<DomainErrorKind, number> = {
   not_found: HttpStatus.NOT_FOUND,
   forbidden: HttpStatus.FORBIDDEN,
   unauthenticated: HttpStatus.UNAUTHORIZED,
+  too_many_requests: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 export interface ErrorBody {

@@ -6,6 +6,7 @@ import { READ_MODEL_DB } from '../event-store/event-store.module';
 import type { SqliteDatabase } from '../sqlite/open-sqlite';
 import { SubscriptionsService } from '../projections/subscriptions.service';
 import type { SubscriptionStatus } from '../projections/subscription-status';
+import { Public } from './access';
 
 interface ComponentHealth {
   up: boolean;
@@ -29,6 +30,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: '200 when the event store and read models are up; projection lag per subscription' })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     const eventStore = await this.checkEventStore();

@@ -1,4 +1,4 @@
-import type { EventStore, EventSubscription, FromPosition, RecordedEvent } from '../event-store/event-store.port';
+import type { EventStore, EventSubscription, FromPosition, Position, RecordedEvent } from '../event-store/event-store.port';
 import { positionToString } from '../event-store/event-store.port';
 import { inBatches } from './in-batches';
 import type { SubscriptionStatus } from './subscription-status';
@@ -30,6 +30,7 @@ export abstract class SubscriptionRunner {
   private failures = 0;
   protected readonly batchSize: number;
   protected position: FromPosition = 'start';
+  private waiters: Array<{ position: Position; resolve(): void }> = [];
 
   constructor(
     protected readonly store: EventStore,
@@ -77,6 +78,23 @@ export abstract class SubscriptionRunner {
     };
   }
 
+  /** Resolves once this runner has processed the event at `position` (read-your-writes for HTTP commands). */
+  reached(position: Position): Promise<void> {
+    if (this.position !== 'start' && this.position >= position) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ position, resolve }));
+  }
+
+  private releaseWaiters(): void {
+    if (this.waiters.length === 0 || this.position === 'start') return;
+    const current = this.position;
+    const still: typeof this.waiters = [];
+    for (const waiter of this.waiters) {
+      if (waiter.position <= current) waiter.resolve();
+      else still.push(waiter);
+    }
+    this.waiters = still;
+  }
+
   private async run(): Promise<void> {
     try {
       this.position = this.prepare();
@@ -93,6 +111,7 @@ export abstract class SubscriptionRunner {
         this.failures = 0;
         this.lastError = null;
         this.state = 'live';
+        this.releaseWaiters();
       }
     } catch (error) {
       this.failures += 1;

@@ -6,7 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { EVENT_STORE, type EventStore, type Position } from '../event-store/event-store.port';
 import { READ_MODEL_DB } from '../event-store/event-store.module';
 import type { SqliteDatabase } from '../sqlite/open-sqlite';
 import type { ProcessManager, Projection } from './projection';
@@ -46,6 +46,20 @@ export class SubscriptionsService implements OnApplicationBootstrap, BeforeAppli
 
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.all().map((runner) => runner.stop()));
+  }
+
+  /**
+   * Waits until every projection has applied the event at `position`, so the answer to a command
+   * and the next read agree. Gives up after `timeoutMs`: the write stands, the read may lag.
+   */
+  async waitForProjections(position: Position | null, timeoutMs = 5000): Promise<void> {
+    if (position === null || !this.runSubscriptions) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    });
+    await Promise.race([Promise.all(this.projections.map((runner) => runner.reached(position))), timeout]);
+    clearTimeout(timer);
   }
 
   statuses(): Promise<SubscriptionStatus[]> {

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { SESSION_RESOLVER } from '../../shared/http/signed-in-user';
+import { ChangeAccountSettingsHandler } from './application/change-account-settings.command';
+import { CreateUserHandler } from './application/create-user.command';
+import { LogInHandler } from './application/log-in.command';
+import { LogOutHandler } from './application/log-out.command';
+import { LoginRateLimiter } from './application/login-rate-limiter';
+import { OpenAccountHandler } from './application/open-account.command';
+import { UpdateUserHandler } from './application/update-user.command';
+import { AccountsController } from './http/accounts.controller';
+import { AuthController } from './http/auth.controller';
+import { UsersController } from './http/users.controller';
+import { AccountsProjection } from './read-models/accounts.projection';
+import { AccountsQueries } from './read-models/accounts.queries';
+import { AccountsSessionResolver } from './read-models/session-resolver';
+
+@Module({
+  controllers: [AccountsController, AuthController, UsersController],
+  providers: [
+    AccountsProjection,
+    AccountsQueries,
+    LoginRateLimiter,
+    OpenAccountHandler,
+    LogInHandler,
+    LogOutHandler,
+    ChangeAccountSettingsHandler,
+    CreateUserHandler,
+    UpdateUserHandler,
+    { provide: SESSION_RESOLVER, useClass: AccountsSessionResolver },
+  ],
+  exports: [AccountsQueries, SESSION_RESOLVER],
+})
+export class AccountsModule {}

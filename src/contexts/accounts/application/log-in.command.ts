@@ -1,0 +1,51 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { EventSourcing } from '../../../shared/application/event-sourcing.service';
+import type { SignedInUser } from '../../../shared/http/signed-in-user';
+import { InvalidCredentials, UserDeactivated } from '../domain/accounts.errors';
+import { normalizeEmail } from '../domain/accounts.rules';
+import { AccountsQueries } from '../read-models/accounts.queries';
+import { LoginRateLimiter } from './login-rate-limiter';
+import { verifyPassword } from './password-hasher';
+import { startSession, type StartedSession } from './start-session';
+
+export class LogIn extends Command<{ user: Omit<SignedInUser, 'sessionId'>; session: StartedSession }> {
+  constructor(
+    readonly email: string,
+    readonly password: string,
+    readonly ip: string,
+    readonly requestId: string,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(LogIn)
+export class LogInHandler implements ICommandHandler<LogIn> {
+  constructor(
+    private readonly eventSourcing: EventSourcing,
+    private readonly queries: AccountsQueries,
+    private readonly limiter: LoginRateLimiter,
+  ) {}
+
+  async execute({ email, password, ip, requestId }: LogIn) {
+    const user = this.queries.credentialsByEmail(normalizeEmail(email));
+    // Failures are counted per account (unknown emails share one key) and per IP.
+    const accountKey = user?.accountId ?? 'unknown';
+    this.limiter.check(accountKey, ip);
+    if (!user || !(await verifyPassword(password, user.passwordHash))) {
+      this.limiter.recordFailure(accountKey, ip);
+      throw new InvalidCredentials();
+    }
+    if (!user.active) throw new UserDeactivated();
+    this.limiter.recordSuccess(accountKey, ip);
+    const session = await startSession(this.eventSourcing, user, {
+      actor: { userId: user.userId, role: user.role },
+      accountId: user.accountId,
+      correlationId: requestId,
+      causationId: null,
+    });
+    await this.eventSourcing.waitForReadModels(session.position);
+    const { userId, accountId, name, email: userEmail, role } = user;
+    return { user: { userId, accountId, name, email: userEmail, role }, session };
+  }
+}

@@ -1,0 +1,53 @@
+import { DomainError } from '../../../shared/domain/domain-error';
+
+export class EmailAlreadyRegistered extends DomainError {
+  constructor(email: string) {
+    super('ACCOUNTS.EMAIL_TAKEN', 'conflict', `A user with the email ${email} already exists`, 'email');
+  }
+}
+
+export class SignupClosed extends DomainError {
+  constructor() {
+    super('ACCOUNTS.SIGNUP_CLOSED', 'forbidden', 'Sign-up is closed on this installation; ask an admin for an invitation');
+  }
+}
+
+export class AccountAlreadyOpened extends DomainError {
+  constructor() {
+    super('ACCOUNTS.ALREADY_OPENED', 'conflict', 'This account is already open');
+  }
+}
+
+export class PrimaryAdminIsFixed extends DomainError {
+  constructor(what: string) {
+    super('ACCOUNTS.PRIMARY_ADMIN_FIXED', 'conflict', `The primary admin ${what}`);
+  }
+}
+
+export class CannotDeactivateSelf extends DomainError {
+  constructor() {
+    super('ACCOUNTS.CANNOT_DEACTIVATE_SELF', 'conflict', 'You cannot deactivate yourself', 'active');
+  }
+}
+
+export class InvalidCredentials extends DomainError {
+  constructor() {
+    super('ACCOUNTS.INVALID_CREDENTIALS', 'unauthenticated', 'The email or password is wrong');
+  }
+}
+
+export class UserDeactivated extends DomainError {
+  constructor() {
+    super('ACCOUNTS.USER_DEACTIVATED', 'unauthenticated', 'This user has been deactivated; ask an admin of your account');
+  }
+}
+
+export class TooManyLoginAttempts extends DomainError {
+  constructor(retryAfterSeconds: number) {
+    super(
+      'ACCOUNTS.TOO_MANY_ATTEMPTS',
+      'too_many_requests',
+      `Too many failed sign-in attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`,
+    );
+  }
+}

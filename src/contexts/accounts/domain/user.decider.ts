@@ -1,0 +1,93 @@
+import type { Decider } from '../../../shared/domain/decider';
+import type { Event, Role } from '../../../shared/domain/event-envelope';
+import { InvalidInput } from '../../../shared/domain/domain-error';
+import { CannotDeactivateSelf, PrimaryAdminIsFixed } from './accounts.errors';
+import { checkAssignableRole, checkName } from './accounts.rules';
+
+export type UserRegistered = Event<
+  'UserRegistered',
+  { userId: string; accountId: string; name: string; email: string; role: Role }
+>;
+/** Kept apart from UserRegistered so that histories can be shown without the credential. */
+export type UserPasswordSet = Event<'UserPasswordSet', { userId: string; passwordHash: string }>;
+export type UserRenamed = Event<'UserRenamed', { userId: string; name: string }>;
+export type UserRoleChanged = Event<'UserRoleChanged', { userId: string; from: Role; to: Role }>;
+export type UserDeactivated = Event<'UserDeactivated', { userId: string }>;
+export type UserReactivated = Event<'UserReactivated', { userId: string }>;
+export type UserEvent = UserRegistered | UserPasswordSet | UserRenamed | UserRoleChanged | UserDeactivated | UserReactivated;
+
+export type UserCommand =
+  | {
+      type: 'RegisterUser';
+      userId: string;
+      accountId: string;
+      name: string;
+      /** Already normalized and claimed. */
+      email: string;
+      role: Role;
+      passwordHash: string;
+    }
+  | { type: 'UpdateUser'; userId: string; byUserId: string; name?: string; role?: string; active?: boolean };
+
+export interface UserState {
+  registered: boolean;
+  name: string;
+  role: Role | null;
+  active: boolean;
+}
+
+export const userStream = (userId: string) => `user-${userId}`;
+
+export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
+  initialState: () => ({ registered: false, name: '', role: null, active: false }),
+
+  evolve: (state, event) => {
+    switch (event.type) {
+      case 'UserRegistered':
+        return { registered: true, name: event.data.name, role: event.data.role, active: true };
+      case 'UserRenamed':
+        return { ...state, name: event.data.name };
+      case 'UserRoleChanged':
+        return { ...state, role: event.data.to };
+      case 'UserDeactivated':
+        return { ...state, active: false };
+      case 'UserReactivated':
+        return { ...state, active: true };
+      default:
+        return state;
+    }
+  },
+
+  decide: (command, state) => {
+    switch (command.type) {
+      case 'RegisterUser': {
+        if (state.registered) return [];
+        const { userId, accountId, email, role, passwordHash } = command;
+        return [
+          { type: 'UserRegistered', data: { userId, accountId, name: checkName('name', command.name), email, role } },
+          { type: 'UserPasswordSet', data: { userId, passwordHash } },
+        ];
+      }
+      case 'UpdateUser': {
+        if (!state.registered || state.role === null) throw new InvalidInput('id', 'There is no such user');
+        const events: UserEvent[] = [];
+        const { userId } = command;
+        if (command.name !== undefined) {
+          const name = checkName('name', command.name);
+          if (name !== state.name) events.push({ type: 'UserRenamed', data: { userId, name } });
+        }
+        if (command.role !== undefined && command.role !== state.role) {
+          if (state.role === 'primary_admin') throw new PrimaryAdminIsFixed('keeps the primary_admin role');
+          const to = checkAssignableRole(command.role);
+          events.push({ type: 'UserRoleChanged', data: { userId, from: state.role, to } });
+        }
+        if (command.active !== undefined && command.active !== state.active) {
+          if (!command.active && state.role === 'primary_admin') throw new PrimaryAdminIsFixed('cannot be deactivated');
+          if (!command.active && command.byUserId === userId) throw new CannotDeactivateSelf();
+          events.push(command.active ? { type: 'UserReactivated', data: { userId } } : { type: 'UserDeactivated', data: { userId } });
+        }
+        return events;
+      }
+    }
+  },
+};

@@ -1,0 +1,55 @@
+import { Body, Controller, Get, Patch, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ALL_ROLES, Allow, PRIMARY_ADMIN, Public } from '../../../shared/http/access';
+import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/http/signed-in-user';
+import type { CommandContext } from '../../../shared/application/command-context';
+import { NotFound } from '../../../shared/domain/domain-error';
+import { ChangeAccountSettings } from '../application/change-account-settings.command';
+import { OpenAccount } from '../application/open-account.command';
+import { AccountsQueries, type AccountView } from '../read-models/accounts.queries';
+import { ChangeAccountDto, OpenAccountDto } from './accounts.dto';
+import { setSessionCookie } from './session-response';
+
+@ApiTags('accounts')
+@Controller()
+export class AccountsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: AccountsQueries,
+  ) {}
+
+  @Post('accounts')
+  @Public()
+  @ApiOperation({ summary: 'Open an account (trial or seats) with its primary admin, signed in' })
+  async open(
+    @Body() body: OpenAccountDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ accountId: string; userId: string }> {
+    const { accountId, userId, session } = await this.commands.execute(new OpenAccount(body, request.requestId));
+    setSessionCookie(request, response, session);
+    return { accountId, userId };
+  }
+
+  @Get('account')
+  @Allow(ALL_ROLES)
+  account(@CurrentUser() user: SignedInUser): Omit<AccountView, 'accountId'> {
+    const account = this.queries.account(user.accountId);
+    if (!account) throw new NotFound('Account');
+    const { name, plan, timeZone, locale } = account;
+    return { name, plan, timeZone, locale };
+  }
+
+  @Patch('account')
+  @Allow(PRIMARY_ADMIN)
+  async change(
+    @Body() body: ChangeAccountDto,
+    @CurrentUser() user: SignedInUser,
+    @RequestContext() context: CommandContext,
+  ): Promise<Omit<AccountView, 'accountId'>> {
+    await this.commands.execute(new ChangeAccountSettings(body, { ...context, accountId: user.accountId }));
+    return this.account(user);
+  }
+}

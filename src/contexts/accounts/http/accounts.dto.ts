@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
+
+// Shapes only; the rules (email form, password length, time zones…) live in the domain, once.
+
+export class OpenAccountDto {
+  @ApiProperty({ example: 'Acme' }) @IsString() accountName!: string;
+  @ApiProperty({ example: 'Anna Smith' }) @IsString() ownerName!: string;
+  @ApiProperty({ example: 'anna@acme.example' }) @IsString() email!: string;
+  @ApiProperty({ minLength: 12 }) @IsString() password!: string;
+  @ApiProperty({ enum: ['trial', 'seats'] }) @IsIn(['trial', 'seats']) plan!: 'trial' | 'seats';
+  @ApiPropertyOptional({ example: 'Europe/Berlin', default: 'UTC' }) @IsOptional() @IsString() timeZone?: string;
+  @ApiPropertyOptional({ example: 'de-DE', default: 'en' }) @IsOptional() @IsString() locale?: string;
+}
+
+export class ChangeAccountDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() timeZone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() locale?: string;
+}
+
+export class LoginDto {
+  @ApiProperty() @IsString() email!: string;
+  @ApiProperty() @IsString() password!: string;
+}
+
+export class CreateUserDto {
+  @ApiProperty() @IsString() name!: string;
+  @ApiProperty() @IsString() email!: string;
+  @ApiProperty({ minLength: 12 }) @IsString() password!: string;
+  @ApiProperty({ enum: ['admin', 'agent', 'auditor'] }) @IsIn(['admin', 'agent', 'auditor']) role!: 'admin' | 'agent' | 'auditor';
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() name?: string;
+  @ApiPropertyOptional({ enum: ['admin', 'agent', 'auditor'] }) @IsOptional() @IsIn(['admin', 'agent', 'auditor']) role?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+}

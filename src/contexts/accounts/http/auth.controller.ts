@@ -1,0 +1,43 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ALL_ROLES, Allow, Public } from '../../../shared/http/access';
+import { commandContextOf, CurrentUser, type SignedInUser } from '../../../shared/http/signed-in-user';
+import { LogIn } from '../application/log-in.command';
+import { LogOut } from '../application/log-out.command';
+import { LoginDto } from './accounts.dto';
+import { clearSessionCookie, setSessionCookie } from './session-response';
+
+type Me = Omit<SignedInUser, 'sessionId'>;
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('auth/login')
+  @Public()
+  @HttpCode(200)
+  async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<Me> {
+    const { user, session } = await this.commands.execute(new LogIn(body.email, body.password, request.ip ?? 'unknown', request.requestId));
+    setSessionCookie(request, response, session);
+    return user;
+  }
+
+  /** Ends the current session, if any, and clears the cookie. */
+  @Post('auth/logout')
+  @Public()
+  @HttpCode(204)
+  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+    if (request.user) await this.commands.execute(new LogOut(request.user.sessionId, commandContextOf(request)));
+    clearSessionCookie(response);
+  }
+
+  @Get('me')
+  @Allow(ALL_ROLES)
+  me(@CurrentUser() user: SignedInUser): Me {
+    const { userId, accountId, name, email, role } = user;
+    return { userId, accountId, name, email, role };
+  }
+}

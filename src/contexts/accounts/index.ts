@@ -1,0 +1,5 @@
+// What other contexts may use of Accounts: its published events and its queries.
+export type { AccountOpened, AccountSettingsChanged } from './domain/account.decider';
+export type { UserRegistered, UserRenamed } from './domain/user.decider';
+export { AccountsQueries, type AccountView, type UserView } from './read-models/accounts.queries';
+export { AccountsModule } from './accounts.module';

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
+import type { Projection } from '../../../shared/projections/projection';
+import { RegisterProjection } from '../../../shared/projections/subscription.decorators';
+import type { SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
+import type { AccountEvent } from '../domain/account.decider';
+import type { SessionEvent } from '../domain/session.decider';
+import type { UserEvent } from '../domain/user.decider';
+
+/** Accounts, users (with their credential, for sign-in) and sessions, as the HTTP edge reads them. */
+@Injectable()
+@RegisterProjection()
+export class AccountsProjection implements Projection {
+  readonly name = 'accounts';
+  readonly version = 1;
+
+  setUp(db: SqliteDatabase): void {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS accounts (
+        account_id TEXT PRIMARY KEY, name TEXT NOT NULL, plan TEXT NOT NULL,
+        time_zone TEXT NOT NULL, locale TEXT NOT NULL, primary_admin_id TEXT NOT NULL, opened_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE IF NOT EXISTS users (
+        user_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, name TEXT NOT NULL, email TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL, active INTEGER NOT NULL, password_hash TEXT, created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX IF NOT EXISTS users_by_account ON users (account_id, name);
+      CREATE TABLE IF NOT EXISTS sessions (
+        session_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, account_id TEXT NOT NULL,
+        expires_at TEXT NOT NULL, ended_at TEXT
+      ) STRICT;
+    `);
+  }
+
+  tearDown(db: SqliteDatabase): void {
+    db.exec('DROP TABLE IF EXISTS accounts; DROP TABLE IF EXISTS users; DROP TABLE IF EXISTS sessions;');
+  }
+
+  apply(recorded: RecordedEvent, db: SqliteDatabase): void {
+    const event = { type: recorded.type, data: recorded.data } as AccountEvent | UserEvent | SessionEvent;
+    const at = recorded.metadata.occurredAt;
+    switch (event.type) {
+      case 'AccountOpened': {
+        const d = event.data;
+        db.prepare('INSERT OR IGNORE INTO accounts VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+          d.accountId, d.name, d.plan, d.timeZone, d.locale, d.primaryAdmin.userId, at,
+        );
+        return;
+      }
+      case 'AccountSettingsChanged': {
+        const { accountId, changes } = event.data;
+        db.prepare(
+          `UPDATE accounts SET name = coalesce(?, name), time_zone = coalesce(?, time_zone), locale = coalesce(?, locale)
+           WHERE account_id = ?`,
+        ).run(changes.name ?? null, changes.timeZone ?? null, changes.locale ?? null, accountId);
+        return;
+      }
+      case 'UserRegistered': {
+        const d = event.data;
+        db.prepare('INSERT OR IGNORE INTO users VALUES (?, ?, ?, ?, ?, 1, NULL, ?)').run(d.userId, d.accountId, d.name, d.email, d.role, at);
+        return;
+      }
+      case 'UserPasswordSet':
+        db.prepare('UPDATE users SET password_hash = ? WHERE user_id = ?').run(event.data.passwordHash, event.data.userId);
+        return;
+      case 'UserRenamed':
+        db.prepare('UPDATE users SET name = ? WHERE user_id = ?').run(event.data.name, event.data.userId);
+        return;
+      case 'UserRoleChanged':
+        db.prepare('UPDATE users SET role = ? WHERE user_id = ?').run(event.data.to, event.data.userId);
+        return;
+      case 'UserDeactivated':
+      case 'UserReactivated':
+        db.prepare('UPDATE users SET active = ? WHERE user_id = ?').run(event.type === 'UserReactivated' ? 1 : 0, event.data.userId);
+        return;
+      case 'SessionStarted': {
+        const d = event.data;
+        db.prepare('INSERT OR IGNORE INTO sessions VALUES (?, ?, ?, ?, NULL)').run(d.sessionId, d.userId, d.accountId, d.expiresAt);
+        return;
+      }
+      case 'SessionEnded':
+        db.prepare('UPDATE sessions SET ended_at = ? WHERE session_id = ?').run(at, event.data.sessionId);
+        return;
+      default:
+        return;
+    }
+  }
+}

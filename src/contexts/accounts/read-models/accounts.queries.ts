@@ -1,0 +1,88 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Role } from '../../../shared/domain/event-envelope';
+import { READ_MODEL_DB } from '../../../shared/event-store/event-store.module';
+import type { SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
+import type { SignedInUser } from '../../../shared/http/signed-in-user';
+
+export interface AccountView {
+  accountId: string;
+  name: string;
+  plan: 'trial' | 'seats';
+  timeZone: string;
+  locale: string;
+}
+
+export interface UserView {
+  userId: string;
+  accountId: string;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  createdAt: string;
+}
+
+interface UserRow {
+  user_id: string;
+  account_id: string;
+  name: string;
+  email: string;
+  role: Role;
+  active: number;
+  created_at: string;
+}
+
+const toUser = (row: UserRow): UserView => ({
+  userId: row.user_id,
+  accountId: row.account_id,
+  name: row.name,
+  email: row.email,
+  role: row.role,
+  active: row.active === 1,
+  createdAt: row.created_at,
+});
+
+/** Reads of the accounts read model. Every query of account data takes the caller's account id. */
+@Injectable()
+export class AccountsQueries {
+  constructor(@Inject(READ_MODEL_DB) private readonly db: SqliteDatabase) {}
+
+  anyAccountExists(): boolean {
+    return this.db.prepare('SELECT 1 FROM accounts LIMIT 1').get() !== undefined;
+  }
+
+  account(accountId: string): AccountView | null {
+    const row = this.db
+      .prepare('SELECT account_id, name, plan, time_zone, locale FROM accounts WHERE account_id = ?')
+      .get(accountId) as { account_id: string; name: string; plan: AccountView['plan']; time_zone: string; locale: string } | undefined;
+    return row ? { accountId: row.account_id, name: row.name, plan: row.plan, timeZone: row.time_zone, locale: row.locale } : null;
+  }
+
+  users(accountId: string): UserView[] {
+    return (this.db.prepare('SELECT * FROM users WHERE account_id = ? ORDER BY name, email').all(accountId) as UserRow[]).map(toUser);
+  }
+
+  user(accountId: string, userId: string): UserView | null {
+    const row = this.db.prepare('SELECT * FROM users WHERE account_id = ? AND user_id = ?').get(accountId, userId) as UserRow | undefined;
+    return row ? toUser(row) : null;
+  }
+
+  /** For sign-in only: the one query that returns the credential. */
+  credentialsByEmail(email: string): (UserView & { passwordHash: string | null }) | null {
+    const row = this.db.prepare('SELECT * FROM users WHERE email = ?').get(email) as (UserRow & { password_hash: string | null }) | undefined;
+    return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
+  }
+
+  /** The signed-in user of a live session: not ended, not expired, user still active. */
+  sessionUser(sessionId: string, now: Date): SignedInUser | null {
+    const row = this.db
+      .prepare(
+        `SELECT u.user_id, u.account_id, u.name, u.email, u.role FROM sessions s JOIN users u ON u.user_id = s.user_id
+         WHERE s.session_id = ? AND s.ended_at IS NULL AND s.expires_at > ? AND u.active = 1`,
+      )
+      .get(sessionId, now.toISOString()) as Omit<UserRow, 'active' | 'created_at'> | undefined;
+    return row
+      ? { userId: row.user_id, accountId: row.account_id, name: row.name, email: row.email, role: row.role, sessionId }
+      : null;
+  }
+}

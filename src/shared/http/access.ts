@@ -1,0 +1,20 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Role } from '../domain/event-envelope';
+
+export const ACCESS_POLICY = 'inbox:access-policy';
+
+/** Who may call a route: anyone, or signed-in users with one of the roles. Every route declares one. */
+export type AccessPolicy = { public: true } | { public: false; roles: readonly Role[] };
+
+export const ALL_ROLES: readonly Role[] = ['primary_admin', 'admin', 'agent', 'auditor'];
+/** Everyone who may write in conversations: never the auditor. */
+export const REPLIERS: readonly Role[] = ['primary_admin', 'admin', 'agent'];
+export const ADMINS: readonly Role[] = ['primary_admin', 'admin'];
+export const PRIMARY_ADMIN: readonly Role[] = ['primary_admin'];
+export const AUDITORS: readonly Role[] = ['primary_admin', 'auditor'];
+
+/** The route is open to anyone, signed in or not. */
+export const Public = () => SetMetadata(ACCESS_POLICY, { public: true } satisfies AccessPolicy);
+
+/** The route is open to signed-in users with one of these roles, within their own account. */
+export const Allow = (roles: readonly Role[]) => SetMetadata(ACCESS_POLICY, { public: false, roles } satisfies AccessPolicy);

@@ -1,0 +1,55 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { createApiApp } from '../../src/app.factory';
+import { loadConfig, type AppConfig } from '../../src/shared/config/app-config';
+import { makeTempDir } from './temp-dir';
+
+export interface TestApi {
+  app: NestExpressApplication;
+  http: ReturnType<typeof request.agent>;
+  config: AppConfig;
+  /** A cookie-keeping client, like one browser. */
+  agent(): ReturnType<typeof request.agent>;
+  close(): Promise<void>;
+}
+
+/** The real API (real SQLite file in a temp dir, real HTTP through supertest), as production wires it. */
+export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const dir = makeTempDir('inbox-api-');
+  const config = loadConfig({ DATA_DIR: dir.path, ...env });
+  const app = await createApiApp(config, { logger: false });
+  await app.init();
+  const server = app.getHttpServer();
+  return {
+    app,
+    config,
+    http: request.agent(server),
+    agent: () => request.agent(server),
+    close: async () => {
+      await app.close();
+      dir.cleanup();
+    },
+  };
+}
+
+let counter = 0;
+/** A unique email for one test run. */
+export function uniqueEmail(name = 'user'): string {
+  counter += 1;
+  return `${name}.${Date.now().toString(36)}${counter}@example.com`;
+}
+
+export const PASSWORD = 'correct horse battery';
+
+export async function signUp(
+  api: TestApi,
+  overrides: Record<string, unknown> = {},
+): Promise<{ agent: ReturnType<typeof request.agent>; accountId: string; userId: string; email: string }> {
+  const agent = api.agent();
+  const email = (overrides.email as string) ?? uniqueEmail('owner');
+  const response = await agent
+    .post('/api/accounts')
+    .send({ accountName: 'Acme', ownerName: 'Anna Owner', email, password: PASSWORD, plan: 'trial', ...overrides });
+  if (response.status !== 201) throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return { agent, accountId: response.body.accountId, userId: response.body.userId, email };
+}
