@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startApp, type RunningApp } from './support/app-process';
+import { launchBrowser } from './support/browser';
 import { makeTempDir } from './support/temp-dir';
 
 const dataDir = makeTempDir('inbox-start-');
@@ -36,10 +36,7 @@ describe('npm start: one process, one port', () => {
   });
 
   it('serves the web start page at / with the live system status, in a real browser', async () => {
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    const browser = await launchBrowser();
     try {
       const page = await browser.newPage();
       const errors: string[] = [];

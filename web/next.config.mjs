@@ -10,6 +10,8 @@ const nextConfig = {
   poweredByHeader: false,
   outputFileTracingRoot: root,
   turbopack: { root },
+  // forbidden() renders app/forbidden.tsx with a real 403 status.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

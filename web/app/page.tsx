@@ -1,9 +1,12 @@
-import { getSystemStatus } from '@/lib/api';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getMe, getSystemStatus } from '@/lib/api';
 import { StatusList } from '@/components/status-list';
 
 export const dynamic = 'force-dynamic';
 
 export default async function StartPage() {
+  if (await getMe()) redirect('/inbox');
   const status = await getSystemStatus();
   return (
     <main className="mx-auto flex max-w-3xl flex-col gap-10 px-6 py-16">
@@ -16,6 +19,14 @@ export default async function StartPage() {
           A self-hosted unified inbox for support teams: mail is never lost, replies thread, HTML is shown safely,
           and every change to the email channel can be replayed.
         </p>
+        <div className="flex flex-wrap gap-3">
+          <Link href="/signup" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            Create an account
+          </Link>
+          <Link href="/login" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
+            Sign in
+          </Link>
+        </div>
       </header>
       <section aria-labelledby="status-heading" className="flex flex-col gap-3">
         <h2 id="status-heading" className="text-sm font-semibold text-slate-700">

@@ -1,29 +1,128 @@
 import 'server-only';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
+import { cache } from 'react';
 
 /**
- * The one way pages read the API: over loopback from the server, with the visitor's cookie, and
- * reshaped into the app's own types. Failures surface as ApiError with the API's message.
+ * The one way the web app talks to the API: from the server, over loopback, with the visitor's
+ * session cookie, reshaped into the app's own types. The API decides; pages show its reasons.
  */
+
+export const SESSION_COOKIE = 'inbox_session';
+
+export type Role = 'primary_admin' | 'admin' | 'agent' | 'auditor';
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly field?: string,
   ) {
     super(message);
   }
 }
 
-async function apiGet<T>(path: string): Promise<T> {
+interface ApiAnswer<T> {
+  status: number;
+  body: T;
+  setCookie: string | null;
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> {
   const base = process.env.INBOX_API_URL ?? 'http://127.0.0.1:3000';
-  const cookieHeader = (await cookies()).toString();
+  const session = (await cookies()).get(SESSION_COOKIE)?.value;
+  // The front end is the API's proxy: it passes on who the visitor is (the API trusts loopback only).
+  const forwardedFor = (await headers()).get('x-forwarded-for');
   const response = await fetch(`${base}/api${path}`, {
-    headers: cookieHeader ? { cookie: cookieHeader } : {},
+    method,
+    headers: {
+      ...(session ? { cookie: `${SESSION_COOKIE}=${encodeURIComponent(session)}` } : {}),
+      ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
     cache: 'no-store',
   });
-  const body = (await response.json().catch(() => ({}))) as { message?: string };
-  if (!response.ok && response.status !== 503) throw new ApiError(response.status, body.message ?? response.statusText);
-  return body as T;
+  const text = await response.text();
+  const parsed = (text ? JSON.parse(text) : {}) as T;
+  return { status: response.status, body: parsed, setCookie: response.headers.get('set-cookie') };
+}
+
+async function read<T>(path: string, { allow = [] as number[] } = {}): Promise<T> {
+  const answer = await call<T & { message?: string; field?: string }>('GET', path);
+  if (answer.status >= 400 && !allow.includes(answer.status)) {
+    throw new ApiError(answer.status, answer.body.message ?? `The API answered ${answer.status}`, answer.body.field);
+  }
+  return answer.body;
+}
+
+/** For server actions: the API's answer, with its error message and field when it refused. */
+export async function send<T>(
+  method: 'POST' | 'PATCH',
+  path: string,
+  body: unknown,
+): Promise<{ ok: true; body: T; setCookie: string | null } | { ok: false; status: number; message: string; field?: string }> {
+  const answer = await call<T & { message?: string; field?: string }>(method, path, body);
+  if (answer.status >= 400) {
+    return { ok: false, status: answer.status, message: answer.body.message ?? 'Something went wrong', field: answer.body.field };
+  }
+  return { ok: true, body: answer.body, setCookie: answer.setCookie };
+}
+
+/** Copies the session cookie the API set onto the browser's response. */
+export async function adoptSessionCookie(setCookie: string | null): Promise<void> {
+  const match = setCookie && /inbox_session=([^;]*)/.exec(setCookie);
+  if (!match) return;
+  const maxAge = Number(/Max-Age=(\d+)/i.exec(setCookie)?.[1] ?? 0);
+  const store = await cookies();
+  if (!match[1] || maxAge === 0) {
+    store.delete(SESSION_COOKIE);
+    return;
+  }
+  store.set(SESSION_COOKIE, decodeURIComponent(match[1]), {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    maxAge,
+    secure: process.env.NODE_ENV === 'production' && process.env.INBOX_SECURE_COOKIES === 'true',
+  });
+}
+
+// ---- Reads, in the app's own types -------------------------------------------------------------
+
+export interface Me {
+  userId: string;
+  accountId: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+/** The signed-in user, or null when there is no live session; asked once per request. */
+export const getMe = cache(async (): Promise<Me | null> => {
+  const answer = await call<Me>('GET', '/me');
+  return answer.status === 200 ? answer.body : null;
+});
+
+export interface Account {
+  name: string;
+  plan: 'trial' | 'seats';
+  timeZone: string;
+  locale: string;
+}
+
+export const getAccount = () => read<Account>('/account');
+
+export interface User {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  createdAt: string;
+}
+
+export async function getUsers(): Promise<User[]> {
+  return (await read<{ items: User[] }>('/users')).items;
 }
 
 export interface SystemStatus {
@@ -39,7 +138,7 @@ interface HealthAnswer {
 }
 
 export async function getSystemStatus(): Promise<SystemStatus> {
-  const health = await apiGet<HealthAnswer>('/health');
+  const health = await read<HealthAnswer>('/health', { allow: [503] });
   const behind = health.subscriptions.reduce((sum, s) => sum + (s.eventsBehind ?? 0), 0);
   return {
     healthy: health.status === 'ok',

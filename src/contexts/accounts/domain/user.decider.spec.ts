@@ -1,0 +1,67 @@
+import { given } from '../../../shared/domain/decider.testing';
+import { userDecider, type UserEvent } from './user.decider';
+
+const registered = (role: 'primary_admin' | 'agent' = 'agent'): UserEvent[] => [
+  { type: 'UserRegistered', data: { userId: 'u1', accountId: 'a1', name: 'Alex', email: 'alex@example.com', role } },
+  { type: 'UserPasswordSet', data: { userId: 'u1', passwordHash: 'scrypt$…' } },
+];
+
+describe('user decider', () => {
+  it('registers a user with their password as two events', () => {
+    given(userDecider)
+      .when({ type: 'RegisterUser', userId: 'u1', accountId: 'a1', name: ' Alex ', email: 'alex@example.com', role: 'agent', passwordHash: 'h' })
+      .then([
+        { type: 'UserRegistered', data: { userId: 'u1', accountId: 'a1', name: 'Alex', email: 'alex@example.com', role: 'agent' } },
+        { type: 'UserPasswordSet', data: { userId: 'u1', passwordHash: 'h' } },
+      ]);
+  });
+
+  it('does not register the same user twice', () => {
+    given(userDecider, registered())
+      .when({ type: 'RegisterUser', userId: 'u1', accountId: 'a1', name: 'Alex', email: 'alex@example.com', role: 'agent', passwordHash: 'h' })
+      .then([]);
+  });
+
+  it('renames, changes role and deactivates in one update', () => {
+    given(userDecider, registered())
+      .when({ type: 'UpdateUser', userId: 'u1', byUserId: 'boss', name: 'Alexandra', role: 'admin', active: false })
+      .then([
+        { type: 'UserRenamed', data: { userId: 'u1', name: 'Alexandra' } },
+        { type: 'UserRoleChanged', data: { userId: 'u1', from: 'agent', to: 'admin' } },
+        { type: 'UserDeactivated', data: { userId: 'u1' } },
+      ]);
+  });
+
+  it('records nothing when nothing changes', () => {
+    given(userDecider, registered()).when({ type: 'UpdateUser', userId: 'u1', byUserId: 'boss', name: 'Alex', role: 'agent', active: true }).then([]);
+  });
+
+  it('reactivates a deactivated user', () => {
+    given(userDecider, [...registered(), { type: 'UserDeactivated', data: { userId: 'u1' } }])
+      .when({ type: 'UpdateUser', userId: 'u1', byUserId: 'boss', active: true })
+      .then([{ type: 'UserReactivated', data: { userId: 'u1' } }]);
+  });
+
+  it('never gives the primary_admin role', () => {
+    given(userDecider, registered()).when({ type: 'UpdateUser', userId: 'u1', byUserId: 'boss', role: 'primary_admin' }).thenFails({ field: 'role' });
+  });
+
+  it('keeps the primary admin a primary admin, and active', () => {
+    given(userDecider, registered('primary_admin'))
+      .when({ type: 'UpdateUser', userId: 'u1', byUserId: 'u2', role: 'agent' })
+      .thenFails({ code: 'ACCOUNTS.PRIMARY_ADMIN_FIXED' });
+    given(userDecider, registered('primary_admin'))
+      .when({ type: 'UpdateUser', userId: 'u1', byUserId: 'u2', active: false })
+      .thenFails({ code: 'ACCOUNTS.PRIMARY_ADMIN_FIXED' });
+  });
+
+  it('does not let a user deactivate themself', () => {
+    given(userDecider, registered()).when({ type: 'UpdateUser', userId: 'u1', byUserId: 'u1', active: false }).thenFails({
+      code: 'ACCOUNTS.CANNOT_DEACTIVATE_SELF',
+    });
+  });
+
+  it('refuses a name with a line break', () => {
+    given(userDecider, registered()).when({ type: 'UpdateUser', userId: 'u1', byUserId: 'boss', name: 'A\nB' }).thenFails({ field: 'name' });
+  });
+});

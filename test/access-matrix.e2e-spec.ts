@@ -1,0 +1,96 @@
+import type { Role } from '../src/shared/domain/event-envelope';
+import { API_PREFIX } from '../src/app.factory';
+import { listRoutes, type RouteInfo } from '../src/shared/http/route-inventory';
+import { PASSWORD, signUp, startTestApi, uniqueEmail, type TestApi } from './support/api-app';
+
+// Walks every route of the app: each must declare who may call it, and each role, an anonymous
+// caller and a user of another account are checked against that declaration.
+
+type Agent = ReturnType<TestApi['agent']>;
+let api: TestApi;
+let routes: RouteInfo[];
+const personas = new Map<Role | 'anonymous' | 'foreign', Agent>();
+/** Ids of account A's resources, by route parameter; a new parameter must be added here. */
+const sampleParams: Record<string, string> = {};
+
+beforeAll(async () => {
+  api = await startTestApi();
+  routes = listRoutes(api.app, API_PREFIX);
+  const owner = await signUp(api);
+  personas.set('primary_admin', owner.agent);
+  for (const role of ['admin', 'agent', 'auditor'] as const) {
+    const email = uniqueEmail(role);
+    const created = await owner.agent.post('/api/users').send({ name: `${role} person`, email, password: PASSWORD, role });
+    const agent = api.agent();
+    await agent.post('/api/auth/login').send({ email, password: PASSWORD });
+    personas.set(role, agent);
+    if (role === 'agent') sampleParams.id = created.body.userId;
+  }
+  personas.set('anonymous', api.agent());
+  personas.set('foreign', (await signUp(api)).agent);
+});
+afterAll(() => api.close());
+
+function call(agent: Agent, route: RouteInfo) {
+  const path = route.path.replace(/:(\w+)/g, (_, name: string) => {
+    const value = sampleParams[name];
+    if (!value) throw new Error(`No sample value for :${name} of ${route.method} ${route.path}: add one to sampleParams`);
+    return value;
+  });
+  const method = route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
+  const request = agent[method](path);
+  // An empty body: an authorized caller gets past the guard and fails validation at worst.
+  return method === 'get' ? request : request.send({});
+}
+
+describe('access matrix', () => {
+  it('finds the routes of the app', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(9);
+    expect(routes).toContainEqual(expect.objectContaining({ method: 'PATCH', path: '/api/users/:id' }));
+  });
+
+  it('has an access policy on every route', () => {
+    const undeclared = routes.filter((route) => route.policy === undefined).map((r) => `${r.method} ${r.path}`);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('lets anyone reach public routes', async () => {
+    const refused: string[] = [];
+    for (const route of routes.filter((r) => r.policy?.public)) {
+      const response = await call(api.agent(), route);
+      if (response.status === 401 || response.status === 403) refused.push(`${route.method} ${route.path}: ${response.status}`);
+    }
+    expect(refused).toEqual([]);
+  });
+
+  it('answers each role as the route declares: 401 anonymous, 403 outside the roles, through the guard otherwise', async () => {
+    const outcomes: string[] = [];
+    for (const route of routes.filter((r) => r.policy && !r.policy.public)) {
+      const allowed = (route.policy as { roles: readonly Role[] }).roles;
+      for (const persona of ['anonymous', 'primary_admin', 'admin', 'agent', 'auditor'] as const) {
+        const response = await call(personas.get(persona) as Agent, route);
+        const expected = persona === 'anonymous' ? 'unauthenticated' : allowed.includes(persona) ? 'allowed' : 'forbidden';
+        const actual = response.status === 401 ? 'unauthenticated' : response.status === 403 ? 'forbidden' : 'allowed';
+        if (actual !== expected) outcomes.push(`${route.method} ${route.path} as ${persona}: ${response.status}, expected ${expected}`);
+      }
+    }
+    expect(outcomes).toEqual([]);
+  });
+
+  it('answers 404 to the primary admin of another account for anything of this account', async () => {
+    const leaks: string[] = [];
+    for (const route of routes.filter((r) => r.policy && !r.policy.public && r.path.includes(':'))) {
+      const allowed = (route.policy as { roles: readonly Role[] }).roles.includes('primary_admin');
+      const response = await call(personas.get('foreign') as Agent, route);
+      if (response.status !== (allowed ? 404 : 403)) leaks.push(`${route.method} ${route.path}: ${response.status}`);
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it("never shows another account's data in lists", async () => {
+    const foreign = personas.get('foreign') as Agent;
+    const users = await foreign.get('/api/users');
+    expect(users.body.items).toHaveLength(1);
+    expect(users.body.items[0].role).toBe('primary_admin');
+  });
+});

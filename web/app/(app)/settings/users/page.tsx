@@ -1,0 +1,65 @@
+import type { Metadata } from 'next';
+import { PageHeader } from '@/components/page-header';
+import { getUsers } from '@/lib/api';
+import { ROLE_LABELS } from '@/lib/navigation';
+import { requireMe } from '@/lib/session';
+import { AddUserForm } from './add-user-form';
+import { UserActions } from './user-actions';
+
+export const metadata: Metadata = { title: 'Users' };
+
+export default async function UsersPage() {
+  const me = await requireMe();
+  const users = await getUsers();
+  return (
+    <>
+      <PageHeader title="Users" description="Everyone who works in this account, and what their role lets them do." />
+      <div className="grid gap-6 p-6 lg:grid-cols-[1fr_20rem]">
+        <section aria-labelledby="users-heading" className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <h2 id="users-heading" className="sr-only">
+            Users of this account
+          </h2>
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500 uppercase">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">Name</th>
+                <th scope="col" className="px-4 py-2 font-medium">Role</th>
+                <th scope="col" className="px-4 py-2 font-medium">Status</th>
+                <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {users.map((user) => (
+                <tr key={user.userId} data-testid="user-row">
+                  <td className="px-4 py-3">
+                    <p className="font-medium">{user.name}</p>
+                    <p className="text-slate-500">{user.email}</p>
+                  </td>
+                  <td className="px-4 py-3">{ROLE_LABELS[user.role]}</td>
+                  <td className="px-4 py-3">
+                    <span
+                      className={`rounded-full px-2 py-0.5 text-xs font-medium ${
+                        user.active ? 'bg-emerald-50 text-emerald-700' : 'bg-slate-100 text-slate-600'
+                      }`}
+                    >
+                      {user.active ? 'Active' : 'Deactivated'}
+                    </span>
+                  </td>
+                  <td className="px-4 py-3 text-right">
+                    {user.role === 'primary_admin' || user.userId === me.userId ? null : <UserActions user={user} />}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section aria-labelledby="add-user-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="add-user-heading" className="mb-4 text-base font-semibold">
+            Add a user
+          </h2>
+          <AddUserForm />
+        </section>
+      </div>
+    </>
+  );
+}

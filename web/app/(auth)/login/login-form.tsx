@@ -1,0 +1,23 @@
+'use client';
+
+import { useActionState } from 'react';
+import { logIn } from '@/app/actions/session.actions';
+import { initialFormState } from '@/app/actions/form-state';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { FormError } from '@/components/ui/form-error';
+
+export function LoginForm({ next }: { next?: string }) {
+  const [state, action, pending] = useActionState(logIn, initialFormState);
+  return (
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      <FormError message={state.message} />
+      <TextField label="Email" name="email" defaultValue={state.values?.email} type="email" autoComplete="email" required />
+      <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Signing in…' : 'Sign in'}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { logOut } from '@/app/actions/session.actions';
+import type { Me } from '@/lib/api';
+import { navFor, ROLE_LABELS } from '@/lib/navigation';
+import { NavLink } from './nav-link';
+
+export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
+  return (
+    <div className="flex min-h-screen flex-col md:flex-row">
+      <aside className="flex shrink-0 flex-col gap-4 border-b border-slate-200 bg-white p-4 md:w-60 md:border-r md:border-b-0">
+        <Link href="/inbox" className="px-2 text-lg font-semibold tracking-tight text-brand-700">
+          Inbox
+        </Link>
+        <nav aria-label="Main">
+          <ul className="flex gap-1 overflow-x-auto md:flex-col">
+            {navFor(me.role).map((item) => (
+              <li key={item.href}>
+                <NavLink href={item.href}>{item.label}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="mt-auto flex items-center justify-between gap-2 border-t border-slate-100 pt-4 md:flex-col md:items-stretch">
+          <div className="px-2 text-sm">
+            <p className="font-medium" data-testid="current-user">
+              {me.name}
+            </p>
+            <p className="text-slate-500">{ROLE_LABELS[me.role]}</p>
+          </div>
+          <form action={logOut}>
+            <button type="submit" className="w-full rounded-md px-2 py-1.5 text-left text-sm text-slate-600 hover:bg-slate-100">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </aside>
+      <div className="min-w-0 flex-1">{children}</div>
+    </div>
+  );
+}
