@@ -9,6 +9,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './shared/http/access.guard';
 import { EventSourcingModule } from './shared/application/event-sourcing.module';
 import { AccountsModule } from './contexts/accounts';
+import { ChannelConfigurationModule } from './contexts/channel-configuration';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -28,6 +29,7 @@ export class AppModule {
         EventSourcingModule,
         CqrsModule.forRoot(),
         AccountsModule,
+        ChannelConfigurationModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],

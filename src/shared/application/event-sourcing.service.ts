@@ -37,10 +37,23 @@ export class EventSourcing {
     return handleCommand(this.store, streamId, decider, command, context, deps as Deps);
   }
 
-  /** Read-your-writes: the HTTP answer goes out once the projections have applied `position`. */
-  waitForReadModels(...positions: Array<Position | null>): Promise<void> {
-    const known = positions.filter((p): p is Position => p !== null);
-    if (known.length === 0) return Promise.resolve();
-    return this.subscriptions.waitForProjections(known.reduce((a, b) => (a > b ? a : b)));
+  /** The current state of a stream, folded by its decider's `evolve`. */
+  async load<State, E extends Event>(streamId: string, decider: Pick<Decider<State, never, E, never>, 'initialState' | 'evolve'>): Promise<State> {
+    const events = await this.store.readStream(streamId);
+    return events.reduce((state, event) => decider.evolve(state, { type: event.type, data: event.data } as E), decider.initialState());
   }
+
+  /** Read-your-writes: the HTTP answer goes out once the projections have applied `positions`. */
+  waitForReadModels(...positions: Array<Position | null>): Promise<void> {
+    return this.subscriptions.waitForProjections(latest(positions));
+  }
+
+  /** As waitForReadModels, and the process managers' reactions to `positions` are visible too. */
+  settle(...positions: Array<Position | null>): Promise<void> {
+    return this.subscriptions.settle(latest(positions));
+  }
+}
+
+function latest(positions: Array<Position | null>): Position | null {
+  return positions.reduce<Position | null>((max, p) => (p !== null && (max === null || p > max) ? p : max), null);
 }

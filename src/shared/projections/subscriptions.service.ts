@@ -54,12 +54,19 @@ export class SubscriptionsService implements OnApplicationBootstrap, BeforeAppli
    */
   async waitForProjections(position: Position | null, timeoutMs = 5000): Promise<void> {
     if (position === null || !this.runSubscriptions) return;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, timeoutMs);
-    });
-    await Promise.race([Promise.all(this.projections.map((runner) => runner.reached(position))), timeout]);
-    clearTimeout(timer);
+    await withTimeout(Promise.all(this.projections.map((runner) => runner.reached(position))), timeoutMs);
+  }
+
+  /**
+   * Like waitForProjections, but first lets the process managers react to `position`, and then the
+   * projections show what they wrote too: for commands whose visible effect comes from a reaction.
+   */
+  async settle(position: Position | null, timeoutMs = 5000): Promise<void> {
+    if (position === null || !this.runSubscriptions) return;
+    const deadline = Date.now() + timeoutMs;
+    await withTimeout(Promise.all(this.processManagers.map((runner) => runner.reached(position))), timeoutMs);
+    const head = await this.store.headPosition();
+    await this.waitForProjections(head ?? position, Math.max(0, deadline - Date.now()));
   }
 
   statuses(): Promise<SubscriptionStatus[]> {
@@ -87,4 +94,13 @@ export class SubscriptionsService implements OnApplicationBootstrap, BeforeAppli
       .map((wrapper) => wrapper.instance as T)
       .filter((instance): instance is T => Boolean(instance));
   }
+}
+
+async function withTimeout(work: Promise<unknown>, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs);
+  });
+  await Promise.race([work, timeout]);
+  clearTimeout(timer);
 }

@@ -80,7 +80,8 @@ export class OpenAccountHandler implements ICommandHandler<OpenAccount> {
       context,
     );
     const session = await startSession(this.eventSourcing, { userId, accountId, role: 'primary_admin' }, context);
-    await this.eventSourcing.waitForReadModels(opened.position, registered.position, session.position);
+    // Settle: the account's email channel is switched on by a reaction to AccountOpened.
+    await this.eventSourcing.settle(opened.position, registered.position, session.position);
     return { accountId, userId, session };
   }
 

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts';
+import { ChangeEmailChannelHandler } from './application/change-email-channel.command';
+import { ClaimForwardingAddressHandler } from './application/claim-forwarding-address.command';
+import { ChannelConfigurationAuditor } from './application/configuration-audit';
+import { EmailPreview } from './application/email-preview';
+import { OpenEmailChannelOnAccountOpened } from './application/open-email-channel.process-manager';
+import { SwitchChatChannelHandler } from './application/switch-chat-channel.command';
+import { AuditController } from './http/audit.controller';
+import { ChannelsController } from './http/channels.controller';
+import { ChannelsProjection } from './read-models/channels.projection';
+import { ChannelsQueries } from './read-models/channels.queries';
+
+@Module({
+  imports: [AccountsModule],
+  controllers: [ChannelsController, AuditController],
+  providers: [
+    ChannelsProjection,
+    ChannelsQueries,
+    EmailPreview,
+    ChannelConfigurationAuditor,
+    OpenEmailChannelOnAccountOpened,
+    ChangeEmailChannelHandler,
+    ClaimForwardingAddressHandler,
+    SwitchChatChannelHandler,
+  ],
+  exports: [ChannelsQueries, ChannelConfigurationAuditor],
+})
+export class ChannelConfigurationModule {}

@@ -1,0 +1,127 @@
+import type { Decider } from '../../../shared/domain/decider';
+import type { Event } from '../../../shared/domain/event-envelope';
+import { ForwardingAddressAlreadySet, EmailChannelNotReady } from './channel.errors';
+import { hashOf, type Chained } from './hash-chain';
+import { checkDefaultSubject, checkFromName, DEFAULT_SUBJECT, defaultFromName } from './templates';
+
+export type EmailChannelCreated = Event<'EmailChannelCreated', Chained & { accountId: string; defaultSubject: string; fromName: string }>;
+export type EmailChannelEnabled = Event<'EmailChannelEnabled', Chained & { accountId: string; because: 'account_opened' | 'admin' }>;
+export type EmailChannelDisabled = Event<'EmailChannelDisabled', Chained & { accountId: string }>;
+export type DefaultSubjectChanged = Event<'DefaultSubjectChanged', Chained & { accountId: string; defaultSubject: string }>;
+export type FromNameChanged = Event<'FromNameChanged', Chained & { accountId: string; fromName: string }>;
+export type ForwardingAddressClaimed = Event<
+  'ForwardingAddressClaimed',
+  Chained & { accountId: string; address: string; username: string; subdomain: string }
+>;
+export type EmailChannelEvent =
+  | EmailChannelCreated
+  | EmailChannelEnabled
+  | EmailChannelDisabled
+  | DefaultSubjectChanged
+  | FromNameChanged
+  | ForwardingAddressClaimed;
+
+export type EmailChannelCommand =
+  | { type: 'OpenEmailChannel'; accountId: string; accountName: string }
+  | { type: 'ChangeEmailChannel'; accountId: string; enabled?: boolean; defaultSubject?: string; fromName?: string }
+  | { type: 'RecordForwardingAddress'; accountId: string; address: string; username: string; subdomain: string };
+
+export interface EmailChannelState {
+  created: boolean;
+  enabled: boolean;
+  defaultSubject: string;
+  fromName: string;
+  forwardingAddress: string | null;
+  /** Hash of the last event, carried by the next one. */
+  lastHash: string | null;
+}
+
+export const emailChannelStream = (accountId: string) => `emailchannel-${accountId}`;
+
+export const initialEmailChannel = (): EmailChannelState => ({
+  created: false,
+  enabled: false,
+  defaultSubject: DEFAULT_SUBJECT,
+  fromName: '',
+  forwardingAddress: null,
+  lastHash: null,
+});
+
+export function evolveEmailChannel(state: EmailChannelState, event: EmailChannelEvent): EmailChannelState {
+  const lastHash = hashOf(event);
+  switch (event.type) {
+    case 'EmailChannelCreated':
+      return { ...state, created: true, defaultSubject: event.data.defaultSubject, fromName: event.data.fromName, lastHash };
+    case 'EmailChannelEnabled':
+      return { ...state, enabled: true, lastHash };
+    case 'EmailChannelDisabled':
+      return { ...state, enabled: false, lastHash };
+    case 'DefaultSubjectChanged':
+      return { ...state, defaultSubject: event.data.defaultSubject, lastHash };
+    case 'FromNameChanged':
+      return { ...state, fromName: event.data.fromName, lastHash };
+    case 'ForwardingAddressClaimed':
+      return { ...state, forwardingAddress: event.data.address, lastHash };
+    default:
+      return state;
+  }
+}
+
+type Unchained<E> = E extends Event<infer T, infer D> ? Event<T, Omit<D, 'previousHash'>> : never;
+
+/** Links each new event to the one before it (the stream's last, then each other in order). */
+function chain(state: EmailChannelState, events: Array<Unchained<EmailChannelEvent>>): EmailChannelEvent[] {
+  let previousHash = state.lastHash;
+  return events.map((unchained) => {
+    const event = { type: unchained.type, data: { ...unchained.data, previousHash } } as EmailChannelEvent;
+    previousHash = hashOf(event);
+    return event;
+  });
+}
+
+export const emailChannelDecider: Decider<EmailChannelState, EmailChannelCommand, EmailChannelEvent> = {
+  initialState: initialEmailChannel,
+  evolve: evolveEmailChannel,
+  decide: (command, state) => {
+    const { accountId } = command;
+    switch (command.type) {
+      case 'OpenEmailChannel':
+        // Opening an account switches email on; this is the event that says so, and why.
+        if (state.created) return [];
+        return chain(state, [
+          {
+            type: 'EmailChannelCreated',
+            data: { accountId, defaultSubject: DEFAULT_SUBJECT, fromName: checkFromName(defaultFromName(command.accountName)) },
+          },
+          { type: 'EmailChannelEnabled', data: { accountId, because: 'account_opened' } },
+        ]);
+      case 'ChangeEmailChannel': {
+        if (!state.created) throw new EmailChannelNotReady();
+        const changes: Array<Unchained<EmailChannelEvent>> = [];
+        if (command.defaultSubject !== undefined) {
+          const defaultSubject = checkDefaultSubject(command.defaultSubject);
+          if (defaultSubject !== state.defaultSubject) changes.push({ type: 'DefaultSubjectChanged', data: { accountId, defaultSubject } });
+        }
+        if (command.fromName !== undefined) {
+          const fromName = checkFromName(command.fromName);
+          if (fromName !== state.fromName) changes.push({ type: 'FromNameChanged', data: { accountId, fromName } });
+        }
+        if (command.enabled !== undefined && command.enabled !== state.enabled) {
+          changes.push(
+            command.enabled
+              ? { type: 'EmailChannelEnabled', data: { accountId, because: 'admin' } }
+              : { type: 'EmailChannelDisabled', data: { accountId } },
+          );
+        }
+        return chain(state, changes);
+      }
+      case 'RecordForwardingAddress': {
+        if (!state.created) throw new EmailChannelNotReady();
+        if (state.forwardingAddress === command.address) return [];
+        if (state.forwardingAddress !== null) throw new ForwardingAddressAlreadySet(state.forwardingAddress);
+        const { address, username, subdomain } = command;
+        return chain(state, [{ type: 'ForwardingAddressClaimed', data: { accountId, address, username, subdomain } }]);
+      }
+    }
+  },
+};

@@ -1,0 +1,26 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { InvalidInput } from '../../../shared/domain/domain-error';
+import { Allow, AUDITORS } from '../../../shared/http/access';
+import { CurrentUser, type SignedInUser } from '../../../shared/http/signed-in-user';
+import { ChannelConfigurationAuditor, type ConfigurationAudit } from '../application/configuration-audit';
+
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly auditor: ChannelConfigurationAuditor) {}
+
+  @Get('channel-configuration')
+  @Allow(AUDITORS)
+  @ApiQuery({ name: 'at', required: false, description: 'ISO time: the state as of that moment, and the events up to it' })
+  channelConfiguration(@CurrentUser() user: SignedInUser, @Query('at') at?: string): Promise<ConfigurationAudit> {
+    return this.auditor.audit(user.accountId, parseMoment(at));
+  }
+}
+
+function parseMoment(at: string | undefined): Date | null {
+  if (at === undefined || at === '') return null;
+  const moment = /^\d{4}-\d{2}-\d{2}/.test(at) ? new Date(at) : new Date(NaN);
+  if (Number.isNaN(moment.getTime())) throw new InvalidInput('at', 'at must be an ISO 8601 time such as 2026-01-31T09:30:00Z');
+  return moment;
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
+import type { Projection } from '../../../shared/projections/projection';
+import { RegisterProjection } from '../../../shared/projections/subscription.decorators';
+import type { SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
+import type { ChatChannelEvent } from '../domain/chat-channel.decider';
+import type { EmailChannelEvent } from '../domain/email-channel.decider';
+
+/** Each account's channels as settings pages show them, and forwarding address → account for inbound mail. */
+@Injectable()
+@RegisterProjection()
+export class ChannelsProjection implements Projection {
+  readonly name = 'channels';
+  readonly version = 1;
+
+  setUp(db: SqliteDatabase): void {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS email_channels (
+        account_id TEXT PRIMARY KEY, enabled INTEGER NOT NULL, default_subject TEXT NOT NULL,
+        from_name TEXT NOT NULL, forwarding_address TEXT, updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE IF NOT EXISTS forwarding_addresses (address TEXT PRIMARY KEY, account_id TEXT NOT NULL) STRICT;
+      CREATE TABLE IF NOT EXISTS chat_channels (account_id TEXT PRIMARY KEY, enabled INTEGER NOT NULL) STRICT;
+      CREATE TABLE IF NOT EXISTS provider_confirmations (
+        account_id TEXT NOT NULL, provider TEXT NOT NULL, code TEXT, link TEXT, received_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX IF NOT EXISTS provider_confirmations_by_account ON provider_confirmations (account_id, received_at);
+    `);
+  }
+
+  tearDown(db: SqliteDatabase): void {
+    db.exec(`DROP TABLE IF EXISTS email_channels; DROP TABLE IF EXISTS forwarding_addresses;
+      DROP TABLE IF EXISTS chat_channels; DROP TABLE IF EXISTS provider_confirmations;`);
+  }
+
+  apply(recorded: RecordedEvent, db: SqliteDatabase): void {
+    const event = { type: recorded.type, data: recorded.data } as EmailChannelEvent | ChatChannelEvent;
+    const at = recorded.metadata.occurredAt;
+    const update = (set: string, ...values: unknown[]) =>
+      db.prepare(`UPDATE email_channels SET ${set}, updated_at = ? WHERE account_id = ?`).run(...values, at, event.data.accountId);
+    switch (event.type) {
+      case 'EmailChannelCreated':
+        db.prepare('INSERT OR IGNORE INTO email_channels VALUES (?, 0, ?, ?, NULL, ?)').run(
+          event.data.accountId, event.data.defaultSubject, event.data.fromName, at,
+        );
+        return;
+      case 'EmailChannelEnabled':
+      case 'EmailChannelDisabled':
+        update('enabled = ?', event.type === 'EmailChannelEnabled' ? 1 : 0);
+        return;
+      case 'DefaultSubjectChanged':
+        update('default_subject = ?', event.data.defaultSubject);
+        return;
+      case 'FromNameChanged':
+        update('from_name = ?', event.data.fromName);
+        return;
+      case 'ForwardingAddressClaimed':
+        update('forwarding_address = ?', event.data.address);
+        db.prepare('INSERT OR IGNORE INTO forwarding_addresses VALUES (?, ?)').run(event.data.address, event.data.accountId);
+        return;
+      case 'ChatChannelEnabled':
+      case 'ChatChannelDisabled':
+        db.prepare(
+          'INSERT INTO chat_channels VALUES (?, ?) ON CONFLICT (account_id) DO UPDATE SET enabled = excluded.enabled',
+        ).run(event.data.accountId, event.type === 'ChatChannelEnabled' ? 1 : 0);
+        return;
+      default:
+        return;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { READ_MODEL_DB } from '../../../shared/event-store/event-store.module';
+import type { SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
+
+export interface EmailChannelView {
+  enabled: boolean;
+  defaultSubject: string;
+  fromName: string;
+  forwardingAddress: string | null;
+  providerConfirmations: Array<{ provider: string; code: string | null; link: string | null; receivedAt: string }>;
+}
+
+@Injectable()
+export class ChannelsQueries {
+  constructor(@Inject(READ_MODEL_DB) private readonly db: SqliteDatabase) {}
+
+  emailChannel(accountId: string): EmailChannelView | null {
+    const row = this.db.prepare('SELECT * FROM email_channels WHERE account_id = ?').get(accountId) as
+      | { enabled: number; default_subject: string; from_name: string; forwarding_address: string | null }
+      | undefined;
+    if (!row) return null;
+    const confirmations = this.db
+      .prepare('SELECT provider, code, link, received_at FROM provider_confirmations WHERE account_id = ? ORDER BY received_at DESC')
+      .all(accountId) as Array<{ provider: string; code: string | null; link: string | null; received_at: string }>;
+    return {
+      enabled: row.enabled === 1,
+      defaultSubject: row.default_subject,
+      fromName: row.from_name,
+      forwardingAddress: row.forwarding_address,
+      providerConfirmations: confirmations.map((c) => ({ provider: c.provider, code: c.code, link: c.link, receivedAt: c.received_at })),
+    };
+  }
+
+  chatEnabled(accountId: string): boolean {
+    const row = this.db.prepare('SELECT enabled FROM chat_channels WHERE account_id = ?').get(accountId) as { enabled: number } | undefined;
+    return row?.enabled === 1;
+  }
+
+  /** The account a forwarding address belongs to (inbound mail routing); plus-addresses route like the bare one. */
+  accountOfAddress(address: string): string | null {
+    const normalized = address.trim().toLowerCase().replace(/\+[^@]*@/, '@');
+    const row = this.db.prepare('SELECT account_id FROM forwarding_addresses WHERE address = ?').get(normalized) as
+      | { account_id: string }
+      | undefined;
+    return row?.account_id ?? null;
+  }
+}
