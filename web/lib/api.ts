@@ -125,6 +125,59 @@ export async function getUsers(): Promise<User[]> {
   return (await read<{ items: User[] }>('/users')).items;
 }
 
+export interface EmailChannel {
+  enabled: boolean;
+  defaultSubject: string;
+  fromName: string;
+  forwardingAddress: string | null;
+  outbound: 'smtp' | 'file';
+  inboxDomain: string;
+  providerConfirmations: Array<{ provider: string; code: string | null; link: string | null; receivedAt: string }>;
+}
+
+export interface Channels {
+  email: EmailChannel | null;
+  chat: { enabled: boolean };
+}
+
+export const getChannels = () => read<Channels>('/channels');
+
+export interface EmailPreview {
+  from: string;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export interface AuditEvent {
+  stream: 'email' | 'chat';
+  revision: number;
+  type: string;
+  at: string;
+  actor: { userId: string; role: Role; name?: string } | { system: string } | null;
+  requestId: string;
+  data: Record<string, unknown>;
+}
+
+export interface ChannelAudit {
+  at: string | null;
+  state: {
+    email: { enabled: boolean; defaultSubject: string | null; fromName: string | null; forwardingAddress: string | null };
+    chat: { enabled: boolean };
+  };
+  events: AuditEvent[];
+  chain: { intact: boolean; email: ChainVerdict; chat: ChainVerdict };
+}
+
+interface ChainVerdict {
+  intact: boolean;
+  brokenAt: { revision: number; type: string } | null;
+  headHash: string | null;
+}
+
+export const getChannelAudit = (at?: string) =>
+  read<ChannelAudit>(`/audit/channel-configuration${at ? `?at=${encodeURIComponent(at)}` : ''}`);
+
 export interface SystemStatus {
   healthy: boolean;
   components: Array<{ name: string; up: boolean; detail: string }>;

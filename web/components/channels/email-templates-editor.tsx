@@ -1,0 +1,87 @@
+'use client';
+
+import { useActionState, useEffect, useState } from 'react';
+import { previewEmail, saveEmailTemplates } from '@/app/actions/channels.actions';
+import { initialFormState } from '@/app/actions/form-state';
+import { Button } from '@/components/ui/button';
+import type { EmailPreview } from '@/lib/api';
+import { EmailPreviewPane } from './email-preview-pane';
+import { TemplateField } from './template-field';
+
+const TIMESTAMP = '{{conversation_started_at}}';
+const AGENT_NAME = '{{agent_name}}';
+
+export function EmailTemplatesEditor({ defaultSubject, fromName }: { defaultSubject: string; fromName: string }) {
+  const [subject, setSubject] = useState(defaultSubject);
+  const [from, setFrom] = useState(fromName);
+  const [preview, setPreview] = useState<EmailPreview | null>(null);
+  const [previewError, setPreviewError] = useState<{ message: string; field?: string }>();
+  const [state, save, saving] = useActionState(saveEmailTemplates, initialFormState);
+
+  // The preview follows the typing, rendered by the API with the same code as real sends.
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(async () => {
+      const result = await previewEmail(subject, from);
+      if (!current) return;
+      if (result.ok) {
+        setPreview(result.preview);
+        setPreviewError(undefined);
+      } else setPreviewError({ message: result.message, field: result.field });
+    }, 150);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [subject, from]);
+
+  const errorFor = (field: string) =>
+    state.field === field ? state.message : previewError?.field === field ? previewError.message : undefined;
+  const dirty = subject !== defaultSubject || from !== fromName;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <form action={save} className="flex flex-col gap-5">
+        <TemplateField
+          label="Default subject line"
+          name="defaultSubject"
+          value={subject}
+          onChange={setSubject}
+          token={TIMESTAMP}
+          tokenLabel="Message timestamp"
+          addLabel="Add message timestamp"
+          error={errorFor('defaultSubject')}
+        />
+        <TemplateField
+          label="From name"
+          name="fromName"
+          value={from}
+          onChange={setFrom}
+          token={AGENT_NAME}
+          tokenLabel="Agent name"
+          addLabel="Add agent name"
+          error={errorFor('fromName')}
+        />
+        <p className="text-xs text-slate-500">
+          Agents see the subject prefilled and may edit it on every reply. The agent name is replaced by the full name of the agent who sends.
+        </p>
+        <div className="flex items-center gap-3">
+          <Button type="submit" disabled={saving}>
+            {saving ? 'Saving…' : 'Save'}
+          </Button>
+          {state.done && !dirty ? (
+            <span role="status" className="text-sm text-emerald-700">
+              Saved
+            </span>
+          ) : null}
+          {state.message && !state.field && !state.done ? (
+            <span role="alert" className="text-sm text-rose-600">
+              {state.message}
+            </span>
+          ) : null}
+        </div>
+      </form>
+      <EmailPreviewPane preview={preview} error={previewError && !previewError.field ? previewError.message : undefined} />
+    </div>
+  );
+}
