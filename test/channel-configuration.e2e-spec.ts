@@ -109,7 +109,7 @@ describe('POST /api/channels/email/preview', () => {
       .post('/api/channels/email/preview')
       .send({ defaultSubject: 'Follow-up from {{conversation_started_at}}', fromName: '{{agent_name}} from Acme' });
     expect(response.status).toBe(200);
-    expect(response.body.from).toBe('"Anna Smith from Acme" <forwarding-address-not-set@invalid>');
+    expect(response.body.from).toBe('"Anna Smith from Acme"');
     const expectedDate = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date());
     expect(response.body.subject).toBe(`Follow-up from ${expectedDate}`);
     expect(response.body.html).toContain('Thanks for getting in touch');

@@ -114,6 +114,16 @@ describe('email channel settings in the browser', () => {
     const events = await owner.getByTestId('audit-event').allTextContents();
     expect(events.some((e) => e.includes('Forwarding address claimed') && e.includes('Anna Owner'))).toBe(true);
     expect(events.some((e) => e.includes('Email enabled') && e.includes('because the account opened'))).toBe(true);
+    expect(await owner.getByTestId('audit-state').textContent()).toContain(`support@${subdomain}.inbox.test`);
+
+    // State as of the second the account opened (account time zone UTC): no address yet.
+    const history = (await (await owner.request.get(`${app.baseUrl}/api/audit/channel-configuration`)).json()) as { events: Array<{ at: string }> };
+    await owner.getByLabel('State as of').fill(history.events[1].at.slice(0, 19));
+    await owner.getByRole('button', { name: 'Show' }).click();
+    await owner.getByRole('heading', { name: /^State at / }).waitFor();
+    const asOf = await owner.getByTestId('audit-state').textContent();
+    expect(asOf).not.toContain('support@');
+    expect(asOf).toContain('Follow-up from our conversation');
   });
 
   it('shows an agent the page read-only, with the reason', async () => {

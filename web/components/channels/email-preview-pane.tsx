@@ -15,8 +15,9 @@ export function EmailPreviewPane({ preview, error }: { preview: EmailPreview | n
         <>
           <dl className="grid grid-cols-[4.5rem_1fr] gap-x-2 gap-y-1 border-b border-slate-100 px-4 py-3 text-sm">
             <dt className="text-slate-500">From</dt>
-            <dd data-testid="preview-from" className="break-all">
-              {preview.from}
+            <dd className="break-words">
+              <span data-testid="preview-from">{preview.from}</span>
+              {preview.from.includes('<') ? null : <span className="text-slate-400"> (no forwarding address yet)</span>}
             </dd>
             <dt className="text-slate-500">Subject</dt>
             <dd data-testid="preview-subject" className="font-medium">

@@ -2,7 +2,7 @@
 
 import { useId } from 'react';
 
-const inputClass = 'min-w-0 flex-1 border-0 bg-transparent px-1 py-1 text-sm focus:outline-none focus:ring-0';
+const inputClass = 'min-w-0 border-0 bg-transparent px-1 py-1 text-sm focus:outline-none focus:ring-0';
 
 /**
  * A one-line template with at most one token, shown as a chip: the text around it stays editable,
@@ -45,7 +45,8 @@ export function TemplateField({
         <input
           id={`${id}-before`}
           aria-invalid={Boolean(error)}
-          className={inputClass}
+          // With a chip, the text before it hugs its content so the chip sits right after the words.
+          className={`${inputClass} ${at >= 0 ? 'field-sizing-content min-w-[2ch]' : 'flex-1'}`}
           value={before}
           onChange={(event) => onChange(at >= 0 ? `${event.target.value}${token}${after}` : event.target.value)}
         />
@@ -64,7 +65,7 @@ export function TemplateField({
             </span>
             <input
               aria-label={`${label}, after the ${tokenLabel.toLowerCase()}`}
-              className={inputClass}
+              className={`${inputClass} flex-1`}
               value={after}
               onChange={(event) => onChange(`${before}${token}${event.target.value}`)}
             />

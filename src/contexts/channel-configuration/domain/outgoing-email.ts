@@ -26,9 +26,9 @@ export interface RenderedEmail {
 export function renderOutgoingEmail(input: OutgoingEmailInput): RenderedEmail {
   const fromName = renderFromName(input.fromNameTemplate, input.agentName);
   const subject = renderSubject(input.subjectTemplate, input.conversationStartedAt, input.account);
-  const address = input.address ?? 'forwarding-address-not-set@invalid';
   const text = input.bodyText.replace(/\r\n?/g, '\n');
-  return { from: `${quoteDisplayName(fromName)} <${address}>`, fromName, subject, html: htmlFrame(text), text };
+  const from = input.address ? `${quoteDisplayName(fromName)} <${input.address}>` : quoteDisplayName(fromName);
+  return { from, fromName, subject, html: htmlFrame(text), text };
 }
 
 /** RFC 5322 quoted-string for a display name: quotes and backslashes escaped. */

@@ -20,7 +20,9 @@ const EVENT_LABELS: Record<string, string> = {
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ at?: string }> }) {
   const account = await getAccount();
   const { at: wall } = await searchParams;
-  const at = wall ? wallTimeToInstant(wall, account.timeZone) : null;
+  // The picker has whole seconds, as the timeline shows them: "as of 11:26:19" includes that second.
+  const picked = wall ? wallTimeToInstant(wall, account.timeZone) : null;
+  const at = picked ? new Date(picked.getTime() + 999) : null;
   const audit = await getChannelAudit(at?.toISOString());
   const state = audit.state;
 
