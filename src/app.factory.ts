@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { raw } from 'express';
 import { AppModule } from './app.module';
 import type { AppConfig } from './shared/config/app-config';
 import { DomainErrorFilter } from './shared/http/domain-error.filter';
@@ -23,6 +24,8 @@ export async function createApiApp(
   );
   app.setGlobalPrefix(API_PREFIX);
   app.use(requestId);
+  // Relays post the raw message; everything else is JSON.
+  app.use(`/${API_PREFIX}/inbound/mime`, raw({ type: () => true, limit: config.maxMessageBytes }));
   app.useGlobalFilters(new DomainErrorFilter());
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');

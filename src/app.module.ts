@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { DiscoveryModule } from '@nestjs/core';
 import type { AppConfig } from './shared/config/app-config';
 import { ConfigModule } from './shared/config/config.module';
 import { EventStoreModule } from './shared/event-store/event-store.module';
@@ -10,26 +11,31 @@ import { AccessGuard } from './shared/http/access.guard';
 import { EventSourcingModule } from './shared/application/event-sourcing.module';
 import { AccountsModule } from './contexts/accounts';
 import { ChannelConfigurationModule } from './contexts/channel-configuration';
+import { InboundMailModule } from './contexts/inbound-mail';
 
 export interface AppModuleOptions {
   config: AppConfig;
   /** False for one-off commands (rebuilds, audits) that must not start following the log. */
   runSubscriptions: boolean;
+  /** Listen for SMTP (false for one-off commands); defaults to runSubscriptions. */
+  serveSmtp?: boolean;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, runSubscriptions }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, runSubscriptions, serveSmtp = runSubscriptions }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         EventStoreModule,
+        DiscoveryModule,
         SubscriptionsModule.forRoot({ run: runSubscriptions }),
         EventSourcingModule,
         CqrsModule.forRoot(),
         AccountsModule,
         ChannelConfigurationModule,
+        InboundMailModule.forRoot({ smtp: serveSmtp }),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],

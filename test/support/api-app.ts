@@ -16,7 +16,7 @@ export interface TestApi {
 /** The real API (real SQLite file in a temp dir, real HTTP through supertest), as production wires it. */
 export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
   const dir = makeTempDir('inbox-api-');
-  const config = loadConfig({ DATA_DIR: dir.path, ...env });
+  const config = loadConfig({ DATA_DIR: dir.path, SMTP_PORT: '0', ...env });
   const app = await createApiApp(config, { logger: false });
   await app.init();
   const server = app.getHttpServer();

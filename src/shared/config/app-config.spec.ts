@@ -12,6 +12,8 @@ describe('loadConfig', () => {
       outboundSmtpUrl: null,
       maxMessageBytes: 26214400,
       signup: 'open',
+      smtpTls: null,
+      secret: null,
     });
   });
 
@@ -49,10 +51,13 @@ describe('loadConfig', () => {
     ['MAX_MESSAGE_BYTES', '0', 'MAX_MESSAGE_BYTES must be a positive whole number of bytes'],
     ['MAX_MESSAGE_BYTES', '2.5', 'MAX_MESSAGE_BYTES must be a positive whole number of bytes'],
     ['SIGNUP', 'maybe', 'SIGNUP must be one of open, closed (got "maybe")'],
-  ])('refuses %s=%s naming the variable and the rule', (variable, value, message) => {
+    ['SMTP_TLS_CERT', '/nonexistent/cert.pem', 'SMTP_TLS_KEY must be set together with SMTP_TLS_CERT'],
+    ['INBOX_SECRET', 'short', 'INBOX_SECRET must be at least 32 characters'],
+  ])('refuses %s=%s naming the variable and the rule', (given, value, message) => {
+    const variable = message.split(' ')[0];
     let error: unknown;
     try {
-      loadConfig({ [variable]: value });
+      loadConfig({ [given]: value });
     } catch (caught) {
       error = caught;
     }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export interface AppConfig {
@@ -9,6 +10,10 @@ export interface AppConfig {
   outboundSmtpUrl: string | null;
   maxMessageBytes: number;
   signup: 'open' | 'closed';
+  /** PEM files for SMTP STARTTLS; both or neither. */
+  smtpTls: { keyFile: string; certFile: string } | null;
+  /** Secret from which per-account inbound tokens are derived; null: a key file under DATA_DIR. */
+  secret: string | null;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -38,7 +43,28 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboundSmtpUrl: optionalUrl(env, 'OUTBOUND_SMTP_URL', ['smtp:', 'smtps:']),
     maxMessageBytes: positiveInteger(env, 'MAX_MESSAGE_BYTES', 26_214_400),
     signup: oneOf(env, 'SIGNUP', ['open', 'closed'] as const, 'open'),
+    smtpTls: tlsFiles(env),
+    secret: optionalSecret(env, 'INBOX_SECRET'),
   };
+}
+
+function tlsFiles(env: Env): AppConfig['smtpTls'] {
+  const keyFile = raw(env, 'SMTP_TLS_KEY');
+  const certFile = raw(env, 'SMTP_TLS_CERT');
+  if (!keyFile && !certFile) return null;
+  if (!keyFile) throw new ConfigError('SMTP_TLS_KEY', 'must be set together with SMTP_TLS_CERT', '');
+  if (!certFile) throw new ConfigError('SMTP_TLS_CERT', 'must be set together with SMTP_TLS_KEY', '');
+  for (const [name, file] of [['SMTP_TLS_KEY', keyFile], ['SMTP_TLS_CERT', certFile]] as const) {
+    if (!existsSync(file)) throw new ConfigError(name, 'must name a readable PEM file', file);
+  }
+  return { keyFile, certFile };
+}
+
+function optionalSecret(env: Env, name: string): string | null {
+  const value = raw(env, name);
+  if (value === undefined) return null;
+  if (value.length < 32) throw new ConfigError(name, 'must be at least 32 characters', `${value.slice(0, 4)}…`);
+  return value;
 }
 
 function raw(env: Env, name: string): string | undefined {

@@ -5,6 +5,8 @@ import { openSqlite, type SqliteDatabase } from '../sqlite/open-sqlite';
 import { EVENT_STORE, type EventStore } from './event-store.port';
 import { EventStoreDbEventStore } from './esdb.event-store';
 import { SqliteEventStore } from './sqlite.event-store';
+import { BLOB_STORE, BlobStore } from '../blobs/blob-store';
+import { loadServerSecret, SERVER_SECRET } from '../config/server-secret';
 
 /** The read models' SQLite database (projections, checkpoints, lookups). */
 export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
@@ -46,8 +48,10 @@ class StorageLifecycle implements OnApplicationShutdown {
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => openSqlite(databaseFiles(config).readModels, { synchronous: 'NORMAL' }),
     },
+    { provide: BLOB_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new BlobStore(join(config.dataDir, 'blobs')) },
+    { provide: SERVER_SECRET, inject: [APP_CONFIG], useFactory: loadServerSecret },
     StorageLifecycle,
   ],
-  exports: [EVENT_STORE, READ_MODEL_DB],
+  exports: [EVENT_STORE, READ_MODEL_DB, BLOB_STORE, SERVER_SECRET],
 })
 export class EventStoreModule {}

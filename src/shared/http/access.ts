@@ -3,8 +3,11 @@ import type { Role } from '../domain/event-envelope';
 
 export const ACCESS_POLICY = 'inbox:access-policy';
 
-/** Who may call a route: anyone, or signed-in users with one of the roles. Every route declares one. */
-export type AccessPolicy = { public: true } | { public: false; roles: readonly Role[] };
+/**
+ * Who may call a route: anyone (optionally proving a credential other than a session, checked by
+ * the route itself), or signed-in users with one of the roles. Every route declares one.
+ */
+export type AccessPolicy = { public: true; credential?: 'inbound-token' } | { public: false; roles: readonly Role[] };
 
 export const ALL_ROLES: readonly Role[] = ['primary_admin', 'admin', 'agent', 'auditor'];
 /** Everyone who may write in conversations: never the auditor. */
@@ -15,6 +18,10 @@ export const AUDITORS: readonly Role[] = ['primary_admin', 'auditor'];
 
 /** The route is open to anyone, signed in or not. */
 export const Public = () => SetMetadata(ACCESS_POLICY, { public: true } satisfies AccessPolicy);
+
+/** No session: the caller proves the account's inbound token, which the route checks. */
+export const InboundTokenCredential = () =>
+  SetMetadata(ACCESS_POLICY, { public: true, credential: 'inbound-token' } satisfies AccessPolicy);
 
 /** The route is open to signed-in users with one of these roles, within their own account. */
 export const Allow = (roles: readonly Role[]) => SetMetadata(ACCESS_POLICY, { public: false, roles } satisfies AccessPolicy);

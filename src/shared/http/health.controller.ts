@@ -7,17 +7,15 @@ import type { SqliteDatabase } from '../sqlite/open-sqlite';
 import { SubscriptionsService } from '../projections/subscriptions.service';
 import type { SubscriptionStatus } from '../projections/subscription-status';
 import { Public } from './access';
-
-interface ComponentHealth {
-  up: boolean;
-  error?: string;
-}
+import { DiscoveryService } from '@nestjs/core';
+import { RegisterHealthIndicator, type ComponentHealth, type HealthIndicator } from './health-indicator';
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';
   eventStore: ComponentHealth & { head: string | null };
   readModels: ComponentHealth;
   subscriptions: SubscriptionStatus[];
+  [component: string]: unknown;
 }
 
 @ApiTags('health')
@@ -27,6 +25,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly readModels: SqliteDatabase,
     private readonly subscriptions: SubscriptionsService,
+    private readonly discovery: DiscoveryService,
   ) {}
 
   @Get()
@@ -41,9 +40,23 @@ export class HealthController {
       readModels.up = false;
       readModels.error = failing.map((s) => `${s.name}: ${s.lastError}`).join('; ');
     }
-    const up = eventStore.up && readModels.up;
+    const others: Record<string, ComponentHealth> = {};
+    for (const indicator of this.indicators()) {
+      others[indicator.healthName] = await Promise.resolve(indicator.health()).catch((error: unknown) => ({
+        up: false,
+        error: error instanceof Error ? error.message : String(error),
+      }));
+    }
+    const up = eventStore.up && readModels.up && Object.values(others).every((component) => component.up);
     res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: up ? 'ok' : 'unavailable', eventStore, readModels, subscriptions };
+    return { status: up ? 'ok' : 'unavailable', eventStore, readModels, ...others, subscriptions };
+  }
+
+  private indicators(): HealthIndicator[] {
+    return this.discovery
+      .getProviders({ metadataKey: RegisterHealthIndicator.KEY })
+      .map((wrapper) => wrapper.instance as HealthIndicator | undefined)
+      .filter((instance): instance is HealthIndicator => Boolean(instance));
   }
 
   private async checkEventStore(): Promise<HealthReport['eventStore']> {

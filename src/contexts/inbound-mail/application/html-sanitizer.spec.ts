@@ -1,0 +1,45 @@
+import { sanitizeMailHtml } from './html-sanitizer';
+
+describe('sanitizeMailHtml: hostile input', () => {
+  it.each([
+    ['script tags and their content', '<p>Hi</p><script>alert(1)</script>', '<p>Hi</p>'],
+    ['event handlers', '<p onclick="alert(1)" onmouseover="x()">Hi</p>', '<p>Hi</p>'],
+    ['javascript: links', '<a href="javascript:alert(1)">click</a>', '<a target="_blank" rel="noopener noreferrer nofollow">click</a>'],
+    ['obfuscated javascript: links', '<a href="jav&#x09;ascript:alert(1)">x</a>', '<a target="_blank" rel="noopener noreferrer nofollow">x</a>'],
+    ['data: URLs in links', '<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', '<a target="_blank" rel="noopener noreferrer nofollow">x</a>'],
+    ['data: URLs in images', '<img src="data:image/svg+xml;base64,PHN2Zz4=">', '<img />'],
+    ['iframes', '<iframe src="https://evil.example"></iframe><p>ok</p>', '<p>ok</p>'],
+    ['forms, nested', '<form action="https://evil.example"><form><input name="password"><button>Go</button></form></form>', 'Go'],
+    ['inline SVG with script', '<svg><script>alert(1)</script><circle onload="alert(1)"/></svg><p>x</p>', '<p>x</p>'],
+    ['CSS expressions', '<div style="width: expression(alert(1)); color: red">x</div>', '<div style="color:red">x</div>'],
+    ['CSS url()', '<div style="background-color: red; background: url(https://track.example/p.gif)">x</div>', '<div style="background-color:red">x</div>'],
+    ['style elements', '<style>body{background:url(javascript:alert(1))}</style><p>x</p>', '<p>x</p>'],
+    ['meta refresh and base', '<meta http-equiv="refresh" content="0;url=https://evil.example"><base href="https://evil.example"><p>x</p>', '<p>x</p>'],
+    ['object and embed', '<object data="x.swf"></object><embed src="x.swf"><p>x</p>', '<p>x</p>'],
+  ])('removes %s', (_, input, expected) => {
+    expect(sanitizeMailHtml(input)).toBe(expected);
+  });
+
+  it('blocks remote images until the agent allows them, keeping the address aside', () => {
+    expect(sanitizeMailHtml('<img src="https://track.example/pixel.gif" alt="logo" width="10">')).toBe(
+      '<img alt="logo" width="10" data-remote-src="https://track.example/pixel.gif" />',
+    );
+  });
+
+  it('keeps inline cid: images, tables and line breaks', () => {
+    const html = '<table border="1" cellpadding="2"><tr><td colspan="2">a<br>b</td></tr></table><img src="cid:logo@acme">';
+    expect(sanitizeMailHtml(html)).toBe('<table border="1" cellpadding="2"><tr><td colspan="2">a<br />b</td></tr></table><img src="cid:logo@acme" />');
+  });
+
+  it('opens links in a new tab without leaking the opener', () => {
+    expect(sanitizeMailHtml('<a href="https://acme.example/help">help</a>')).toBe(
+      '<a href="https://acme.example/help" target="_blank" rel="noopener noreferrer nofollow">help</a>',
+    );
+  });
+
+  it('keeps the classes that mark quoted text, so the UI can fold it', () => {
+    expect(sanitizeMailHtml('<div class="gmail_quote evil">On Mon <blockquote>old</blockquote></div>')).toBe(
+      '<div class="gmail_quote">On Mon <blockquote>old</blockquote></div>',
+    );
+  });
+});

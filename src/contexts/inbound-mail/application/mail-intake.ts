@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { CommandContext } from '../../../shared/application/command-context';
+import { EventSourcing } from '../../../shared/application/event-sourcing.service';
+import { BLOB_STORE, type BlobStore } from '../../../shared/blobs/blob-store';
+import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
+import { ChannelsQueries } from '../../channel-configuration';
+import { inboundIdFor } from '../domain/inbound-id';
+import { inboundMailDecider } from '../domain/inbound-mail.decider';
+import { inboundMailStream, type StoredPart } from '../domain/inbound-mail.events';
+import { parseMail } from './parse-mail';
+
+export interface IntakeResult {
+  inboundId: string;
+  status: 'accepted' | 'duplicate' | 'failed';
+}
+
+const LIMITS = { maxAttachments: 100, maxAttachmentBytes: 25 * 1024 * 1024 };
+
+/**
+ * The one path every inbound mail takes, from SMTP or HTTP: raw bytes durable first, then parsed,
+ * then recorded. It resolves only when the mail can no longer be lost; only then may SMTP say 250.
+ * A mail that cannot be parsed is still recorded (failed-mail queue), never dropped.
+ */
+@Injectable()
+export class MailIntake {
+  private readonly logger = new Logger('MailIntake');
+
+  constructor(
+    private readonly eventSourcing: EventSourcing,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+    private readonly channels: ChannelsQueries,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The account a recipient address belongs to (plus-addresses route like the bare address). */
+  accountOf(recipient: string): string | null {
+    return this.channels.accountOfAddress(recipient);
+  }
+
+  async accept(raw: Buffer, accountId: string, recipients: string[], via: 'smtp' | 'http'): Promise<IntakeResult> {
+    const stored = await this.blobs.put(raw);
+    const receivedAt = new Date().toISOString();
+    const context: CommandContext = { actor: { system: `inbound-${via}` }, accountId, correlationId: randomUUID(), causationId: null };
+    try {
+      const mail = await parseMail(raw, this.blobs, this.config.inboxDomain, LIMITS);
+      const inboundId = inboundIdFor(accountId, mail.messageId, raw);
+      const receivedWhileDisabled = this.channels.emailChannel(accountId)?.enabled === false;
+      const outcome = await this.eventSourcing.decide(
+        inboundMailStream(inboundId),
+        inboundMailDecider,
+        { type: 'Accept', accepted: { inboundId, accountId, recipients, via, raw: stored, receivedAt, receivedWhileDisabled, mail } },
+        context,
+      );
+      return { inboundId, status: outcome.events.length > 0 ? 'accepted' : 'duplicate' };
+    } catch (error) {
+      return this.recordFailure(raw, stored, accountId, recipients, via, receivedAt, context, error);
+    }
+  }
+
+  /** Parses a failed mail again; on success it is accepted on its original stream. */
+  async reprocess(inboundId: string, accountId: string, raw: StoredPart, recipients: string[], via: 'smtp' | 'http', context: CommandContext) {
+    const bytes = await this.blobs.get(raw.hash);
+    const mail = await parseMail(bytes, this.blobs, this.config.inboxDomain, LIMITS);
+    const receivedWhileDisabled = this.channels.emailChannel(accountId)?.enabled === false;
+    return this.eventSourcing.decide(
+      inboundMailStream(inboundId),
+      inboundMailDecider,
+      { type: 'Accept', accepted: { inboundId, accountId, recipients, via, raw, receivedAt: new Date().toISOString(), receivedWhileDisabled, mail } },
+      context,
+    );
+  }
+
+  private async recordFailure(
+    raw: Buffer,
+    stored: StoredPart,
+    accountId: string,
+    recipients: string[],
+    via: 'smtp' | 'http',
+    receivedAt: string,
+    context: CommandContext,
+    error: unknown,
+  ): Promise<IntakeResult> {
+    const reason = error instanceof Error ? error.message : String(error);
+    this.logger.warn(`mail for ${accountId} could not be parsed: ${reason}`);
+    const inboundId = inboundIdFor(accountId, null, raw);
+    await this.eventSourcing.decide(
+      inboundMailStream(inboundId),
+      inboundMailDecider,
+      { type: 'Fail', failed: { inboundId, accountId, recipients, via, raw: stored, receivedAt, reason: `could not be parsed: ${reason}` } },
+      context,
+    );
+    return { inboundId, status: 'failed' };
+  }
+}

@@ -1,0 +1,132 @@
+import EmailReplyParser from 'email-reply-parser';
+import { simpleParser, type AddressObject, type Attachment, type HeaderValue } from 'mailparser';
+import type { BlobStore } from '../../../shared/blobs/blob-store';
+import { classifyMail, gmailConfirmation } from '../domain/classify';
+import type { MailAddress, MailAttachment, ParsedMail } from '../domain/inbound-mail.events';
+import { sanitizeMailHtml } from './html-sanitizer';
+
+export interface ParseLimits {
+  maxAttachments: number;
+  maxAttachmentBytes: number;
+}
+
+const REPLY_TEXT_LIMIT = 20_000;
+
+/** Parses raw MIME, stores bodies and attachments as blobs, and classifies the mail. Throws when it cannot be parsed. */
+export async function parseMail(raw: Buffer, blobs: BlobStore, ownDomain: string, limits: ParseLimits): Promise<ParsedMail> {
+  const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, keepDeliveryStatus: true });
+  const headers = new Map<string, string>();
+  for (const [name, value] of parsed.headers) headers.set(name.toLowerCase(), headerText(value));
+
+  const from = firstAddress(parsed.from);
+  const subject = (parsed.subject ?? '').replace(/[\r\n]+/g, ' ').trim();
+  const messageId = parsed.messageId?.trim() || null;
+  const contentType = headers.get('content-type') ?? 'text/plain';
+  const kind = classifyMail({ headers, from, subject, contentType, messageId, ownDomain });
+
+  const text = (parsed.text ?? '').trim();
+  const html = typeof parsed.html === 'string' && parsed.html.trim() ? sanitizeMailHtml(parsed.html) : null;
+  const attachments: MailAttachment[] = [];
+  const omitted: ParsedMail['omitted'] = [];
+  for (const attachment of parsed.attachments) {
+    const reason = omissionReason(attachment, attachments.length, limits);
+    if (reason) {
+      omitted.push({ filename: attachment.filename ?? null, size: attachment.size, reason });
+      continue;
+    }
+    const stored = await blobs.put(attachment.content);
+    attachments.push({
+      ...stored,
+      filename: attachment.filename ?? null,
+      contentType: attachment.contentType,
+      contentId: attachment.contentId?.replace(/^<|>$/g, '') ?? null,
+      inline: attachment.contentDisposition === 'inline' || Boolean(attachment.related),
+    });
+  }
+
+  return {
+    messageId,
+    inReplyTo: messageIds(headers.get('in-reply-to')),
+    references: messageIds(headers.get('references')),
+    threadIndex: headers.get('thread-index') ?? null,
+    from,
+    replyTo: addresses(parsed.replyTo),
+    to: addresses(parsed.to),
+    cc: addresses(parsed.cc),
+    subject,
+    sentAt: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.toISOString() : null,
+    text: text ? await blobs.put(Buffer.from(text, 'utf8')) : null,
+    html: html ? await blobs.put(Buffer.from(html, 'utf8')) : null,
+    replyText: replyPart(text),
+    attachments,
+    omitted,
+    kind,
+    bouncedMessageId: kind === 'bounce' ? bouncedMessageId(parsed.attachments, text) : null,
+    providerConfirmation: kind === 'provider-confirmation' ? { provider: 'gmail', ...gmailConfirmation(text) } : null,
+  };
+}
+
+function omissionReason(attachment: Attachment, kept: number, limits: ParseLimits): string | null {
+  if (kept >= limits.maxAttachments) return `more than ${limits.maxAttachments} attachments`;
+  if (attachment.size > limits.maxAttachmentBytes) return `larger than ${limits.maxAttachmentBytes} bytes`;
+  return null;
+}
+
+function replyPart(text: string): string {
+  if (!text) return '';
+  try {
+    return new EmailReplyParser().read(text).getVisibleText().trim().slice(0, REPLY_TEXT_LIMIT);
+  } catch {
+    return text.slice(0, REPLY_TEXT_LIMIT);
+  }
+}
+
+/** Message-IDs in a header, in order, each as <id>. */
+export function messageIds(value: string | undefined): string[] {
+  if (!value) return [];
+  const found = value.match(/<[^<>\s]+>/g);
+  if (found) return [...new Set(found)];
+  return value.split(/\s+/).filter((id) => id.includes('@')).map((id) => `<${id.replace(/^<|>$/g, '')}>`);
+}
+
+function headerText(value: HeaderValue): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' ');
+  if (value && typeof value === 'object') {
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('value' in value) {
+      const params = 'params' in value && value.params ? Object.entries(value.params).map(([k, v]) => `; ${k}=${v}`).join('') : '';
+      return `${String(value.value)}${params}`;
+    }
+  }
+  return String(value ?? '');
+}
+
+function addresses(value: AddressObject | AddressObject[] | undefined): MailAddress[] {
+  const objects = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  const result: MailAddress[] = [];
+  const visit = (entries: AddressObject['value']) => {
+    for (const entry of entries) {
+      if (entry.group) visit(entry.group);
+      else if (entry.address && entry.address.includes('@')) result.push({ name: (entry.name ?? '').trim(), address: entry.address.trim().toLowerCase() });
+    }
+  };
+  for (const object of objects) visit(object.value);
+  return result;
+}
+
+function firstAddress(value: AddressObject | AddressObject[] | undefined): MailAddress | null {
+  return addresses(value)[0] ?? null;
+}
+
+/** The Message-ID of the undelivered message, from the returned headers of a delivery report. */
+function bouncedMessageId(parts: Attachment[], text: string): string | null {
+  for (const part of parts) {
+    if (/message\/(rfc822|rfc822-headers|global-headers)/i.test(part.contentType) || /text\/rfc822-headers/i.test(part.contentType)) {
+      const match = /^message-id:\s*(<[^>]+>)/im.exec(part.content.toString('utf8'));
+      if (match) return match[1];
+    }
+  }
+  return /^message-id:\s*(<[^>]+>)/im.exec(text)?.[1] ?? null;
+}

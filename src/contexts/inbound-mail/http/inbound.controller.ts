@@ -1,0 +1,115 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res, UnauthorizedException, UnprocessableEntityException } from '@nestjs/common';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { CommandContext } from '../../../shared/application/command-context';
+import { EventSourcing } from '../../../shared/application/event-sourcing.service';
+import { BLOB_STORE, type BlobStore } from '../../../shared/blobs/blob-store';
+import { SERVER_SECRET } from '../../../shared/config/server-secret';
+import { NotFound } from '../../../shared/domain/domain-error';
+import { ADMINS, ALL_ROLES, Allow, InboundTokenCredential } from '../../../shared/http/access';
+import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/http/signed-in-user';
+import { MailIntake, type IntakeResult } from '../application/mail-intake';
+import { accountOfToken, inboundToken, inboundTokenDecider, inboundTokenStream, tokenMatches } from '../domain/inbound-token';
+import { InboundMailQueries, type InboundMailView } from '../read-models/inbound-mail.queries';
+
+@ApiTags('inbound mail')
+@Controller()
+export class InboundController {
+  constructor(
+    private readonly intake: MailIntake,
+    private readonly queries: InboundMailQueries,
+    private readonly eventSourcing: EventSourcing,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+    @Inject(SERVER_SECRET) private readonly secret: string,
+  ) {}
+
+  /** For relays that post inbound mail: the raw message as the body, the account's token as Bearer. */
+  @Post('inbound/mime')
+  @InboundTokenCredential()
+  @HttpCode(202)
+  @ApiConsumes('message/rfc822')
+  async mime(@Req() request: Request): Promise<IntakeResult> {
+    const presented = /^Bearer\s+(\S+)$/i.exec(request.header('authorization') ?? '')?.[1] ?? '';
+    const accountId = accountOfToken(presented);
+    if (!accountId || !tokenMatches(presented, this.tokenOf(accountId))) {
+      throw new UnauthorizedException('A valid inbound token is required (Authorization: Bearer <token>)');
+    }
+    const raw = request.body as unknown;
+    if (!Buffer.isBuffer(raw) || raw.length === 0) {
+      throw new UnprocessableEntityException({ message: 'body must be a raw RFC 5322 message (Content-Type: message/rfc822)', field: 'body' });
+    }
+    return this.intake.accept(raw, accountId, [], 'http');
+  }
+
+  @Get('channels/email/inbound-token')
+  @Allow(ADMINS)
+  token(@CurrentUser() user: SignedInUser): { token: string; endpoint: string } {
+    return { token: this.tokenOf(user.accountId), endpoint: '/api/inbound/mime' };
+  }
+
+  @Post('channels/email/inbound-token/rotate')
+  @Allow(ADMINS)
+  @HttpCode(200)
+  async rotate(@CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<{ token: string; endpoint: string }> {
+    const outcome = await this.eventSourcing.decide(inboundTokenStream(user.accountId), inboundTokenDecider, { accountId: user.accountId }, context);
+    await this.eventSourcing.waitForReadModels(outcome.position);
+    return this.token(user);
+  }
+
+  @Get('failed-mail')
+  @Allow(ADMINS)
+  failed(@CurrentUser() user: SignedInUser): { items: Array<Omit<InboundMailView, 'raw'> & { size: number }> } {
+    return { items: this.queries.failed(user.accountId).map(({ raw, ...mail }) => ({ ...mail, size: raw.size })) };
+  }
+
+  @Get('failed-mail/:id/raw')
+  @Allow(ADMINS)
+  async failedRaw(@Param('id') id: string, @CurrentUser() user: SignedInUser, @Res() response: Response): Promise<void> {
+    const mail = this.queries.message(user.accountId, id);
+    if (!mail || mail.status !== 'failed') throw new NotFound('Failed mail');
+    await this.sendRaw(mail, response);
+  }
+
+  @Post('failed-mail/:id/reprocess')
+  @Allow(ADMINS)
+  @HttpCode(200)
+  async reprocess(
+    @Param('id') id: string,
+    @CurrentUser() user: SignedInUser,
+    @RequestContext() context: CommandContext,
+    @Body() _body: unknown,
+  ): Promise<{ id: string; status: 'accepted' | 'failed'; reason?: string }> {
+    const mail = this.queries.message(user.accountId, id);
+    if (!mail || mail.status !== 'failed') throw new NotFound('Failed mail');
+    try {
+      const outcome = await this.intake.reprocess(id, user.accountId, mail.raw, mail.recipients, mail.via, context);
+      await this.eventSourcing.waitForReadModels(outcome.position);
+      return { id, status: 'accepted' };
+    } catch (error) {
+      return { id, status: 'failed', reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** The original .eml of any inbound message of the account. */
+  @Get('messages/:id/raw')
+  @Allow(ALL_ROLES)
+  async raw(@Param('id') id: string, @CurrentUser() user: SignedInUser, @Res() response: Response): Promise<void> {
+    const mail = this.queries.message(user.accountId, id);
+    if (!mail) throw new NotFound('Message');
+    await this.sendRaw(mail, response);
+  }
+
+  private tokenOf(accountId: string): string {
+    return inboundToken(this.secret, accountId, this.queries.tokenGeneration(accountId));
+  }
+
+  private async sendRaw(mail: InboundMailView, response: Response): Promise<void> {
+    const bytes = await this.blobs.get(mail.raw.hash);
+    response
+      .status(200)
+      .setHeader('Content-Type', 'message/rfc822')
+      .setHeader('Content-Disposition', `attachment; filename="${mail.id}.eml"`)
+      .setHeader('X-Content-Type-Options', 'nosniff')
+      .send(bytes);
+  }
+}

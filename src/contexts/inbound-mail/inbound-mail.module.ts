@@ -1,0 +1,21 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ChannelConfigurationModule } from '../channel-configuration';
+import { MailIntake } from './application/mail-intake';
+import { InboundController } from './http/inbound.controller';
+import { InboundMailProjection } from './read-models/inbound-mail.projection';
+import { InboundMailQueries } from './read-models/inbound-mail.queries';
+import { InboundSmtpServer } from './smtp/inbound-smtp.server';
+
+@Module({})
+export class InboundMailModule {
+  /** `smtp: false` for one-off commands, which must not listen on the SMTP port. */
+  static forRoot({ smtp }: { smtp: boolean }): DynamicModule {
+    return {
+      module: InboundMailModule,
+      imports: [ChannelConfigurationModule],
+      controllers: [InboundController],
+      providers: [MailIntake, InboundMailProjection, InboundMailQueries, ...(smtp ? [InboundSmtpServer] : [])],
+      exports: [MailIntake, InboundMailQueries],
+    };
+  }
+}

@@ -1,0 +1,131 @@
+import request from 'supertest';
+import { EVENT_STORE, type EventStore } from '../src/shared/event-store/event-store.port';
+import { InboundSmtpServer } from '../src/contexts/inbound-mail/smtp/inbound-smtp.server';
+import { signUp, startTestApi, type TestApi } from './support/api-app';
+import { sendRaw, simpleMail } from './support/smtp-client';
+
+let api: TestApi;
+let smtpPort: number;
+beforeAll(async () => {
+  api = await startTestApi({ INBOX_DOMAIN: 'inbox.test', MAX_MESSAGE_BYTES: '200000' });
+  smtpPort = api.app.get(InboundSmtpServer).port as number;
+});
+afterAll(() => api.close());
+
+let counter = 0;
+async function accountWithAddress() {
+  const owner = await signUp(api);
+  counter += 1;
+  const subdomain = `in${Date.now().toString(36)}${counter}`;
+  const { body } = await owner.agent.post('/api/channels/email/forwarding-address').send({ username: 'support', subdomain });
+  return { ...owner, address: body.address as string };
+}
+
+const store = () => api.app.get<EventStore>(EVENT_STORE);
+
+describe('inbound SMTP', () => {
+  it('reports SMTP in health', async () => {
+    const health = await request(api.app.getHttpServer()).get('/api/health');
+    expect(health.body.smtp).toEqual({ up: true, port: smtpPort });
+  });
+
+  it('accepts mail for a claimed address with 250 only once it is stored, raw bytes kept', async () => {
+    const { agent, address } = await accountWithAddress();
+    const raw = simpleMail({ to: address, subject: 'Order 1234' });
+    const answer = await sendRaw(smtpPort, address, raw);
+    expect(answer).toMatchObject({ ok: true, code: 250 });
+    const id = /stored as (\S+)/.exec(answer.response)?.[1] as string;
+    const [accepted] = await store().readStream(`inboundmail-${id}`);
+    expect(accepted.type).toBe('InboundMailAccepted');
+    expect(accepted.data).toMatchObject({ via: 'smtp', recipients: [address], mail: { subject: 'Order 1234', kind: 'mail', from: { address: 'carla@example.com', name: 'Carla Customer' } } });
+    const original = await agent.get(`/api/messages/${id}/raw`);
+    expect(original.status).toBe(200);
+    expect(original.headers['content-type']).toContain('message/rfc822');
+    expect(original.text ?? original.body.toString()).toBe(raw);
+  });
+
+  it('routes username+token@ plus-addresses like the bare address', async () => {
+    const { address } = await accountWithAddress();
+    const plus = address.replace('@', '+c0ffee@');
+    expect(await sendRaw(smtpPort, plus, simpleMail({ to: plus }))).toMatchObject({ ok: true, code: 250 });
+  });
+
+  it('refuses unknown recipients at RCPT TO with 550', async () => {
+    const answer = await sendRaw(smtpPort, 'nobody@nowhere.inbox.test', simpleMail({ to: 'nobody@nowhere.inbox.test' }));
+    expect(answer).toMatchObject({ ok: false, code: 550 });
+  });
+
+  it('refuses a message over MAX_MESSAGE_BYTES with 552', async () => {
+    const { address } = await accountWithAddress();
+    const big = simpleMail({ to: address, body: 'x'.repeat(76).concat('\r\n').repeat(3000) });
+    const answer = await sendRaw(smtpPort, address, big);
+    expect(answer).toMatchObject({ ok: false, code: 552 });
+  });
+
+  it('keeps one message when the same mail is delivered twice', async () => {
+    const { address } = await accountWithAddress();
+    const raw = simpleMail({ to: address, messageId: `<twice.${Date.now()}@example.com>` });
+    const first = await sendRaw(smtpPort, address, raw);
+    const second = await sendRaw(smtpPort, address, raw.replace('Hello', 'Hello again'));
+    const [firstId, secondId] = [first, second].map((a) => /stored as (\S+)/.exec(a.response)?.[1]);
+    expect(secondId).toBe(firstId);
+    expect(await store().readStream(`inboundmail-${firstId}`)).toHaveLength(1);
+  });
+
+  it('marks mail received while the email channel is off, and still keeps it', async () => {
+    const { agent, address } = await accountWithAddress();
+    await agent.patch('/api/channels/email').send({ enabled: false });
+    const answer = await sendRaw(smtpPort, address, simpleMail({ to: address }));
+    expect(answer.code).toBe(250);
+    const id = /stored as (\S+)/.exec(answer.response)?.[1] as string;
+    const [accepted] = await store().readStream(`inboundmail-${id}`);
+    expect(accepted.data).toMatchObject({ receivedWhileDisabled: true });
+  });
+});
+
+describe('POST /api/inbound/mime', () => {
+  it('accepts raw MIME with the account inbound token, and refuses without it', async () => {
+    const { agent, address } = await accountWithAddress();
+    const { body: token } = await agent.get('/api/channels/email/inbound-token');
+    expect(token.token).toMatch(/^ibx_[0-9a-f]{32}_[\w-]{32}$/);
+    const raw = simpleMail({ to: address, subject: 'Posted by a relay' });
+
+    const anonymous = await request(api.app.getHttpServer()).post('/api/inbound/mime').set('Content-Type', 'message/rfc822').send(raw);
+    expect(anonymous.status).toBe(401);
+    const forged = await request(api.app.getHttpServer())
+      .post('/api/inbound/mime')
+      .set('Authorization', `Bearer ${token.token.slice(0, -4)}AAAA`)
+      .set('Content-Type', 'message/rfc822')
+      .send(raw);
+    expect(forged.status).toBe(401);
+
+    const posted = await request(api.app.getHttpServer())
+      .post('/api/inbound/mime')
+      .set('Authorization', `Bearer ${token.token}`)
+      .set('Content-Type', 'message/rfc822')
+      .send(raw);
+    expect(posted.status).toBe(202);
+    expect(posted.body).toMatchObject({ status: 'accepted' });
+    const [accepted] = await store().readStream(`inboundmail-${posted.body.inboundId}`);
+    expect(accepted.data).toMatchObject({ via: 'http', mail: { subject: 'Posted by a relay' } });
+  });
+
+  it('stops accepting the old token once rotated', async () => {
+    const { agent, address } = await accountWithAddress();
+    const old = (await agent.get('/api/channels/email/inbound-token')).body.token as string;
+    const rotated = (await agent.post('/api/channels/email/inbound-token/rotate')).body.token as string;
+    expect(rotated).not.toBe(old);
+    const post = (token: string) =>
+      request(api.app.getHttpServer()).post('/api/inbound/mime').set('Authorization', `Bearer ${token}`).set('Content-Type', 'message/rfc822').send(simpleMail({ to: address }));
+    expect((await post(old)).status).toBe(401);
+    expect((await post(rotated)).status).toBe(202);
+  });
+
+  it('answers 422 naming the body when it is empty', async () => {
+    const { agent } = await accountWithAddress();
+    const { token } = (await agent.get('/api/channels/email/inbound-token')).body;
+    const response = await request(api.app.getHttpServer()).post('/api/inbound/mime').set('Authorization', `Bearer ${token}`).set('Content-Type', 'message/rfc822').send('');
+    expect(response.status).toBe(422);
+    expect(response.body.field).toBe('body');
+  });
+});
