@@ -12,6 +12,8 @@ import { EventSourcingModule } from './shared/application/event-sourcing.module'
 import { AccountsModule } from './contexts/accounts';
 import { ChannelConfigurationModule } from './contexts/channel-configuration';
 import { InboundMailModule } from './contexts/inbound-mail';
+import { ConversationsModule } from './contexts/conversations';
+import { ContactsModule } from './contexts/contacts';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -36,6 +38,8 @@ export class AppModule {
         AccountsModule,
         ChannelConfigurationModule,
         InboundMailModule.forRoot({ smtp: serveSmtp }),
+        ConversationsModule,
+        ContactsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],

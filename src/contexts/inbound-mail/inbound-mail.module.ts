@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ChannelConfigurationModule } from '../channel-configuration';
 import { MailIntake } from './application/mail-intake';
+import { MarkInboundMailUnroutedHandler } from './application/mark-unrouted.command';
 import { InboundController } from './http/inbound.controller';
 import { InboundMailProjection } from './read-models/inbound-mail.projection';
 import { InboundMailQueries } from './read-models/inbound-mail.queries';
@@ -14,7 +15,7 @@ export class InboundMailModule {
       module: InboundMailModule,
       imports: [ChannelConfigurationModule],
       controllers: [InboundController],
-      providers: [MailIntake, InboundMailProjection, InboundMailQueries, ...(smtp ? [InboundSmtpServer] : [])],
+      providers: [MailIntake, InboundMailProjection, InboundMailQueries, MarkInboundMailUnroutedHandler, ...(smtp ? [InboundSmtpServer] : [])],
       exports: [MailIntake, InboundMailQueries],
     };
   }

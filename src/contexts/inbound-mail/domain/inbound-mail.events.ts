@@ -70,9 +70,9 @@ export type InboundMailFailed = Event<
   { inboundId: string; accountId: string; recipients: string[]; via: 'smtp' | 'http'; raw: StoredPart; receivedAt: string; reason: string }
 >;
 
-/** An admin reprocessed a failed mail and it went through this time. */
-export type InboundMailReprocessed = Event<'InboundMailReprocessed', { inboundId: string; accountId: string }>;
+/** Parsed, but nowhere to put it (no sender, an auto-reply to nothing we know): it waits in the failed-mail queue. */
+export type InboundMailUnrouted = Event<'InboundMailUnrouted', { inboundId: string; accountId: string; reason: string }>;
 
-export type InboundMailEvent = InboundMailAccepted | InboundMailFailed | InboundMailReprocessed;
+export type InboundMailEvent = InboundMailAccepted | InboundMailFailed | InboundMailUnrouted;
 
 export const inboundMailStream = (inboundId: string) => `inboundmail-${inboundId}`;

@@ -83,8 +83,10 @@ export class InboundController {
     if (!mail || mail.status !== 'failed') throw new NotFound('Failed mail');
     try {
       const outcome = await this.intake.reprocess(id, user.accountId, mail.raw, mail.recipients, mail.via, context);
-      await this.eventSourcing.waitForReadModels(outcome.position);
-      return { id, status: 'accepted' };
+      // Settle: threading may still find no place for it, and say why.
+      await this.eventSourcing.settle(outcome.position);
+      const after = this.queries.message(user.accountId, id);
+      return after?.status === 'failed' ? { id, status: 'failed', reason: after.reason ?? undefined } : { id, status: 'accepted' };
     } catch (error) {
       return { id, status: 'failed', reason: error instanceof Error ? error.message : String(error) };
     }

@@ -48,6 +48,9 @@ export class InboundMailProjection implements Projection {
         );
         return;
       }
+      case 'InboundMailUnrouted':
+        db.prepare("UPDATE inbound_mail SET status = 'failed', reason = ? WHERE inbound_id = ?").run(event.data.reason, event.data.inboundId);
+        return;
       case 'InboundTokenRotated':
         db.prepare('INSERT INTO inbound_tokens VALUES (?, ?) ON CONFLICT (account_id) DO UPDATE SET generation = excluded.generation').run(
           event.data.accountId,

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { contextCausedBy } from '../../../shared/application/command-context';
+import { EventSourcing } from '../../../shared/application/event-sourcing.service';
+import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
+import type { ProcessManager } from '../../../shared/projections/projection';
+import { RegisterProcessManager } from '../../../shared/projections/subscription.decorators';
+import type { ConversationStarted } from '../../conversations';
+import { contactDecider, contactStream } from '../domain/contact.decider';
+
+/**
+ * The person a conversation is with becomes a contact when the account does not know them yet.
+ * Reacting to ConversationStarted (not to every mail) is what keeps Cc participants who reply,
+ * auto-replies and bounces from becoming contacts: they never start a conversation.
+ */
+@Injectable()
+@RegisterProcessManager()
+export class CreateContactForConversation implements ProcessManager {
+  readonly name = 'create-contact-for-conversation';
+  readonly eventTypes = ['ConversationStarted'];
+
+  constructor(private readonly eventSourcing: EventSourcing) {}
+
+  async handle(event: RecordedEvent): Promise<void> {
+    const { accountId, contact, channel } = event.data as ConversationStarted['data'];
+    await this.eventSourcing.decide(
+      contactStream(contact.id),
+      contactDecider,
+      { type: 'CreateContact', accountId, email: contact.email, name: contact.name, source: channel },
+      contextCausedBy(event, this.name),
+    );
+  }
+}

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
+import type { Projection } from '../../../shared/projections/projection';
+import { RegisterProjection } from '../../../shared/projections/subscription.decorators';
+import type { SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
+import type { ContactEvent } from '../domain/contact.decider';
+import type { ConversationStarted } from '../../conversations';
+
+/**
+ * Contacts, their conversations (from Conversations' events) and their "Recent activity" (created,
+ * details changed, forms, chats). Email conversations are listed apart and never in recent activity.
+ */
+@Injectable()
+@RegisterProjection()
+export class ContactsProjection implements Projection {
+  readonly name = 'contacts';
+  readonly version = 1;
+
+  setUp(db: SqliteDatabase): void {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS contacts (
+        id TEXT PRIMARY KEY, account_id TEXT NOT NULL, name TEXT NOT NULL, email TEXT NOT NULL, source TEXT NOT NULL, created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX IF NOT EXISTS contacts_by_account ON contacts (account_id, name);
+      CREATE TABLE IF NOT EXISTS contact_activity (
+        contact_id TEXT NOT NULL, type TEXT NOT NULL, at TEXT NOT NULL, details TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX IF NOT EXISTS activity_by_contact ON contact_activity (contact_id, at);
+      CREATE TABLE IF NOT EXISTS contact_conversations (
+        contact_id TEXT NOT NULL, conversation_id TEXT NOT NULL, channel TEXT NOT NULL, subject TEXT NOT NULL, started_at TEXT NOT NULL,
+        PRIMARY KEY (contact_id, conversation_id)
+      ) STRICT;
+    `);
+  }
+
+  tearDown(db: SqliteDatabase): void {
+    db.exec('DROP TABLE IF EXISTS contacts; DROP TABLE IF EXISTS contact_activity; DROP TABLE IF EXISTS contact_conversations;');
+  }
+
+  apply(recorded: RecordedEvent, db: SqliteDatabase): void {
+    const event = { type: recorded.type, data: recorded.data } as ContactEvent | ConversationStarted;
+    if (event.type === 'ConversationStarted') {
+      const c = event.data;
+      db.prepare('INSERT OR IGNORE INTO contact_conversations VALUES (?, ?, ?, ?, ?)').run(c.contact.id, c.conversationId, c.channel, c.subject || '(no subject)', c.startedAt);
+      return;
+    }
+    if (event.type !== 'ContactCreated') return;
+    const d = event.data;
+    const at = recorded.metadata.occurredAt;
+    const inserted = db.prepare('INSERT OR IGNORE INTO contacts VALUES (?, ?, ?, ?, ?, ?)').run(d.contactId, d.accountId, d.name, d.email, d.source, at);
+    if (inserted.changes > 0) {
+      db.prepare("INSERT INTO contact_activity VALUES (?, 'created', ?, ?)").run(d.contactId, at, JSON.stringify({ source: d.source }));
+    }
+  }
+}

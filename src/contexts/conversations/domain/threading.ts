@@ -1,0 +1,85 @@
+import type { InboundMessage } from './conversation.decider';
+
+export interface ThreadCandidate {
+  conversationId: string;
+  participants: string[];
+}
+
+/** What threading may look up; answered from read models, passed in so the rule stays pure. */
+export interface ThreadLookups {
+  byInternetMessageId(messageId: string): ThreadCandidate | null;
+  byReplyToken(token: string): ThreadCandidate | null;
+  byThreadIndexRoot(root: string): ThreadCandidate | null;
+}
+
+/** The conversation part of an Outlook Thread-Index (its first 22 bytes), hex; null when malformed. */
+export function threadIndexRoot(threadIndex: string | null): string | null {
+  if (!threadIndex) return null;
+  const bytes = Buffer.from(threadIndex.replace(/\s+/g, ''), 'base64');
+  return bytes.length >= 22 ? bytes.subarray(0, 22).toString('hex') : null;
+}
+
+type MatchedBy = 'references' | 'thread-index' | 'reply-token' | 'marker' | 'bounce';
+
+export type ThreadDecision =
+  | { kind: 'join'; conversationId: string; matchedBy: MatchedBy }
+  | { kind: 'start'; linkedTo: string | null }
+  | { kind: 'unthreaded'; reason: string };
+
+const MARKER = /\[ref:(c[0-9a-f]{20})\]/i;
+const PLUS_TOKEN = /^[^+@\s]+\+(c[0-9a-f]{20})@/i;
+
+/**
+ * Where an inbound mail belongs: the whole In-Reply-To/References chain first (and Outlook's
+ * Thread-Index, for replies without them), then the reply token of the recipient address, then our
+ * marker in the body (for providers that rewrite Message-IDs).
+ * A match counts only when the sender takes part in that conversation; a stranger starts a new
+ * conversation linked to it. Auto-replies and bounces join what they answer, or nothing.
+ */
+export function decideThread(
+  message: InboundMessage & { bouncedMessageId?: string | null },
+  bodyText: string,
+  recipients: string[],
+  sender: string | null,
+  lookups: ThreadLookups,
+): ThreadDecision {
+  const automatic = message.kind === 'auto-reply' || message.kind === 'bounce';
+  const found = findCandidate(message, bodyText, recipients, lookups);
+  if (automatic) {
+    return found ? { kind: 'join', conversationId: found.candidate.conversationId, matchedBy: found.matchedBy } : { kind: 'unthreaded', reason: `${message.kind} that answers no known conversation` };
+  }
+  if (!sender) return { kind: 'unthreaded', reason: 'the mail names no sender (no From or Reply-To)' };
+  if (!found) return { kind: 'start', linkedTo: null };
+  return found.candidate.participants.includes(sender)
+    ? { kind: 'join', conversationId: found.candidate.conversationId, matchedBy: found.matchedBy }
+    : { kind: 'start', linkedTo: found.candidate.conversationId };
+}
+
+function findCandidate(
+  message: InboundMessage & { bouncedMessageId?: string | null },
+  bodyText: string,
+  recipients: string[],
+  lookups: ThreadLookups,
+): { candidate: ThreadCandidate; matchedBy: MatchedBy } | null {
+  if (message.bouncedMessageId) {
+    const candidate = lookups.byInternetMessageId(message.bouncedMessageId);
+    if (candidate) return { candidate, matchedBy: 'bounce' };
+  }
+  // Newest first: In-Reply-To, then References from the end.
+  for (const id of [...message.references].reverse()) {
+    const candidate = lookups.byInternetMessageId(id);
+    if (candidate) return { candidate, matchedBy: 'references' };
+  }
+  const root = threadIndexRoot(message.threadIndex);
+  const byIndex = root ? lookups.byThreadIndexRoot(root) : null;
+  if (byIndex) return { candidate: byIndex, matchedBy: 'thread-index' };
+  for (const recipient of recipients) {
+    const token = PLUS_TOKEN.exec(recipient)?.[1];
+    const candidate = token ? lookups.byReplyToken(token.toLowerCase()) : null;
+    if (candidate) return { candidate, matchedBy: 'reply-token' };
+  }
+  // The marker sits in our quoted text, so the whole body is searched, not just the new part.
+  const marker = MARKER.exec(bodyText)?.[1] ?? null;
+  const candidate = marker ? lookups.byReplyToken(marker.toLowerCase()) : null;
+  return candidate ? { candidate, matchedBy: 'marker' } : null;
+}

@@ -1,0 +1,87 @@
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { BLOB_STORE, type BlobStore } from '../../../shared/blobs/blob-store';
+import { InvalidInput, NotFound } from '../../../shared/domain/domain-error';
+import { ALL_ROLES, Allow } from '../../../shared/http/access';
+import { CurrentUser, type SignedInUser } from '../../../shared/http/signed-in-user';
+import { ConversationsQueries, type ConversationSummary, type MessageRow } from '../read-models/conversations.queries';
+
+@ApiTags('conversations')
+@Controller()
+@Allow(ALL_ROLES)
+export class ConversationsController {
+  constructor(
+    private readonly queries: ConversationsQueries,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+  ) {}
+
+  @Get('conversations')
+  list(
+    @CurrentUser() user: SignedInUser,
+    @Query('status') status?: string,
+    @Query('channel') channel?: string,
+    @Query('cursor') cursor?: string,
+    @Query('limit') limit?: string,
+  ): { items: ConversationSummary[]; nextCursor: string | null } {
+    if (status && !['open', 'closed'].includes(status)) throw new InvalidInput('status', 'status must be open or closed');
+    if (channel && !['email', 'chat', 'form'].includes(channel)) throw new InvalidInput('channel', 'channel must be email, chat or form');
+    const size = limit === undefined ? 25 : Number(limit);
+    if (!Number.isInteger(size) || size < 1 || size > 100) throw new InvalidInput('limit', 'limit must be a whole number from 1 to 100');
+    return this.queries.list(user.accountId, { status, channel, cursor, limit: size });
+  }
+
+  @Get('conversations/:id')
+  async conversation(@Param('id') id: string, @CurrentUser() user: SignedInUser) {
+    const conversation = this.queries.conversation(user.accountId, id);
+    if (!conversation) throw new NotFound('Conversation');
+    const messages = await Promise.all(this.queries.messages(id).map((message) => this.present(message)));
+    return { ...conversation, messages };
+  }
+
+  @Get('attachments/:id')
+  async attachment(@Param('id') id: string, @CurrentUser() user: SignedInUser, @Res() response: Response): Promise<void> {
+    const attachment = this.queries.attachment(user.accountId, id);
+    if (!attachment) throw new NotFound('Attachment');
+    const bytes = await this.blobs.get(attachment.hash);
+    const filename = (attachment.filename ?? 'attachment').replace(/["\\\r\n]/g, '_');
+    response
+      .status(200)
+      .setHeader('Content-Type', attachment.contentType)
+      .setHeader('Content-Disposition', `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+      .setHeader('X-Content-Type-Options', 'nosniff')
+      .setHeader('Content-Security-Policy', "default-src 'none'; sandbox")
+      .send(bytes);
+  }
+
+  private async present(message: MessageRow) {
+    const text = message.textHash ? (await this.blobs.get(message.textHash)).toString('utf8') : '';
+    let html = message.htmlHash ? (await this.blobs.get(message.htmlHash)).toString('utf8') : null;
+    // Inline images: cid: references point at the message's own attachments, served to the account only.
+    if (html) {
+      for (const attachment of message.attachments.filter((a) => a.contentId)) {
+        html = html.split(`cid:${attachment.contentId}`).join(`/api/attachments/${attachment.id}`);
+      }
+    }
+    return {
+      id: message.id,
+      direction: message.direction,
+      from: message.from,
+      to: message.to,
+      cc: message.cc,
+      subject: message.subject,
+      text,
+      replyText: message.replyText,
+      html,
+      attachments: message.attachments.map((a) => ({ ...a, url: `/api/attachments/${a.id}` })),
+      omittedAttachments: message.omitted,
+      sentAt: message.sentAt ?? message.receivedAt,
+      receivedAt: message.receivedAt,
+      deliveryStatus: null,
+      deliveryError: null,
+      internetMessageId: message.internetMessageId,
+      kind: message.kind,
+      receivedWhileDisabled: message.receivedWhileDisabled,
+    };
+  }
+}

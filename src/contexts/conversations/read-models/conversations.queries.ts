@@ -1,0 +1,155 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { READ_MODEL_DB } from '../../../shared/event-store/event-store.module';
+import type { SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
+import type { ThreadCandidate } from '../domain/threading';
+
+export interface ConversationSummary {
+  id: string;
+  subject: string;
+  contact: { id: string; name: string; email: string };
+  channel: 'email' | 'chat' | 'form';
+  status: 'open' | 'closed';
+  assignee: null;
+  lastMessageAt: string;
+  preview: string;
+}
+
+export interface MessageRow {
+  id: string;
+  direction: 'inbound' | 'outbound';
+  internetMessageId: string | null;
+  from: { name: string; address: string } | null;
+  to: Array<{ name: string; address: string }>;
+  cc: Array<{ name: string; address: string }>;
+  subject: string;
+  sentAt: string | null;
+  receivedAt: string;
+  kind: string;
+  textHash: string | null;
+  htmlHash: string | null;
+  replyText: string;
+  omitted: Array<{ filename: string | null; size: number; reason: string }>;
+  receivedWhileDisabled: boolean;
+  attachments: Array<{ id: string; filename: string | null; contentType: string; size: number; contentId: string | null; inline: boolean }>;
+}
+
+interface ConversationRow {
+  id: string;
+  subject: string;
+  contact_id: string;
+  contact_name: string;
+  contact_email: string;
+  channel: ConversationSummary['channel'];
+  status: ConversationSummary['status'];
+  last_message_at: string;
+  preview: string;
+  participants: string;
+  linked_to: string | null;
+}
+
+const summary = (row: ConversationRow): ConversationSummary => ({
+  id: row.id,
+  subject: row.subject,
+  contact: { id: row.contact_id, name: row.contact_name, email: row.contact_email },
+  channel: row.channel,
+  status: row.status,
+  assignee: null,
+  lastMessageAt: row.last_message_at,
+  preview: row.preview,
+});
+
+@Injectable()
+export class ConversationsQueries {
+  constructor(@Inject(READ_MODEL_DB) private readonly db: SqliteDatabase) {}
+
+  threadByInternetMessageId(accountId: string, internetMessageId: string): ThreadCandidate | null {
+    const row = this.db
+      .prepare(
+        `SELECT c.id, c.participants FROM message_index i JOIN conversations c ON c.id = i.conversation_id
+         WHERE i.account_id = ? AND i.internet_message_id = ?`,
+      )
+      .get(accountId, internetMessageId) as { id: string; participants: string } | undefined;
+    return row ? { conversationId: row.id, participants: JSON.parse(row.participants) as string[] } : null;
+  }
+
+  threadByReplyToken(accountId: string, token: string): ThreadCandidate | null {
+    const row = this.db.prepare('SELECT id, participants FROM conversations WHERE account_id = ? AND reply_token = ?').get(accountId, token) as
+      | { id: string; participants: string }
+      | undefined;
+    return row ? { conversationId: row.id, participants: JSON.parse(row.participants) as string[] } : null;
+  }
+
+  /** Newest activity first; the cursor is the last item's (lastMessageAt, id). */
+  list(accountId: string, filters: { status?: string; channel?: string; cursor?: string; limit: number }): { items: ConversationSummary[]; nextCursor: string | null } {
+    const where = ['account_id = ?'];
+    const params: unknown[] = [accountId];
+    if (filters.status) {
+      where.push('status = ?');
+      params.push(filters.status);
+    }
+    if (filters.channel) {
+      where.push('channel = ?');
+      params.push(filters.channel);
+    }
+    if (filters.cursor) {
+      const [at, id] = Buffer.from(filters.cursor, 'base64url').toString('utf8').split('|');
+      where.push('(last_message_at < ? OR (last_message_at = ? AND id < ?))');
+      params.push(at, at, id);
+    }
+    const rows = this.db
+      .prepare(`SELECT * FROM conversations WHERE ${where.join(' AND ')} ORDER BY last_message_at DESC, id DESC LIMIT ?`)
+      .all(...params, filters.limit + 1) as ConversationRow[];
+    const items = rows.slice(0, filters.limit).map(summary);
+    const last = items[items.length - 1];
+    const nextCursor = rows.length > filters.limit && last ? Buffer.from(`${last.lastMessageAt}|${last.id}`).toString('base64url') : null;
+    return { items, nextCursor };
+  }
+
+  conversation(accountId: string, id: string): (ConversationSummary & { participants: string[]; linkedConversationIds: string[] }) | null {
+    const row = this.db.prepare('SELECT * FROM conversations WHERE account_id = ? AND id = ?').get(accountId, id) as ConversationRow | undefined;
+    if (!row) return null;
+    const linkedFrom = this.db.prepare('SELECT id FROM conversations WHERE account_id = ? AND linked_to = ?').pluck().all(accountId, id) as string[];
+    return {
+      ...summary(row),
+      participants: JSON.parse(row.participants) as string[],
+      linkedConversationIds: [...(row.linked_to ? [row.linked_to] : []), ...linkedFrom],
+    };
+  }
+
+  messages(conversationId: string): MessageRow[] {
+    const rows = this.db.prepare('SELECT * FROM conversation_messages WHERE conversation_id = ? ORDER BY position').all(conversationId) as Array<Record<string, unknown>>;
+    const attachments = this.db.prepare('SELECT * FROM message_attachments WHERE message_id = ? ORDER BY ordinal');
+    return rows.map((r) => ({
+      id: r.id as string,
+      direction: r.direction as MessageRow['direction'],
+      internetMessageId: r.internet_message_id as string | null,
+      from: JSON.parse(r.sender as string) as MessageRow['from'],
+      to: JSON.parse(r.recipients as string) as MessageRow['to'],
+      cc: JSON.parse(r.cc as string) as MessageRow['cc'],
+      subject: r.subject as string,
+      sentAt: r.sent_at as string | null,
+      receivedAt: r.received_at as string,
+      kind: r.kind as string,
+      textHash: r.text_hash as string | null,
+      htmlHash: r.html_hash as string | null,
+      replyText: r.reply_text as string,
+      omitted: JSON.parse(r.omitted as string) as MessageRow['omitted'],
+      receivedWhileDisabled: r.received_while_disabled === 1,
+      attachments: (attachments.all(r.id) as Array<Record<string, unknown>>).map((a) => ({
+        id: a.id as string,
+        filename: a.filename as string | null,
+        contentType: a.content_type as string,
+        size: a.size as number,
+        contentId: a.content_id as string | null,
+        inline: a.inline === 1,
+      })),
+    }));
+  }
+
+  attachment(accountId: string, id: string): { hash: string; filename: string | null; contentType: string } | null {
+    const row = this.db.prepare('SELECT hash, filename, content_type FROM message_attachments WHERE account_id = ? AND id = ?').get(accountId, id) as
+      | { hash: string; filename: string | null; content_type: string }
+      | undefined;
+    return row ? { hash: row.hash, filename: row.filename, contentType: row.content_type } : null;
+  }
+}
