@@ -11,14 +11,22 @@ export interface StoredBlob {
 
 export const BLOB_STORE = Symbol('BLOB_STORE');
 
-/**
- * Content-addressed files under one directory: the same bytes are stored once. A write is durable
- * when `put` resolves (file and directory fsynced), which is what lets SMTP answer 250 after it.
- */
+export interface PutOptions {
+  /**
+   * Default true: file and directory are fsynced before `put` resolves, which is what lets SMTP
+   * answer 250 after it. False for bytes derived from a durable original (a parsed body, an
+   * attachment cut from the raw message): they survive a process crash, and a power loss is
+   * repaired by reprocessing the original.
+   */
+  durable?: boolean;
+}
+
+/** Content-addressed files under one directory: the same bytes are stored once. */
 export class BlobStore {
   constructor(private readonly root: string) {}
 
-  async put(bytes: Buffer): Promise<StoredBlob> {
+  async put(bytes: Buffer, options: PutOptions = {}): Promise<StoredBlob> {
+    const durable = options.durable ?? true;
     const hash = createHash('sha256').update(bytes).digest('hex');
     const path = this.pathOf(hash);
     if (await exists(path)) return { hash, size: bytes.length };
@@ -27,7 +35,7 @@ export class BlobStore {
     const file = await open(temporary, constants.O_CREAT | constants.O_WRONLY | constants.O_EXCL, 0o640);
     try {
       await file.writeFile(bytes);
-      await file.sync();
+      if (durable) await file.sync();
     } finally {
       await file.close();
     }
@@ -37,6 +45,7 @@ export class BlobStore {
       await unlink(temporary).catch(() => undefined);
       throw error;
     }
+    if (!durable) return { hash, size: bytes.length };
     // The rename is only durable once the directory entry is on disk too.
     const directory = await open(dirname(path), constants.O_RDONLY);
     try {

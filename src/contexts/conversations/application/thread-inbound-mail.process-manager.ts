@@ -4,26 +4,29 @@ import { contextCausedBy } from '../../../shared/application/command-context';
 import { EventSourcing } from '../../../shared/application/event-sourcing.service';
 import { BLOB_STORE, type BlobStore } from '../../../shared/blobs/blob-store';
 import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
-import type { Position, RecordedEvent } from '../../../shared/event-store/event-store.port';
+import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import type { ProcessManager } from '../../../shared/projections/projection';
 import { RegisterProcessManager } from '../../../shared/projections/subscription.decorators';
 import { contactIdFor } from '../../contacts';
 import { MarkInboundMailUnrouted, senderOf, type InboundMailAccepted } from '../../inbound-mail';
-import { conversationDecider, conversationStream, type InboundMessage } from '../domain/conversation.decider';
+import { conversationDecider, conversationStream, replyTokenFor, type ConversationEvent, type InboundMessage } from '../domain/conversation.decider';
 import { deterministicId } from '../../../shared/domain/deterministic-id';
-import { decideThread } from '../domain/threading';
+import { decideThread, threadIndexRoot } from '../domain/threading';
+import { RecentThreads } from './recent-threads';
 import { ConversationsQueries } from '../read-models/conversations.queries';
 
 /**
  * Puts each accepted mail into its conversation (or starts one). Threading looks up what earlier
- * mails wrote, so before each mail it waits until the read models show its own previous writes.
+ * mails wrote: its own latest writes from memory, older ones from the read model. After a start it
+ * first lets the read models catch up with the log, since memory is empty then.
  */
 @Injectable()
 @RegisterProcessManager()
 export class ThreadInboundMail implements ProcessManager {
   readonly name = 'thread-inbound-mail';
   readonly eventTypes = ['InboundMailAccepted'];
-  private lastWritten: Position | null = null;
+  private readonly recent = new RecentThreads();
+  private caughtUp = false;
 
   constructor(
     private readonly eventSourcing: EventSourcing,
@@ -37,15 +40,19 @@ export class ThreadInboundMail implements ProcessManager {
     const accepted = event.data as InboundMailAccepted['data'];
     const { accountId, mail } = accepted;
     if (mail.kind === 'loop' || mail.kind === 'provider-confirmation') return;
-    await this.eventSourcing.waitForReadModels(this.lastWritten);
+    if (!this.caughtUp) {
+      await this.eventSourcing.waitForReadModels(await this.eventSourcing.store.headPosition());
+      this.caughtUp = true;
+    }
 
     const message = toMessage(accepted);
     const sender = senderOf(mail, this.config.inboxDomain);
     const bodyText = mail.text ? (await this.blobs.get(mail.text.hash)).toString('utf8') : '';
     const decision = decideThread({ ...message, bouncedMessageId: mail.bouncedMessageId }, bodyText, accepted.recipients, sender?.address ?? null, {
-      byInternetMessageId: (id) => this.queries.threadByInternetMessageId(accountId, id),
-      byReplyToken: (token) => this.queries.threadByReplyToken(accountId, token),
-      byThreadIndexRoot: (root) => this.queries.threadByInternetMessageId(accountId, `thread-index:${root}`),
+      byInternetMessageId: (id) => this.recent.get(accountId, 'message', id) ?? this.queries.threadByInternetMessageId(accountId, id),
+      byReplyToken: (token) => this.recent.get(accountId, 'token', token) ?? this.queries.threadByReplyToken(accountId, token),
+      byThreadIndexRoot: (root) =>
+        this.recent.get(accountId, 'message', `thread-index:${root}`) ?? this.queries.threadByInternetMessageId(accountId, `thread-index:${root}`),
     });
     const context = contextCausedBy(event, this.name);
 
@@ -68,7 +75,28 @@ export class ThreadInboundMail implements ProcessManager {
           }
         : { type: 'ReceiveMessage' as const, conversationId, accountId, message, ownDomain };
     const outcome = await this.eventSourcing.decide(conversationStream(conversationId), conversationDecider, command, context);
-    if (outcome.position !== null) this.lastWritten = outcome.position;
+    if (outcome.events.length > 0) this.remember(accountId, conversationId, outcome.events, message);
+  }
+
+  private remember(accountId: string, conversationId: string, events: ConversationEvent[], message: InboundMessage): void {
+    const known = this.recent.get(accountId, 'token', replyTokenFor(conversationId)) ?? this.queries.threadByReplyToken(accountId, replyTokenFor(conversationId));
+    let participants = known?.participants ?? [];
+    for (const event of events) {
+      if (event.type === 'ConversationStarted') participants = event.data.participants;
+      if (event.type === 'MessageReceived') participants = [...new Set([...participants, ...event.data.newParticipants])];
+    }
+    const candidate = { conversationId, participants };
+    const root = threadIndexRoot(message.threadIndex);
+    this.recent.remember(
+      accountId,
+      [
+        ['token', replyTokenFor(conversationId)],
+        ...(message.internetMessageId ? [['message', message.internetMessageId] as ['message', string]] : []),
+        ...(root ? [['message', `thread-index:${root}`] as ['message', string]] : []),
+      ],
+      candidate,
+    );
+    this.recent.updateParticipants(conversationId, participants);
   }
 }
 

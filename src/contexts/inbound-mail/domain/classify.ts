@@ -28,9 +28,13 @@ export function classifyMail(input: ClassificationInput): Exclude<MailKind, 'pro
   if ((contentType.startsWith('multipart/report') && contentType.includes('delivery-status')) || (MAILER_DAEMON.test(from) && /deliver|undeliver|failure|returned/i.test(input.subject))) {
     return 'bounce';
   }
+  // A read receipt (MDN) is sent by the client, not a person.
+  if (contentType.startsWith('multipart/report') && contentType.includes('disposition-notification')) return 'auto-reply';
   const autoSubmitted = header('auto-submitted');
   if (autoSubmitted && autoSubmitted !== 'no') return 'auto-reply';
   if (input.headers.has('x-autoreply') || input.headers.has('x-autorespond') || input.headers.has('x-autoreply-from')) return 'auto-reply';
+  // iCloud's vacation replies carry neither Auto-Submitted nor Precedence.
+  if (header('x-apple-action') === 'vacation') return 'auto-reply';
   if (['auto_reply', 'auto-reply', 'bulk', 'junk', 'list'].includes(header('precedence')) && AUTO_SUBJECT.test(input.subject)) return 'auto-reply';
   if (header('x-auto-response-suppress').includes('all') && AUTO_SUBJECT.test(input.subject)) return 'auto-reply';
   return 'mail';
