@@ -129,3 +129,36 @@ describe('POST /api/inbound/mime', () => {
     expect(response.body.field).toBe('body');
   });
 });
+
+describe('provider forwarding confirmations', () => {
+  it("shows Gmail's forwarding confirmation code and link on the email channel, and makes no conversation of it", async () => {
+    const { agent, address } = await accountWithAddress();
+    const confirmation = [
+      'From: Gmail Team <forwarding-noreply@google.com>',
+      `To: ${address}`,
+      'Subject: (#123456789) Gmail Forwarding Confirmation - Receive Mail from anna@example.com',
+      `Message-ID: <fwd.${Date.now()}@google.com>`,
+      'Date: Tue, 24 Nov 2026 10:00:00 +0000',
+      'Content-Type: text/plain; charset=UTF-8',
+      '',
+      `anna@example.com has requested to automatically forward mail to your email address ${address}.`,
+      '',
+      'Confirmation code: 123456789',
+      '',
+      'To allow anna@example.com to automatically forward mail to your address, please click the link below to confirm the request:',
+      '',
+      'https://mail-settings.google.com/mail/vf-%5BANGjdJ9abc%5D-xyz',
+      '',
+    ].join('\r\n');
+    expect((await sendRaw(smtpPort, address, confirmation)).code).toBe(250);
+    let channels = (await agent.get('/api/channels')).body;
+    for (let i = 0; i < 100 && channels.email.providerConfirmations.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      channels = (await agent.get('/api/channels')).body;
+    }
+    expect(channels.email.providerConfirmations).toEqual([
+      { provider: 'gmail', code: '123456789', link: 'https://mail-settings.google.com/mail/vf-%5BANGjdJ9abc%5D-xyz', receivedAt: expect.any(String) },
+    ]);
+    expect((await agent.get('/api/conversations')).body.items).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import { ClaimForwardingAddressHandler } from './application/claim-forwarding-ad
 import { ChannelConfigurationAuditor } from './application/configuration-audit';
 import { EmailPreview } from './application/email-preview';
 import { OpenEmailChannelOnAccountOpened } from './application/open-email-channel.process-manager';
+import { RecordForwardingConfirmation } from './application/record-forwarding-confirmation.process-manager';
 import { SwitchChatChannelHandler } from './application/switch-chat-channel.command';
 import { AuditController } from './http/audit.controller';
 import { ChannelsController } from './http/channels.controller';
@@ -20,6 +21,7 @@ import { ChannelsQueries } from './read-models/channels.queries';
     EmailPreview,
     ChannelConfigurationAuditor,
     OpenEmailChannelOnAccountOpened,
+    RecordForwardingConfirmation,
     ChangeEmailChannelHandler,
     ClaimForwardingAddressHandler,
     SwitchChatChannelHandler,

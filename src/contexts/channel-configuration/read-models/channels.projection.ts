@@ -5,6 +5,7 @@ import { RegisterProjection } from '../../../shared/projections/subscription.dec
 import type { SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ChatChannelEvent } from '../domain/chat-channel.decider';
 import type { EmailChannelEvent } from '../domain/email-channel.decider';
+import type { ForwardingConfirmationReceived } from '../application/record-forwarding-confirmation.process-manager';
 
 /** Each account's channels as settings pages show them, and forwarding address → account for inbound mail. */
 @Injectable()
@@ -34,7 +35,7 @@ export class ChannelsProjection implements Projection {
   }
 
   apply(recorded: RecordedEvent, db: SqliteDatabase): void {
-    const event = { type: recorded.type, data: recorded.data } as EmailChannelEvent | ChatChannelEvent;
+    const event = { type: recorded.type, data: recorded.data } as EmailChannelEvent | ChatChannelEvent | ForwardingConfirmationReceived;
     const at = recorded.metadata.occurredAt;
     const update = (set: string, ...values: unknown[]) =>
       db.prepare(`UPDATE email_channels SET ${set}, updated_at = ? WHERE account_id = ?`).run(...values, at, event.data.accountId);
@@ -58,6 +59,11 @@ export class ChannelsProjection implements Projection {
         update('forwarding_address = ?', event.data.address);
         db.prepare('INSERT OR IGNORE INTO forwarding_addresses VALUES (?, ?)').run(event.data.address, event.data.accountId);
         return;
+      case 'ForwardingConfirmationReceived': {
+        const d = event.data;
+        db.prepare('INSERT INTO provider_confirmations VALUES (?, ?, ?, ?, ?)').run(d.accountId, d.provider, d.code, d.link, d.receivedAt);
+        return;
+      }
       case 'ChatChannelEnabled':
       case 'ChatChannelDisabled':
         db.prepare(

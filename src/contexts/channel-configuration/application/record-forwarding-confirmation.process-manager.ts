@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { contextCausedBy } from '../../../shared/application/command-context';
+import { EventSourcing } from '../../../shared/application/event-sourcing.service';
+import type { Decider } from '../../../shared/domain/decider';
+import type { Event } from '../../../shared/domain/event-envelope';
+import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
+import type { ProcessManager } from '../../../shared/projections/projection';
+import { RegisterProcessManager } from '../../../shared/projections/subscription.decorators';
+import type { InboundMailAccepted } from '../../inbound-mail';
+
+/** A mail provider's forwarding verification arrived: its code and link go on the email settings page. */
+export type ForwardingConfirmationReceived = Event<
+  'ForwardingConfirmationReceived',
+  { accountId: string; provider: string; code: string | null; link: string | null; receivedAt: string }
+>;
+
+export const forwardingConfirmationStream = (accountId: string) => `emailforwarding-${accountId}`;
+
+const confirmations: Decider<null, ForwardingConfirmationReceived['data'], ForwardingConfirmationReceived> = {
+  initialState: () => null,
+  evolve: (state) => state,
+  decide: (confirmation) => [{ type: 'ForwardingConfirmationReceived', data: confirmation }],
+};
+
+@Injectable()
+@RegisterProcessManager()
+export class RecordForwardingConfirmation implements ProcessManager {
+  readonly name = 'record-forwarding-confirmation';
+  readonly eventTypes = ['InboundMailAccepted'];
+
+  constructor(private readonly eventSourcing: EventSourcing) {}
+
+  async handle(event: RecordedEvent): Promise<void> {
+    const { accountId, mail, receivedAt } = event.data as InboundMailAccepted['data'];
+    if (mail.kind !== 'provider-confirmation' || !mail.providerConfirmation) return;
+    const { provider, code, link } = mail.providerConfirmation;
+    await this.eventSourcing.decide(
+      forwardingConfirmationStream(accountId),
+      confirmations,
+      { accountId, provider, code, link, receivedAt },
+      contextCausedBy(event, this.name),
+    );
+  }
+}
