@@ -50,7 +50,7 @@ describe('accounts in the browser', () => {
     await owner.getByRole('button', { name: 'Create account' }).click();
     await owner.waitForURL(`${app.baseUrl}/inbox`);
     expect(await owner.getByTestId('current-user').textContent()).toBe('Anna Owner');
-    expect(await navLabels(owner)).toEqual(['Inbox', 'Channels', 'Users', 'Account', 'Audit']);
+    expect(await navLabels(owner)).toEqual(['Inbox', 'Contacts', 'Channels', 'Users', 'Account', 'Failed mail', 'Audit']);
 
     await owner.getByRole('link', { name: 'Users' }).click();
     await owner.waitForURL(`${app.baseUrl}/settings/users`);
@@ -73,7 +73,7 @@ describe('accounts in the browser', () => {
     await agent.getByRole('button', { name: 'Sign in' }).click();
     await agent.waitForURL(`${app.baseUrl}/inbox`);
     expect(await agent.getByTestId('current-user').textContent()).toBe('Alex Agent');
-    expect(await navLabels(agent)).toEqual(['Inbox', 'Channels']);
+    expect(await navLabels(agent)).toEqual(['Inbox', 'Contacts', 'Channels']);
 
     const forbidden = await agent.goto(`${app.baseUrl}/settings/users`);
     expect(forbidden?.status()).toBe(403);

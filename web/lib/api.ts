@@ -178,6 +178,44 @@ interface ChainVerdict {
 export const getChannelAudit = (at?: string) =>
   read<ChannelAudit>(`/audit/channel-configuration${at ? `?at=${encodeURIComponent(at)}` : ''}`);
 
+export interface Contact {
+  id: string;
+  name: string;
+  email: string;
+  createdAt: string;
+}
+
+export interface ContactProfile extends Contact {
+  emails: string[];
+  conversations: Array<{ id: string; channel: string; subject: string; startedAt: string }>;
+  recentActivity: Array<{ type: string; at: string; details: Record<string, unknown> }>;
+}
+
+export async function getContacts(q?: string): Promise<Contact[]> {
+  return (await read<{ items: Contact[] }>(`/contacts${q ? `?q=${encodeURIComponent(q)}` : ''}`)).items;
+}
+
+/** null when the contact does not exist or belongs to another account. */
+export async function getContact(id: string): Promise<ContactProfile | null> {
+  const answer = await call<ContactProfile>('GET', `/contacts/${encodeURIComponent(id)}`);
+  return answer.status === 200 ? answer.body : null;
+}
+
+export interface FailedMail {
+  id: string;
+  reason: string | null;
+  recipients: string[];
+  via: 'smtp' | 'http';
+  receivedAt: string;
+  from: string | null;
+  subject: string | null;
+  size: number;
+}
+
+export async function getFailedMail(): Promise<FailedMail[]> {
+  return (await read<{ items: FailedMail[] }>('/failed-mail')).items;
+}
+
 export interface SystemStatus {
   healthy: boolean;
   components: Array<{ name: string; up: boolean; detail: string }>;

@@ -11,9 +11,11 @@ const everyone: readonly Role[] = ['primary_admin', 'admin', 'agent', 'auditor']
 /** What each role may reach; the API enforces the same rules, this only keeps the menu honest. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/inbox', label: 'Inbox', roles: everyone },
+  { href: '/contacts', label: 'Contacts', roles: everyone },
   { href: '/settings/channels', label: 'Channels', roles: everyone },
   { href: '/settings/users', label: 'Users', roles: ['primary_admin', 'admin'] },
   { href: '/settings/account', label: 'Account', roles: ['primary_admin'] },
+  { href: '/failed-mail', label: 'Failed mail', roles: ['primary_admin', 'admin'] },
   { href: '/audit', label: 'Audit', roles: ['primary_admin', 'auditor'] },
 ];
 
