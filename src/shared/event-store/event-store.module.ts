@@ -12,10 +12,12 @@ import { loadServerSecret, SERVER_SECRET } from '../config/server-secret';
 export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
 
 /** The embedded store keeps events and read models in one file; beside EventStoreDB the read models get their own. */
-export function databaseFiles(config: AppConfig): { events: string | null; readModels: string } {
+export function databaseFiles(config: AppConfig): { events: string | null; readModels: string; blobs: string } {
+  // Mail bytes get a file of their own: they are large, and the event log stays small to replay.
+  const blobs = join(config.dataDir, 'blobs.db');
   return config.eventStoreUrl
-    ? { events: null, readModels: join(config.dataDir, 'read-models.db') }
-    : { events: join(config.dataDir, 'inbox.db'), readModels: join(config.dataDir, 'inbox.db') };
+    ? { events: null, readModels: join(config.dataDir, 'read-models.db'), blobs }
+    : { events: join(config.dataDir, 'inbox.db'), readModels: join(config.dataDir, 'inbox.db'), blobs };
 }
 
 export function openEventStore(config: AppConfig): EventStore {
@@ -30,11 +32,13 @@ class StorageLifecycle implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly readModels: SqliteDatabase,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
     this.readModels.close();
+    this.blobs.close();
     this.logger.log('event store and read models closed');
   }
 }
@@ -48,7 +52,7 @@ class StorageLifecycle implements OnApplicationShutdown {
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => openSqlite(databaseFiles(config).readModels, { synchronous: 'NORMAL' }),
     },
-    { provide: BLOB_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new BlobStore(join(config.dataDir, 'blobs')) },
+    { provide: BLOB_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new BlobStore(databaseFiles(config).blobs) },
     { provide: SERVER_SECRET, inject: [APP_CONFIG], useFactory: loadServerSecret },
     StorageLifecycle,
   ],

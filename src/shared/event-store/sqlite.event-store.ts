@@ -43,6 +43,8 @@ export interface SqliteEventStoreOptions {
   /** How often live subscriptions look for appends made by other processes on the same file. */
   pollIntervalMs?: number;
   pageSize?: number;
+  /** How many of the latest appended events are kept in memory for subscriptions. */
+  recentCapacity?: number;
 }
 
 /**
@@ -68,6 +70,15 @@ export class SqliteEventStore implements EventStore {
   private readonly pollTimer: NodeJS.Timeout;
   private readonly pageSize: number;
   private closed = false;
+  /**
+   * The latest events this process appended, by position, as readers will want them: every
+   * subscription reads each new event, and this spares each of them the query and the JSON parse.
+   * Events are immutable, so readers share the objects.
+   */
+  private readonly recent = new Map<number, RecordedEvent>();
+  private readonly recentCapacity: number;
+  /** The highest position known to exist: past it, a read cannot find anything and is skipped. */
+  private knownHead = 0;
 
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
     this.db = openSqlite(file, { synchronous: 'FULL' });
@@ -97,7 +108,14 @@ export class SqliteEventStore implements EventStore {
       head: this.db.prepare('SELECT MAX(position) FROM events').pluck(),
     };
     this.pageSize = options.pageSize ?? 1000;
-    this.pollTimer = setInterval(() => this.wakeAll(), options.pollIntervalMs ?? 500);
+    this.recentCapacity = options.recentCapacity ?? 20_000;
+    this.knownHead = (this.statements.head.get() as number | null) ?? 0;
+    // Other processes (a CLI, a second app instance) may append to the same file: look now and then.
+    this.pollTimer = setInterval(() => {
+      if (this.wakeSubscribers.size === 0) return;
+      this.knownHead = Math.max(this.knownHead, (this.statements.head.get() as number | null) ?? 0);
+      this.wakeAll();
+    }, options.pollIntervalMs ?? 500);
     this.pollTimer.unref();
   }
 
@@ -144,6 +162,7 @@ export class SqliteEventStore implements EventStore {
 
   async headPosition(): Promise<Position | null> {
     const head = this.statements.head.get() as number | null;
+    if (head !== null) this.knownHead = Math.max(this.knownHead, head);
     return head === null ? null : BigInt(head);
   }
 
@@ -176,7 +195,16 @@ export class SqliteEventStore implements EventStore {
   }
 
   private readFrom(from: Position, maxCount: number): RecordedEvent[] {
-    return (this.statements.readFrom.all(from, maxCount) as EventRow[]).map(toRecordedEvent);
+    const page: RecordedEvent[] = [];
+    let next = Number(from);
+    for (let event = this.recent.get(next); event && page.length < maxCount; event = this.recent.get(next)) {
+      page.push(event);
+      next += 1;
+    }
+    if (page.length === maxCount || next > this.knownHead) return page;
+    // Past what memory holds (older events, or appends by another process): the file answers.
+    const rows = this.statements.readFrom.all(next, maxCount - page.length) as EventRow[];
+    return rows.length === 0 ? page : [...page, ...rows.map(toRecordedEvent)];
   }
 
   private flush(): void {
@@ -186,6 +214,7 @@ export class SqliteEventStore implements EventStore {
     if (batch.length === 0) return;
 
     const outcomes: Array<{ ok: true; result: AppendResult } | { ok: false; error: unknown }> = [];
+    const written: RecordedEvent[] = [];
     try {
       // IMMEDIATE takes the write lock before reading revisions, so no other process can write
       // between an append's revision check and its inserts.
@@ -194,7 +223,7 @@ export class SqliteEventStore implements EventStore {
           const now = Date.now();
           for (const append of batch) {
             try {
-              outcomes.push({ ok: true, result: this.appendInTransaction(append, now) });
+              outcomes.push({ ok: true, result: this.appendInTransaction(append, now, written) });
             } catch (error) {
               if (!(error instanceof WrongExpectedVersion)) throw error;
               outcomes.push({ ok: false, error });
@@ -207,6 +236,13 @@ export class SqliteEventStore implements EventStore {
       for (const append of batch) append.reject(error);
       return;
     }
+    // Only now, after the commit, are these events real.
+    for (const event of written) this.recent.set(Number(event.position), event);
+    if (written.length > 0) this.knownHead = Math.max(this.knownHead, Number(written[written.length - 1].position));
+    for (const position of this.recent.keys()) {
+      if (this.recent.size <= this.recentCapacity) break;
+      this.recent.delete(position);
+    }
     batch.forEach((append, i) => {
       const outcome = outcomes[i];
       if (outcome.ok) append.resolve(outcome.result);
@@ -216,7 +252,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Checks the expected revision before writing anything, so a rejected append leaves no rows. */
-  private appendInTransaction(append: PendingAppend, now: number): AppendResult {
+  private appendInTransaction(append: PendingAppend, now: number, written: RecordedEvent[]): AppendResult {
     const current = this.statements.streamRevision.get(append.streamId) as number | undefined;
     const actual = current ?? 'no_stream';
     const expected = append.expectedRevision;
@@ -227,16 +263,13 @@ export class SqliteEventStore implements EventStore {
     let position = 0;
     for (const event of append.events) {
       revision += 1;
-      const info = this.statements.insert.run(
-        append.streamId,
-        revision,
-        event.metadata.eventId,
-        event.type,
-        JSON.stringify(event.data ?? null),
-        JSON.stringify(event.metadata),
-        now,
-      );
+      const data = JSON.stringify(event.data ?? null);
+      const metadata = JSON.stringify(event.metadata);
+      const info = this.statements.insert.run(append.streamId, revision, event.metadata.eventId, event.type, data, metadata, now);
       position = Number(info.lastInsertRowid);
+      written.push(
+        toRecordedEvent({ position, stream_id: append.streamId, revision, type: event.type, data, metadata, recorded_at: now }),
+      );
     }
     return { nextExpectedRevision: revision, position: BigInt(position) };
   }

@@ -6,8 +6,8 @@ import { SubscriptionRunner, type SubscriptionRunnerOptions } from './subscripti
 
 /**
  * Feeds one process manager from a durable checkpoint. Delivery is at least once: the checkpoint
- * is saved after each handled event, and a repeat after a crash is absorbed by the deterministic
- * command ids the process manager sends.
+ * is saved after each batch, and a repeat after a crash is absorbed by the deterministic command
+ * ids the process manager sends.
  */
 export class ProcessManagerRunner extends SubscriptionRunner {
   protected readonly kind = 'process-manager';
@@ -30,17 +30,12 @@ export class ProcessManagerRunner extends SubscriptionRunner {
   }
 
   protected async process(batch: RecordedEvent[]): Promise<boolean> {
-    for (const event of batch) {
-      if (!this.interesting.has(event.type)) continue;
-      await this.manager.handle(event);
-      this.advanceTo(event);
-    }
-    this.advanceTo(batch[batch.length - 1]);
+    const interesting = batch.filter((event) => this.interesting.has(event.type));
+    if (this.manager.handleBatch && interesting.length > 1) await this.manager.handleBatch(interesting);
+    else for (const event of interesting) await this.manager.handle(event);
+    this.position = batch[batch.length - 1].position;
+    // Once per batch: a crash replays at most this batch, and the handlers' command ids absorb that.
+    this.checkpoints.save(this.manager.name, { position: this.position, version: 1 });
     return true;
-  }
-
-  private advanceTo(event: RecordedEvent): void {
-    this.position = event.position;
-    this.checkpoints.save(this.manager.name, { position: event.position, version: 1 });
   }
 }

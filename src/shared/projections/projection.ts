@@ -24,4 +24,9 @@ export interface ProcessManager {
   readonly name: string;
   readonly eventTypes: readonly string[];
   handle(event: RecordedEvent): Promise<void>;
+  /**
+   * Optional: the events of one batch at once, in log order, so that work for different streams
+   * can overlap (and its appends share one commit). Must give the same result as `handle` in turn.
+   */
+  handleBatch?(events: RecordedEvent[]): Promise<void>;
 }

@@ -20,6 +20,18 @@ export class CreateContactForConversation implements ProcessManager {
 
   constructor(private readonly eventSourcing: EventSourcing) {}
 
+  /** Different contacts are created side by side; one contact's events stay in order. */
+  async handleBatch(events: RecordedEvent[]): Promise<void> {
+    const byContact = new Map<string, RecordedEvent[]>();
+    for (const event of events) {
+      const id = (event.data as ConversationStarted['data']).contact.id;
+      byContact.set(id, [...(byContact.get(id) ?? []), event]);
+    }
+    await Promise.all([...byContact.values()].map(async (mine) => {
+      for (const event of mine) await this.handle(event);
+    }));
+  }
+
   async handle(event: RecordedEvent): Promise<void> {
     const { accountId, contact, channel } = event.data as ConversationStarted['data'];
     await this.eventSourcing.decide(

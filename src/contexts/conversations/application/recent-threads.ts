@@ -24,6 +24,10 @@ export class RecentThreads {
     while (this.entries.size > CAPACITY) this.entries.delete(this.entries.keys().next().value as string);
   }
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   /** A conversation's participants changed: every entry pointing at it must say so. */
   updateParticipants(conversationId: string, participants: string[]): void {
     for (const candidate of this.entries.values()) if (candidate.conversationId === conversationId) candidate.participants = participants;

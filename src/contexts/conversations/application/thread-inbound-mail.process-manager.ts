@@ -9,7 +9,7 @@ import type { ProcessManager } from '../../../shared/projections/projection';
 import { RegisterProcessManager } from '../../../shared/projections/subscription.decorators';
 import { contactIdFor } from '../../contacts';
 import { MarkInboundMailUnrouted, senderOf, type InboundMailAccepted } from '../../inbound-mail';
-import { conversationDecider, conversationStream, replyTokenFor, type ConversationEvent, type InboundMessage } from '../domain/conversation.decider';
+import { conversationDecider, conversationStream, participantsOf, replyTokenFor, type InboundMessage } from '../domain/conversation.decider';
 import { deterministicId } from '../../../shared/domain/deterministic-id';
 import { decideThread, threadIndexRoot } from '../domain/threading';
 import { RecentThreads } from './recent-threads';
@@ -36,14 +36,40 @@ export class ThreadInboundMail implements ProcessManager {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async handle(event: RecordedEvent): Promise<void> {
-    const accepted = event.data as InboundMailAccepted['data'];
-    const { accountId, mail } = accepted;
-    if (mail.kind === 'loop' || mail.kind === 'provider-confirmation') return;
+  handle(event: RecordedEvent): Promise<void> {
+    return this.handleBatch([event]);
+  }
+
+  /**
+   * Decisions are taken one mail after the other, in log order (a reply may follow its original in
+   * the same batch); the appends then run side by side, one chain per conversation.
+   */
+  async handleBatch(events: RecordedEvent[]): Promise<void> {
     if (!this.caughtUp) {
       await this.eventSourcing.waitForReadModels(await this.eventSourcing.store.headPosition());
       this.caughtUp = true;
     }
+    const chains = new Map<string, Promise<unknown>>();
+    try {
+      for (const event of events) {
+        const work = await this.decideOne(event);
+        if (!work) continue;
+        chains.set(work.key, (chains.get(work.key) ?? Promise.resolve()).then(work.run));
+      }
+      await Promise.all(chains.values());
+    } catch (error) {
+      // What was remembered may not have been written: forget it and read the read models again.
+      await Promise.allSettled(chains.values());
+      this.recent.clear();
+      this.caughtUp = false;
+      throw error;
+    }
+  }
+
+  private async decideOne(event: RecordedEvent): Promise<{ key: string; run: () => Promise<unknown> } | null> {
+    const accepted = event.data as InboundMailAccepted['data'];
+    const { accountId, mail } = accepted;
+    if (mail.kind === 'loop' || mail.kind === 'provider-confirmation') return null;
 
     const message = toMessage(accepted);
     const sender = senderOf(mail, this.config.inboxDomain);
@@ -57,8 +83,7 @@ export class ThreadInboundMail implements ProcessManager {
     const context = contextCausedBy(event, this.name);
 
     if (decision.kind === 'unthreaded') {
-      await this.commands.execute(new MarkInboundMailUnrouted(accepted.inboundId, accountId, decision.reason, context));
-      return;
+      return { key: `unrouted:${accepted.inboundId}`, run: () => this.commands.execute(new MarkInboundMailUnrouted(accepted.inboundId, accountId, decision.reason, context)) };
     }
     const ownDomain = this.config.inboxDomain;
     const conversationId = decision.kind === 'join' ? decision.conversationId : deterministicId('conversation', accepted.inboundId);
@@ -74,17 +99,14 @@ export class ThreadInboundMail implements ProcessManager {
             ownDomain,
           }
         : { type: 'ReceiveMessage' as const, conversationId, accountId, message, ownDomain };
-    const outcome = await this.eventSourcing.decide(conversationStream(conversationId), conversationDecider, command, context);
-    if (outcome.events.length > 0) this.remember(accountId, conversationId, outcome.events, message);
+    // Remembered before the append, so the next mail of this batch threads onto it.
+    this.remember(accountId, conversationId, command.type === 'StartConversation' ? [command.contact.email] : [], message);
+    return { key: conversationId, run: () => this.eventSourcing.decide(conversationStream(conversationId), conversationDecider, command, context) };
   }
 
-  private remember(accountId: string, conversationId: string, events: ConversationEvent[], message: InboundMessage): void {
+  private remember(accountId: string, conversationId: string, contactEmails: string[], message: InboundMessage): void {
     const known = this.recent.get(accountId, 'token', replyTokenFor(conversationId)) ?? this.queries.threadByReplyToken(accountId, replyTokenFor(conversationId));
-    let participants = known?.participants ?? [];
-    for (const event of events) {
-      if (event.type === 'ConversationStarted') participants = event.data.participants;
-      if (event.type === 'MessageReceived') participants = [...new Set([...participants, ...event.data.newParticipants])];
-    }
+    const participants = [...new Set([...(known?.participants ?? []), ...contactEmails, ...participantsOf(message, this.config.inboxDomain)])];
     const candidate = { conversationId, participants };
     const root = threadIndexRoot(message.threadIndex);
     this.recent.remember(

@@ -11,8 +11,6 @@ export interface ParseLimits {
 }
 
 const REPLY_TEXT_LIMIT = 20_000;
-/** Bodies and attachments are cut from the raw message, which is stored durably first. */
-const DERIVED = { durable: false };
 
 /** Parses raw MIME, stores bodies and attachments as blobs, and classifies the mail. Throws when it cannot be parsed. */
 export async function parseMail(raw: Buffer, blobs: BlobStore, ownDomain: string, limits: ParseLimits): Promise<ParsedMail> {
@@ -36,7 +34,7 @@ export async function parseMail(raw: Buffer, blobs: BlobStore, ownDomain: string
       omitted.push({ filename: attachment.filename ?? null, size: attachment.size, reason });
       continue;
     }
-    const stored = await blobs.put(attachment.content, DERIVED);
+    const stored = await blobs.put(attachment.content);
     attachments.push({
       ...stored,
       filename: attachment.filename ?? null,
@@ -57,8 +55,8 @@ export async function parseMail(raw: Buffer, blobs: BlobStore, ownDomain: string
     cc: addresses(parsed.cc),
     subject,
     sentAt: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.toISOString() : null,
-    text: text ? await blobs.put(Buffer.from(text, 'utf8'), DERIVED) : null,
-    html: html ? await blobs.put(Buffer.from(html, 'utf8'), DERIVED) : null,
+    text: text ? await blobs.put(Buffer.from(text, 'utf8')) : null,
+    html: html ? await blobs.put(Buffer.from(html, 'utf8')) : null,
     replyText: replyPart(text),
     attachments,
     omitted,
