@@ -1,4 +1,6 @@
 import type { Statement } from 'better-sqlite3';
+import { Worker } from 'node:worker_threads';
+import type { WireAppend, WireReply } from '../sqlite/sqlite-writer.worker';
 import { openSqlite, type SqliteDatabase } from '../sqlite/open-sqlite';
 import type { EventMetadata } from '../domain/event-envelope';
 import {
@@ -35,6 +37,8 @@ interface PendingAppend {
   streamId: string;
   events: readonly EventToAppend[];
   expectedRevision: ExpectedRevision;
+  /** What was sent to the writer thread. */
+  wire?: WireAppend;
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
 }
@@ -50,22 +54,23 @@ export interface SqliteEventStoreOptions {
 /**
  * The embedded event store: one SQLite file in WAL mode with `synchronous=FULL`.
  *
- * Appends that arrive while a commit is being prepared are group-committed: one transaction (one
+ * Appends that arrive while a commit is under way are group-committed: one transaction (one
  * fsync) writes them all, each append keeping its own expected-revision check, because one fsync
- * per append caps throughput far below what a batch reaches.
+ * per append caps throughput far below what a batch reaches. The commits run on a writer thread, so
+ * the fsync never blocks this one; reads stay here (WAL lets them run beside the writer).
  */
 export class SqliteEventStore implements EventStore {
   readonly positionsCountEvents = true;
   private readonly db: SqliteDatabase;
   private readonly statements: {
-    insert: Statement;
-    streamRevision: Statement;
     readStream: Statement;
     readFrom: Statement;
     head: Statement;
   };
   private pending: PendingAppend[] = [];
-  private flushScheduled = false;
+  private inFlight: PendingAppend[] | null = null;
+  private readonly writer: Worker;
+  private drained: (() => void) | null = null;
   private readonly wakeSubscribers = new Set<() => void>();
   private readonly pollTimer: NodeJS.Timeout;
   private readonly pageSize: number;
@@ -96,17 +101,14 @@ export class SqliteEventStore implements EventStore {
       ) STRICT;
     `);
     this.statements = {
-      insert: this.db.prepare(
-        `INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      streamRevision: this.db
-        .prepare('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
-        .pluck(),
       readStream: this.db.prepare('SELECT * FROM events WHERE stream_id = ? ORDER BY revision'),
       readFrom: this.db.prepare('SELECT * FROM events WHERE position >= ? ORDER BY position LIMIT ?'),
       head: this.db.prepare('SELECT MAX(position) FROM events').pluck(),
     };
+    this.writer = startWriter(file);
+    this.writer.on('message', (reply: WireReply) => this.committed(reply));
+    this.writer.on('error', (error) => this.writerFailed(error));
+    this.writer.unref();
     this.pageSize = options.pageSize ?? 1000;
     this.recentCapacity = options.recentCapacity ?? 20_000;
     this.knownHead = (this.statements.head.get() as number | null) ?? 0;
@@ -128,11 +130,8 @@ export class SqliteEventStore implements EventStore {
     if (events.length === 0) return Promise.reject(new Error(`Nothing to append to ${streamId}`));
     return new Promise<AppendResult>((resolve, reject) => {
       this.pending.push({ streamId, events, expectedRevision: options.expectedRevision, resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        // setImmediate, not a microtask: writers woken by the previous commit get to queue first.
-        setImmediate(() => this.flush());
-      }
+      // While a commit is under way, appends gather for the next one.
+      if (!this.inFlight) setImmediate(() => this.send());
     });
   }
 
@@ -168,8 +167,9 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    this.flush();
+    if (this.inFlight || this.pending.length > 0) await new Promise<void>((resolve) => (this.drained = resolve));
     this.closed = true;
+    await this.writer.terminate();
     clearInterval(this.pollTimer);
     this.wakeAll();
     this.db.close();
@@ -207,71 +207,70 @@ export class SqliteEventStore implements EventStore {
     return rows.length === 0 ? page : [...page, ...rows.map(toRecordedEvent)];
   }
 
-  private flush(): void {
-    this.flushScheduled = false;
-    const batch = this.pending;
+  private send(): void {
+    if (this.inFlight || this.pending.length === 0) return;
+    this.inFlight = this.pending;
     this.pending = [];
-    if (batch.length === 0) return;
-
-    const outcomes: Array<{ ok: true; result: AppendResult } | { ok: false; error: unknown }> = [];
-    const written: RecordedEvent[] = [];
-    try {
-      // IMMEDIATE takes the write lock before reading revisions, so no other process can write
-      // between an append's revision check and its inserts.
-      this.db
-        .transaction(() => {
-          const now = Date.now();
-          for (const append of batch) {
-            try {
-              outcomes.push({ ok: true, result: this.appendInTransaction(append, now, written) });
-            } catch (error) {
-              if (!(error instanceof WrongExpectedVersion)) throw error;
-              outcomes.push({ ok: false, error });
-            }
-          }
-        })
-        .immediate();
-    } catch (error) {
-      // Nothing of this batch was written.
-      for (const append of batch) append.reject(error);
-      return;
-    }
-    // Only now, after the commit, are these events real.
-    for (const event of written) this.recent.set(Number(event.position), event);
-    if (written.length > 0) this.knownHead = Math.max(this.knownHead, Number(written[written.length - 1].position));
-    for (const position of this.recent.keys()) {
-      if (this.recent.size <= this.recentCapacity) break;
-      this.recent.delete(position);
-    }
-    batch.forEach((append, i) => {
-      const outcome = outcomes[i];
-      if (outcome.ok) append.resolve(outcome.result);
-      else append.reject(outcome.error);
-    });
-    this.wakeAll();
+    const wire: WireAppend[] = this.inFlight.map((append) => ({
+      streamId: append.streamId,
+      expectedRevision: append.expectedRevision,
+      events: append.events.map((event) => ({
+        eventId: event.metadata.eventId,
+        type: event.type,
+        data: JSON.stringify(event.data ?? null),
+        metadata: JSON.stringify(event.metadata),
+      })),
+    }));
+    this.inFlight.forEach((append, i) => (append.wire = wire[i]));
+    // Referenced while a commit is under way, so the process waits for it; idle, it may exit.
+    this.writer.ref();
+    this.writer.postMessage(wire);
   }
 
-  /** Checks the expected revision before writing anything, so a rejected append leaves no rows. */
-  private appendInTransaction(append: PendingAppend, now: number, written: RecordedEvent[]): AppendResult {
-    const current = this.statements.streamRevision.get(append.streamId) as number | undefined;
-    const actual = current ?? 'no_stream';
-    const expected = append.expectedRevision;
-    const matches = expected === 'any' || expected === actual;
-    if (!matches) throw new WrongExpectedVersion(append.streamId, expected, actual);
-
-    let revision = current ?? -1;
-    let position = 0;
-    for (const event of append.events) {
-      revision += 1;
-      const data = JSON.stringify(event.data ?? null);
-      const metadata = JSON.stringify(event.metadata);
-      const info = this.statements.insert.run(append.streamId, revision, event.metadata.eventId, event.type, data, metadata, now);
-      position = Number(info.lastInsertRowid);
-      written.push(
-        toRecordedEvent({ position, stream_id: append.streamId, revision, type: event.type, data, metadata, recorded_at: now }),
-      );
+  private committed(reply: WireReply): void {
+    const batch = this.inFlight ?? [];
+    this.inFlight = null;
+    if ('error' in reply) {
+      // Nothing of this batch was written.
+      for (const append of batch) append.reject(new Error(reply.error));
+    } else {
+      batch.forEach((append, i) => {
+        const outcome = reply.outcomes[i];
+        if (!outcome.ok) {
+          append.reject(new WrongExpectedVersion(append.streamId, append.expectedRevision, outcome.actual));
+          return;
+        }
+        const wire = append.wire as WireAppend;
+        wire.events.forEach((event, index) => {
+          const position = outcome.firstPosition + index;
+          this.remember(
+            toRecordedEvent({ position, stream_id: append.streamId, revision: outcome.firstRevision + index, type: event.type, data: event.data, metadata: event.metadata, recorded_at: reply.recordedAt }),
+          );
+        });
+        const last = outcome.firstPosition + wire.events.length - 1;
+        this.knownHead = Math.max(this.knownHead, last);
+        append.resolve({ nextExpectedRevision: outcome.firstRevision + wire.events.length - 1, position: BigInt(last) });
+      });
+      this.wakeAll();
     }
-    return { nextExpectedRevision: revision, position: BigInt(position) };
+    if (this.pending.length > 0) this.send();
+    else this.writer.unref();
+    if (!this.inFlight && this.drained) {
+      this.drained();
+      this.drained = null;
+    }
+  }
+
+  private writerFailed(error: Error): void {
+    const waiting = [...(this.inFlight ?? []), ...this.pending];
+    this.inFlight = null;
+    this.pending = [];
+    for (const append of waiting) append.reject(error);
+  }
+
+  private remember(event: RecordedEvent): void {
+    this.recent.set(Number(event.position), event);
+    if (this.recent.size > this.recentCapacity) this.recent.delete(this.recent.keys().next().value as number);
   }
 
   private wakeAll(): void {
@@ -292,4 +291,14 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     metadata: JSON.parse(row.metadata) as EventMetadata,
     recordedAt: new Date(row.recorded_at),
   };
+}
+
+/** The writer thread; under ts-jest and ts-node the worker is the TypeScript source. */
+function startWriter(file: string): Worker {
+  const compiled = __filename.endsWith('.js');
+  const script = require.resolve(`../sqlite/sqlite-writer.worker${compiled ? '.js' : '.ts'}`);
+  return new Worker(script, {
+    workerData: { file },
+    ...(compiled ? {} : { execArgv: ['-r', 'ts-node/register/transpile-only'] }),
+  });
 }

@@ -1,3 +1,4 @@
+import type { Transaction } from 'better-sqlite3';
 import type { EventStore, FromPosition, RecordedEvent } from '../event-store/event-store.port';
 import type { SqliteDatabase } from '../sqlite/open-sqlite';
 import { CheckpointStore } from './checkpoint.store';
@@ -9,7 +10,7 @@ import { SubscriptionRunner, type SubscriptionRunnerOptions } from './subscripti
 export class ProjectionRunner extends SubscriptionRunner {
   protected readonly kind = 'projection';
   private readonly checkpoints: CheckpointStore;
-  private readonly applyBatch: (batch: RecordedEvent[], expected: FromPosition) => boolean;
+  private readonly applyBatch: Transaction<(batch: RecordedEvent[], expected: FromPosition) => boolean>;
 
   constructor(
     store: EventStore,
@@ -41,18 +42,21 @@ export class ProjectionRunner extends SubscriptionRunner {
   }
 
   protected process(batch: RecordedEvent[]): boolean {
-    if (!this.applyBatch(batch, this.position)) return false;
+    // IMMEDIATE: the event store's writer thread may commit between a read and a write of ours.
+    if (!this.applyBatch.immediate(batch, this.position)) return false;
     this.position = batch[batch.length - 1].position;
     return true;
   }
 
   /** Drops the read model and its checkpoint; the next run replays the whole log. */
   reset(): void {
-    this.db.transaction(() => {
-      this.projection.tearDown(this.db);
-      this.projection.setUp(this.db);
-      this.checkpoints.save(this.projection.name, { position: 'start', version: this.projection.version });
-    })();
+    this.db
+      .transaction(() => {
+        this.projection.tearDown(this.db);
+        this.projection.setUp(this.db);
+        this.checkpoints.save(this.projection.name, { position: 'start', version: this.projection.version });
+      })
+      .immediate();
     this.position = 'start';
   }
 

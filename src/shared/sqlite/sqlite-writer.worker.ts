@@ -1,0 +1,53 @@
+// The writer thread of SqliteEventStore: runs the group-committed append transactions, so the
+// fsync of each commit blocks this thread and not the one serving HTTP and SMTP.
+import { parentPort, workerData } from 'node:worker_threads';
+import { openSqlite } from './open-sqlite';
+
+export type WireExpected = 'no_stream' | 'any' | number;
+
+export interface WireAppend {
+  streamId: string;
+  expectedRevision: WireExpected;
+  events: Array<{ eventId: string; type: string; data: string; metadata: string }>;
+}
+
+export type WireOutcome =
+  | { ok: true; firstRevision: number; firstPosition: number }
+  | { ok: false; actual: number | 'no_stream' };
+
+export type WireReply = { outcomes: WireOutcome[]; recordedAt: number } | { error: string };
+
+if (parentPort) {
+  const port = parentPort;
+  const db = openSqlite((workerData as { file: string }).file, { synchronous: 'FULL' });
+  const insert = db.prepare(
+    'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const streamRevision = db.prepare('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1').pluck();
+
+  const appendAll = db.transaction((batch: WireAppend[], now: number): WireOutcome[] =>
+    batch.map((append) => {
+      // Checked before anything is written, so a refused append leaves no rows.
+      const current = streamRevision.get(append.streamId) as number | undefined;
+      const actual = current ?? 'no_stream';
+      if (append.expectedRevision !== 'any' && append.expectedRevision !== actual) return { ok: false, actual };
+      const firstRevision = (current ?? -1) + 1;
+      let firstPosition = 0;
+      append.events.forEach((event, index) => {
+        const info = insert.run(append.streamId, firstRevision + index, event.eventId, event.type, event.data, event.metadata, now);
+        if (index === 0) firstPosition = Number(info.lastInsertRowid);
+      });
+      return { ok: true, firstRevision, firstPosition };
+    }),
+  );
+
+  port.on('message', (batch: WireAppend[]) => {
+    const now = Date.now();
+    try {
+      // IMMEDIATE: the write lock is taken before the revisions are read.
+      port.postMessage({ outcomes: appendAll.immediate(batch, now), recordedAt: now } satisfies WireReply);
+    } catch (error) {
+      port.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies WireReply);
+    }
+  });
+}
