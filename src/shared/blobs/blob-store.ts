@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { Worker } from 'node:worker_threads';
 import type { Statement } from 'better-sqlite3';
 import { openSqlite, type SqliteDatabase } from '../sqlite/open-sqlite';
+import { startWriter, type WireBlob } from '../sqlite/sqlite-writer.worker';
 
 export interface StoredBlob {
   /** sha256 of the bytes, hex: the blob's name. */
@@ -11,8 +13,7 @@ export interface StoredBlob {
 export const BLOB_STORE = Symbol('BLOB_STORE');
 
 interface PendingPut {
-  hash: string;
-  bytes: Buffer;
+  blob: WireBlob;
   resolve(): void;
   reject(error: unknown): void;
 }
@@ -20,34 +21,34 @@ interface PendingPut {
 /**
  * Content-addressed bytes (raw mail, bodies, attachments) in a SQLite table with
  * `synchronous=FULL`: when `put` resolves the bytes survive a power loss, which is what lets SMTP
- * answer 250 after it. Puts that arrive together are committed together, one fsync for all, as
- * with the event store; a file per blob cost two fsyncs (file and directory) per message.
+ * answer 250 after it. Puts that arrive while a commit is under way share the next commit, one
+ * fsync for all, on a writer thread (a file per blob cost two fsyncs per message, on this thread).
  */
 export class BlobStore {
   private readonly db: SqliteDatabase;
-  private readonly insert: Statement;
   private readonly select: Statement;
   private readonly exists: Statement;
+  private readonly writer: Worker;
   private pending: PendingPut[] = [];
-  private flushScheduled = false;
+  private inFlight: PendingPut[] | null = null;
+  private drained: (() => void) | null = null;
 
   constructor(file: string) {
     this.db = openSqlite(file, { synchronous: 'FULL' });
     this.db.exec('CREATE TABLE IF NOT EXISTS blobs (hash TEXT PRIMARY KEY, size INTEGER NOT NULL, bytes BLOB NOT NULL) STRICT, WITHOUT ROWID');
-    this.insert = this.db.prepare('INSERT OR IGNORE INTO blobs (hash, size, bytes) VALUES (?, ?, ?)');
     this.select = this.db.prepare('SELECT bytes FROM blobs WHERE hash = ?').pluck();
     this.exists = this.db.prepare('SELECT 1 FROM blobs WHERE hash = ?').pluck();
+    this.writer = startWriter(file, 'blobs');
+    this.writer.on('message', (reply: { ok: true } | { error: string }) => this.committed(reply));
+    this.writer.on('error', (error) => this.settleAll(error));
+    this.writer.unref();
   }
 
   put(bytes: Buffer): Promise<StoredBlob> {
     const hash = createHash('sha256').update(bytes).digest('hex');
-    const stored = { hash, size: bytes.length };
     return new Promise<StoredBlob>((resolve, reject) => {
-      this.pending.push({ hash, bytes, resolve: () => resolve(stored), reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
+      this.pending.push({ blob: { hash, bytes }, resolve: () => resolve({ hash, size: bytes.length }), reject });
+      if (!this.inFlight) setImmediate(() => this.send());
     });
   }
 
@@ -61,24 +62,39 @@ export class BlobStore {
     return this.exists.get(hash) !== undefined;
   }
 
-  close(): void {
-    this.flush();
+  async close(): Promise<void> {
+    if (this.inFlight || this.pending.length > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+    await this.writer.terminate();
     this.db.close();
   }
 
-  private flush(): void {
-    this.flushScheduled = false;
-    const batch = this.pending;
+  private send(): void {
+    if (this.inFlight || this.pending.length === 0) return;
+    this.inFlight = this.pending;
     this.pending = [];
-    if (batch.length === 0) return;
-    try {
-      this.db.transaction(() => {
-        for (const put of batch) this.insert.run(put.hash, put.bytes.length, put.bytes);
-      })();
-    } catch (error) {
-      for (const put of batch) put.reject(error);
-      return;
+    this.writer.ref();
+    this.writer.postMessage(this.inFlight.map((put) => put.blob));
+  }
+
+  private committed(reply: { ok: true } | { error: string }): void {
+    const batch = this.inFlight ?? [];
+    this.inFlight = null;
+    for (const put of batch) {
+      if ('error' in reply) put.reject(new Error(reply.error));
+      else put.resolve();
     }
-    for (const put of batch) put.resolve();
+    if (this.pending.length > 0) this.send();
+    else this.writer.unref();
+    if (!this.inFlight && this.drained) {
+      this.drained();
+      this.drained = null;
+    }
+  }
+
+  private settleAll(error: Error): void {
+    const waiting = [...(this.inFlight ?? []), ...this.pending];
+    this.inFlight = null;
+    this.pending = [];
+    for (const put of waiting) put.reject(error);
   }
 }

@@ -38,7 +38,7 @@ class StorageLifecycle implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
     this.readModels.close();
-    this.blobs.close();
+    await this.blobs.close();
     this.logger.log('event store and read models closed');
   }
 }

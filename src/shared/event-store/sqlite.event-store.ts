@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
-import { Worker } from 'node:worker_threads';
-import type { WireAppend, WireReply } from '../sqlite/sqlite-writer.worker';
+import type { Worker } from 'node:worker_threads';
+import { startWriter, type WireAppend, type WireReply } from '../sqlite/sqlite-writer.worker';
 import { openSqlite, type SqliteDatabase } from '../sqlite/open-sqlite';
 import type { EventMetadata } from '../domain/event-envelope';
 import {
@@ -105,7 +105,7 @@ export class SqliteEventStore implements EventStore {
       readFrom: this.db.prepare('SELECT * FROM events WHERE position >= ? ORDER BY position LIMIT ?'),
       head: this.db.prepare('SELECT MAX(position) FROM events').pluck(),
     };
-    this.writer = startWriter(file);
+    this.writer = startWriter(file, 'events');
     this.writer.on('message', (reply: WireReply) => this.committed(reply));
     this.writer.on('error', (error) => this.writerFailed(error));
     this.writer.unref();
@@ -291,14 +291,4 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     metadata: JSON.parse(row.metadata) as EventMetadata,
     recordedAt: new Date(row.recorded_at),
   };
-}
-
-/** The writer thread; under ts-jest and ts-node the worker is the TypeScript source. */
-function startWriter(file: string): Worker {
-  const compiled = __filename.endsWith('.js');
-  const script = require.resolve(`../sqlite/sqlite-writer.worker${compiled ? '.js' : '.ts'}`);
-  return new Worker(script, {
-    workerData: { file },
-    ...(compiled ? {} : { execArgv: ['-r', 'ts-node/register/transpile-only'] }),
-  });
 }

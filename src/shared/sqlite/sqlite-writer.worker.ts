@@ -1,6 +1,6 @@
-// The writer thread of SqliteEventStore: runs the group-committed append transactions, so the
-// fsync of each commit blocks this thread and not the one serving HTTP and SMTP.
-import { parentPort, workerData } from 'node:worker_threads';
+// The writer thread of the SQLite stores (events, blobs): runs their group-committed transactions,
+// so the fsync of each commit blocks this thread and not the one serving HTTP and SMTP.
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { openSqlite } from './open-sqlite';
 
 export type WireExpected = 'no_stream' | 'any' | number;
@@ -17,7 +17,32 @@ export type WireOutcome =
 
 export type WireReply = { outcomes: WireOutcome[]; recordedAt: number } | { error: string };
 
-if (parentPort) {
+export interface WireBlob {
+  hash: string;
+  bytes: Uint8Array;
+}
+
+export type WriterRole = 'events' | 'blobs';
+
+const role = (workerData as { role?: WriterRole } | null)?.role;
+if (parentPort && role === 'blobs') {
+  const port = parentPort;
+  const db = openSqlite((workerData as { file: string }).file, { synchronous: 'FULL' });
+  const insert = db.prepare('INSERT OR IGNORE INTO blobs (hash, size, bytes) VALUES (?, ?, ?)');
+  const putAll = db.transaction((batch: WireBlob[]) => {
+    for (const blob of batch) insert.run(blob.hash, blob.bytes.length, Buffer.from(blob.bytes.buffer, blob.bytes.byteOffset, blob.bytes.byteLength));
+  });
+  port.on('message', (batch: WireBlob[]) => {
+    try {
+      putAll(batch);
+      port.postMessage({ ok: true });
+    } catch (error) {
+      port.postMessage({ error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+}
+
+if (parentPort && role === 'events') {
   const port = parentPort;
   const db = openSqlite((workerData as { file: string }).file, { synchronous: 'FULL' });
   const insert = db.prepare(
@@ -49,5 +74,14 @@ if (parentPort) {
     } catch (error) {
       port.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies WireReply);
     }
+  });
+}
+
+/** Starts the writer thread for a store file; under ts-jest and ts-node the worker is the TypeScript source. */
+export function startWriter(file: string, writerRole: WriterRole): Worker {
+  const compiled = __filename.endsWith('.js');
+  return new Worker(__filename, {
+    workerData: { file, role: writerRole },
+    ...(compiled ? {} : { execArgv: ['-r', 'ts-node/register/transpile-only'] }),
   });
 }
