@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from './support/app-process';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, newPage as newPageIn } from './support/browser';
 import { makeTempDir } from './support/temp-dir';
 import { PASSWORD, uniqueEmail } from './support/api-app';
 
@@ -18,14 +18,7 @@ afterAll(async () => {
   dataDir.cleanup();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
+const newPage = () => newPageIn(browser);
 
 const navLabels = async (page: Page) =>
   (await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).map((t) => t.trim());

@@ -1,13 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from './support/app-process';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, newPage as newPageIn, signUpInBrowser } from './support/browser';
 import { makeTempDir } from './support/temp-dir';
 import { PASSWORD, uniqueEmail } from './support/api-app';
 
 const dataDir = makeTempDir('inbox-channels-browser-');
 let app: RunningApp;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   app = await startApp({ DATA_DIR: dataDir.path, INBOX_DOMAIN: 'inbox.test' });
@@ -19,28 +18,8 @@ afterAll(async () => {
   dataDir.cleanup();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  page.on('dialog', (dialog) => {
-    throw new Error(`unexpected dialog: ${dialog.message()}`);
-  });
-  return page;
-}
-
-async function signUpAsOwner(page: Page): Promise<void> {
-  await page.goto(`${app.baseUrl}/signup`);
-  await page.getByLabel('Company or team name').fill('Acme');
-  await page.getByLabel('Your full name').fill('Anna Owner');
-  await page.getByLabel('Work email').fill(uniqueEmail('owner'));
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL(`${app.baseUrl}/inbox`);
-}
+const newPage = () => newPageIn(browser);
+const signUpAsOwner = (page: Page) => signUpInBrowser(page, app.baseUrl);
 
 const previewSubject = (page: Page) => page.getByTestId('preview-subject');
 

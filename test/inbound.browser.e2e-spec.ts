@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from './support/app-process';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, newPage, signUpInBrowser } from './support/browser';
 import { makeTempDir } from './support/temp-dir';
-import { PASSWORD, uniqueEmail } from './support/api-app';
 import { sendRaw, simpleMail } from './support/smtp-client';
 
 const dataDir = makeTempDir('inbox-inbound-browser-');
@@ -16,17 +15,8 @@ beforeAll(async () => {
   app = await startApp({ DATA_DIR: dataDir.path, INBOX_DOMAIN: 'inbox.test' });
   smtpPort = Number(/SMTP on port (\d+)/.exec(app.output())?.[1]);
   browser = await launchBrowser();
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(`${app.baseUrl}/signup`);
-  await page.getByLabel('Company or team name').fill('Acme');
-  await page.getByLabel('Your full name').fill('Anna Owner');
-  await page.getByLabel('Work email').fill(uniqueEmail('owner'));
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL(`${app.baseUrl}/inbox`);
+  page = await newPage(browser);
+  await signUpInBrowser(page, app.baseUrl);
   const claim = await page.request.post(`${app.baseUrl}/api/channels/email/forwarding-address`, { data: { username: 'support', subdomain: `br${Date.now().toString(36)}` } });
   address = ((await claim.json()) as { address: string }).address;
 });
