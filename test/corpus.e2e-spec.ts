@@ -25,7 +25,9 @@ import { sendRaw, simpleMail, type SmtpAnswer } from './support/smtp-client';
  */
 
 /** The corpus sits next to the repository checkout: <checkout>/../shared/corpus. */
-const CORPUS_DIR = resolve(__dirname, '..', '..', 'shared', 'corpus');
+// A copy of the project's shared test corpus (real mails from mail libraries' test suites, with
+// their licenses), kept in the repository so that a clean clone tests the same messages.
+const CORPUS_DIR = resolve(__dirname, 'fixtures', 'corpus');
 const MAX_MESSAGE_BYTES = 30_000_000;
 const CONCURRENCY = 4;
 

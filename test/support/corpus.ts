@@ -22,7 +22,7 @@ export interface CorpusEntry {
 export function loadCorpus(dir: string): CorpusEntry[] {
   const manifest = join(dir, 'MANIFEST.tsv');
   if (!existsSync(manifest)) {
-    throw new Error(`The email corpus is missing: ${manifest} does not exist. The corpus must sit at ../shared/corpus next to the repository checkout.`);
+    throw new Error(`The email corpus is missing: ${manifest} does not exist. It is kept in the repository under test/fixtures/corpus.`);
   }
   const [header, ...rows] = readFileSync(manifest, 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '');
   const columns = header.split('\t');

@@ -225,6 +225,7 @@ interface HealthAnswer {
   status: 'ok' | 'unavailable';
   eventStore: { up: boolean; head: string | null; error?: string };
   readModels: { up: boolean; error?: string };
+  smtp?: { up: boolean; port?: number; error?: string };
   subscriptions: Array<{ name: string; state: string; eventsBehind: number | null }>;
 }
 
@@ -240,6 +241,9 @@ export async function getSystemStatus(): Promise<SystemStatus> {
         up: health.readModels.up,
         detail: health.readModels.error ?? (behind === 0 ? 'up to date' : `${behind} events behind`),
       },
+      ...(health.smtp
+        ? [{ name: 'Inbound SMTP', up: health.smtp.up, detail: health.smtp.error ?? `listening on port ${health.smtp.port}` }]
+        : []),
     ],
   };
 }

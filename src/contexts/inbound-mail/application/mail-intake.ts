@@ -49,7 +49,7 @@ export class MailIntake {
       const outcome = await this.eventSourcing.decide(
         inboundMailStream(inboundId),
         inboundMailDecider,
-        { type: 'Accept', accepted: { inboundId, accountId, recipients, via, raw: stored, receivedAt, receivedWhileDisabled, mail } },
+        { type: 'Accept', reprocessing: false, accepted: { inboundId, accountId, recipients, via, raw: stored, receivedAt, receivedWhileDisabled, mail } },
         context,
       );
       return { inboundId, status: outcome.events.length > 0 ? 'accepted' : 'duplicate' };
@@ -66,7 +66,11 @@ export class MailIntake {
     return this.eventSourcing.decide(
       inboundMailStream(inboundId),
       inboundMailDecider,
-      { type: 'Accept', accepted: { inboundId, accountId, recipients, via, raw, receivedAt: new Date().toISOString(), receivedWhileDisabled, mail } },
+      {
+        type: 'Accept',
+        reprocessing: true,
+        accepted: { inboundId, accountId, recipients, via, raw, receivedAt: new Date().toISOString(), receivedWhileDisabled, mail },
+      },
       context,
     );
   }

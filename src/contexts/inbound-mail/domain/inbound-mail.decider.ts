@@ -2,7 +2,7 @@ import type { Decider } from '../../../shared/domain/decider';
 import type { InboundMailAccepted, InboundMailEvent, InboundMailFailed } from './inbound-mail.events';
 
 export type InboundMailCommand =
-  | { type: 'Accept'; accepted: InboundMailAccepted['data'] }
+  | { type: 'Accept'; accepted: InboundMailAccepted['data']; reprocessing: boolean }
   | { type: 'Fail'; failed: InboundMailFailed['data'] }
   | { type: 'MarkUnrouted'; inboundId: string; accountId: string; reason: string };
 
@@ -34,8 +34,11 @@ export const inboundMailDecider: Decider<InboundMailState, InboundMailCommand, I
       return [{ type: 'InboundMailUnrouted', data: { inboundId: command.inboundId, accountId: command.accountId, reason: command.reason } }];
     }
     if (state.status === 'accepted') return [];
-    // Reprocessing accepts a failed or unrouted mail again, so threading gets another go at it.
-    if (command.type === 'Accept') return [{ type: 'InboundMailAccepted', data: command.accepted }];
+    if (command.type === 'Accept') {
+      // A second delivery changes nothing; an admin's reprocessing gives a failed or unrouted mail another go.
+      const accept = state.status === 'new' || command.reprocessing;
+      return accept ? [{ type: 'InboundMailAccepted', data: command.accepted }] : [];
+    }
     return state.status === 'new' ? [{ type: 'InboundMailFailed', data: command.failed }] : [];
   },
 };

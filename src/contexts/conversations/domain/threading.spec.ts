@@ -1,0 +1,89 @@
+import type { InboundMessage } from './conversation.decider';
+import { decideThread, threadIndexRoot, type ThreadLookups } from './threading';
+
+const message = (overrides: Partial<InboundMessage> = {}): InboundMessage => ({
+  messageId: 'm2',
+  internetMessageId: '<m2@example.com>',
+  references: [],
+  threadIndex: null,
+  from: { name: 'Carla', address: 'carla@example.com' },
+  to: [],
+  cc: [],
+  subject: 'Re: x',
+  sentAt: null,
+  receivedAt: '2026-11-24T10:00:00.000Z',
+  kind: 'mail',
+  text: null,
+  html: null,
+  replyText: '',
+  attachments: [],
+  omitted: [],
+  receivedWhileDisabled: false,
+  ...overrides,
+});
+
+const known = { conversationId: 'c1', participants: ['carla@example.com', 'dan@example.com'] };
+const lookups = (entries: Record<string, typeof known> = {}): ThreadLookups => ({
+  byInternetMessageId: (id) => entries[`id:${id}`] ?? null,
+  byReplyToken: (token) => entries[`token:${token}`] ?? null,
+  byThreadIndexRoot: (root) => entries[`root:${root}`] ?? null,
+});
+
+describe('decideThread', () => {
+  it('joins by the newest known id of the References chain', () => {
+    const decision = decideThread(message({ references: ['<old@x>', '<m1@example.com>'] }), '', [], 'carla@example.com', lookups({ 'id:<m1@example.com>': known }));
+    expect(decision).toEqual({ kind: 'join', conversationId: 'c1', matchedBy: 'references' });
+  });
+
+  it('joins by the reply token of a plus address, then by the marker in the body', () => {
+    const token = 'c0123456789abcdef0123';
+    expect(decideThread(message(), '', [`support+${token}@acme.inbox.test`], 'carla@example.com', lookups({ [`token:${token}`]: known }))).toMatchObject({
+      kind: 'join',
+      matchedBy: 'reply-token',
+    });
+    expect(decideThread(message(), `> quoted\n> [ref:${token}]`, [], 'carla@example.com', lookups({ [`token:${token}`]: known }))).toMatchObject({
+      kind: 'join',
+      matchedBy: 'marker',
+    });
+  });
+
+  it('joins an Outlook reply by its Thread-Index root', () => {
+    const root = Buffer.alloc(22, 7);
+    const reply = Buffer.concat([root, Buffer.alloc(5, 1)]).toString('base64');
+    expect(threadIndexRoot(reply)).toBe(root.toString('hex'));
+    expect(decideThread(message({ threadIndex: reply }), '', [], 'carla@example.com', lookups({ [`root:${root.toString('hex')}`]: known }))).toMatchObject({
+      kind: 'join',
+      matchedBy: 'thread-index',
+    });
+  });
+
+  it('starts a new conversation linked to the match when the sender is not a participant', () => {
+    expect(decideThread(message({ references: ['<m1@example.com>'] }), '', [], 'eve@elsewhere.example', lookups({ 'id:<m1@example.com>': known }))).toEqual({
+      kind: 'start',
+      linkedTo: 'c1',
+    });
+  });
+
+  it('starts a new conversation when nothing matches', () => {
+    expect(decideThread(message(), '', [], 'carla@example.com', lookups())).toEqual({ kind: 'start', linkedTo: null });
+  });
+
+  it('lets an auto-reply join what it answers whoever sent it, and never start a conversation', () => {
+    const auto = message({ kind: 'auto-reply', references: ['<m1@example.com>'] });
+    expect(decideThread(auto, '', [], 'robot@example.com', lookups({ 'id:<m1@example.com>': known }))).toMatchObject({ kind: 'join' });
+    expect(decideThread({ ...auto, references: [] }, '', [], 'robot@example.com', lookups())).toMatchObject({ kind: 'unthreaded' });
+  });
+
+  it('places a bounce by the Message-ID of the undelivered message', () => {
+    const bounce = { ...message({ kind: 'bounce' }), bouncedMessageId: '<ours.1@acme.inbox.test>' };
+    expect(decideThread(bounce, '', [], 'mailer-daemon@example.com', lookups({ 'id:<ours.1@acme.inbox.test>': known }))).toEqual({
+      kind: 'join',
+      conversationId: 'c1',
+      matchedBy: 'bounce',
+    });
+  });
+
+  it('has nowhere to put a mail without a sender', () => {
+    expect(decideThread(message({ from: null }), '', [], null, lookups())).toMatchObject({ kind: 'unthreaded' });
+  });
+});
