@@ -162,3 +162,86 @@ describe('provider forwarding confirmations', () => {
     expect((await agent.get('/api/conversations')).body.items).toEqual([]);
   });
 });
+
+describe('what a message carries', () => {
+  it('stores attachments and inline images for the account only, and serves sanitized HTML with cid: images resolved', async () => {
+    const { agent, address } = await accountWithAddress();
+    const pdf = Buffer.from('%PDF-1.4 fake invoice').toString('base64');
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');
+    const raw = [
+      'From: Carla <carla@example.com>',
+      `To: ${address}`,
+      'Subject: Invoice attached',
+      `Message-ID: <attach.${Date.now()}@example.com>`,
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="outer"',
+      '',
+      '--outer',
+      'Content-Type: multipart/related; boundary="inner"',
+      '',
+      '--inner',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      '<p onclick="steal()">See the logo <img src="cid:logo@example.com"> and <img src="https://track.example/p.gif"></p><script>alert(1)</script>',
+      '--inner',
+      'Content-Type: image/png',
+      'Content-ID: <logo@example.com>',
+      'Content-Disposition: inline; filename="logo.png"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      png,
+      '--inner--',
+      '--outer',
+      'Content-Type: application/pdf; name="invoice.pdf"',
+      'Content-Disposition: attachment; filename="invoice.pdf"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      pdf,
+      '--outer--',
+      '',
+    ].join('\r\n');
+    expect((await sendRaw(smtpPort, address, raw)).code).toBe(250);
+
+    let items: Array<{ id: string }> = [];
+    for (let i = 0; i < 100 && items.length === 0; i++) {
+      items = (await agent.get('/api/conversations')).body.items;
+      if (items.length === 0) await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const [message] = (await agent.get(`/api/conversations/${items[0].id}`)).body.messages;
+    expect(message.attachments.map((a: { filename: string; contentType: string; inline: boolean }) => [a.filename, a.contentType, a.inline])).toEqual([
+      ['logo.png', 'image/png', true],
+      ['invoice.pdf', 'application/pdf', false],
+    ]);
+    const [logo, invoice] = message.attachments as Array<{ id: string; url: string }>;
+    expect(message.html).toContain(`<img src="/api/attachments/${logo.id}" />`);
+    expect(message.html).toContain('data-remote-src="https://track.example/p.gif"');
+    expect(message.html).not.toMatch(/script|onclick|alert/);
+
+    const download = await agent.get(invoice.url).buffer(true);
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toContain('application/pdf');
+    expect(download.body.toString()).toBe('%PDF-1.4 fake invoice');
+
+    const stranger = await signUp(api);
+    expect((await stranger.agent.get(invoice.url)).status).toBe(404);
+    expect((await request(api.app.getHttpServer()).get(invoice.url)).status).toBe(401);
+  });
+});
+
+describe('SMTP limits', () => {
+  it('refuses more than 20 simultaneous connections from one address with 421', async () => {
+    const { connect } = await import('node:net');
+    const banners = await Promise.all(
+      Array.from({ length: 21 }, () =>
+        new Promise<{ banner: string; socket: import('node:net').Socket }>((resolve) => {
+          const socket = connect(smtpPort, '127.0.0.1');
+          socket.once('data', (data) => resolve({ banner: data.toString(), socket }));
+        }),
+      ),
+    );
+    const refused = banners.filter(({ banner }) => banner.startsWith('421'));
+    expect(refused).toHaveLength(1);
+    expect(banners.filter(({ banner }) => banner.startsWith('220'))).toHaveLength(20);
+    for (const { socket } of banners) socket.destroy();
+  });
+});

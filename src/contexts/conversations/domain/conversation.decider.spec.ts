@@ -1,0 +1,74 @@
+import { given } from '../../../shared/domain/decider.testing';
+import { conversationDecider, replyTokenFor, type ConversationEvent, type InboundMessage } from './conversation.decider';
+
+const message = (id: string, overrides: Partial<InboundMessage> = {}): InboundMessage => ({
+  messageId: id,
+  internetMessageId: `<${id}@example.com>`,
+  references: [],
+  threadIndex: null,
+  from: { name: 'Carla', address: 'carla@example.com' },
+  to: [{ name: '', address: 'support@acme.inbox.test' }],
+  cc: [{ name: 'Dan', address: 'dan@example.com' }],
+  subject: 'Broken zipper',
+  sentAt: null,
+  receivedAt: '2026-11-24T10:00:00.000Z',
+  kind: 'mail',
+  text: null,
+  html: null,
+  replyText: 'hello',
+  attachments: [],
+  omitted: [],
+  receivedWhileDisabled: false,
+  ...overrides,
+});
+
+const contact = { id: 'k1', email: 'carla@example.com', name: 'Carla' };
+const start = { type: 'StartConversation' as const, conversationId: 'c1', accountId: 'a1', contact, linkedTo: null, message: message('m1'), ownDomain: 'inbox.test' };
+const started: ConversationEvent[] = conversationDecider.decide(start, conversationDecider.initialState(), undefined);
+
+describe('conversation decider', () => {
+  it('starts with the contact and every non-own address as participants, and the first message', () => {
+    expect(started).toEqual([
+      {
+        type: 'ConversationStarted',
+        data: {
+          conversationId: 'c1',
+          accountId: 'a1',
+          channel: 'email',
+          subject: 'Broken zipper',
+          contact,
+          participants: ['carla@example.com', 'dan@example.com'],
+          replyToken: replyTokenFor('c1'),
+          linkedTo: null,
+          startedAt: '2026-11-24T10:00:00.000Z',
+        },
+      },
+      { type: 'MessageReceived', data: { conversationId: 'c1', accountId: 'a1', message: message('m1'), newParticipants: [] } },
+    ]);
+  });
+
+  it('records a message once, adding new participants', () => {
+    const reply = message('m2', { cc: [{ name: 'Eve', address: 'eve@example.com' }] });
+    given(conversationDecider, started)
+      .when({ type: 'ReceiveMessage', conversationId: 'c1', accountId: 'a1', message: reply, ownDomain: 'inbox.test' })
+      .then([{ type: 'MessageReceived', data: { conversationId: 'c1', accountId: 'a1', message: reply, newParticipants: ['eve@example.com'] } }]);
+    given(conversationDecider, started).when({ type: 'ReceiveMessage', conversationId: 'c1', accountId: 'a1', message: message('m1'), ownDomain: 'inbox.test' }).then([]);
+  });
+
+  it("reopens a closed conversation on a person's reply, not on an auto-reply", () => {
+    // Closing arrives with the inbox; a stored close is all the decider needs to know of it.
+    const closed = [...started, { type: 'ConversationClosed', data: { conversationId: 'c1' } } as unknown as ConversationEvent];
+    const asClosed = { ...conversationDecider, evolve: (state: ReturnType<typeof conversationDecider.initialState>, event: ConversationEvent) =>
+      (event.type as string) === 'ConversationClosed' ? { ...state, status: 'closed' as const } : conversationDecider.evolve(state, event) };
+    given(asClosed, closed)
+      .when({ type: 'ReceiveMessage', conversationId: 'c1', accountId: 'a1', message: message('m3'), ownDomain: 'inbox.test' })
+      .then([
+        { type: 'MessageReceived', data: { conversationId: 'c1', accountId: 'a1', message: message('m3'), newParticipants: [] } },
+        { type: 'ConversationReopened', data: { conversationId: 'c1', accountId: 'a1', because: 'reply' } },
+      ]);
+    const auto = message('m4', { kind: 'auto-reply' });
+    given(asClosed, closed)
+      .when({ type: 'ReceiveMessage', conversationId: 'c1', accountId: 'a1', message: auto, ownDomain: 'inbox.test' })
+      .then([{ type: 'MessageReceived', data: { conversationId: 'c1', accountId: 'a1', message: auto, newParticipants: [] } }]);
+  });
+});
