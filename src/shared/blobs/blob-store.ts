@@ -44,8 +44,13 @@ export class BlobStore {
     this.writer.unref();
   }
 
+  /** The name bytes get in the store, known before they are stored. */
+  static nameOf(bytes: Buffer): StoredBlob {
+    return { hash: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
+  }
+
   put(bytes: Buffer): Promise<StoredBlob> {
-    const hash = createHash('sha256').update(bytes).digest('hex');
+    const { hash } = BlobStore.nameOf(bytes);
     return new Promise<StoredBlob>((resolve, reject) => {
       this.pending.push({ blob: { hash, bytes }, resolve: () => resolve({ hash, size: bytes.length }), reject });
       if (!this.inFlight) setImmediate(() => this.send());

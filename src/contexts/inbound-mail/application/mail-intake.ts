@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { EventSourcing } from '../../../shared/application/event-sourcing.service';
-import { BLOB_STORE, type BlobStore } from '../../../shared/blobs/blob-store';
+import { BLOB_STORE, BlobStore } from '../../../shared/blobs/blob-store';
 import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
 import { ChannelsQueries } from '../../channel-configuration';
 import { inboundIdFor } from '../domain/inbound-id';
@@ -38,22 +38,35 @@ export class MailIntake {
     return this.channels.accountOfAddress(recipient);
   }
 
+  /**
+   * The raw bytes, the parts cut from them and the event are written side by side and all awaited
+   * before this resolves. A duplicate delivery stores the bytes again (a no-op when they are there),
+   * so a crash that kept the event but not the bytes is repaired by the sender's retry.
+   */
   async accept(raw: Buffer, accountId: string, recipients: string[], via: 'smtp' | 'http'): Promise<IntakeResult> {
-    const stored = await this.blobs.put(raw);
+    const rawStored = this.blobs.put(raw);
+    // Awaited below on every path; this only keeps a failure during parsing from counting as unhandled.
+    rawStored.catch(() => undefined);
+    const stored = BlobStore.nameOf(raw);
     const receivedAt = new Date().toISOString();
     const context: CommandContext = { actor: { system: `inbound-${via}` }, accountId, correlationId: randomUUID(), causationId: null };
     try {
-      const mail = await parseMail(raw, this.blobs, this.config.inboxDomain, LIMITS);
+      const { mail, stored: partsStored } = await parseMail(raw, this.blobs, this.config.inboxDomain, LIMITS);
       const inboundId = inboundIdFor(accountId, mail.messageId, raw);
       const receivedWhileDisabled = this.channels.emailChannel(accountId)?.enabled === false;
-      const outcome = await this.eventSourcing.decide(
-        inboundMailStream(inboundId),
-        inboundMailDecider,
-        { type: 'Accept', reprocessing: false, accepted: { inboundId, accountId, recipients, via, raw: stored, receivedAt, receivedWhileDisabled, mail } },
-        context,
-      );
+      const [outcome] = await Promise.all([
+        this.eventSourcing.decide(
+          inboundMailStream(inboundId),
+          inboundMailDecider,
+          { type: 'Accept', reprocessing: false, accepted: { inboundId, accountId, recipients, via, raw: stored, receivedAt, receivedWhileDisabled, mail } },
+          context,
+        ),
+        rawStored,
+        partsStored,
+      ]);
       return { inboundId, status: outcome.events.length > 0 ? 'accepted' : 'duplicate' };
     } catch (error) {
+      await rawStored;
       return this.recordFailure(raw, stored, accountId, recipients, via, receivedAt, context, error);
     }
   }
@@ -61,7 +74,8 @@ export class MailIntake {
   /** Parses a failed mail again; on success it is accepted on its original stream. */
   async reprocess(inboundId: string, accountId: string, raw: StoredPart, recipients: string[], via: 'smtp' | 'http', context: CommandContext) {
     const bytes = await this.blobs.get(raw.hash);
-    const mail = await parseMail(bytes, this.blobs, this.config.inboxDomain, LIMITS);
+    const { mail, stored } = await parseMail(bytes, this.blobs, this.config.inboxDomain, LIMITS);
+    await stored;
     const receivedWhileDisabled = this.channels.emailChannel(accountId)?.enabled === false;
     return this.eventSourcing.decide(
       inboundMailStream(inboundId),

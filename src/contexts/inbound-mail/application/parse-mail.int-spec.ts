@@ -30,7 +30,8 @@ describe('parseMail', () => {
     );
 
   it('keeps attachments as blobs and lists those left out, with the reason', async () => {
-    const mail = await parseMail(withAttachments([10, 5000, 20, 30]), blobs, 'inbox.test', { maxAttachments: 2, maxAttachmentBytes: 1000 });
+    const { mail, stored } = await parseMail(withAttachments([10, 5000, 20, 30]), blobs, 'inbox.test', { maxAttachments: 2, maxAttachmentBytes: 1000 });
+    await stored;
     expect(mail.attachments.map((a) => [a.filename, a.size])).toEqual([
       ['f0.bin', 10],
       ['f2.bin', 20],

@@ -1,6 +1,6 @@
 import EmailReplyParser from 'email-reply-parser';
 import { simpleParser, type AddressObject, type Attachment, type HeaderValue } from 'mailparser';
-import type { BlobStore } from '../../../shared/blobs/blob-store';
+import { BlobStore } from '../../../shared/blobs/blob-store';
 import { classifyMail, gmailConfirmation } from '../domain/classify';
 import type { MailAddress, MailAttachment, ParsedMail } from '../domain/inbound-mail.events';
 import { sanitizeMailHtml } from './html-sanitizer';
@@ -12,8 +12,23 @@ export interface ParseLimits {
 
 const REPLY_TEXT_LIMIT = 20_000;
 
-/** Parses raw MIME, stores bodies and attachments as blobs, and classifies the mail. Throws when it cannot be parsed. */
-export async function parseMail(raw: Buffer, blobs: BlobStore, ownDomain: string, limits: ParseLimits): Promise<ParsedMail> {
+export interface ParsedAndStoring {
+  mail: ParsedMail;
+  /** Resolves once the bodies and attachments the mail names are durable. */
+  stored: Promise<unknown>;
+}
+
+/**
+ * Parses raw MIME and classifies the mail; its bodies and attachments are handed to the blob store
+ * at once, all in the same commit, and `stored` says when they are durable. Throws when the mail
+ * cannot be parsed.
+ */
+export async function parseMail(raw: Buffer, blobs: BlobStore, ownDomain: string, limits: ParseLimits): Promise<ParsedAndStoring> {
+  const puts: Array<Promise<unknown>> = [];
+  const store = (bytes: Buffer) => {
+    puts.push(blobs.put(bytes));
+    return BlobStore.nameOf(bytes);
+  };
   const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, keepDeliveryStatus: true });
   const headers = new Map<string, string>();
   for (const [name, value] of parsed.headers) headers.set(name.toLowerCase(), headerText(value));
@@ -34,7 +49,7 @@ export async function parseMail(raw: Buffer, blobs: BlobStore, ownDomain: string
       omitted.push({ filename: attachment.filename ?? null, size: attachment.size, reason });
       continue;
     }
-    const stored = await blobs.put(attachment.content);
+    const stored = store(attachment.content);
     attachments.push({
       ...stored,
       filename: attachment.filename ?? null,
@@ -44,7 +59,7 @@ export async function parseMail(raw: Buffer, blobs: BlobStore, ownDomain: string
     });
   }
 
-  return {
+  const mail: ParsedMail = {
     messageId,
     inReplyTo: messageIds(headers.get('in-reply-to')),
     references: messageIds(headers.get('references')),
@@ -55,8 +70,8 @@ export async function parseMail(raw: Buffer, blobs: BlobStore, ownDomain: string
     cc: addresses(parsed.cc),
     subject,
     sentAt: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.toISOString() : null,
-    text: text ? await blobs.put(Buffer.from(text, 'utf8')) : null,
-    html: html ? await blobs.put(Buffer.from(html, 'utf8')) : null,
+    text: text ? store(Buffer.from(text, 'utf8')) : null,
+    html: html ? store(Buffer.from(html, 'utf8')) : null,
     replyText: replyPart(text),
     attachments,
     omitted,
@@ -64,6 +79,7 @@ export async function parseMail(raw: Buffer, blobs: BlobStore, ownDomain: string
     bouncedMessageId: kind === 'bounce' ? bouncedMessageId(parsed.attachments, text) : null,
     providerConfirmation: kind === 'provider-confirmation' ? { provider: 'gmail', ...gmailConfirmation(text) } : null,
   };
+  return { mail, stored: Promise.all(puts) };
 }
 
 function omissionReason(attachment: Attachment, kept: number, limits: ParseLimits): string | null {
