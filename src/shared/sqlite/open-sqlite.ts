@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database, { type Statement } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -20,4 +20,24 @@ export function openSqlite(file: string, options: OpenSqliteOptions): SqliteData
   // Another process (a CLI, a second app instance) may hold the write lock for a moment.
   db.pragma('busy_timeout = 10000');
   return db;
+}
+
+const statements = new WeakMap<SqliteDatabase, Map<string, Statement>>();
+
+/**
+ * The prepared statement for `sql` on `db`, prepared once: projections run the same few statements
+ * for every event. (SQLite re-prepares a statement by itself when the schema changes.)
+ */
+export function prepared(db: SqliteDatabase, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
 }

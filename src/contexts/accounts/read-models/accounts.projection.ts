@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import type { Projection } from '../../../shared/projections/projection';
 import { RegisterProjection } from '../../../shared/projections/subscription.decorators';
-import type { SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
+import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { AccountEvent } from '../domain/account.decider';
 import type { SessionEvent } from '../domain/session.decider';
 import type { UserEvent } from '../domain/user.decider';
@@ -42,14 +42,14 @@ export class AccountsProjection implements Projection {
     switch (event.type) {
       case 'AccountOpened': {
         const d = event.data;
-        db.prepare('INSERT OR IGNORE INTO accounts VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        prepared(db, 'INSERT OR IGNORE INTO accounts VALUES (?, ?, ?, ?, ?, ?, ?)').run(
           d.accountId, d.name, d.plan, d.timeZone, d.locale, d.primaryAdmin.userId, at,
         );
         return;
       }
       case 'AccountSettingsChanged': {
         const { accountId, changes } = event.data;
-        db.prepare(
+        prepared(db, 
           `UPDATE accounts SET name = coalesce(?, name), time_zone = coalesce(?, time_zone), locale = coalesce(?, locale)
            WHERE account_id = ?`,
         ).run(changes.name ?? null, changes.timeZone ?? null, changes.locale ?? null, accountId);
@@ -57,29 +57,29 @@ export class AccountsProjection implements Projection {
       }
       case 'UserRegistered': {
         const d = event.data;
-        db.prepare('INSERT OR IGNORE INTO users VALUES (?, ?, ?, ?, ?, 1, NULL, ?)').run(d.userId, d.accountId, d.name, d.email, d.role, at);
+        prepared(db, 'INSERT OR IGNORE INTO users VALUES (?, ?, ?, ?, ?, 1, NULL, ?)').run(d.userId, d.accountId, d.name, d.email, d.role, at);
         return;
       }
       case 'UserPasswordSet':
-        db.prepare('UPDATE users SET password_hash = ? WHERE user_id = ?').run(event.data.passwordHash, event.data.userId);
+        prepared(db, 'UPDATE users SET password_hash = ? WHERE user_id = ?').run(event.data.passwordHash, event.data.userId);
         return;
       case 'UserRenamed':
-        db.prepare('UPDATE users SET name = ? WHERE user_id = ?').run(event.data.name, event.data.userId);
+        prepared(db, 'UPDATE users SET name = ? WHERE user_id = ?').run(event.data.name, event.data.userId);
         return;
       case 'UserRoleChanged':
-        db.prepare('UPDATE users SET role = ? WHERE user_id = ?').run(event.data.to, event.data.userId);
+        prepared(db, 'UPDATE users SET role = ? WHERE user_id = ?').run(event.data.to, event.data.userId);
         return;
       case 'UserDeactivated':
       case 'UserReactivated':
-        db.prepare('UPDATE users SET active = ? WHERE user_id = ?').run(event.type === 'UserReactivated' ? 1 : 0, event.data.userId);
+        prepared(db, 'UPDATE users SET active = ? WHERE user_id = ?').run(event.type === 'UserReactivated' ? 1 : 0, event.data.userId);
         return;
       case 'SessionStarted': {
         const d = event.data;
-        db.prepare('INSERT OR IGNORE INTO sessions VALUES (?, ?, ?, ?, NULL)').run(d.sessionId, d.userId, d.accountId, d.expiresAt);
+        prepared(db, 'INSERT OR IGNORE INTO sessions VALUES (?, ?, ?, ?, NULL)').run(d.sessionId, d.userId, d.accountId, d.expiresAt);
         return;
       }
       case 'SessionEnded':
-        db.prepare('UPDATE sessions SET ended_at = ? WHERE session_id = ?').run(at, event.data.sessionId);
+        prepared(db, 'UPDATE sessions SET ended_at = ? WHERE session_id = ?').run(at, event.data.sessionId);
         return;
       default:
         return;

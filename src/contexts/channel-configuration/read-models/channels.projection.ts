@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import type { Projection } from '../../../shared/projections/projection';
 import { RegisterProjection } from '../../../shared/projections/subscription.decorators';
-import type { SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
+import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ChatChannelEvent } from '../domain/chat-channel.decider';
 import type { EmailChannelEvent } from '../domain/email-channel.decider';
 import type { ForwardingConfirmationReceived } from '../application/record-forwarding-confirmation.process-manager';
@@ -38,10 +38,10 @@ export class ChannelsProjection implements Projection {
     const event = { type: recorded.type, data: recorded.data } as EmailChannelEvent | ChatChannelEvent | ForwardingConfirmationReceived;
     const at = recorded.metadata.occurredAt;
     const update = (set: string, ...values: unknown[]) =>
-      db.prepare(`UPDATE email_channels SET ${set}, updated_at = ? WHERE account_id = ?`).run(...values, at, event.data.accountId);
+      prepared(db, `UPDATE email_channels SET ${set}, updated_at = ? WHERE account_id = ?`).run(...values, at, event.data.accountId);
     switch (event.type) {
       case 'EmailChannelCreated':
-        db.prepare('INSERT OR IGNORE INTO email_channels VALUES (?, 0, ?, ?, NULL, ?)').run(
+        prepared(db, 'INSERT OR IGNORE INTO email_channels VALUES (?, 0, ?, ?, NULL, ?)').run(
           event.data.accountId, event.data.defaultSubject, event.data.fromName, at,
         );
         return;
@@ -57,16 +57,16 @@ export class ChannelsProjection implements Projection {
         return;
       case 'ForwardingAddressClaimed':
         update('forwarding_address = ?', event.data.address);
-        db.prepare('INSERT OR IGNORE INTO forwarding_addresses VALUES (?, ?)').run(event.data.address, event.data.accountId);
+        prepared(db, 'INSERT OR IGNORE INTO forwarding_addresses VALUES (?, ?)').run(event.data.address, event.data.accountId);
         return;
       case 'ForwardingConfirmationReceived': {
         const d = event.data;
-        db.prepare('INSERT INTO provider_confirmations VALUES (?, ?, ?, ?, ?)').run(d.accountId, d.provider, d.code, d.link, d.receivedAt);
+        prepared(db, 'INSERT INTO provider_confirmations VALUES (?, ?, ?, ?, ?)').run(d.accountId, d.provider, d.code, d.link, d.receivedAt);
         return;
       }
       case 'ChatChannelEnabled':
       case 'ChatChannelDisabled':
-        db.prepare(
+        prepared(db, 
           'INSERT INTO chat_channels VALUES (?, ?) ON CONFLICT (account_id) DO UPDATE SET enabled = excluded.enabled',
         ).run(event.data.accountId, event.type === 'ChatChannelEnabled' ? 1 : 0);
         return;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import type { Projection } from '../../../shared/projections/projection';
 import { RegisterProjection } from '../../../shared/projections/subscription.decorators';
-import type { SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
+import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ContactEvent } from '../domain/contact.decider';
 import type { ConversationStarted } from '../../conversations';
 
@@ -41,15 +41,15 @@ export class ContactsProjection implements Projection {
     const event = { type: recorded.type, data: recorded.data } as ContactEvent | ConversationStarted;
     if (event.type === 'ConversationStarted') {
       const c = event.data;
-      db.prepare('INSERT OR IGNORE INTO contact_conversations VALUES (?, ?, ?, ?, ?)').run(c.contact.id, c.conversationId, c.channel, c.subject || '(no subject)', c.startedAt);
+      prepared(db, 'INSERT OR IGNORE INTO contact_conversations VALUES (?, ?, ?, ?, ?)').run(c.contact.id, c.conversationId, c.channel, c.subject || '(no subject)', c.startedAt);
       return;
     }
     if (event.type !== 'ContactCreated') return;
     const d = event.data;
     const at = recorded.metadata.occurredAt;
-    const inserted = db.prepare('INSERT OR IGNORE INTO contacts VALUES (?, ?, ?, ?, ?, ?)').run(d.contactId, d.accountId, d.name, d.email, d.source, at);
+    const inserted = prepared(db, 'INSERT OR IGNORE INTO contacts VALUES (?, ?, ?, ?, ?, ?)').run(d.contactId, d.accountId, d.name, d.email, d.source, at);
     if (inserted.changes > 0) {
-      db.prepare("INSERT INTO contact_activity VALUES (?, 'created', ?, ?)").run(d.contactId, at, JSON.stringify({ source: d.source }));
+      prepared(db, "INSERT INTO contact_activity VALUES (?, 'created', ?, ?)").run(d.contactId, at, JSON.stringify({ source: d.source }));
     }
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import type { Projection } from '../../../shared/projections/projection';
 import { RegisterProjection } from '../../../shared/projections/subscription.decorators';
-import type { SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
+import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ConversationEvent } from '../domain/conversation.decider';
 import { threadIndexRoot } from '../domain/threading';
 
@@ -26,6 +26,7 @@ export class ConversationsProjection implements Projection {
       CREATE INDEX IF NOT EXISTS conversations_by_activity ON conversations (account_id, last_message_at DESC, id);
       CREATE UNIQUE INDEX IF NOT EXISTS conversations_by_token ON conversations (account_id, reply_token);
       CREATE INDEX IF NOT EXISTS conversations_by_contact ON conversations (account_id, contact_id);
+      CREATE INDEX IF NOT EXISTS conversations_by_link ON conversations (account_id, linked_to) WHERE linked_to IS NOT NULL;
       CREATE TABLE IF NOT EXISTS conversation_messages (
         id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, account_id TEXT NOT NULL, direction TEXT NOT NULL,
         internet_message_id TEXT, sender TEXT, recipients TEXT NOT NULL, cc TEXT NOT NULL, subject TEXT NOT NULL,
@@ -55,7 +56,7 @@ export class ConversationsProjection implements Projection {
     switch (event.type) {
       case 'ConversationStarted': {
         const d = event.data;
-        db.prepare(`INSERT OR IGNORE INTO conversations VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, '', 0)`).run(
+        prepared(db, `INSERT OR IGNORE INTO conversations VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, '', 0)`).run(
           d.conversationId, d.accountId, d.channel, d.subject || '(no subject)', d.contact.id, d.contact.email, d.contact.name,
           JSON.stringify(d.participants), d.replyToken, d.linkedTo, d.startedAt, d.startedAt,
         );
@@ -63,31 +64,31 @@ export class ConversationsProjection implements Projection {
       }
       case 'MessageReceived': {
         const { conversationId, accountId, message: m, newParticipants } = event.data;
-        db.prepare(`INSERT OR IGNORE INTO conversation_messages VALUES (?, ?, ?, 'inbound', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        prepared(db, `INSERT OR IGNORE INTO conversation_messages VALUES (?, ?, ?, 'inbound', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
           m.messageId, conversationId, accountId, m.internetMessageId, JSON.stringify(m.from), JSON.stringify(m.to), JSON.stringify(m.cc),
           m.subject, m.sentAt, m.receivedAt, m.kind, m.text?.hash ?? null, m.html?.hash ?? null, m.replyText, JSON.stringify(m.omitted),
           m.receivedWhileDisabled ? 1 : 0, Number(recorded.position),
         );
         if (m.internetMessageId) {
-          db.prepare('INSERT OR IGNORE INTO message_index VALUES (?, ?, ?)').run(accountId, m.internetMessageId, conversationId);
+          prepared(db, 'INSERT OR IGNORE INTO message_index VALUES (?, ?, ?)').run(accountId, m.internetMessageId, conversationId);
         }
         const root = threadIndexRoot(m.threadIndex);
-        if (root) db.prepare('INSERT OR IGNORE INTO message_index VALUES (?, ?, ?)').run(accountId, `thread-index:${root}`, conversationId);
+        if (root) prepared(db, 'INSERT OR IGNORE INTO message_index VALUES (?, ?, ?)').run(accountId, `thread-index:${root}`, conversationId);
         m.attachments.forEach((a, ordinal) =>
-          db.prepare('INSERT OR IGNORE INTO message_attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+          prepared(db, 'INSERT OR IGNORE INTO message_attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
             `${m.messageId}.${ordinal}`, accountId, m.messageId, a.hash, a.filename, a.contentType, a.size, a.contentId, a.inline ? 1 : 0, ordinal,
           ),
         );
-        const participants = db.prepare('SELECT participants FROM conversations WHERE id = ?').pluck().get(conversationId) as string | undefined;
+        const participants = prepared(db, 'SELECT participants FROM conversations WHERE id = ?').pluck().get(conversationId) as string | undefined;
         const merged = [...new Set([...(participants ? (JSON.parse(participants) as string[]) : []), ...newParticipants])];
-        db.prepare(
+        prepared(db, 
           `UPDATE conversations SET last_message_at = max(last_message_at, ?), preview = ?, message_count = message_count + 1, participants = ?
            WHERE id = ?`,
         ).run(m.receivedAt, m.replyText.replace(/\s+/g, ' ').trim().slice(0, PREVIEW_LENGTH), JSON.stringify(merged), conversationId);
         return;
       }
       case 'ConversationReopened':
-        db.prepare("UPDATE conversations SET status = 'open' WHERE id = ?").run(event.data.conversationId);
+        prepared(db, "UPDATE conversations SET status = 'open' WHERE id = ?").run(event.data.conversationId);
         return;
       default:
         return;

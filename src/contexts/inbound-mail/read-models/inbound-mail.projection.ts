@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import type { Projection } from '../../../shared/projections/projection';
 import { RegisterProjection } from '../../../shared/projections/subscription.decorators';
-import type { SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
+import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { InboundMailEvent } from '../domain/inbound-mail.events';
 import type { InboundTokenRotated } from '../domain/inbound-token';
 
@@ -34,7 +34,7 @@ export class InboundMailProjection implements Projection {
     switch (event.type) {
       case 'InboundMailAccepted': {
         const d = event.data;
-        db.prepare(
+        prepared(db, 
           `INSERT INTO inbound_mail VALUES (?, ?, 'accepted', NULL, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (inbound_id) DO UPDATE SET status = 'accepted', reason = NULL, from_address = excluded.from_address,
              subject = excluded.subject, kind = excluded.kind`,
@@ -43,16 +43,16 @@ export class InboundMailProjection implements Projection {
       }
       case 'InboundMailFailed': {
         const d = event.data;
-        db.prepare(`INSERT OR IGNORE INTO inbound_mail VALUES (?, ?, 'failed', ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)`).run(
+        prepared(db, `INSERT OR IGNORE INTO inbound_mail VALUES (?, ?, 'failed', ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)`).run(
           d.inboundId, d.accountId, d.reason, d.raw.hash, d.raw.size, JSON.stringify(d.recipients), d.via, d.receivedAt,
         );
         return;
       }
       case 'InboundMailUnrouted':
-        db.prepare("UPDATE inbound_mail SET status = 'failed', reason = ? WHERE inbound_id = ?").run(event.data.reason, event.data.inboundId);
+        prepared(db, "UPDATE inbound_mail SET status = 'failed', reason = ? WHERE inbound_id = ?").run(event.data.reason, event.data.inboundId);
         return;
       case 'InboundTokenRotated':
-        db.prepare('INSERT INTO inbound_tokens VALUES (?, ?) ON CONFLICT (account_id) DO UPDATE SET generation = excluded.generation').run(
+        prepared(db, 'INSERT INTO inbound_tokens VALUES (?, ?) ON CONFLICT (account_id) DO UPDATE SET generation = excluded.generation').run(
           event.data.accountId,
           event.data.generation,
         );
