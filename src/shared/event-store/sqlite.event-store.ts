@@ -241,11 +241,17 @@ export class SqliteEventStore implements EventStore {
           return;
         }
         const wire = append.wire as WireAppend;
-        wire.events.forEach((event, index) => {
-          const position = outcome.firstPosition + index;
-          this.remember(
-            toRecordedEvent({ position, stream_id: append.streamId, revision: outcome.firstRevision + index, type: event.type, data: event.data, metadata: event.metadata, recorded_at: reply.recordedAt }),
-          );
+        // The appended objects themselves, not a parse of what was written: events are immutable.
+        append.events.forEach((event, index) => {
+          this.remember({
+            streamId: append.streamId,
+            revision: outcome.firstRevision + index,
+            position: BigInt(outcome.firstPosition + index),
+            type: event.type,
+            data: event.data ?? null,
+            metadata: event.metadata,
+            recordedAt: new Date(reply.recordedAt),
+          });
         });
         const last = outcome.firstPosition + wire.events.length - 1;
         this.knownHead = Math.max(this.knownHead, last);
