@@ -9,6 +9,12 @@ const outsideTheDomain = [
   { group: ['**/http/*', '**/read-models/*', '**/application/*'], message: 'domain/ must not depend on the layers around it.' },
 ];
 
+/** Contexts use each other only through the other's index.ts (its events, rules and queries). */
+const anotherContextsInside = {
+  group: ['../../*/domain/*', '../../*/application/*', '../../*/read-models/*', '../../*/http/*', '../../*/smtp/*', '../../*/*.module', '!../../shared/**'],
+  message: "Import another context through its index.ts ('../../<context>'), not its insides.",
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'web/.next/**', 'web/next-env.d.ts', 'data/**', 'coverage/**'] },
   js.configs.recommended,
@@ -21,8 +27,13 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/contexts/**/*.ts'],
+    ignores: ['src/contexts/**/domain/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [anotherContextsInside] }] },
+  },
+  {
     files: ['src/**/domain/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: outsideTheDomain }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [...outsideTheDomain, anotherContextsInside] }] },
   },
   {
     files: ['scripts/**/*.js', '*.js', '*.mjs', 'web/*.mjs'],
