@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { EVENT_STORE, type EventStore } from '../src/shared/event-store/event-store.port';
 import { InboundSmtpServer } from '../src/contexts/inbound-mail/smtp/inbound-smtp.server';
+import { BLOB_STORE, type BlobStore } from '../src/shared/blobs/blob-store';
 import { signUp, startTestApi, type TestApi } from './support/api-app';
 import { sendRaw, simpleMail } from './support/smtp-client';
 
@@ -243,5 +244,35 @@ describe('SMTP limits', () => {
     expect(refused).toHaveLength(1);
     expect(banners.filter(({ banner }) => banner.startsWith('220'))).toHaveLength(20);
     for (const { socket } of banners) socket.destroy();
+  });
+});
+
+describe('ordering of what intake writes', () => {
+  it('never lets an accepted mail be seen before the bytes it names are stored', async () => {
+    const { address } = await accountWithAddress();
+    const blobs = api.app.get<BlobStore>(BLOB_STORE);
+    const subscription = store().subscribeToAll({ fromPosition: (await store().headPosition()) ?? 'start' });
+    const missing: string[] = [];
+    let seen = 0;
+    const watching = (async () => {
+      for await (const event of subscription) {
+        if (event.type !== 'InboundMailAccepted') continue;
+        const { raw, mail } = event.data as { raw: { hash: string }; mail: { text: { hash: string } | null } };
+        for (const hash of [raw.hash, mail.text?.hash].filter((h): h is string => Boolean(h))) {
+          if (!(await blobs.has(hash))) missing.push(hash);
+        }
+        if (++seen === 40) return;
+      }
+    })();
+    // Eight connections at a time, as a busy MTA would (and under the per-address limit).
+    for (let batch = 0; batch < 5; batch++) {
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => sendRaw(smtpPort, address, simpleMail({ to: address, body: `order ${batch}.${i} ${Date.now()}` }))),
+      );
+      expect(answers.map((a) => a.code)).toEqual(Array(8).fill(250));
+    }
+    await watching;
+    await subscription.stop();
+    expect(missing).toEqual([]);
   });
 });

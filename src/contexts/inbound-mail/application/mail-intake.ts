@@ -39,9 +39,9 @@ export class MailIntake {
   }
 
   /**
-   * The raw bytes, the parts cut from them and the event are written side by side and all awaited
-   * before this resolves. A duplicate delivery stores the bytes again (a no-op when they are there),
-   * so a crash that kept the event but not the bytes is repaired by the sender's retry.
+   * The raw bytes and the parts cut from them are written together (one commit), and the event only
+   * after them: whoever reads the event finds every byte it names. A duplicate delivery stores the
+   * bytes again (a no-op when they are there).
    */
   async accept(raw: Buffer, accountId: string, recipients: string[], via: 'smtp' | 'http'): Promise<IntakeResult> {
     const rawStored = this.blobs.put(raw);
@@ -52,18 +52,15 @@ export class MailIntake {
     const context: CommandContext = { actor: { system: `inbound-${via}` }, accountId, correlationId: randomUUID(), causationId: null };
     try {
       const { mail, stored: partsStored } = await parseMail(raw, this.blobs, this.config.inboxDomain, LIMITS);
+      await Promise.all([rawStored, partsStored]);
       const inboundId = inboundIdFor(accountId, mail.messageId, raw);
       const receivedWhileDisabled = this.channels.emailChannel(accountId)?.enabled === false;
-      const [outcome] = await Promise.all([
-        this.eventSourcing.decide(
-          inboundMailStream(inboundId),
-          inboundMailDecider,
-          { type: 'Accept', reprocessing: false, accepted: { inboundId, accountId, recipients, via, raw: stored, receivedAt, receivedWhileDisabled, mail } },
-          context,
-        ),
-        rawStored,
-        partsStored,
-      ]);
+      const outcome = await this.eventSourcing.decide(
+        inboundMailStream(inboundId),
+        inboundMailDecider,
+        { type: 'Accept', reprocessing: false, accepted: { inboundId, accountId, recipients, via, raw: stored, receivedAt, receivedWhileDisabled, mail } },
+        context,
+      );
       return { inboundId, status: outcome.events.length > 0 ? 'accepted' : 'duplicate' };
     } catch (error) {
       await rawStored;
