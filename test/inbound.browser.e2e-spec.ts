@@ -76,3 +76,45 @@ describe('inbound mail in the browser', () => {
     expect(await page.getByRole('link', { name: 'confirmation link' }).getAttribute('href')).toBe('https://mail-settings.google.com/mail/vf-abc');
   });
 });
+
+describe('the thread in the browser', () => {
+  it('shows a hostile HTML mail in a sandboxed frame: no script runs, no dialog opens, images wait for a click', async () => {
+    const hostile = [
+      'From: Mallory <mallory@evil.example>',
+      `To: ${address}`,
+      'Subject: Totally normal invoice',
+      `Message-ID: <hostile.${Date.now()}@evil.example>`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      '<p>Please pay.</p><script>alert("xss")</script><img src="x" onerror="alert(1)"><a href="javascript:alert(2)">click</a>',
+      '<svg onload="alert(3)"></svg><iframe src="javascript:alert(4)"></iframe><img src="https://tracker.example/open.gif">',
+      '<div class="gmail_quote">On Monday someone wrote:<blockquote>old news</blockquote></div>',
+      '',
+    ].join('\r\n');
+    expect((await sendRaw(smtpPort, address, hostile)).code).toBe(250);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await reloadUntil(`${app.baseUrl}/inbox`, async () => (await page.getByTestId('conversation-row').filter({ hasText: 'Totally normal invoice' }).count()) === 1);
+    await page.getByTestId('conversation-row').filter({ hasText: 'Totally normal invoice' }).click();
+    await page.getByRole('heading', { name: 'Totally normal invoice' }).waitFor();
+
+    const frame = page.getByTestId('mail-frame');
+    expect(await frame.getAttribute('sandbox')).toBe('');
+    const body = page.frameLocator('[data-testid="mail-frame"]').locator('body');
+    await body.getByText('Please pay.').waitFor();
+    expect(await body.getByText('old news').isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Show quoted text' }).click();
+    await body.getByText('old news').waitFor();
+    await page.getByRole('button', { name: 'Show images' }).waitFor();
+    const html = (await frame.getAttribute('srcdoc')) ?? '';
+    expect(html).not.toMatch(/<script|onerror|onload|javascript:|<svg|<iframe/i);
+    expect(html).toContain('data-remote-src="https://tracker.example/open.gif"');
+
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+  });
+});

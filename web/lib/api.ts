@@ -216,6 +216,50 @@ export async function getFailedMail(): Promise<FailedMail[]> {
   return (await read<{ items: FailedMail[] }>('/failed-mail')).items;
 }
 
+export interface ConversationSummary {
+  id: string;
+  subject: string;
+  contact: { id: string; name: string; email: string };
+  channel: 'email' | 'chat' | 'form';
+  status: 'open' | 'closed';
+  lastMessageAt: string;
+  preview: string;
+}
+
+export async function getConversations(filters: { status?: string; cursor?: string }): Promise<{ items: ConversationSummary[]; nextCursor: string | null }> {
+  const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  return read(`/conversations${query.size ? `?${query}` : ''}`);
+}
+
+export interface ThreadMessage {
+  id: string;
+  direction: 'inbound' | 'outbound';
+  from: { name: string; address: string } | null;
+  to: Array<{ name: string; address: string }>;
+  cc: Array<{ name: string; address: string }>;
+  subject: string;
+  text: string;
+  replyText: string;
+  html: string | null;
+  attachments: Array<{ id: string; filename: string | null; contentType: string; size: number; inline: boolean; url: string }>;
+  omittedAttachments: Array<{ filename: string | null; size: number; reason: string }>;
+  sentAt: string;
+  kind: string;
+  receivedWhileDisabled: boolean;
+}
+
+export interface Thread extends ConversationSummary {
+  participants: string[];
+  linkedConversationIds: string[];
+  messages: ThreadMessage[];
+}
+
+/** null when the conversation does not exist or belongs to another account. */
+export async function getThread(id: string): Promise<Thread | null> {
+  const answer = await call<Thread>('GET', `/conversations/${encodeURIComponent(id)}`);
+  return answer.status === 200 ? answer.body : null;
+}
+
 export interface SystemStatus {
   healthy: boolean;
   components: Array<{ name: string; up: boolean; detail: string }>;

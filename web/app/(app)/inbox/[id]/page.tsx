@@ -1,0 +1,86 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { MailBody } from '@/components/inbox/mail-body';
+import { PageHeader } from '@/components/page-header';
+import { getAccount, getThread } from '@/lib/api';
+import { formatInstant } from '@/lib/time';
+
+export const metadata: Metadata = { title: 'Conversation' };
+
+const KIND_LABELS: Record<string, string> = { 'auto-reply': 'Auto-reply', bounce: 'Bounce' };
+
+export default async function ThreadPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const [account, thread] = await Promise.all([getAccount(), getThread(id)]);
+  if (!thread) notFound();
+  return (
+    <>
+      <PageHeader
+        title={thread.subject}
+        description={
+          <>
+            <Link href="/inbox" className="hover:underline">
+              ← Inbox
+            </Link>{' '}
+            · <Link href={`/contacts/${thread.contact.id}`} className="hover:underline">{thread.contact.name}</Link> · {thread.status}
+          </>
+        }
+      />
+      <div className="flex flex-col gap-4 p-6">
+        {thread.linkedConversationIds.length > 0 ? (
+          <p className="text-sm text-slate-600">
+            Linked:{' '}
+            {thread.linkedConversationIds.map((linked) => (
+              <Link key={linked} href={`/inbox/${linked}`} className="mr-2 font-medium text-brand-600 hover:underline">
+                another conversation
+              </Link>
+            ))}
+          </p>
+        ) : null}
+        <ol className="flex flex-col gap-4" aria-label="Messages">
+          {thread.messages.map((message) => (
+            <li key={message.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="thread-message">
+              <header className="mb-3 flex flex-wrap items-baseline justify-between gap-2 text-sm">
+                <span>
+                  <span className="font-semibold">{message.from?.name || message.from?.address || 'Unknown sender'}</span>{' '}
+                  <span className="text-slate-500">{message.from?.address}</span>
+                  {KIND_LABELS[message.kind] ? (
+                    <span className="ml-2 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800">{KIND_LABELS[message.kind]}</span>
+                  ) : null}
+                </span>
+                <time dateTime={message.sentAt} className="text-slate-500">
+                  {formatInstant(message.sentAt, account)}
+                </time>
+              </header>
+              <MailBody html={message.html} text={message.text} replyText={message.replyText} />
+              {message.attachments.filter((a) => !a.inline).length + message.omittedAttachments.length > 0 ? (
+                <ul className="mt-3 flex flex-wrap gap-2 text-sm" aria-label="Attachments">
+                  {message.attachments
+                    .filter((a) => !a.inline)
+                    .map((attachment) => (
+                      <li key={attachment.id}>
+                        <a href={attachment.url} className="rounded-md border border-slate-200 px-2 py-1 hover:bg-slate-50">
+                          {attachment.filename ?? 'attachment'} ({Math.ceil(attachment.size / 1024)} KB)
+                        </a>
+                      </li>
+                    ))}
+                  {message.omittedAttachments.map((omitted, index) => (
+                    <li key={`omitted-${index}`} className="rounded-md border border-dashed border-slate-300 px-2 py-1 text-slate-500">
+                      {omitted.filename ?? 'attachment'} left out: {omitted.reason}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              <footer className="mt-3 text-xs">
+                <a className="text-slate-500 hover:underline" href={`/api/messages/${message.id}/raw`}>
+                  Original message (.eml)
+                </a>
+              </footer>
+            </li>
+          ))}
+        </ol>
+      </div>
+    </>
+  );
+}

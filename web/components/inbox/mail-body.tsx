@@ -1,0 +1,46 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+
+/**
+ * A mail's HTML (already sanitized by the server) in a frame that may run nothing: `sandbox` with no
+ * permissions, and a content policy that loads no remote image until the agent asks for them.
+ * Quoted text is folded the same way mail clients mark it.
+ */
+export function MailBody({ html, text, replyText }: { html: string | null; text: string; replyText: string }) {
+  const [showQuoted, setShowQuoted] = useState(false);
+  const [showImages, setShowImages] = useState(false);
+  const hasRemoteImages = Boolean(html?.includes('data-remote-src='));
+  const document = useMemo(() => (html ? frameDocument(html, { showQuoted, showImages }) : null), [html, showQuoted, showImages]);
+  const visibleText = showQuoted || !replyText ? text : replyText;
+  const folded = html ? /gmail_quote|<blockquote/i.test(html) : replyText.length > 0 && replyText.length < text.length;
+
+  return (
+    <div className="flex flex-col gap-2">
+      {document ? (
+        <iframe title="Message" sandbox="" srcDoc={document} className="h-72 w-full rounded-md border border-slate-100 bg-white" data-testid="mail-frame" />
+      ) : (
+        <pre className="font-sans text-sm whitespace-pre-wrap text-slate-800">{visibleText}</pre>
+      )}
+      <div className="flex gap-3 text-sm">
+        {folded ? (
+          <button type="button" className="font-medium text-brand-600 hover:underline" onClick={() => setShowQuoted(!showQuoted)}>
+            {showQuoted ? 'Hide quoted text' : 'Show quoted text'}
+          </button>
+        ) : null}
+        {hasRemoteImages && !showImages ? (
+          <button type="button" className="font-medium text-brand-600 hover:underline" onClick={() => setShowImages(true)}>
+            Show images
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function frameDocument(html: string, { showQuoted, showImages }: { showQuoted: boolean; showImages: boolean }): string {
+  const body = showImages ? html.replace(/data-remote-src=/g, 'src=') : html;
+  const images = showImages ? "img-src 'self' https: http: data:" : "img-src 'self'";
+  const fold = showQuoted ? '' : 'blockquote, .gmail_quote, .yahoo_quoted, .moz-cite-prefix { display: none !important; }';
+  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; ${images}; style-src 'unsafe-inline'"><base target="_blank"><style>body{margin:0;padding:8px;font:14px/1.5 system-ui,sans-serif;color:#0f172a;word-wrap:break-word}table{max-width:100%}${fold}</style></head><body>${body}</body></html>`;
+}
