@@ -1,7 +1,9 @@
 import type { Role } from '../src/shared/domain/event-envelope';
 import { API_PREFIX } from '../src/app.factory';
 import { listRoutes, type RouteInfo } from '../src/shared/http/route-inventory';
+import { InboundSmtpServer } from '../src/contexts/inbound-mail/smtp/inbound-smtp.server';
 import { PASSWORD, signUp, startTestApi, uniqueEmail, type TestApi } from './support/api-app';
+import { sendRaw, simpleMail } from './support/smtp-client';
 
 // Walks every route of the app: each must declare who may call it, and each role, an anonymous
 // caller and a user of another account are checked against that declaration.
@@ -10,8 +12,11 @@ type Agent = ReturnType<TestApi['agent']>;
 let api: TestApi;
 let routes: RouteInfo[];
 const personas = new Map<Role | 'anonymous' | 'foreign', Agent>();
-/** Ids of account A's resources, by route parameter; a new parameter must be added here. */
-const sampleParams: Record<string, string> = {};
+/**
+ * Real resources of account A, by the path before the parameter: a route of a new kind of resource
+ * must add one here, so that "another account gets 404" is tested on something that exists.
+ */
+const samples: Record<string, string> = {};
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -24,23 +29,49 @@ beforeAll(async () => {
     const agent = api.agent();
     await agent.post('/api/auth/login').send({ email, password: PASSWORD });
     personas.set(role, agent);
-    if (role === 'agent') sampleParams.id = created.body.userId;
+    if (role === 'agent') samples['/api/users'] = created.body.userId;
   }
   personas.set('anonymous', api.agent());
   personas.set('foreign', (await signUp(api)).agent);
+  await mailResources(owner.agent);
 });
+
+/** A conversation with an attachment, its contact and message, and a failed mail, in account A. */
+async function mailResources(owner: Agent): Promise<void> {
+  const { address } = (await owner.post('/api/channels/email/forwarding-address').send({ username: 'support', subdomain: `matrix${Date.now().toString(36)}` })).body;
+  const port = api.app.get(InboundSmtpServer).port as number;
+  const withAttachment = simpleMail({ to: address, subject: 'With attachment' }).replace(
+    'Content-Type: text/plain; charset=utf-8\r\n\r\nHello, my order has not arrived yet.',
+    'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nSee file.\r\n--b\r\nContent-Type: text/plain; name="a.txt"\r\nContent-Disposition: attachment; filename="a.txt"\r\n\r\nfile\r\n--b--',
+  );
+  await sendRaw(port, address, withAttachment);
+  const failed = await sendRaw(port, address, simpleMail({ to: address }).replace(/^From: .*\r\n/m, ''));
+  for (let i = 0; i < 200 && !(samples['/api/conversations'] && samples['/api/failed-mail']); i++) {
+    const [conversation] = (await owner.get('/api/conversations')).body.items;
+    if (conversation) samples['/api/conversations'] = conversation.id;
+    if ((await owner.get('/api/failed-mail')).body.items.length > 0) samples['/api/failed-mail'] = /stored as (\S+)/.exec(failed.response)?.[1] as string;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  const thread = (await owner.get(`/api/conversations/${samples['/api/conversations']}`)).body;
+  samples['/api/messages'] = thread.messages[0].id;
+  samples['/api/attachments'] = thread.messages[0].attachments[0].id;
+  samples['/api/contacts'] = thread.contact.id;
+}
+
+/** What an authorized caller sends, so it gets past validation to the resource itself. */
+const sampleBodies: Record<string, object> = { 'POST /api/conversations/:id/assign': { userId: null } };
 afterAll(() => api.close());
 
 function call(agent: Agent, route: RouteInfo) {
-  const path = route.path.replace(/:(\w+)/g, (_, name: string) => {
-    const value = sampleParams[name];
-    if (!value) throw new Error(`No sample value for :${name} of ${route.method} ${route.path}: add one to sampleParams`);
-    return value;
+  const path = route.path.replace(/^(.*?)\/:(\w+)/, (_, resource: string) => {
+    const value = samples[resource];
+    if (!value) throw new Error(`No sample resource for ${route.method} ${route.path}: add one for ${resource} to samples`);
+    return `${resource}/${value}`;
   });
   const method = route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
   const request = agent[method](path);
-  // An empty body: an authorized caller gets past the guard and fails validation at worst.
-  return method === 'get' ? request : request.send({});
+  // Otherwise an empty body: an authorized caller gets past the guard and fails validation at worst.
+  return method === 'get' ? request : request.send(sampleBodies[`${route.method} ${route.path}`] ?? {});
 }
 
 describe('access matrix', () => {

@@ -116,5 +116,11 @@ describe('the thread in the browser', () => {
 
     await page.waitForTimeout(300);
     expect(dialogs).toEqual([]);
+
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Reopen' }).waitFor();
+    expect(await page.getByTestId('conversation-status').textContent()).toBe('closed');
+    await page.getByRole('button', { name: 'Assign to me' }).click();
+    await page.getByRole('button', { name: 'Unassign me' }).waitFor();
   });
 });

@@ -164,3 +164,52 @@ describe('automatic mail', () => {
     expect(again.body).toEqual({ id: withoutFrom, status: 'failed', reason: 'the mail names no sender (no From or Reply-To)' });
   });
 });
+
+describe('agents on conversations', () => {
+  it('closes and reopens; a reply from the contact reopens a closed conversation, an auto-reply does not', async () => {
+    const { agent, address } = await setUp();
+    await deliver(address, mail({ From: 'Carla <carla@example.com>', To: address, Subject: 'Lost parcel', 'Message-ID': '<lost.1@example.com>' }));
+    const [conversation] = await settled(() => conversations(agent), (items) => items.length === 1);
+
+    const closed = await agent.post(`/api/conversations/${conversation.id}/close`).send({});
+    expect(closed.body).toMatchObject({ id: conversation.id, status: 'closed' });
+    expect((await agent.get('/api/conversations?status=open')).body.items).toEqual([]);
+    expect((await agent.get('/api/conversations?status=closed')).body.items).toHaveLength(1);
+
+    await deliver(address, mail({ From: 'Robot <robot@example.com>', To: address, Subject: 'Auto: Lost parcel', 'Message-ID': '<auto.9@example.com>', 'In-Reply-To': '<lost.1@example.com>', 'Auto-Submitted': 'auto-replied' }));
+    await settled(() => detail(agent, conversation.id), (t) => t.messages.length === 2);
+    expect((await detail(agent, conversation.id)).status).toBe('closed');
+
+    await deliver(address, mail({ From: 'Carla <carla@example.com>', To: address, Subject: 'Re: Lost parcel', 'Message-ID': '<lost.2@example.com>', 'In-Reply-To': '<lost.1@example.com>' }));
+    const reopened = await settled(() => detail(agent, conversation.id), (t) => t.messages.length === 3);
+    expect(reopened.status).toBe('open');
+
+    await agent.post(`/api/conversations/${conversation.id}/close`).send({});
+    expect((await agent.post(`/api/conversations/${conversation.id}/reopen`).send({})).body.status).toBe('open');
+  });
+
+  it('assigns to a user of the account who can reply, filters by assignee, and unassigns', async () => {
+    const owner = await setUp();
+    await deliver(owner.address, mail({ From: 'Carla <carla@example.com>', To: owner.address, Subject: 'Help', 'Message-ID': '<help.1@example.com>' }));
+    const [conversation] = await settled(() => conversations(owner.agent), (items) => items.length === 1);
+    const agentUser = (await owner.agent.post('/api/users').send({ name: 'Alex', email: `alex.${Date.now()}@example.com`, password: 'correct horse battery', role: 'agent' })).body;
+    const auditor = (await owner.agent.post('/api/users').send({ name: 'Aud', email: `aud.${Date.now()}@example.com`, password: 'correct horse battery', role: 'auditor' })).body;
+    const stranger = await signUp(api);
+
+    const assigned = await owner.agent.post(`/api/conversations/${conversation.id}/assign`).send({ userId: agentUser.userId });
+    expect(assigned.body.assignee).toBe(agentUser.userId);
+    expect((await owner.agent.get(`/api/conversations?assignee=${agentUser.userId}`)).body.items).toHaveLength(1);
+    expect((await owner.agent.get('/api/conversations?assignee=none')).body.items).toHaveLength(0);
+
+    for (const userId of [auditor.userId, stranger.userId, 'nobody']) {
+      const refused = await owner.agent.post(`/api/conversations/${conversation.id}/assign`).send({ userId });
+      expect(refused.status).toBe(422);
+      expect(refused.body.field).toBe('userId');
+    }
+    expect((await stranger.agent.post(`/api/conversations/${conversation.id}/close`).send({})).status).toBe(404);
+
+    const unassigned = await owner.agent.post(`/api/conversations/${conversation.id}/assign`).send({ userId: null });
+    expect(unassigned.body.assignee).toBeNull();
+    expect((await owner.agent.get('/api/conversations?assignee=none')).body.items).toHaveLength(1);
+  });
+});

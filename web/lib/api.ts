@@ -222,6 +222,7 @@ export interface ConversationSummary {
   contact: { id: string; name: string; email: string };
   channel: 'email' | 'chat' | 'form';
   status: 'open' | 'closed';
+  assignee: string | null;
   lastMessageAt: string;
   preview: string;
 }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts';
+import { ActOnConversationHandler } from './application/act-on-conversation.command';
 import { ThreadInboundMail } from './application/thread-inbound-mail.process-manager';
 import { ConversationsController } from './http/conversations.controller';
 import { ConversationsProjection } from './read-models/conversations.projection';
@@ -6,7 +8,8 @@ import { ConversationsQueries } from './read-models/conversations.queries';
 
 @Module({
   controllers: [ConversationsController],
-  providers: [ConversationsProjection, ConversationsQueries, ThreadInboundMail],
+  imports: [AccountsModule],
+  providers: [ConversationsProjection, ConversationsQueries, ThreadInboundMail, ActOnConversationHandler],
   exports: [ConversationsQueries],
 })
 export class ConversationsModule {}

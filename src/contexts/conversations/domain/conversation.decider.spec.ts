@@ -56,10 +56,8 @@ describe('conversation decider', () => {
   });
 
   it("reopens a closed conversation on a person's reply, not on an auto-reply", () => {
-    // Closing arrives with the inbox; a stored close is all the decider needs to know of it.
-    const closed = [...started, { type: 'ConversationClosed', data: { conversationId: 'c1' } } as unknown as ConversationEvent];
-    const asClosed = { ...conversationDecider, evolve: (state: ReturnType<typeof conversationDecider.initialState>, event: ConversationEvent) =>
-      (event.type as string) === 'ConversationClosed' ? { ...state, status: 'closed' as const } : conversationDecider.evolve(state, event) };
+    const closed: ConversationEvent[] = [...started, { type: 'ConversationClosed', data: { conversationId: 'c1', accountId: 'a1' } }];
+    const asClosed = conversationDecider;
     given(asClosed, closed)
       .when({ type: 'ReceiveMessage', conversationId: 'c1', accountId: 'a1', message: message('m3'), ownDomain: 'inbox.test' })
       .then([
@@ -70,5 +68,27 @@ describe('conversation decider', () => {
     given(asClosed, closed)
       .when({ type: 'ReceiveMessage', conversationId: 'c1', accountId: 'a1', message: auto, ownDomain: 'inbox.test' })
       .then([{ type: 'MessageReceived', data: { conversationId: 'c1', accountId: 'a1', message: auto, newParticipants: [] } }]);
+  });
+});
+
+describe('agents on a conversation', () => {
+  const on = { conversationId: 'c1', accountId: 'a1' };
+  it('closes and reopens, once each', () => {
+    given(conversationDecider, started).when({ type: 'Close', ...on }).then([{ type: 'ConversationClosed', data: on }]);
+    const closed: ConversationEvent[] = [...started, { type: 'ConversationClosed', data: on }];
+    given(conversationDecider, closed).when({ type: 'Close', ...on }).then([]);
+    given(conversationDecider, closed).when({ type: 'Reopen', ...on }).then([{ type: 'ConversationReopened', data: { ...on, because: 'agent' } }]);
+    given(conversationDecider, started).when({ type: 'Reopen', ...on }).then([]);
+  });
+
+  it('assigns and unassigns', () => {
+    given(conversationDecider, started).when({ type: 'Assign', ...on, assigneeId: 'u1' }).then([{ type: 'ConversationAssigned', data: { ...on, assigneeId: 'u1' } }]);
+    const assigned: ConversationEvent[] = [...started, { type: 'ConversationAssigned', data: { ...on, assigneeId: 'u1' } }];
+    given(conversationDecider, assigned).when({ type: 'Assign', ...on, assigneeId: 'u1' }).then([]);
+    given(conversationDecider, assigned).when({ type: 'Assign', ...on, assigneeId: null }).then([{ type: 'ConversationAssigned', data: { ...on, assigneeId: null } }]);
+  });
+
+  it('knows no conversation that never started', () => {
+    given(conversationDecider).when({ type: 'Close', ...on }).thenFails({ code: 'NOT_FOUND' });
   });
 });

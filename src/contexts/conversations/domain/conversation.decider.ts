@@ -1,4 +1,5 @@
 import type { Decider } from '../../../shared/domain/decider';
+import { NotFound } from '../../../shared/domain/domain-error';
 import type { Event } from '../../../shared/domain/event-envelope';
 import type { MailAddress, MailAttachment, MailKind, StoredPart } from './mail-types';
 
@@ -50,8 +51,10 @@ export type MessageReceived = Event<
   'MessageReceived',
   { conversationId: string; accountId: string; message: InboundMessage; newParticipants: string[] }
 >;
-export type ConversationReopened = Event<'ConversationReopened', { conversationId: string; accountId: string; because: 'reply' }>;
-export type ConversationEvent = ConversationStarted | MessageReceived | ConversationReopened;
+export type ConversationReopened = Event<'ConversationReopened', { conversationId: string; accountId: string; because: 'reply' | 'agent' }>;
+export type ConversationClosed = Event<'ConversationClosed', { conversationId: string; accountId: string }>;
+export type ConversationAssigned = Event<'ConversationAssigned', { conversationId: string; accountId: string; assigneeId: string | null }>;
+export type ConversationEvent = ConversationStarted | MessageReceived | ConversationReopened | ConversationClosed | ConversationAssigned;
 
 export type ConversationCommand =
   | {
@@ -63,11 +66,14 @@ export type ConversationCommand =
       message: InboundMessage;
       ownDomain: string;
     }
-  | { type: 'ReceiveMessage'; conversationId: string; accountId: string; message: InboundMessage; ownDomain: string };
+  | { type: 'ReceiveMessage'; conversationId: string; accountId: string; message: InboundMessage; ownDomain: string }
+  | { type: 'Close' | 'Reopen'; conversationId: string; accountId: string }
+  | { type: 'Assign'; conversationId: string; accountId: string; assigneeId: string | null };
 
 export interface ConversationState {
   started: boolean;
   status: 'open' | 'closed';
+  assigneeId: string | null;
   participants: string[];
   messageIds: string[];
 }
@@ -85,7 +91,7 @@ export function participantsOf(message: InboundMessage, ownDomain: string): stri
 }
 
 export const conversationDecider: Decider<ConversationState, ConversationCommand, ConversationEvent> = {
-  initialState: () => ({ started: false, status: 'open', participants: [], messageIds: [] }),
+  initialState: () => ({ started: false, status: 'open', assigneeId: null, participants: [], messageIds: [] }),
 
   evolve: (state, event) => {
     switch (event.type) {
@@ -99,12 +105,17 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
         };
       case 'ConversationReopened':
         return { ...state, status: 'open' };
+      case 'ConversationClosed':
+        return { ...state, status: 'closed' };
+      case 'ConversationAssigned':
+        return { ...state, assigneeId: event.data.assigneeId };
       default:
         return state;
     }
   },
 
   decide: (command, state) => {
+    if (!('message' in command)) return decideByAgent(command, state);
     const { conversationId, accountId, message } = command;
     if (state.messageIds.includes(message.messageId)) return [];
     const participants = participantsOf(message, command.ownDomain);
@@ -136,3 +147,20 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
     return events;
   },
 };
+
+/** What agents do to a conversation; doing what is already so records nothing. */
+function decideByAgent(
+  command: Extract<ConversationCommand, { type: 'Close' | 'Reopen' | 'Assign' }>,
+  state: ConversationState,
+): ConversationEvent[] {
+  if (!state.started) throw new NotFound('Conversation');
+  const { conversationId, accountId } = command;
+  switch (command.type) {
+    case 'Close':
+      return state.status === 'closed' ? [] : [{ type: 'ConversationClosed', data: { conversationId, accountId } }];
+    case 'Reopen':
+      return state.status === 'open' ? [] : [{ type: 'ConversationReopened', data: { conversationId, accountId, because: 'agent' } }];
+    case 'Assign':
+      return state.assigneeId === command.assigneeId ? [] : [{ type: 'ConversationAssigned', data: { conversationId, accountId, assigneeId: command.assigneeId } }];
+  }
+}

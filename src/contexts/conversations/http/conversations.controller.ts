@@ -1,11 +1,23 @@
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, ValidateIf } from 'class-validator';
+import type { CommandContext } from '../../../shared/application/command-context';
+import { ActOnConversation, type ConversationAction } from '../application/act-on-conversation.command';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { BLOB_STORE, type BlobStore } from '../../../shared/blobs/blob-store';
 import { InvalidInput, NotFound } from '../../../shared/domain/domain-error';
-import { ALL_ROLES, Allow } from '../../../shared/http/access';
-import { CurrentUser, type SignedInUser } from '../../../shared/http/signed-in-user';
+import { ALL_ROLES, Allow, REPLIERS } from '../../../shared/http/access';
+import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { ConversationsQueries, type ConversationSummary, type MessageRow } from '../read-models/conversations.queries';
+
+class AssignDto {
+  @ApiProperty({ nullable: true, description: 'a user of the account, or null to unassign' })
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  userId!: string | null;
+}
 
 @ApiTags('conversations')
 @Controller()
@@ -13,14 +25,45 @@ import { ConversationsQueries, type ConversationSummary, type MessageRow } from 
 export class ConversationsController {
   constructor(
     private readonly queries: ConversationsQueries,
+    private readonly commands: CommandBus,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
+
+  @Post('conversations/:id/close')
+  @Allow(REPLIERS)
+  @HttpCode(200)
+  close(@Param('id') id: string, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext) {
+    return this.act(id, { type: 'Close' }, user, context);
+  }
+
+  @Post('conversations/:id/reopen')
+  @Allow(REPLIERS)
+  @HttpCode(200)
+  reopen(@Param('id') id: string, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext) {
+    return this.act(id, { type: 'Reopen' }, user, context);
+  }
+
+  @Post('conversations/:id/assign')
+  @Allow(REPLIERS)
+  @HttpCode(200)
+  assign(@Param('id') id: string, @Body() body: AssignDto, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext) {
+    return this.act(id, { type: 'Assign', assigneeId: body.userId ?? null }, user, context);
+  }
+
+  private async act(id: string, action: ConversationAction, user: SignedInUser, context: CommandContext): Promise<ConversationSummary> {
+    await this.commands.execute(new ActOnConversation(id, action, { ...context, accountId: user.accountId }));
+    const conversation = this.queries.conversation(user.accountId, id);
+    if (!conversation) throw new NotFound('Conversation');
+    const { participants: _participants, linkedConversationIds: _linked, ...summary } = conversation;
+    return summary;
+  }
 
   @Get('conversations')
   list(
     @CurrentUser() user: SignedInUser,
     @Query('status') status?: string,
     @Query('channel') channel?: string,
+    @Query('assignee') assignee?: string,
     @Query('cursor') cursor?: string,
     @Query('limit') limit?: string,
   ): { items: ConversationSummary[]; nextCursor: string | null } {
@@ -28,7 +71,9 @@ export class ConversationsController {
     if (channel && !['email', 'chat', 'form'].includes(channel)) throw new InvalidInput('channel', 'channel must be email, chat or form');
     const size = limit === undefined ? 25 : Number(limit);
     if (!Number.isInteger(size) || size < 1 || size > 100) throw new InvalidInput('limit', 'limit must be a whole number from 1 to 100');
-    return this.queries.list(user.accountId, { status, channel, cursor, limit: size });
+    // assignee: a user id, "me", or "none" for unassigned conversations.
+    const assigneeFilter = assignee === 'none' ? null : assignee === 'me' ? user.userId : assignee;
+    return this.queries.list(user.accountId, { status, channel, assignee: assigneeFilter, cursor, limit: size });
   }
 
   @Get('conversations/:id')

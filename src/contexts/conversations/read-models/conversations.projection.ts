@@ -13,7 +13,7 @@ const PREVIEW_LENGTH = 160;
 @RegisterProjection()
 export class ConversationsProjection implements Projection {
   readonly name = 'conversations';
-  readonly version = 1;
+  readonly version = 2;
 
   setUp(db: SqliteDatabase): void {
     db.exec(`
@@ -21,7 +21,7 @@ export class ConversationsProjection implements Projection {
         id TEXT PRIMARY KEY, account_id TEXT NOT NULL, channel TEXT NOT NULL, subject TEXT NOT NULL, status TEXT NOT NULL,
         contact_id TEXT NOT NULL, contact_email TEXT NOT NULL, contact_name TEXT NOT NULL, participants TEXT NOT NULL,
         reply_token TEXT NOT NULL, linked_to TEXT, started_at TEXT NOT NULL, last_message_at TEXT NOT NULL,
-        preview TEXT NOT NULL, message_count INTEGER NOT NULL
+        preview TEXT NOT NULL, message_count INTEGER NOT NULL, assignee_id TEXT
       ) STRICT;
       CREATE INDEX IF NOT EXISTS conversations_by_activity ON conversations (account_id, last_message_at DESC, id);
       CREATE UNIQUE INDEX IF NOT EXISTS conversations_by_token ON conversations (account_id, reply_token);
@@ -56,7 +56,7 @@ export class ConversationsProjection implements Projection {
     switch (event.type) {
       case 'ConversationStarted': {
         const d = event.data;
-        prepared(db, `INSERT OR IGNORE INTO conversations VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, '', 0)`).run(
+        prepared(db, `INSERT OR IGNORE INTO conversations VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, '', 0, NULL)`).run(
           d.conversationId, d.accountId, d.channel, d.subject || '(no subject)', d.contact.id, d.contact.email, d.contact.name,
           JSON.stringify(d.participants), d.replyToken, d.linkedTo, d.startedAt, d.startedAt,
         );
@@ -88,7 +88,11 @@ export class ConversationsProjection implements Projection {
         return;
       }
       case 'ConversationReopened':
-        prepared(db, "UPDATE conversations SET status = 'open' WHERE id = ?").run(event.data.conversationId);
+      case 'ConversationClosed':
+        prepared(db, 'UPDATE conversations SET status = ? WHERE id = ?').run(event.type === 'ConversationClosed' ? 'closed' : 'open', event.data.conversationId);
+        return;
+      case 'ConversationAssigned':
+        prepared(db, 'UPDATE conversations SET assignee_id = ? WHERE id = ?').run(event.data.assigneeId, event.data.conversationId);
         return;
       default:
         return;

@@ -9,7 +9,7 @@ export interface ConversationSummary {
   contact: { id: string; name: string; email: string };
   channel: 'email' | 'chat' | 'form';
   status: 'open' | 'closed';
-  assignee: null;
+  assignee: string | null;
   lastMessageAt: string;
   preview: string;
 }
@@ -45,6 +45,7 @@ interface ConversationRow {
   preview: string;
   participants: string;
   linked_to: string | null;
+  assignee_id: string | null;
 }
 
 const summary = (row: ConversationRow): ConversationSummary => ({
@@ -53,7 +54,7 @@ const summary = (row: ConversationRow): ConversationSummary => ({
   contact: { id: row.contact_id, name: row.contact_name, email: row.contact_email },
   channel: row.channel,
   status: row.status,
-  assignee: null,
+  assignee: row.assignee_id,
   lastMessageAt: row.last_message_at,
   preview: row.preview,
 });
@@ -80,7 +81,10 @@ export class ConversationsQueries {
   }
 
   /** Newest activity first; the cursor is the last item's (lastMessageAt, id). */
-  list(accountId: string, filters: { status?: string; channel?: string; cursor?: string; limit: number }): { items: ConversationSummary[]; nextCursor: string | null } {
+  list(
+    accountId: string,
+    filters: { status?: string; channel?: string; assignee?: string | null; cursor?: string; limit: number },
+  ): { items: ConversationSummary[]; nextCursor: string | null } {
     const where = ['account_id = ?'];
     const params: unknown[] = [accountId];
     if (filters.status) {
@@ -90,6 +94,11 @@ export class ConversationsQueries {
     if (filters.channel) {
       where.push('channel = ?');
       params.push(filters.channel);
+    }
+    if (filters.assignee === null) where.push('assignee_id IS NULL');
+    else if (filters.assignee) {
+      where.push('assignee_id = ?');
+      params.push(filters.assignee);
     }
     if (filters.cursor) {
       const [at, id] = Buffer.from(filters.cursor, 'base64url').toString('utf8').split('|');

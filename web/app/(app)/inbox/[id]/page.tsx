@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { MailBody } from '@/components/inbox/mail-body';
 import { PageHeader } from '@/components/page-header';
 import { getAccount, getThread } from '@/lib/api';
+import { ConversationActions } from '@/components/inbox/conversation-actions';
+import { requireMe } from '@/lib/session';
 import { formatInstant } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Conversation' };
@@ -12,8 +14,9 @@ const KIND_LABELS: Record<string, string> = { 'auto-reply': 'Auto-reply', bounce
 
 export default async function ThreadPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [account, thread] = await Promise.all([getAccount(), getThread(id)]);
+  const [account, thread, me] = await Promise.all([getAccount(), getThread(id), requireMe()]);
   if (!thread) notFound();
+  const canAct = me.role !== 'auditor';
   return (
     <>
       <PageHeader
@@ -23,9 +26,11 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
             <Link href="/inbox" className="hover:underline">
               ← Inbox
             </Link>{' '}
-            · <Link href={`/contacts/${thread.contact.id}`} className="hover:underline">{thread.contact.name}</Link> · {thread.status}
+            · <Link href={`/contacts/${thread.contact.id}`} className="hover:underline">{thread.contact.name}</Link> ·{' '}
+            <span data-testid="conversation-status">{thread.status}</span>
           </>
         }
+        actions={canAct ? <ConversationActions id={thread.id} status={thread.status} assignee={thread.assignee} me={me.userId} /> : null}
       />
       <div className="flex flex-col gap-4 p-6">
         {thread.linkedConversationIds.length > 0 ? (
