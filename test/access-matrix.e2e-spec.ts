@@ -58,6 +58,9 @@ async function mailResources(owner: Agent): Promise<void> {
   samples['/api/contacts'] = thread.contact.id;
 }
 
+/** Routes that answer with a never-ending stream (server-sent events). */
+const STREAMS = new Set(['GET /api/stream']);
+
 /** What an authorized caller sends, so it gets past validation to the resource itself. */
 const sampleBodies: Record<string, object> = { 'POST /api/conversations/:id/assign': { userId: null } };
 afterAll(() => api.close());
@@ -70,6 +73,13 @@ function call(agent: Agent, route: RouteInfo) {
   });
   const method = route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
   const request = agent[method](path);
+  // A stream never ends: its status and headers are the answer, then the connection is dropped.
+  if (STREAMS.has(`${route.method} ${route.path}`)) {
+    return request.buffer(true).parse((response, done) => {
+      (response as unknown as { destroy(): void }).destroy();
+      done(null, null);
+    });
+  }
   // Otherwise an empty body: an authorized caller gets past the guard and fails validation at worst.
   return method === 'get' ? request : request.send(sampleBodies[`${route.method} ${route.path}`] ?? {});
 }

@@ -124,3 +124,13 @@ describe('the thread in the browser', () => {
     await page.getByRole('button', { name: 'Unassign me' }).waitFor();
   });
 });
+
+describe('live inbox', () => {
+  it('shows a mail that arrives over SMTP in an open inbox page, without reload', async () => {
+    await page.goto(`${app.baseUrl}/inbox?status=`);
+    await page.locator('[data-testid="live-status"][data-live="true"]').waitFor();
+    const subject = `Arrived live ${Date.now()}`;
+    expect((await sendRaw(smtpPort, address, simpleMail({ from: 'Liv <liv@example.com>', to: address, subject }))).code).toBe(250);
+    await page.getByTestId('conversation-row').filter({ hasText: subject }).waitFor({ timeout: 10_000 });
+  });
+});

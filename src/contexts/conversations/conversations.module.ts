@@ -3,11 +3,12 @@ import { AccountsModule } from '../accounts';
 import { ActOnConversationHandler } from './application/act-on-conversation.command';
 import { ThreadInboundMail } from './application/thread-inbound-mail.process-manager';
 import { ConversationsController } from './http/conversations.controller';
+import { InboxStreamController } from './http/inbox-stream.controller';
 import { ConversationsProjection } from './read-models/conversations.projection';
 import { ConversationsQueries } from './read-models/conversations.queries';
 
 @Module({
-  controllers: [ConversationsController],
+  controllers: [ConversationsController, InboxStreamController],
   imports: [AccountsModule],
   providers: [ConversationsProjection, ConversationsQueries, ThreadInboundMail, ActOnConversationHandler],
   exports: [ConversationsQueries],

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { LiveRefresh } from '@/components/inbox/live-refresh';
 import { PageHeader } from '@/components/page-header';
 import { getAccount, getConversations } from '@/lib/api';
 import { formatInstant } from '@/lib/time';
@@ -17,7 +18,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const [account, page] = await Promise.all([getAccount(), getConversations({ status, cursor })]);
   return (
     <>
-      <PageHeader title="Inbox" description="Every conversation, newest activity first." />
+      <PageHeader title="Inbox" description="Every conversation, newest activity first." actions={<LiveRefresh />} />
       <nav aria-label="Filter by status" className="flex gap-1 border-b border-slate-200 bg-white px-6">
         {FILTERS.map((filter) => (
           <Link

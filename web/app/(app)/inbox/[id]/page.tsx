@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { LiveRefresh } from '@/components/inbox/live-refresh';
 import { MailBody } from '@/components/inbox/mail-body';
 import { PageHeader } from '@/components/page-header';
 import { getAccount, getThread } from '@/lib/api';
@@ -30,7 +31,12 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
             <span data-testid="conversation-status">{thread.status}</span>
           </>
         }
-        actions={canAct ? <ConversationActions id={thread.id} status={thread.status} assignee={thread.assignee} me={me.userId} /> : null}
+        actions={
+          <div className="flex items-center gap-4">
+            <LiveRefresh />
+            {canAct ? <ConversationActions id={thread.id} status={thread.status} assignee={thread.assignee} me={me.userId} /> : null}
+          </div>
+        }
       />
       <div className="flex flex-col gap-4 p-6">
         {thread.linkedConversationIds.length > 0 ? (
