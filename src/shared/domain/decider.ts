@@ -9,11 +9,3 @@ export interface Decider<State, Command, E extends Event, Deps = void> {
   evolve(state: State, event: E): State;
   decide(command: Command, state: State, deps: Deps): E[];
 }
-
-export function foldEvents<State, E extends Event>(
-  evolve: (state: State, event: E) => State,
-  initial: State,
-  events: readonly E[],
-): State {
-  return events.reduce(evolve, initial);
-}

@@ -23,7 +23,3 @@ export interface Event<Type extends string = string, Data = unknown> {
   type: Type;
   data: Data;
 }
-
-export function isSystemActor(actor: Actor): actor is { system: string } {
-  return 'system' in actor;
-}
