@@ -326,3 +326,18 @@ describe('GET /api/audit/channel-configuration', () => {
     expect(output).toContain('Hash chain: intact');
   });
 });
+
+describe('attribution after deactivation', () => {
+  it('keeps what a deactivated user did attributed to them in the history', async () => {
+    const owner = await signUp(api);
+    const email = uniqueEmail('leaver');
+    const { body: admin } = await owner.agent.post('/api/users').send({ name: 'Lee Leaver', email, password: PASSWORD, role: 'admin' });
+    const leaver = api.agent();
+    await leaver.post('/api/auth/login').send({ email, password: PASSWORD });
+    await leaver.patch('/api/channels/chat').send({ enabled: true });
+    await owner.agent.patch(`/api/users/${admin.userId}`).send({ active: false });
+
+    const { events } = (await owner.agent.get('/api/audit/channel-configuration')).body as { events: Array<{ type: string; actor: unknown }> };
+    expect(events.find((e) => e.type === 'ChatChannelEnabled')?.actor).toEqual({ userId: admin.userId, role: 'admin', name: 'Lee Leaver' });
+  });
+});

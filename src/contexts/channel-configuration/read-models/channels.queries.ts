@@ -31,6 +31,12 @@ export class ChannelsQueries {
     };
   }
 
+  /** Whether the account's email channel is on; null before it exists. One column, for the mail intake's hot path. */
+  emailEnabled(accountId: string): boolean | null {
+    const enabled = this.db.prepare('SELECT enabled FROM email_channels WHERE account_id = ?').pluck().get(accountId) as number | undefined;
+    return enabled === undefined ? null : enabled === 1;
+  }
+
   chatEnabled(accountId: string): boolean {
     const row = this.db.prepare('SELECT enabled FROM chat_channels WHERE account_id = ?').get(accountId) as { enabled: number } | undefined;
     return row?.enabled === 1;

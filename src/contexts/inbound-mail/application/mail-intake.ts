@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
 import { ChannelsQueries } from '../../channel-configuration';
 import { inboundIdFor } from '../domain/inbound-id';
 import { inboundMailDecider } from '../domain/inbound-mail.decider';
-import { inboundMailStream, type StoredPart } from '../domain/inbound-mail.events';
+import { inboundMailStream, type InboundMailAccepted, type StoredPart } from '../domain/inbound-mail.events';
 import { parseMail } from './parse-mail';
 
 export interface IntakeResult {
@@ -54,13 +54,7 @@ export class MailIntake {
       const { mail, stored: partsStored } = await parseMail(raw, this.blobs, this.config.inboxDomain, LIMITS);
       await Promise.all([rawStored, partsStored]);
       const inboundId = inboundIdFor(accountId, mail.messageId, raw);
-      const receivedWhileDisabled = this.channels.emailChannel(accountId)?.enabled === false;
-      const outcome = await this.eventSourcing.decide(
-        inboundMailStream(inboundId),
-        inboundMailDecider,
-        { type: 'Accept', reprocessing: false, accepted: { inboundId, accountId, recipients, via, raw: stored, receivedAt, receivedWhileDisabled, mail } },
-        context,
-      );
+      const outcome = await this.recordAccepted({ inboundId, accountId, recipients, via, raw: stored, receivedAt, mail }, false, context);
       return { inboundId, status: outcome.events.length > 0 ? 'accepted' : 'duplicate' };
     } catch (error) {
       await rawStored;
@@ -73,15 +67,15 @@ export class MailIntake {
     const bytes = await this.blobs.get(raw.hash);
     const { mail, stored } = await parseMail(bytes, this.blobs, this.config.inboxDomain, LIMITS);
     await stored;
-    const receivedWhileDisabled = this.channels.emailChannel(accountId)?.enabled === false;
+    return this.recordAccepted({ inboundId, accountId, recipients, via, raw, receivedAt: new Date().toISOString(), mail }, true, context);
+  }
+
+  private recordAccepted(accepted: Omit<InboundMailAccepted['data'], 'receivedWhileDisabled'>, reprocessing: boolean, context: CommandContext) {
+    const receivedWhileDisabled = this.channels.emailEnabled(accepted.accountId) === false;
     return this.eventSourcing.decide(
-      inboundMailStream(inboundId),
+      inboundMailStream(accepted.inboundId),
       inboundMailDecider,
-      {
-        type: 'Accept',
-        reprocessing: true,
-        accepted: { inboundId, accountId, recipients, via, raw, receivedAt: new Date().toISOString(), receivedWhileDisabled, mail },
-      },
+      { type: 'Accept', reprocessing, accepted: { ...accepted, receivedWhileDisabled } },
       context,
     );
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res, UnauthorizedException, UnprocessableEntityException } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Req, Res, UnauthorizedException, UnprocessableEntityException } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { CommandContext } from '../../../shared/application/command-context';
@@ -77,7 +77,6 @@ export class InboundController {
     @Param('id') id: string,
     @CurrentUser() user: SignedInUser,
     @RequestContext() context: CommandContext,
-    @Body() _body: unknown,
   ): Promise<{ id: string; status: 'accepted' | 'failed'; reason?: string }> {
     const mail = this.queries.message(user.accountId, id);
     if (!mail || mail.status !== 'failed') throw new NotFound('Failed mail');
