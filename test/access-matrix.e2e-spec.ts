@@ -58,18 +58,25 @@ async function mailResources(owner: Agent): Promise<void> {
   samples['/api/contacts'] = thread.contact.id;
 }
 
+const API_PREFIX_PATH = `/${API_PREFIX}`;
+
 /** Routes that answer with a never-ending stream (server-sent events). */
 const STREAMS = new Set(['GET /api/stream']);
 
 /** What an authorized caller sends, so it gets past validation to the resource itself. */
-const sampleBodies: Record<string, object> = { 'POST /api/conversations/:id/assign': { userId: null } };
+const sampleBodies: Record<string, object> = {
+  'POST /api/conversations/:id/assign': { userId: null },
+  'POST /api/conversations/:id/replies': { text: 'A reply from the access matrix' },
+};
 afterAll(() => api.close());
 
 function call(agent: Agent, route: RouteInfo) {
-  const path = route.path.replace(/^(.*?)\/:(\w+)/, (_, resource: string) => {
+  // Each parameter takes a sample of the resource named before it: /conversations/:id/messages/:messageId.
+  const path = route.path.replace(/\/([\w-]+)\/:(\w+)/g, (_, name: string) => {
+    const resource = `${API_PREFIX_PATH}/${name}`;
     const value = samples[resource];
     if (!value) throw new Error(`No sample resource for ${route.method} ${route.path}: add one for ${resource} to samples`);
-    return `${resource}/${value}`;
+    return `/${name}/${value}`;
   });
   const method = route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
   const request = agent[method](path);

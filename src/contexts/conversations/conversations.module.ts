@@ -1,5 +1,15 @@
+import { join } from 'node:path';
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../shared/config/app-config';
 import { AccountsModule } from '../accounts';
+import { ChannelConfigurationModule } from '../channel-configuration';
+import { ReplyComposer } from './application/reply-composer';
+import { ReplyOutbox } from './application/reply-outbox';
+import { RetryReplyHandler } from './application/retry-reply.command';
+import { SendEmailReplyHandler } from './application/send-email-reply.command';
+import { FileOutboundMailer } from './outbound/file.outbound-mailer';
+import { OUTBOUND_MAILER, type OutboundMailer } from './outbound/outbound-mailer';
+import { SmtpOutboundMailer } from './outbound/smtp.outbound-mailer';
 import { ActOnConversationHandler } from './application/act-on-conversation.command';
 import { ThreadInboundMail } from './application/thread-inbound-mail.process-manager';
 import { ConversationsController } from './http/conversations.controller';
@@ -9,8 +19,23 @@ import { ConversationsQueries } from './read-models/conversations.queries';
 
 @Module({
   controllers: [ConversationsController, InboxStreamController],
-  imports: [AccountsModule],
-  providers: [ConversationsProjection, ConversationsQueries, ThreadInboundMail, ActOnConversationHandler],
+  imports: [AccountsModule, ChannelConfigurationModule],
+  providers: [
+    ConversationsProjection,
+    ConversationsQueries,
+    ThreadInboundMail,
+    ActOnConversationHandler,
+    SendEmailReplyHandler,
+    RetryReplyHandler,
+    ReplyComposer,
+    ReplyOutbox,
+    {
+      provide: OUTBOUND_MAILER,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): OutboundMailer =>
+        config.outboundSmtpUrl ? new SmtpOutboundMailer(config.outboundSmtpUrl, config.dkim) : new FileOutboundMailer(join(config.dataDir, 'outbox'), config.dkim),
+    },
+  ],
   exports: [ConversationsQueries],
 })
 export class ConversationsModule {}

@@ -4,3 +4,4 @@ export { InboundMailQueries } from './read-models/inbound-mail.queries';
 export { InboundMailModule } from './inbound-mail.module';
 export { senderOf } from './domain/sender';
 export { MarkInboundMailUnrouted } from './application/mark-unrouted.command';
+export { sanitizeMailHtml } from './application/html-sanitizer';

@@ -1,4 +1,7 @@
-import { resolve } from 'node:path';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
@@ -14,7 +17,19 @@ describe('loadConfig', () => {
       signup: 'open',
       smtpTls: null,
       secret: null,
+      dkim: null,
     });
+  });
+
+  it('reads DKIM signing only as a whole, from a PEM key file', () => {
+    const keyFile = join(mkdtempSync(join(tmpdir(), 'dkim-')), 'dkim.pem');
+    writeFileSync(keyFile, generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const config = loadConfig({ DKIM_DOMAIN: 'Acme.example', DKIM_SELECTOR: 'inbox2026', DKIM_PRIVATE_KEY_FILE: keyFile });
+    expect(config.dkim).toMatchObject({ domainName: 'acme.example', keySelector: 'inbox2026', privateKey: expect.stringContaining('PRIVATE KEY') });
+    expect(() => loadConfig({ DKIM_DOMAIN: 'acme.example' })).toThrow('DKIM_SELECTOR must be set together with DKIM_DOMAIN');
+    expect(() => loadConfig({ DKIM_DOMAIN: 'acme.example', DKIM_SELECTOR: 's1', DKIM_PRIVATE_KEY_FILE: `${keyFile}.missing` })).toThrow(
+      'DKIM_PRIVATE_KEY_FILE must name a readable PEM private key file',
+    );
   });
 
   it('reads every variable', () => {

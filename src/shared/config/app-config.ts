@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export interface AppConfig {
@@ -14,6 +14,15 @@ export interface AppConfig {
   smtpTls: { keyFile: string; certFile: string } | null;
   /** Secret from which per-account inbound tokens are derived; null: a key file under DATA_DIR. */
   secret: string | null;
+  /** DKIM signing of outbound replies; all three of DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY_FILE or none. */
+  dkim: DkimConfig | null;
+}
+
+/** As nodemailer's `dkim` option takes it. */
+export interface DkimConfig {
+  domainName: string;
+  keySelector: string;
+  privateKey: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -45,7 +54,25 @@ export function loadConfig(env: Env = process.env): AppConfig {
     signup: oneOf(env, 'SIGNUP', ['open', 'closed'] as const, 'open'),
     smtpTls: tlsFiles(env),
     secret: optionalSecret(env, 'INBOX_SECRET'),
+    dkim: dkimSigning(env),
   };
+}
+
+function dkimSigning(env: Env): DkimConfig | null {
+  const names = ['DKIM_DOMAIN', 'DKIM_SELECTOR', 'DKIM_PRIVATE_KEY_FILE'] as const;
+  const set = names.filter((name) => raw(env, name));
+  if (set.length === 0) return null;
+  const missing = names.find((name) => !raw(env, name));
+  if (missing) throw new ConfigError(missing, `must be set together with ${set.join(' and ')}`, '');
+  const signingDomain = domainName(env, 'DKIM_DOMAIN', '');
+  const keySelector = raw(env, 'DKIM_SELECTOR') as string;
+  if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(keySelector)) {
+    throw new ConfigError('DKIM_SELECTOR', 'must be a DNS label such as "inbox2026"', keySelector);
+  }
+  const keyFile = raw(env, 'DKIM_PRIVATE_KEY_FILE') as string;
+  const privateKey = existsSync(keyFile) ? readFileSync(keyFile, 'utf8') : '';
+  if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey)) throw new ConfigError('DKIM_PRIVATE_KEY_FILE', 'must name a readable PEM private key file', keyFile);
+  return { domainName: signingDomain, keySelector, privateKey };
 }
 
 function tlsFiles(env: Env): AppConfig['smtpTls'] {

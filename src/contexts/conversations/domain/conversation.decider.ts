@@ -2,6 +2,10 @@ import type { Decider } from '../../../shared/domain/decider';
 import { NotFound } from '../../../shared/domain/domain-error';
 import type { Event } from '../../../shared/domain/event-envelope';
 import type { MailAddress, MailAttachment, MailKind, StoredPart } from './mail-types';
+import { composeReply, type ReplyDraft, type ReplyQueued } from './outgoing-reply';
+import { replyBlocker, type SendingChannel } from './reply-rules';
+
+export type { ReplyQueued } from './outgoing-reply';
 
 export interface InboundMessage {
   /** Our id of the message (the inbound mail's id). */
@@ -54,7 +58,7 @@ export type MessageReceived = Event<
 export type ConversationReopened = Event<'ConversationReopened', { conversationId: string; accountId: string; because: 'reply' | 'agent' }>;
 export type ConversationClosed = Event<'ConversationClosed', { conversationId: string; accountId: string }>;
 export type ConversationAssigned = Event<'ConversationAssigned', { conversationId: string; accountId: string; assigneeId: string | null }>;
-export type ConversationEvent = ConversationStarted | MessageReceived | ConversationReopened | ConversationClosed | ConversationAssigned;
+export type ConversationEvent = ConversationStarted | MessageReceived | ConversationReopened | ConversationClosed | ConversationAssigned | ReplyQueued;
 
 export type ConversationCommand =
   | {
@@ -68,14 +72,25 @@ export type ConversationCommand =
     }
   | { type: 'ReceiveMessage'; conversationId: string; accountId: string; message: InboundMessage; ownDomain: string }
   | { type: 'Close' | 'Reopen'; conversationId: string; accountId: string }
-  | { type: 'Assign'; conversationId: string; accountId: string; assigneeId: string | null };
+  | { type: 'Assign'; conversationId: string; accountId: string; assigneeId: string | null }
+  | { type: 'QueueReply'; conversationId: string; accountId: string; reply: ReplyDraft; channel: SendingChannel; ownDomain: string; now: Date };
 
 export interface ConversationState {
   started: boolean;
   status: 'open' | 'closed';
   assigneeId: string | null;
   participants: string[];
+  /** Our ids of every message, inbound and outbound. */
   messageIds: string[];
+  contact: ConversationContact | null;
+  replyToken: string;
+  /** Internet Message-IDs in the order the messages came and went: a reply's References. */
+  internetMessageIds: string[];
+  /** The newest inbound mail's Message-ID: what a reply answers. */
+  lastInboundMessageId: string | null;
+  /** The newest Outlook Thread-Index seen or sent, so our replies extend the same thread. */
+  threadIndex: string | null;
+  startedAt: string | null;
 }
 
 export const conversationStream = (conversationId: string) => `conversation-${conversationId}`;
@@ -91,17 +106,51 @@ export function participantsOf(message: InboundMessage, ownDomain: string): stri
 }
 
 export const conversationDecider: Decider<ConversationState, ConversationCommand, ConversationEvent> = {
-  initialState: () => ({ started: false, status: 'open', assigneeId: null, participants: [], messageIds: [] }),
+  initialState: () => ({
+    started: false,
+    status: 'open',
+    assigneeId: null,
+    participants: [],
+    messageIds: [],
+    contact: null,
+    replyToken: '',
+    internetMessageIds: [],
+    lastInboundMessageId: null,
+    threadIndex: null,
+    startedAt: null,
+  }),
 
   evolve: (state, event) => {
     switch (event.type) {
       case 'ConversationStarted':
-        return { ...state, started: true, status: 'open', participants: event.data.participants };
-      case 'MessageReceived':
+        return {
+          ...state,
+          started: true,
+          status: 'open',
+          participants: event.data.participants,
+          contact: event.data.contact,
+          replyToken: event.data.replyToken,
+          startedAt: event.data.startedAt,
+        };
+      case 'MessageReceived': {
+        const { messageId, internetMessageId, threadIndex, kind } = event.data.message;
+        // Only a person's mail is what a reply answers; an auto-reply or a bounce is not.
+        const answerable = kind === 'mail' && internetMessageId !== null;
         return {
           ...state,
           participants: [...state.participants, ...event.data.newParticipants],
-          messageIds: [...state.messageIds, event.data.message.messageId],
+          messageIds: [...state.messageIds, messageId],
+          internetMessageIds: internetMessageId ? [...state.internetMessageIds, internetMessageId] : state.internetMessageIds,
+          lastInboundMessageId: answerable ? internetMessageId : state.lastInboundMessageId,
+          threadIndex: threadIndex ?? state.threadIndex,
+        };
+      }
+      case 'ReplyQueued':
+        return {
+          ...state,
+          messageIds: [...state.messageIds, event.data.messageId],
+          internetMessageIds: [...state.internetMessageIds, event.data.internetMessageId],
+          threadIndex: event.data.threadIndex,
         };
       case 'ConversationReopened':
         return { ...state, status: 'open' };
@@ -115,6 +164,7 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
   },
 
   decide: (command, state) => {
+    if (command.type === 'QueueReply') return decideReply(command, state);
     if (!('message' in command)) return decideByAgent(command, state);
     const { conversationId, accountId, message } = command;
     if (state.messageIds.includes(message.messageId)) return [];
@@ -163,4 +213,30 @@ function decideByAgent(
     case 'Assign':
       return state.assigneeId === command.assigneeId ? [] : [{ type: 'ConversationAssigned', data: { conversationId, accountId, assigneeId: command.assigneeId } }];
   }
+}
+
+/**
+ * A reply goes to the conversation's contact alone, by email, from the channel's address; it is
+ * recorded here first and delivered by the outbox. Sending the same draft id twice records it once.
+ */
+function decideReply(command: Extract<ConversationCommand, { type: 'QueueReply' }>, state: ConversationState): ConversationEvent[] {
+  if (!state.started || !state.contact) throw new NotFound('Conversation');
+  if (state.messageIds.includes(command.reply.messageId)) return [];
+  const blocker = replyBlocker({ contactEmail: state.contact.email, channel: command.channel });
+  if (blocker) throw blocker;
+  return [
+    composeReply(command.reply, {
+      conversationId: command.conversationId,
+      accountId: command.accountId,
+      contact: state.contact,
+      replyToken: state.replyToken,
+      internetMessageIds: state.internetMessageIds,
+      lastInboundMessageId: state.lastInboundMessageId,
+      threadIndex: state.threadIndex,
+      startedAt: state.startedAt,
+      sendingAddress: command.channel.address as string,
+      ownDomain: command.ownDomain,
+      now: command.now,
+    }),
+  ];
 }

@@ -1,9 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, ValidateIf } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { ActOnConversation, type ConversationAction } from '../application/act-on-conversation.command';
+import { ReplyComposer } from '../application/reply-composer';
+import { RetryReply } from '../application/retry-reply.command';
+import { SendEmailReply } from '../application/send-email-reply.command';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { BLOB_STORE, type BlobStore } from '../../../shared/blobs/blob-store';
@@ -19,6 +22,28 @@ class AssignDto {
   userId!: string | null;
 }
 
+class ReplyDto {
+  @ApiPropertyOptional({ description: "the agent's subject; the channel's default subject when absent" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(998, { message: 'subject must be at most 998 characters (one header line)' })
+  @Matches(/^[^\r\n]*$/, { message: 'subject must be one line (no line breaks)' })
+  subject?: string;
+
+  @ApiProperty({ description: 'the reply as plain text' })
+  @IsString()
+  @Matches(/\S/, { message: 'text must not be empty' })
+  @MaxLength(100_000, { message: 'text must be at most 100000 characters' })
+  text!: string;
+
+  @ApiPropertyOptional({ description: 'the reply as HTML; sanitized like inbound mail' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500_000, { message: 'html must be at most 500000 characters' })
+  html?: string;
+}
+
 @ApiTags('conversations')
 @Controller()
 @Allow(ALL_ROLES)
@@ -26,8 +51,24 @@ export class ConversationsController {
   constructor(
     private readonly queries: ConversationsQueries,
     private readonly commands: CommandBus,
+    private readonly composer: ReplyComposer,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
+
+  @Post('conversations/:id/replies')
+  @Allow(REPLIERS)
+  @HttpCode(202)
+  reply(@Param('id') id: string, @Body() body: ReplyDto, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<{ messageId: string }> {
+    return this.commands.execute(new SendEmailReply(id, { subject: body.subject, text: body.text, html: body.html }, { ...context, accountId: user.accountId, userId: user.userId }));
+  }
+
+  @Post('conversations/:id/messages/:messageId/retry')
+  @Allow(REPLIERS)
+  @HttpCode(202)
+  async retry(@Param('id') id: string, @Param('messageId') messageId: string, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext) {
+    await this.commands.execute(new RetryReply(id, messageId, { ...context, accountId: user.accountId }));
+    return { messageId, deliveryStatus: 'queued' as const };
+  }
 
   @Post('conversations/:id/close')
   @Allow(REPLIERS)
@@ -81,7 +122,10 @@ export class ConversationsController {
     const conversation = this.queries.conversation(user.accountId, id);
     if (!conversation) throw new NotFound('Conversation');
     const messages = await Promise.all(this.queries.messages(id).map((message) => this.present(message)));
-    return { ...conversation, messages };
+    // What the composer shows: the from line and subject the contact will get, or why it cannot send.
+    const draft = this.composer.compose(user.accountId, user.userId, conversation.startedAt, '', conversation.contact.email || null);
+    const composer = { canReply: draft.blockedBecause === null, reason: draft.blockedBecause, from: draft.from, to: conversation.contact.email || null, subject: draft.subject };
+    return { ...conversation, messages, composer };
   }
 
   @Get('attachments/:id')
@@ -100,8 +144,8 @@ export class ConversationsController {
   }
 
   private async present(message: MessageRow) {
-    const text = message.textHash ? (await this.blobs.get(message.textHash)).toString('utf8') : '';
-    let html = message.htmlHash ? (await this.blobs.get(message.htmlHash)).toString('utf8') : null;
+    const text = message.textHash ? (await this.blobs.get(message.textHash)).toString('utf8') : message.direction === 'outbound' ? message.replyText : '';
+    let html = message.htmlHash ? (await this.blobs.get(message.htmlHash)).toString('utf8') : message.html;
     // Inline images: cid: references point at the message's own attachments, served to the account only.
     if (html) {
       for (const attachment of message.attachments.filter((a) => a.contentId)) {
@@ -122,8 +166,11 @@ export class ConversationsController {
       omittedAttachments: message.omitted,
       sentAt: message.sentAt ?? message.receivedAt,
       receivedAt: message.receivedAt,
-      deliveryStatus: null,
-      deliveryError: null,
+      deliveryStatus: message.deliveryStatus,
+      deliveryError: message.deliveryError,
+      deliveryAttempts: message.deliveryAttempts,
+      nextAttemptAt: message.nextAttemptAt,
+      authorId: message.authorId,
       internetMessageId: message.internetMessageId,
       kind: message.kind,
       receivedWhileDisabled: message.receivedWhileDisabled,

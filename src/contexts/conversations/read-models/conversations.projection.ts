@@ -4,6 +4,7 @@ import type { Projection } from '../../../shared/projections/projection';
 import { RegisterProjection } from '../../../shared/projections/subscription.decorators';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ConversationEvent } from '../domain/conversation.decider';
+import type { ReplyDeliveryEvent } from '../domain/reply-delivery.decider';
 import { threadIndexRoot } from '../domain/threading';
 
 const PREVIEW_LENGTH = 160;
@@ -13,7 +14,7 @@ const PREVIEW_LENGTH = 160;
 @RegisterProjection()
 export class ConversationsProjection implements Projection {
   readonly name = 'conversations';
-  readonly version = 2;
+  readonly version = 3;
 
   setUp(db: SqliteDatabase): void {
     db.exec(`
@@ -31,9 +32,12 @@ export class ConversationsProjection implements Projection {
         id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, account_id TEXT NOT NULL, direction TEXT NOT NULL,
         internet_message_id TEXT, sender TEXT, recipients TEXT NOT NULL, cc TEXT NOT NULL, subject TEXT NOT NULL,
         sent_at TEXT, received_at TEXT NOT NULL, kind TEXT NOT NULL, text_hash TEXT, html_hash TEXT, reply_text TEXT NOT NULL,
-        omitted TEXT NOT NULL, received_while_disabled INTEGER NOT NULL, position INTEGER NOT NULL
+        omitted TEXT NOT NULL, received_while_disabled INTEGER NOT NULL, position INTEGER NOT NULL,
+        body_html TEXT, author_id TEXT, delivery_status TEXT, delivery_error TEXT, delivery_attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT
       ) STRICT;
       CREATE INDEX IF NOT EXISTS messages_by_conversation ON conversation_messages (conversation_id, position);
+      CREATE INDEX IF NOT EXISTS replies_due ON conversation_messages (next_attempt_at) WHERE next_attempt_at IS NOT NULL;
       CREATE TABLE IF NOT EXISTS message_index (
         account_id TEXT NOT NULL, internet_message_id TEXT NOT NULL, conversation_id TEXT NOT NULL,
         PRIMARY KEY (account_id, internet_message_id)
@@ -52,7 +56,7 @@ export class ConversationsProjection implements Projection {
   }
 
   apply(recorded: RecordedEvent, db: SqliteDatabase): void {
-    const event = { type: recorded.type, data: recorded.data } as ConversationEvent;
+    const event = { type: recorded.type, data: recorded.data } as ConversationEvent | ReplyDeliveryEvent;
     switch (event.type) {
       case 'ConversationStarted': {
         const d = event.data;
@@ -64,7 +68,7 @@ export class ConversationsProjection implements Projection {
       }
       case 'MessageReceived': {
         const { conversationId, accountId, message: m, newParticipants } = event.data;
-        prepared(db, `INSERT OR IGNORE INTO conversation_messages VALUES (?, ?, ?, 'inbound', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        prepared(db, `INSERT OR IGNORE INTO conversation_messages (${MESSAGE_COLUMNS}) VALUES (?, ?, ?, 'inbound', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
           m.messageId, conversationId, accountId, m.internetMessageId, JSON.stringify(m.from), JSON.stringify(m.to), JSON.stringify(m.cc),
           m.subject, m.sentAt, m.receivedAt, m.kind, m.text?.hash ?? null, m.html?.hash ?? null, m.replyText, JSON.stringify(m.omitted),
           m.receivedWhileDisabled ? 1 : 0, Number(recorded.position),
@@ -72,8 +76,7 @@ export class ConversationsProjection implements Projection {
         if (m.internetMessageId) {
           prepared(db, 'INSERT OR IGNORE INTO message_index VALUES (?, ?, ?)').run(accountId, m.internetMessageId, conversationId);
         }
-        const root = threadIndexRoot(m.threadIndex);
-        if (root) prepared(db, 'INSERT OR IGNORE INTO message_index VALUES (?, ?, ?)').run(accountId, `thread-index:${root}`, conversationId);
+        indexThread(db, accountId, conversationId, m.threadIndex);
         m.attachments.forEach((a, ordinal) =>
           prepared(db, 'INSERT OR IGNORE INTO message_attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
             `${m.messageId}.${ordinal}`, accountId, m.messageId, a.hash, a.filename, a.contentType, a.size, a.contentId, a.inline ? 1 : 0, ordinal,
@@ -81,12 +84,44 @@ export class ConversationsProjection implements Projection {
         );
         const participants = prepared(db, 'SELECT participants FROM conversations WHERE id = ?').pluck().get(conversationId) as string | undefined;
         const merged = [...new Set([...(participants ? (JSON.parse(participants) as string[]) : []), ...newParticipants])];
-        prepared(db, 
-          `UPDATE conversations SET last_message_at = max(last_message_at, ?), preview = ?, message_count = message_count + 1, participants = ?
-           WHERE id = ?`,
-        ).run(m.receivedAt, m.replyText.replace(/\s+/g, ' ').trim().slice(0, PREVIEW_LENGTH), JSON.stringify(merged), conversationId);
+        prepared(db, 'UPDATE conversations SET participants = ? WHERE id = ?').run(JSON.stringify(merged), conversationId);
+        recordActivity(db, conversationId, m.receivedAt, m.replyText);
         return;
       }
+      case 'ReplyQueued': {
+        const r = event.data;
+        prepared(
+          db,
+          `INSERT OR IGNORE INTO conversation_messages (${MESSAGE_COLUMNS}, body_html, author_id, delivery_status, next_attempt_at)
+           VALUES (?, ?, ?, 'outbound', ?, ?, ?, '[]', ?, ?, ?, 'mail', NULL, NULL, ?, '[]', 0, ?, ?, ?, 'queued', ?)`,
+        ).run(
+          r.messageId, r.conversationId, r.accountId, r.internetMessageId, JSON.stringify(r.from), JSON.stringify([r.to]), r.subject,
+          r.queuedAt, r.queuedAt, r.text, Number(recorded.position), r.html, r.authorId, r.queuedAt,
+        );
+        prepared(db, 'INSERT OR IGNORE INTO message_index VALUES (?, ?, ?)').run(r.accountId, r.internetMessageId, r.conversationId);
+        indexThread(db, r.accountId, r.conversationId, r.threadIndex);
+        recordActivity(db, r.conversationId, r.queuedAt, r.text);
+        return;
+      }
+      case 'ReplyDeliveryStarted':
+        // Due again when the claim runs out: a worker that died mid-send leaves it to the next.
+        prepared(db, 'UPDATE conversation_messages SET next_attempt_at = ?, delivery_attempts = ? WHERE id = ?').run(event.data.leaseUntil, event.data.attempt, event.data.messageId);
+        return;
+      case 'ReplyDelivered':
+        prepared(db, `UPDATE conversation_messages SET delivery_status = 'sent', delivery_error = NULL, next_attempt_at = NULL, sent_at = ? WHERE id = ?`).run(
+          event.data.deliveredAt, event.data.messageId,
+        );
+        return;
+      case 'ReplyDeliveryFailed': {
+        const { nextAttemptAt, error, messageId } = event.data;
+        prepared(db, 'UPDATE conversation_messages SET delivery_status = ?, delivery_error = ?, next_attempt_at = ? WHERE id = ?').run(
+          nextAttemptAt ? 'queued' : 'failed', error, nextAttemptAt, messageId,
+        );
+        return;
+      }
+      case 'ReplyRetryRequested':
+        prepared(db, `UPDATE conversation_messages SET delivery_status = 'queued', next_attempt_at = ? WHERE id = ?`).run(event.data.requestedAt, event.data.messageId);
+        return;
       case 'ConversationReopened':
       case 'ConversationClosed':
         prepared(db, 'UPDATE conversations SET status = ? WHERE id = ?').run(event.type === 'ConversationClosed' ? 'closed' : 'open', event.data.conversationId);
@@ -98,4 +133,19 @@ export class ConversationsProjection implements Projection {
         return;
     }
   }
+}
+
+const MESSAGE_COLUMNS = `id, conversation_id, account_id, direction, internet_message_id, sender, recipients, cc, subject, sent_at, received_at,
+  kind, text_hash, html_hash, reply_text, omitted, received_while_disabled, position`;
+
+/** Outlook threads by the first 22 bytes of Thread-Index; replies that carry only it find the conversation here. */
+function indexThread(db: SqliteDatabase, accountId: string, conversationId: string, threadIndex: string | null): void {
+  const root = threadIndexRoot(threadIndex);
+  if (root) prepared(db, 'INSERT OR IGNORE INTO message_index VALUES (?, ?, ?)').run(accountId, `thread-index:${root}`, conversationId);
+}
+
+function recordActivity(db: SqliteDatabase, conversationId: string, at: string, text: string): void {
+  prepared(db, 'UPDATE conversations SET last_message_at = max(last_message_at, ?), preview = ?, message_count = message_count + 1 WHERE id = ?').run(
+    at, text.replace(/\s+/g, ' ').trim().slice(0, PREVIEW_LENGTH), conversationId,
+  );
 }

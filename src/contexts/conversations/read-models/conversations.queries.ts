@@ -30,6 +30,13 @@ export interface MessageRow {
   replyText: string;
   omitted: Array<{ filename: string | null; size: number; reason: string }>;
   receivedWhileDisabled: boolean;
+  /** An outbound reply's own HTML (inbound HTML lives in the blob store). */
+  html: string | null;
+  authorId: string | null;
+  deliveryStatus: 'queued' | 'sent' | 'failed' | null;
+  deliveryError: string | null;
+  deliveryAttempts: number;
+  nextAttemptAt: string | null;
   attachments: Array<{ id: string; filename: string | null; contentType: string; size: number; contentId: string | null; inline: boolean }>;
 }
 
@@ -46,6 +53,7 @@ interface ConversationRow {
   participants: string;
   linked_to: string | null;
   assignee_id: string | null;
+  started_at: string;
 }
 
 const summary = (row: ConversationRow): ConversationSummary => ({
@@ -114,13 +122,14 @@ export class ConversationsQueries {
     return { items, nextCursor };
   }
 
-  conversation(accountId: string, id: string): (ConversationSummary & { participants: string[]; linkedConversationIds: string[] }) | null {
+  conversation(accountId: string, id: string): (ConversationSummary & { participants: string[]; linkedConversationIds: string[]; startedAt: string }) | null {
     const row = this.db.prepare('SELECT * FROM conversations WHERE account_id = ? AND id = ?').get(accountId, id) as ConversationRow | undefined;
     if (!row) return null;
     const linkedFrom = this.db.prepare('SELECT id FROM conversations WHERE account_id = ? AND linked_to = ?').pluck().all(accountId, id) as string[];
     return {
       ...summary(row),
       participants: JSON.parse(row.participants) as string[],
+      startedAt: row.started_at,
       linkedConversationIds: [...(row.linked_to ? [row.linked_to] : []), ...linkedFrom],
     };
   }
@@ -144,6 +153,12 @@ export class ConversationsQueries {
       replyText: r.reply_text as string,
       omitted: JSON.parse(r.omitted as string) as MessageRow['omitted'],
       receivedWhileDisabled: r.received_while_disabled === 1,
+      html: r.body_html as string | null,
+      authorId: r.author_id as string | null,
+      deliveryStatus: r.delivery_status as MessageRow['deliveryStatus'],
+      deliveryError: r.delivery_error as string | null,
+      deliveryAttempts: r.delivery_attempts as number,
+      nextAttemptAt: r.next_attempt_at as string | null,
       attachments: (attachments.all(r.id) as Array<Record<string, unknown>>).map((a) => ({
         id: a.id as string,
         filename: a.filename as string | null,
@@ -153,6 +168,29 @@ export class ConversationsQueries {
         inline: a.inline === 1,
       })),
     }));
+  }
+
+  /** One message of a conversation of the account, or null. */
+  message(accountId: string, conversationId: string, messageId: string): { id: string; direction: MessageRow['direction'] } | null {
+    const row = this.db
+      .prepare('SELECT id, direction FROM conversation_messages WHERE account_id = ? AND conversation_id = ? AND id = ?')
+      .get(accountId, conversationId, messageId) as { id: string; direction: MessageRow['direction'] } | undefined;
+    return row ?? null;
+  }
+
+  /** Replies the outbox should try now (queued and due, or claimed by a worker whose claim ran out), oldest first. */
+  dueReplies(now: Date, limit: number): Array<{ messageId: string; conversationId: string; accountId: string }> {
+    return this.db
+      .prepare(
+        `SELECT id AS messageId, conversation_id AS conversationId, account_id AS accountId FROM conversation_messages
+         WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`,
+      )
+      .all(now.toISOString(), limit) as Array<{ messageId: string; conversationId: string; accountId: string }>;
+  }
+
+  /** When the outbox next has something to do, or null when nothing is queued. */
+  nextReplyDueAt(): string | null {
+    return (this.db.prepare('SELECT min(next_attempt_at) FROM conversation_messages WHERE next_attempt_at IS NOT NULL').pluck().get() as string | null) ?? null;
   }
 
   attachment(accountId: string, id: string): { hash: string; filename: string | null; contentType: string } | null {

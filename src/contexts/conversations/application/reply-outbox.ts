@@ -1,0 +1,110 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { CommandContext } from '../../../shared/application/command-context';
+import { EventSourcing } from '../../../shared/application/event-sourcing.service';
+import { conversationStream } from '../domain/conversation.decider';
+import type { ReplyQueued } from '../domain/outgoing-reply';
+import { replyDeliveryDecider, replyDeliveryStream, type ReplyDeliveryStarted } from '../domain/reply-delivery.decider';
+import { describeSendFailure, OUTBOUND_MAILER, type OutboundMailer } from '../outbound/outbound-mailer';
+import { ConversationsQueries } from '../read-models/conversations.queries';
+
+/** Longer than any SMTP timeout of the mailer: a claim outlives an attempt unless its worker died. */
+const CLAIM_MS = 3 * 60_000;
+const POLL_MS = 1_000;
+const BATCH = 16;
+
+/**
+ * Delivers queued replies. The schedule survives restarts because it is a read model of the
+ * delivery events; each attempt is claimed in the reply's delivery stream before the mail goes
+ * out, so one attempt is sent by one worker only, and a delivered reply is never sent again.
+ */
+@Injectable()
+export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('ReplyOutbox');
+  private timer: NodeJS.Timeout | null = null;
+  private draining: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+  private readonly inFlight = new Set<string>();
+
+  constructor(
+    private readonly eventSourcing: EventSourcing,
+    private readonly queries: ConversationsQueries,
+    @Inject(OUTBOUND_MAILER) private readonly mailer: OutboundMailer,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.stopped = false;
+    this.timer = setInterval(() => this.wake(), POLL_MS);
+    this.timer.unref();
+    this.wake();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.draining;
+    this.mailer.close();
+  }
+
+  /** Look for due replies now (a reply was queued or retried in this process). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drain().finally(() => {
+      this.draining = null;
+      if (this.again) {
+        this.again = false;
+        this.wake();
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    const due = this.queries.dueReplies(new Date(), BATCH).filter((reply) => !this.inFlight.has(reply.messageId));
+    await Promise.all(due.map((reply) => this.deliver(reply)));
+    if (due.length === BATCH) this.again = true;
+  }
+
+  private async deliver(reply: { messageId: string; conversationId: string; accountId: string }): Promise<void> {
+    const { messageId, conversationId, accountId } = reply;
+    this.inFlight.add(messageId);
+    try {
+      const context: CommandContext = { actor: { system: 'reply-outbox' }, accountId, correlationId: messageId, causationId: null };
+      const stream = replyDeliveryStream(messageId);
+      const claim = await this.eventSourcing.decide(stream, replyDeliveryDecider, { type: 'StartAttempt', ...reply, now: new Date(), leaseMs: CLAIM_MS }, context);
+      const started = claim.events[0] as ReplyDeliveryStarted | undefined;
+      // Not due by the stream (the read model lags, or another worker holds it): nothing to send.
+      if (!started) return;
+      const mail = await this.queuedReply(conversationId, messageId);
+      let outcome: { delivered: true; response: string } | { delivered: false; error: string; permanent: boolean };
+      try {
+        outcome = { delivered: true, ...(await this.mailer.send(mail)) };
+      } catch (error) {
+        outcome = { delivered: false, ...describeSendFailure(error) };
+        this.logger.warn(`reply ${messageId} attempt ${started.data.attempt} failed: ${outcome.error}`);
+      }
+      const recorded = await this.eventSourcing.decide(
+        stream,
+        replyDeliveryDecider,
+        { type: 'RecordOutcome', ...reply, attempt: started.data.attempt, outcome, now: new Date() },
+        context,
+      );
+      // The schedule must show the outcome before this reply is looked at again.
+      await this.eventSourcing.waitForReadModels(recorded.position ?? claim.position);
+    } catch (error) {
+      this.logger.error(`reply ${messageId}: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.inFlight.delete(messageId);
+    }
+  }
+
+  private async queuedReply(conversationId: string, messageId: string): Promise<ReplyQueued['data']> {
+    const events = await this.eventSourcing.store.readStream(conversationStream(conversationId));
+    const queued = events.find((event) => event.type === 'ReplyQueued' && (event.data as ReplyQueued['data']).messageId === messageId);
+    if (!queued) throw new Error(`no ReplyQueued for ${messageId} in conversation ${conversationId}`);
+    return queued.data as ReplyQueued['data'];
+  }
+}

@@ -1,0 +1,120 @@
+import type { Event } from '../../../shared/domain/event-envelope';
+import type { ConversationContact } from './conversation.decider';
+import type { MailAddress } from './mail-types';
+
+/** What the agent sends, with the from name and subject already rendered from the channel's templates. */
+export interface ReplyDraft {
+  messageId: string;
+  authorId: string;
+  fromName: string;
+  subject: string;
+  text: string;
+  /** Sanitized HTML: what the agent wrote, or the text in the channel's frame. */
+  html: string;
+}
+
+/**
+ * A reply recorded before delivery. Everything the outbox needs to send it is fixed here (above all
+ * the Message-ID), so a resend after a crash or a retry is the same message.
+ */
+export type ReplyQueued = Event<
+  'ReplyQueued',
+  {
+    conversationId: string;
+    accountId: string;
+    messageId: string;
+    authorId: string;
+    from: MailAddress;
+    to: MailAddress;
+    /** The forwarding address with the conversation's reply token: answers route back here. */
+    replyTo: string;
+    subject: string;
+    text: string;
+    html: string;
+    internetMessageId: string;
+    inReplyTo: string | null;
+    references: string[];
+    threadIndex: string;
+    /** Put in the body for providers that rewrite Message-IDs. */
+    marker: string;
+    queuedAt: string;
+  }
+>;
+
+export interface ConversationFacts {
+  conversationId: string;
+  accountId: string;
+  contact: ConversationContact;
+  replyToken: string;
+  internetMessageIds: string[];
+  lastInboundMessageId: string | null;
+  threadIndex: string | null;
+  startedAt: string | null;
+  sendingAddress: string;
+  ownDomain: string;
+  now: Date;
+}
+
+/** References grow with every message; clients keep the first and the newest ones (RFC 5322 §3.6.4). */
+const MAX_REFERENCES = 20;
+
+export function composeReply(draft: ReplyDraft, facts: ConversationFacts): ReplyQueued {
+  const ids = facts.internetMessageIds;
+  const references = ids.length > MAX_REFERENCES ? [ids[0], ...ids.slice(ids.length - MAX_REFERENCES + 1)] : [...ids];
+  return {
+    type: 'ReplyQueued',
+    data: {
+      conversationId: facts.conversationId,
+      accountId: facts.accountId,
+      messageId: draft.messageId,
+      authorId: draft.authorId,
+      from: { name: draft.fromName, address: facts.sendingAddress },
+      to: { name: facts.contact.name, address: facts.contact.email },
+      replyTo: plusAddress(facts.sendingAddress, facts.replyToken),
+      subject: draft.subject,
+      text: draft.text,
+      html: draft.html,
+      internetMessageId: `<r${draft.messageId.replace(/-/g, '')}@${facts.ownDomain}>`,
+      inReplyTo: facts.lastInboundMessageId,
+      references,
+      threadIndex: nextThreadIndex(facts.threadIndex, facts.conversationId, new Date(facts.startedAt ?? facts.now), facts.now),
+      marker: `[ref:${facts.replyToken}]`,
+      queuedAt: facts.now.toISOString(),
+    },
+  };
+}
+
+export function plusAddress(address: string, token: string): string {
+  const at = address.lastIndexOf('@');
+  return `${address.slice(0, at)}+${token}${address.slice(at)}`;
+}
+
+const FILETIME_EPOCH_OFFSET_MS = 11_644_473_600_000n;
+const fileTime = (at: Date) => (BigInt(at.getTime()) + FILETIME_EPOCH_OFFSET_MS) * 10_000n;
+
+/**
+ * Outlook's Thread-Index (MS-OXOMSG 2.2.1.3): a 22-byte header (0x01, five bytes of FILETIME, a GUID)
+ * and one 5-byte block per reply. Outlook threads by the header, so our replies extend the thread the
+ * contact's Outlook started, or start one of our own named after the conversation.
+ */
+export function nextThreadIndex(current: string | null, conversationId: string, startedAt: Date, now: Date): string {
+  const existing = current ? Buffer.from(current.replace(/\s+/g, ''), 'base64') : null;
+  if (!existing || existing.length < 22 || (existing.length - 22) % 5 !== 0) {
+    const header = Buffer.alloc(22);
+    header[0] = 0x01;
+    const time = fileTime(startedAt);
+    for (let i = 0; i < 5; i++) header[1 + i] = Number((time >> BigInt(8 * (7 - i))) & 0xffn);
+    Buffer.from(conversationId.replace(/-/g, '').padEnd(32, '0').slice(0, 32), 'hex').copy(header, 6);
+    return header.toString('base64');
+  }
+  let headerTime = 0n;
+  for (let i = 0; i < 5; i++) headerTime = (headerTime << 8n) | BigInt(existing[1 + i]);
+  headerTime <<= 24n;
+  const delta = fileTime(now) > headerTime ? fileTime(now) - headerTime : 0n;
+  // Code 0 keeps bits 18..48 of the delta; code 1 (deltas over about 1.7 years) bits 23..53.
+  const word = delta < 1n << 49n ? (delta >> 18n) & 0x7fffffffn : (1n << 31n) | ((delta >> 23n) & 0x7fffffffn);
+  const block = Buffer.alloc(5);
+  block.writeUInt32BE(Number(word), 0);
+  block[4] = (existing.length - 22) / 5 + 1;
+  return Buffer.concat([existing, block]).toString('base64');
+}

@@ -1,0 +1,121 @@
+import type { Decider } from '../../../shared/domain/decider';
+import { DomainError } from '../../../shared/domain/domain-error';
+import type { Event } from '../../../shared/domain/event-envelope';
+
+/**
+ * Delivery of one queued reply, in its own stream so that attempts never contend with the
+ * conversation. An attempt is claimed before the mail goes out: whoever appends the claim sends, so
+ * two workers (or two nodes) never send the same attempt.
+ */
+type Ids = { conversationId: string; accountId: string; messageId: string };
+
+export type ReplyDeliveryStarted = Event<'ReplyDeliveryStarted', Ids & { attempt: number; startedAt: string; leaseUntil: string }>;
+export type ReplyDelivered = Event<'ReplyDelivered', Ids & { attempt: number; response: string; deliveredAt: string }>;
+export type ReplyDeliveryFailed = Event<
+  'ReplyDeliveryFailed',
+  Ids & {
+    attempt: number;
+    /** The relay's answer, or what went wrong before one came. */
+    error: string;
+    /** A 5xx answer: the same message would be refused again. */
+    permanent: boolean;
+    /** When the outbox tries again; null when it has given up and waits for an agent. */
+    nextAttemptAt: string | null;
+    failedAt: string;
+  }
+>;
+export type ReplyRetryRequested = Event<'ReplyRetryRequested', Ids & { requestedAt: string }>;
+export type ReplyDeliveryEvent = ReplyDeliveryStarted | ReplyDelivered | ReplyDeliveryFailed | ReplyRetryRequested;
+
+export type ReplyDeliveryCommand =
+  | (Ids & { type: 'StartAttempt'; now: Date; leaseMs: number })
+  | (Ids & { type: 'RecordOutcome'; attempt: number; outcome: { delivered: true; response: string } | { delivered: false; error: string; permanent: boolean }; now: Date })
+  | (Ids & { type: 'RequestRetry'; now: Date });
+
+export interface ReplyDeliveryState {
+  status: 'queued' | 'sending' | 'waiting' | 'sent' | 'failed';
+  attempts: number;
+  /** While sending: until when the claim holds. While waiting: when the next attempt is due. */
+  until: string | null;
+}
+
+/** From seconds up to a day; after the last one the reply shows as failed until an agent retries. */
+export const RETRY_DELAYS_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000, 7_200_000, 14_400_000, 28_800_000, 57_600_000, 86_400_000];
+
+export const replyDeliveryStream = (messageId: string) => `outboundmail-${messageId}`;
+
+export class ReplyAlreadyDelivered extends DomainError {
+  constructor() {
+    super('CONVERSATION.REPLY_ALREADY_SENT', 'conflict', 'This reply has been delivered already; it is not sent twice');
+  }
+}
+
+export class ReplyBeingDelivered extends DomainError {
+  constructor() {
+    super('CONVERSATION.REPLY_IN_PROGRESS', 'conflict', 'This reply is queued or being sent right now; retry once it has failed');
+  }
+}
+
+export const replyDeliveryDecider: Decider<ReplyDeliveryState, ReplyDeliveryCommand, ReplyDeliveryEvent> = {
+  initialState: () => ({ status: 'queued', attempts: 0, until: null }),
+
+  evolve: (state, event) => {
+    switch (event.type) {
+      case 'ReplyDeliveryStarted':
+        return { status: 'sending', attempts: event.data.attempt, until: event.data.leaseUntil };
+      case 'ReplyDelivered':
+        return { ...state, status: 'sent', until: null };
+      case 'ReplyDeliveryFailed':
+        return event.data.nextAttemptAt ? { ...state, status: 'waiting', until: event.data.nextAttemptAt } : { ...state, status: 'failed', until: null };
+      case 'ReplyRetryRequested':
+        return { ...state, status: 'queued', until: null };
+      default:
+        return state;
+    }
+  },
+
+  decide: (command, state) => {
+    const { conversationId, accountId, messageId } = command;
+    const ids = { conversationId, accountId, messageId };
+    switch (command.type) {
+      case 'StartAttempt': {
+        // Nothing to do is not an error: another worker holds the claim, or it is not due yet.
+        if (!isDue(state, command.now)) return [];
+        const leaseUntil = new Date(command.now.getTime() + command.leaseMs).toISOString();
+        return [{ type: 'ReplyDeliveryStarted', data: { ...ids, attempt: state.attempts + 1, startedAt: command.now.toISOString(), leaseUntil } }];
+      }
+      case 'RecordOutcome': {
+        // An outcome for an attempt that is no longer the current one (its claim expired) changes nothing.
+        if (state.status !== 'sending' || command.attempt !== state.attempts) return [];
+        if (command.outcome.delivered) {
+          return [{ type: 'ReplyDelivered', data: { ...ids, attempt: command.attempt, response: command.outcome.response, deliveredAt: command.now.toISOString() } }];
+        }
+        const delay = command.outcome.permanent ? undefined : RETRY_DELAYS_MS[command.attempt - 1];
+        const nextAttemptAt = delay === undefined ? null : new Date(command.now.getTime() + delay).toISOString();
+        return [
+          {
+            type: 'ReplyDeliveryFailed',
+            data: { ...ids, attempt: command.attempt, error: command.outcome.error, permanent: command.outcome.permanent, nextAttemptAt, failedAt: command.now.toISOString() },
+          },
+        ];
+      }
+      case 'RequestRetry':
+        if (state.status === 'sent') throw new ReplyAlreadyDelivered();
+        if (state.status === 'queued' || (state.status === 'sending' && !isDue(state, command.now))) throw new ReplyBeingDelivered();
+        return [{ type: 'ReplyRetryRequested', data: { ...ids, requestedAt: command.now.toISOString() } }];
+    }
+  },
+};
+
+/** Whether an attempt may start now: queued, or waiting and due, or sending with an expired claim (a crash mid-send). */
+export function isDue(state: ReplyDeliveryState, now: Date): boolean {
+  switch (state.status) {
+    case 'queued':
+      return true;
+    case 'waiting':
+    case 'sending':
+      return state.until !== null && new Date(state.until).getTime() <= now.getTime();
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,36 @@
+import { DomainError } from '../../../shared/domain/domain-error';
+
+/** What the email channel offers a reply: whether it is on, and the address replies go out from. */
+export interface SendingChannel {
+  enabled: boolean;
+  address: string | null;
+}
+
+export class EmailChannelDisabled extends DomainError {
+  constructor() {
+    super('CONVERSATION.EMAIL_CHANNEL_DISABLED', 'conflict', 'The email channel is switched off, so no reply can be sent by email; the primary admin can enable it in Channels');
+  }
+}
+
+export class NoSendingAddress extends DomainError {
+  constructor() {
+    super('CONVERSATION.NO_SENDING_ADDRESS', 'conflict', 'The email channel has no forwarding address yet; replies are sent from it, so the primary admin must set it first');
+  }
+}
+
+export class ContactHasNoEmail extends DomainError {
+  constructor() {
+    super('CONVERSATION.CONTACT_HAS_NO_EMAIL', 'conflict', 'The contact has not given an email address, so the reply cannot be sent by email');
+  }
+}
+
+/**
+ * Why a reply cannot be sent by email, or null when it can. The composer shows the same reason the
+ * command refuses with, so the rule lives here once.
+ */
+export function replyBlocker(input: { contactEmail: string | null; channel: SendingChannel }): DomainError | null {
+  if (!input.contactEmail) return new ContactHasNoEmail();
+  if (!input.channel.enabled) return new EmailChannelDisabled();
+  if (!input.channel.address) return new NoSendingAddress();
+  return null;
+}

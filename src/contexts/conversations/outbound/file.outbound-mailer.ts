@@ -1,0 +1,50 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTransport, type Transporter } from 'nodemailer';
+import type { DkimConfig } from '../../../shared/config/app-config';
+import type { ReplyQueued } from '../domain/outgoing-reply';
+import type { OutboundMailer } from './outbound-mailer';
+import { replyMail } from './reply-mail';
+
+/**
+ * Without a relay, each reply becomes `<messageId>.eml` under DATA_DIR/outbox, complete with its
+ * headers (and DKIM signature when configured), written durably before it counts as sent.
+ */
+export class FileOutboundMailer implements OutboundMailer {
+  readonly kind = 'file';
+  private readonly transport: Transporter;
+
+  constructor(
+    private readonly directory: string,
+    dkim: DkimConfig | null,
+  ) {
+    this.transport = createTransport({ streamTransport: true, buffer: true, newline: 'windows', ...(dkim ? { dkim } : {}) } as Parameters<typeof createTransport>[0]);
+  }
+
+  async send(reply: ReplyQueued['data']): Promise<{ response: string }> {
+    const info = (await this.transport.sendMail(replyMail(reply))) as { message: Buffer };
+    mkdirSync(this.directory, { recursive: true });
+    const name = `${reply.messageId}.eml`;
+    const temporary = join(this.directory, `.${name}.tmp`);
+    const fd = openSync(temporary, 'w');
+    try {
+      writeSync(fd, info.message);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, join(this.directory, name));
+    // The rename is durable only once the directory is.
+    const directory = openSync(this.directory, 'r');
+    try {
+      fsyncSync(directory);
+    } finally {
+      closeSync(directory);
+    }
+    return { response: `written to outbox/${name}` };
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+}
