@@ -247,12 +247,27 @@ export interface ThreadMessage {
   sentAt: string;
   kind: string;
   receivedWhileDisabled: boolean;
+  /** Outbound replies only: where the outbox stands, and the relay's last refusal. */
+  deliveryStatus: 'queued' | 'sent' | 'failed' | null;
+  deliveryError: string | null;
+  deliveryAttempts: number;
+  nextAttemptAt: string | null;
+}
+
+/** What the reply composer shows: the from line and subject the contact gets, or why no reply can go out. */
+export interface Composer {
+  canReply: boolean;
+  reason: string | null;
+  from: string;
+  to: string | null;
+  subject: string;
 }
 
 export interface Thread extends ConversationSummary {
   participants: string[];
   linkedConversationIds: string[];
   messages: ThreadMessage[];
+  composer: Composer;
 }
 
 /** null when the conversation does not exist or belongs to another account. */

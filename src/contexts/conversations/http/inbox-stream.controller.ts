@@ -6,7 +6,17 @@ import { ALL_ROLES, Allow } from '../../../shared/http/access';
 import { CurrentUser, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { SubscriptionsService } from '../../../shared/projections/subscriptions.service';
 
-const INBOX_CHANGES = new Set(['ConversationStarted', 'MessageReceived', 'ConversationClosed', 'ConversationReopened', 'ConversationAssigned']);
+const INBOX_CHANGES = new Set([
+  'ConversationStarted',
+  'MessageReceived',
+  'ConversationClosed',
+  'ConversationReopened',
+  'ConversationAssigned',
+  'ReplyQueued',
+  'ReplyDelivered',
+  'ReplyDeliveryFailed',
+  'ReplyRetryRequested',
+]);
 
 /**
  * Server-sent events of the caller's account: one per inbox change, sent once the read models

@@ -6,6 +6,9 @@ import { MailBody } from '@/components/inbox/mail-body';
 import { PageHeader } from '@/components/page-header';
 import { getAccount, getThread } from '@/lib/api';
 import { ConversationActions } from '@/components/inbox/conversation-actions';
+import { DeliveryStatus } from '@/components/inbox/delivery-status';
+import { ReplyComposer } from '@/components/inbox/reply-composer';
+import { ThreadShortcuts } from '@/components/inbox/thread-shortcuts';
 import { requireMe } from '@/lib/session';
 import { formatInstant } from '@/lib/time';
 
@@ -34,6 +37,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
         actions={
           <div className="flex items-center gap-4">
             <LiveRefresh />
+            {canAct ? <ThreadShortcuts /> : null}
             {canAct ? <ConversationActions id={thread.id} status={thread.status} assignee={thread.assignee} me={me.userId} /> : null}
           </div>
         }
@@ -51,7 +55,12 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
         ) : null}
         <ol className="flex flex-col gap-4" aria-label="Messages">
           {thread.messages.map((message) => (
-            <li key={message.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="thread-message">
+            <li
+              key={message.id}
+              className={`rounded-lg border p-4 ${message.direction === 'outbound' ? 'ml-8 border-brand-100 bg-brand-50/40' : 'border-slate-200 bg-white'}`}
+              data-testid="thread-message"
+              data-direction={message.direction}
+            >
               <header className="mb-3 flex flex-wrap items-baseline justify-between gap-2 text-sm">
                 <span>
                   <span className="font-semibold">{message.from?.name || message.from?.address || 'Unknown sender'}</span>{' '}
@@ -64,7 +73,23 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
                   {formatInstant(message.sentAt, account)}
                 </time>
               </header>
-              <MailBody html={message.html} text={message.text} replyText={message.replyText} />
+              {message.direction === 'outbound' ? (
+                <pre className="font-sans text-sm whitespace-pre-wrap text-slate-800">{message.text}</pre>
+              ) : (
+                <MailBody html={message.html} text={message.text} replyText={message.replyText} />
+              )}
+              {message.deliveryStatus ? (
+                <div className="mt-3">
+                  <DeliveryStatus
+                    conversationId={thread.id}
+                    messageId={message.id}
+                    status={message.deliveryStatus}
+                    error={message.deliveryError}
+                    nextAttemptAt={message.nextAttemptAt}
+                    canRetry={canAct}
+                  />
+                </div>
+              ) : null}
               {message.attachments.filter((a) => !a.inline).length + message.omittedAttachments.length > 0 ? (
                 <ul className="mt-3 flex flex-wrap gap-2 text-sm" aria-label="Attachments">
                   {message.attachments
@@ -91,6 +116,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
             </li>
           ))}
         </ol>
+        {canAct ? <ReplyComposer conversationId={thread.id} composer={thread.composer} /> : null}
       </div>
     </>
   );

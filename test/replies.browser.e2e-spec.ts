@@ -1,0 +1,85 @@
+import type { Browser, Page } from 'playwright-core';
+import { startApp, type RunningApp } from './support/app-process';
+import { launchBrowser, newPage, signUpInBrowser } from './support/browser';
+import { CaptureRelay } from './support/capture-relay';
+import { sendRaw, simpleMail } from './support/smtp-client';
+import { makeTempDir } from './support/temp-dir';
+
+// An agent answers from the keyboard; the reply goes through the outbox to a real relay.
+
+const dataDir = makeTempDir('inbox-replies-browser-');
+let relay: CaptureRelay;
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+let address: string;
+let smtpPort: number;
+
+beforeAll(async () => {
+  relay = await CaptureRelay.start();
+  app = await startApp({ DATA_DIR: dataDir.path, INBOX_DOMAIN: 'inbox.test', OUTBOUND_SMTP_URL: relay.url });
+  smtpPort = Number(/SMTP on port (\d+)/.exec(app.output())?.[1]);
+  browser = await launchBrowser();
+  page = await newPage(browser);
+  await signUpInBrowser(page, app.baseUrl);
+  const claim = await page.request.post(`${app.baseUrl}/api/channels/email/forwarding-address`, { data: { username: 'help', subdomain: `rb${Date.now().toString(36)}` } });
+  address = ((await claim.json()) as { address: string }).address;
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await relay?.close();
+  dataDir.cleanup();
+});
+
+async function openConversation(subject: string): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    await page.goto(`${app.baseUrl}/inbox`);
+    if ((await page.getByTestId('conversation-row').filter({ hasText: subject }).count()) === 1) break;
+    await page.waitForTimeout(100);
+  }
+  await page.getByTestId('conversation-row').filter({ hasText: subject }).click();
+  await page.getByRole('heading', { name: subject }).waitFor();
+}
+
+describe('replying in the browser', () => {
+  it('r starts a reply, Ctrl+Enter sends it, the thread shows it sent, and e closes the conversation', async () => {
+    const subject = `Need help ${Date.now()}`;
+    expect((await sendRaw(smtpPort, address, simpleMail({ from: 'Carla Customer <carla@example.com>', to: address, subject }))).code).toBe(250);
+    await openConversation(subject);
+    await page.locator('[data-testid="live-status"][data-live="true"]').waitFor();
+
+    expect(await page.getByTestId('composer-from').textContent()).toContain(`<${address}>`);
+    expect(await page.getByLabel('Subject').inputValue()).toBe('Follow-up from our conversation');
+    await page.locator('body').press('r');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('reply-text');
+    await page.keyboard.type('We have sent a replacement.');
+    await page.keyboard.press('Control+Enter');
+
+    const outbound = page.locator('[data-testid="thread-message"][data-direction="outbound"]');
+    await outbound.getByText('We have sent a replacement.').waitFor();
+    await outbound.locator('[data-testid="delivery-status"][data-status="sent"]').waitFor({ timeout: 15_000 });
+    const [mail] = await relay.waitFor(1);
+    expect(mail.envelope.to).toEqual(['carla@example.com']);
+    expect(mail.parsed.subject).toBe('Follow-up from our conversation');
+    expect(mail.parsed.text).toContain('We have sent a replacement.');
+    expect(await page.locator('#reply-text').inputValue()).toBe('');
+
+    await page.locator('body').press('e');
+    await page.getByRole('button', { name: 'Reopen' }).waitFor();
+    expect(await page.getByTestId('conversation-status').textContent()).toBe('closed');
+  });
+
+  it('says why no reply can be sent while the email channel is off', async () => {
+    const subject = `Channel off ${Date.now()}`;
+    expect((await sendRaw(smtpPort, address, simpleMail({ to: address, subject }))).code).toBe(250);
+    await page.request.patch(`${app.baseUrl}/api/channels/email`, { data: { enabled: false } });
+    try {
+      await openConversation(subject);
+      expect(await page.getByTestId('composer-disabled').textContent()).toContain('switched off');
+      expect(await page.locator('#reply-text').count()).toBe(0);
+    } finally {
+      await page.request.patch(`${app.baseUrl}/api/channels/email`, { data: { enabled: true } });
+    }
+  });
+});

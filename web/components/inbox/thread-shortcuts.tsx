@@ -1,0 +1,35 @@
+'use client';
+
+import { useEffect } from 'react';
+
+const typing = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/** Keyboard use of a thread: r starts a reply, e closes the conversation, Escape leaves the reply box. */
+export function ThreadShortcuts() {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && typing(event.target)) {
+        (event.target as HTMLElement).blur();
+        return;
+      }
+      if (event.metaKey || event.ctrlKey || event.altKey || typing(event.target)) return;
+      if (event.key === 'r') {
+        const box = document.querySelector<HTMLTextAreaElement>('[data-reply-box]');
+        if (box) {
+          event.preventDefault();
+          box.focus();
+        }
+      } else if (event.key === 'e') {
+        const close = document.querySelector<HTMLButtonElement>('button[name="action"][value="close"]');
+        if (close && !close.disabled) {
+          event.preventDefault();
+          close.click();
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return null;
+}
