@@ -14,6 +14,8 @@ import { ChannelConfigurationModule } from './contexts/channel-configuration';
 import { InboundMailModule } from './contexts/inbound-mail';
 import { ConversationsModule } from './contexts/conversations';
 import { ContactsModule } from './contexts/contacts';
+import { ChatModule } from './contexts/chat';
+import { PresenceModule } from './shared/presence/presence';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -38,8 +40,10 @@ export class AppModule {
         AccountsModule,
         ChannelConfigurationModule,
         InboundMailModule.forRoot({ smtp: serveSmtp }),
+        PresenceModule,
         ConversationsModule,
         ContactsModule,
+        ChatModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],

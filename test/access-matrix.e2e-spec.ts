@@ -23,6 +23,8 @@ beforeAll(async () => {
   routes = listRoutes(api.app, API_PREFIX);
   const owner = await signUp(api);
   personas.set('primary_admin', owner.agent);
+  samples['/api/chat'] = owner.accountId;
+  samples['/api/sessions'] = '00000000-0000-4000-8000-000000000001';
   for (const role of ['admin', 'agent', 'auditor'] as const) {
     const email = uniqueEmail(role);
     const created = await owner.agent.post('/api/users').send({ name: `${role} person`, email, password: PASSWORD, role });

@@ -3,10 +3,12 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../shared/config/app-config';
 import { AccountsModule } from '../accounts';
 import { ChannelConfigurationModule } from '../channel-configuration';
+import { IdentifyChatVisitorHandler, ReceiveChatMessageHandler } from './application/chat-intake.commands';
 import { ReplyComposer } from './application/reply-composer';
 import { ReplyOutbox } from './application/reply-outbox';
 import { RetryReplyHandler } from './application/retry-reply.command';
 import { SendEmailReplyHandler } from './application/send-email-reply.command';
+import { SendReplyHandler } from './application/send-reply.command';
 import { FileOutboundMailer } from './outbound/file.outbound-mailer';
 import { OUTBOUND_MAILER, type OutboundMailer } from './outbound/outbound-mailer';
 import { SmtpOutboundMailer } from './outbound/smtp.outbound-mailer';
@@ -25,8 +27,11 @@ import { ConversationsQueries } from './read-models/conversations.queries';
     ConversationsQueries,
     ThreadInboundMail,
     ActOnConversationHandler,
+    SendReplyHandler,
     SendEmailReplyHandler,
     RetryReplyHandler,
+    ReceiveChatMessageHandler,
+    IdentifyChatVisitorHandler,
     ReplyComposer,
     ReplyOutbox,
     {

@@ -7,7 +7,7 @@ export const ACCESS_POLICY = 'inbox:access-policy';
  * Who may call a route: anyone (optionally proving a credential other than a session, checked by
  * the route itself), or signed-in users with one of the roles. Every route declares one.
  */
-export type AccessPolicy = { public: true; credential?: 'inbound-token' } | { public: false; roles: readonly Role[] };
+export type AccessPolicy = { public: true; credential?: 'inbound-token' | 'chat-visitor-token' } | { public: false; roles: readonly Role[] };
 
 export const ALL_ROLES: readonly Role[] = ['primary_admin', 'admin', 'agent', 'auditor'];
 /** Everyone who may write in conversations: never the auditor. */
@@ -22,6 +22,10 @@ export const Public = () => SetMetadata(ACCESS_POLICY, { public: true } satisfie
 /** No session: the caller proves the account's inbound token, which the route checks. */
 export const InboundTokenCredential = () =>
   SetMetadata(ACCESS_POLICY, { public: true, credential: 'inbound-token' } satisfies AccessPolicy);
+
+/** No session: a chat visitor proves the token their chat session was given, which the route checks. */
+export const ChatVisitorCredential = () =>
+  SetMetadata(ACCESS_POLICY, { public: true, credential: 'chat-visitor-token' } satisfies AccessPolicy);
 
 /** The route is open to signed-in users with one of these roles, within their own account. */
 export const Allow = (roles: readonly Role[]) => SetMetadata(ACCESS_POLICY, { public: false, roles } satisfies AccessPolicy);

@@ -4,19 +4,20 @@ import { EventSourcing } from '../../../shared/application/event-sourcing.servic
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import type { ProcessManager } from '../../../shared/projections/projection';
 import { RegisterProcessManager } from '../../../shared/projections/subscription.decorators';
-import type { ConversationStarted } from '../../conversations';
+import type { ChatVisitorIdentified, ConversationStarted } from '../../conversations';
 import { contactDecider, contactStream } from '../domain/contact.decider';
 
 /**
  * The person a conversation is with becomes a contact when the account does not know them yet.
  * Reacting to ConversationStarted (not to every mail) is what keeps Cc participants who reply,
- * auto-replies and bounces from becoming contacts: they never start a conversation.
+ * auto-replies and bounces from becoming contacts: they never start a conversation. A chat visitor
+ * becomes one when they leave an email address.
  */
 @Injectable()
 @RegisterProcessManager()
 export class CreateContactForConversation implements ProcessManager {
   readonly name = 'create-contact-for-conversation';
-  readonly eventTypes = ['ConversationStarted'];
+  readonly eventTypes = ['ConversationStarted', 'ChatVisitorIdentified'];
 
   constructor(private readonly eventSourcing: EventSourcing) {}
 
@@ -33,7 +34,9 @@ export class CreateContactForConversation implements ProcessManager {
   }
 
   async handle(event: RecordedEvent): Promise<void> {
-    const { accountId, contact, channel } = event.data as ConversationStarted['data'];
+    const { accountId, contact } = event.data as ConversationStarted['data'] | ChatVisitorIdentified['data'];
+    if (!contact.email) return;
+    const channel = event.type === 'ConversationStarted' ? (event.data as ConversationStarted['data']).channel : 'chat';
     await this.eventSourcing.decide(
       contactStream(contact.id),
       contactDecider,

@@ -4,7 +4,7 @@ import type { Projection } from '../../../shared/projections/projection';
 import { RegisterProjection } from '../../../shared/projections/subscription.decorators';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ContactEvent } from '../domain/contact.decider';
-import type { ConversationStarted } from '../../conversations';
+import type { ChatVisitorIdentified, ConversationStarted } from '../../conversations';
 
 /**
  * Contacts, their conversations (from Conversations' events) and their "Recent activity" (created,
@@ -14,7 +14,7 @@ import type { ConversationStarted } from '../../conversations';
 @RegisterProjection()
 export class ContactsProjection implements Projection {
   readonly name = 'contacts';
-  readonly version = 1;
+  readonly version = 2;
 
   setUp(db: SqliteDatabase): void {
     db.exec(`
@@ -38,10 +38,17 @@ export class ContactsProjection implements Projection {
   }
 
   apply(recorded: RecordedEvent, db: SqliteDatabase): void {
-    const event = { type: recorded.type, data: recorded.data } as ContactEvent | ConversationStarted;
-    if (event.type === 'ConversationStarted') {
+    const event = { type: recorded.type, data: recorded.data } as ContactEvent | ConversationStarted | ChatVisitorIdentified;
+    if (event.type === 'ConversationStarted' || event.type === 'ChatVisitorIdentified') {
       const c = event.data;
-      prepared(db, 'INSERT OR IGNORE INTO contact_conversations VALUES (?, ?, ?, ?, ?)').run(c.contact.id, c.conversationId, c.channel, c.subject || '(no subject)', c.startedAt);
+      // An anonymous chat visitor is no contact yet: the conversation joins a contact once they leave an email.
+      if (!c.contact.email) return;
+      const channel = event.type === 'ConversationStarted' ? event.data.channel : 'chat';
+      const linked = prepared(db, 'INSERT OR IGNORE INTO contact_conversations VALUES (?, ?, ?, ?, ?)').run(c.contact.id, c.conversationId, channel, c.subject || '(no subject)', c.startedAt);
+      // Email conversations are listed apart and never in recent activity; a chat is activity.
+      if (channel === 'chat' && linked.changes > 0) {
+        prepared(db, "INSERT INTO contact_activity VALUES (?, 'chat started', ?, ?)").run(c.contact.id, c.startedAt, JSON.stringify({ conversationId: c.conversationId }));
+      }
       return;
     }
     if (event.type !== 'ContactCreated') return;

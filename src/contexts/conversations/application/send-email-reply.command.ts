@@ -44,7 +44,7 @@ export class SendEmailReplyHandler implements ICommandHandler<SendEmailReply> {
     const { accountId, userId } = context;
     const conversation = this.conversations.conversation(accountId, conversationId);
     if (!conversation) throw new NotFound('Conversation');
-    const composed = this.composer.compose(accountId, userId, conversation.startedAt, input.text);
+    const composed = this.composer.compose(accountId, userId, conversation, input.text);
     const messageId = context.commandId ? deterministicId(context.commandId, 'reply') : randomUUID();
     const outcome = await this.eventSourcing.decide(
       conversationStream(conversationId),

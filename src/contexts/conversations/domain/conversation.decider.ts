@@ -2,6 +2,7 @@ import type { Decider } from '../../../shared/domain/decider';
 import { NotFound } from '../../../shared/domain/domain-error';
 import type { Event } from '../../../shared/domain/event-envelope';
 import type { MailAddress, MailAttachment, MailKind, StoredPart } from './mail-types';
+import { CHAT_COMMANDS, chatSubject, type ChatCommand, type ChatEvent } from './chat-conversation';
 import { composeReply, type ReplyDraft, type ReplyQueued } from './outgoing-reply';
 import { replyBlocker, type SendingChannel } from './reply-rules';
 
@@ -40,7 +41,7 @@ export type ConversationStarted = Event<
   {
     conversationId: string;
     accountId: string;
-    channel: 'email';
+    channel: 'email' | 'chat' | 'form';
     subject: string;
     contact: ConversationContact;
     participants: string[];
@@ -58,7 +59,14 @@ export type MessageReceived = Event<
 export type ConversationReopened = Event<'ConversationReopened', { conversationId: string; accountId: string; because: 'reply' | 'agent' }>;
 export type ConversationClosed = Event<'ConversationClosed', { conversationId: string; accountId: string }>;
 export type ConversationAssigned = Event<'ConversationAssigned', { conversationId: string; accountId: string; assigneeId: string | null }>;
-export type ConversationEvent = ConversationStarted | MessageReceived | ConversationReopened | ConversationClosed | ConversationAssigned | ReplyQueued;
+export type ConversationEvent =
+  | ConversationStarted
+  | MessageReceived
+  | ConversationReopened
+  | ConversationClosed
+  | ConversationAssigned
+  | ReplyQueued
+  | ChatEvent;
 
 export type ConversationCommand =
   | {
@@ -73,10 +81,12 @@ export type ConversationCommand =
   | { type: 'ReceiveMessage'; conversationId: string; accountId: string; message: InboundMessage; ownDomain: string }
   | { type: 'Close' | 'Reopen'; conversationId: string; accountId: string }
   | { type: 'Assign'; conversationId: string; accountId: string; assigneeId: string | null }
-  | { type: 'QueueReply'; conversationId: string; accountId: string; reply: ReplyDraft; channel: SendingChannel; ownDomain: string; now: Date };
+  | { type: 'QueueReply'; conversationId: string; accountId: string; reply: ReplyDraft; channel: SendingChannel; ownDomain: string; now: Date }
+  | ChatCommand;
 
 export interface ConversationState {
   started: boolean;
+  channel: ConversationStarted['data']['channel'];
   status: 'open' | 'closed';
   assigneeId: string | null;
   participants: string[];
@@ -91,6 +101,7 @@ export interface ConversationState {
   /** The newest Outlook Thread-Index seen or sent, so our replies extend the same thread. */
   threadIndex: string | null;
   startedAt: string | null;
+  subject: string;
 }
 
 export const conversationStream = (conversationId: string) => `conversation-${conversationId}`;
@@ -108,6 +119,7 @@ export function participantsOf(message: InboundMessage, ownDomain: string): stri
 export const conversationDecider: Decider<ConversationState, ConversationCommand, ConversationEvent> = {
   initialState: () => ({
     started: false,
+    channel: 'email',
     status: 'open',
     assigneeId: null,
     participants: [],
@@ -118,6 +130,7 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
     lastInboundMessageId: null,
     threadIndex: null,
     startedAt: null,
+    subject: '',
   }),
 
   evolve: (state, event) => {
@@ -126,11 +139,13 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
         return {
           ...state,
           started: true,
+          channel: event.data.channel,
           status: 'open',
           participants: event.data.participants,
           contact: event.data.contact,
           replyToken: event.data.replyToken,
           startedAt: event.data.startedAt,
+          subject: event.data.subject,
         };
       case 'MessageReceived': {
         const { messageId, internetMessageId, threadIndex, kind } = event.data.message;
@@ -152,6 +167,15 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
           internetMessageIds: [...state.internetMessageIds, event.data.internetMessageId],
           threadIndex: event.data.threadIndex,
         };
+      case 'ChatMessageReceived':
+      case 'ChatReplyPosted':
+        return { ...state, messageIds: [...state.messageIds, event.data.messageId] };
+      case 'ChatVisitorIdentified':
+        return {
+          ...state,
+          contact: event.data.contact,
+          participants: state.participants.includes(event.data.contact.email) ? state.participants : [...state.participants, event.data.contact.email],
+        };
       case 'ConversationReopened':
         return { ...state, status: 'open' };
       case 'ConversationClosed':
@@ -165,6 +189,7 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
 
   decide: (command, state) => {
     if (command.type === 'QueueReply') return decideReply(command, state);
+    if (isChatCommand(command)) return decideChat(command, state);
     if (!('message' in command)) return decideByAgent(command, state);
     const { conversationId, accountId, message } = command;
     if (state.messageIds.includes(message.messageId)) return [];
@@ -239,4 +264,65 @@ function decideReply(command: Extract<ConversationCommand, { type: 'QueueReply' 
       now: command.now,
     }),
   ];
+}
+
+const isChatCommand = (command: ConversationCommand): command is ChatCommand => CHAT_COMMANDS.has(command.type);
+
+/** The chat widget's side of a conversation: the first line starts it, an email given makes the visitor reachable by mail. */
+function decideChat(command: ChatCommand, state: ConversationState): ConversationEvent[] {
+  const { conversationId, accountId } = command;
+  switch (command.type) {
+    case 'ReceiveChatMessage': {
+      if (state.messageIds.includes(command.messageId)) return [];
+      const at = command.now.toISOString();
+      const received: ConversationEvent = {
+        type: 'ChatMessageReceived',
+        data: { conversationId, accountId, messageId: command.messageId, text: command.text, visitorName: command.contact.name, receivedAt: at },
+      };
+      if (!state.started) {
+        const { contact } = command;
+        return [
+          {
+            type: 'ConversationStarted',
+            data: {
+              conversationId,
+              accountId,
+              channel: 'chat',
+              subject: chatSubject(contact.name),
+              contact,
+              participants: contact.email ? [contact.email] : [],
+              replyToken: replyTokenFor(conversationId),
+              linkedTo: null,
+              startedAt: at,
+            },
+          },
+          received,
+        ];
+      }
+      if (state.channel !== 'chat') throw new NotFound('Chat');
+      const events: ConversationEvent[] = [received];
+      if (command.contact.email && command.contact.email !== state.contact?.email) {
+        events.unshift(identified(command.contact, state, conversationId, accountId));
+      }
+      if (state.status === 'closed') events.push({ type: 'ConversationReopened', data: { conversationId, accountId, because: 'reply' } });
+      return events;
+    }
+    case 'IdentifyChatVisitor':
+      if (!state.started || state.channel !== 'chat') throw new NotFound('Chat');
+      if (state.contact?.email === command.contact.email && state.contact.name === command.contact.name) return [];
+      return [identified(command.contact, state, conversationId, accountId)];
+    case 'PostChatReply':
+      if (!state.started || state.channel !== 'chat') throw new NotFound('Chat');
+      if (state.messageIds.includes(command.messageId)) return [];
+      return [
+        {
+          type: 'ChatReplyPosted',
+          data: { conversationId, accountId, messageId: command.messageId, authorId: command.authorId, authorName: command.authorName, text: command.text, postedAt: command.now.toISOString() },
+        },
+      ];
+  }
+}
+
+function identified(contact: ConversationContact, state: ConversationState, conversationId: string, accountId: string): ConversationEvent {
+  return { type: 'ChatVisitorIdentified', data: { conversationId, accountId, contact, subject: state.subject, startedAt: state.startedAt ?? '' } };
 }

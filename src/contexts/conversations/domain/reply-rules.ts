@@ -34,3 +34,16 @@ export function replyBlocker(input: { contactEmail: string | null; channel: Send
   if (!input.channel.address) return new NoSendingAddress();
   return null;
 }
+
+export type ReplyRoute = 'chat' | 'email';
+
+/**
+ * Where an agent's reply goes. Email conversations answer by email. A chat answers in the chat while
+ * the visitor is there; once they have gone, by email if they left an address and email can be sent,
+ * else in the chat, where they see it if they come back.
+ */
+export function replyRoute(input: { channel: 'email' | 'chat' | 'form'; visitorOnline: boolean; contactEmail: string | null; emailChannel: SendingChannel }): ReplyRoute {
+  if (input.channel !== 'chat') return 'email';
+  if (input.visitorOnline) return 'chat';
+  return replyBlocker({ contactEmail: input.contactEmail, channel: input.emailChannel }) ? 'chat' : 'email';
+}

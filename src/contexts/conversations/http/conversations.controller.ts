@@ -6,7 +6,7 @@ import type { CommandContext } from '../../../shared/application/command-context
 import { ActOnConversation, type ConversationAction } from '../application/act-on-conversation.command';
 import { ReplyComposer } from '../application/reply-composer';
 import { RetryReply } from '../application/retry-reply.command';
-import { SendEmailReply } from '../application/send-email-reply.command';
+import { SendReply } from '../application/send-reply.command';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { BLOB_STORE, type BlobStore } from '../../../shared/blobs/blob-store';
@@ -58,8 +58,8 @@ export class ConversationsController {
   @Post('conversations/:id/replies')
   @Allow(REPLIERS)
   @HttpCode(202)
-  reply(@Param('id') id: string, @Body() body: ReplyDto, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<{ messageId: string }> {
-    return this.commands.execute(new SendEmailReply(id, { subject: body.subject, text: body.text, html: body.html }, { ...context, accountId: user.accountId, userId: user.userId }));
+  reply(@Param('id') id: string, @Body() body: ReplyDto, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext) {
+    return this.commands.execute(new SendReply(id, { subject: body.subject, text: body.text, html: body.html }, { ...context, accountId: user.accountId, userId: user.userId }));
   }
 
   @Post('conversations/:id/messages/:messageId/retry')
@@ -123,8 +123,15 @@ export class ConversationsController {
     if (!conversation) throw new NotFound('Conversation');
     const messages = await Promise.all(this.queries.messages(id).map((message) => this.present(message)));
     // What the composer shows: the from line and subject the contact will get, or why it cannot send.
-    const draft = this.composer.compose(user.accountId, user.userId, conversation.startedAt, '', conversation.contact.email || null);
-    const composer = { canReply: draft.blockedBecause === null, reason: draft.blockedBecause, from: draft.from, to: conversation.contact.email || null, subject: draft.subject };
+    const draft = this.composer.compose(user.accountId, user.userId, conversation, '');
+    const composer = {
+      canReply: draft.blockedBecause === null,
+      reason: draft.blockedBecause,
+      via: draft.via,
+      from: draft.from,
+      to: conversation.contact.email || null,
+      subject: draft.subject,
+    };
     return { ...conversation, messages, composer };
   }
 
@@ -144,7 +151,9 @@ export class ConversationsController {
   }
 
   private async present(message: MessageRow) {
-    const text = message.textHash ? (await this.blobs.get(message.textHash)).toString('utf8') : message.direction === 'outbound' ? message.replyText : '';
+    // Mail keeps its text part in the blob store; replies and chat lines carry their text themselves.
+    const ownText = message.direction === 'outbound' || message.kind === 'chat';
+    const text = message.textHash ? (await this.blobs.get(message.textHash)).toString('utf8') : ownText ? message.replyText : '';
     let html = message.htmlHash ? (await this.blobs.get(message.htmlHash)).toString('utf8') : message.html;
     // Inline images: cid: references point at the message's own attachments, served to the account only.
     if (html) {

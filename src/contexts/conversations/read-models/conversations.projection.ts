@@ -103,6 +103,25 @@ export class ConversationsProjection implements Projection {
         recordActivity(db, r.conversationId, r.queuedAt, r.text);
         return;
       }
+      case 'ChatMessageReceived': {
+        const d = event.data;
+        insertChatLine(db, recorded, { ...d, direction: 'inbound', author: d.visitorName, authorId: null, at: d.receivedAt });
+        return;
+      }
+      case 'ChatReplyPosted': {
+        const d = event.data;
+        insertChatLine(db, recorded, { ...d, direction: 'outbound', author: d.authorName, authorId: d.authorId, at: d.postedAt });
+        return;
+      }
+      case 'ChatVisitorIdentified': {
+        const { contact, conversationId } = event.data;
+        const participants = prepared(db, 'SELECT participants FROM conversations WHERE id = ?').pluck().get(conversationId) as string | undefined;
+        const merged = [...new Set([...(participants ? (JSON.parse(participants) as string[]) : []), contact.email])];
+        prepared(db, 'UPDATE conversations SET contact_id = ?, contact_email = ?, contact_name = ?, participants = ? WHERE id = ?').run(
+          contact.id, contact.email, contact.name, JSON.stringify(merged), conversationId,
+        );
+        return;
+      }
       case 'ReplyDeliveryStarted':
         // Due again when the claim runs out: a worker that died mid-send leaves it to the next.
         prepared(db, 'UPDATE conversation_messages SET next_attempt_at = ?, delivery_attempts = ? WHERE id = ?').run(event.data.leaseUntil, event.data.attempt, event.data.messageId);
@@ -148,4 +167,21 @@ function recordActivity(db: SqliteDatabase, conversationId: string, at: string, 
   prepared(db, 'UPDATE conversations SET last_message_at = max(last_message_at, ?), preview = ?, message_count = message_count + 1 WHERE id = ?').run(
     at, text.replace(/\s+/g, ' ').trim().slice(0, PREVIEW_LENGTH), conversationId,
   );
+}
+
+/** A line of a chat, from the visitor or an agent: no mail headers, its text kept in the row. */
+function insertChatLine(
+  db: SqliteDatabase,
+  recorded: RecordedEvent,
+  line: { messageId: string; conversationId: string; accountId: string; direction: 'inbound' | 'outbound'; author: string; authorId: string | null; text: string; at: string },
+): void {
+  prepared(
+    db,
+    `INSERT OR IGNORE INTO conversation_messages (${MESSAGE_COLUMNS}, author_id)
+     VALUES (?, ?, ?, ?, NULL, ?, '[]', '[]', '', ?, ?, 'chat', NULL, NULL, ?, '[]', 0, ?, ?)`,
+  ).run(
+    line.messageId, line.conversationId, line.accountId, line.direction, JSON.stringify({ name: line.author, address: '' }), line.at, line.at, line.text,
+    Number(recorded.position), line.authorId,
+  );
+  recordActivity(db, line.conversationId, line.at, line.text);
 }

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Req, Sse, UseGuards, type MessageEvent } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsEmail, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import type { Request } from 'express';
+import { Observable } from 'rxjs';
+import type { CommandContext } from '../../../shared/application/command-context';
+import { SERVER_SECRET } from '../../../shared/config/server-secret';
+import { NotFound } from '../../../shared/domain/domain-error';
+import { EVENT_STORE, type EventStore } from '../../../shared/event-store/event-store.port';
+import { ChatVisitorCredential, Public } from '../../../shared/http/access';
+import { RequestContext } from '../../../shared/http/signed-in-user';
+import { chatVisitorPresence, Presence } from '../../../shared/presence/presence';
+import { SubscriptionsService } from '../../../shared/projections/subscriptions.service';
+import { AccountsQueries } from '../../accounts';
+import { ChannelsQueries } from '../../channel-configuration';
+import { ConversationsQueries, IdentifyChatVisitor, ReceiveChatMessage } from '../../conversations';
+import { ChatUnavailable, chatConversationId, chatVisitorToken } from '../domain/chat-session';
+import { chatConversationOf, ChatSessionGuard } from './chat-session.guard';
+
+class VisitorDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100, { message: 'name must be at most 100 characters' })
+  @Matches(/^[^\r\n]*$/, { message: 'name must be one line' })
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'where replies can reach the visitor once they have left' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an email address' })
+  email?: string;
+}
+
+class IdentifyDto extends VisitorDto {
+  @ApiProperty()
+  @IsEmail({}, { message: 'email must be an email address' })
+  declare email: string;
+}
+
+class ChatLineDto extends VisitorDto {
+  @ApiProperty()
+  @IsString()
+  @Matches(/\S/, { message: 'text must not be empty' })
+  @MaxLength(5000, { message: 'text must be at most 5000 characters' })
+  text!: string;
+}
+
+/** Conversation events the visitor's page shows. */
+const CHAT_CHANGES = new Set(['ChatMessageReceived', 'ChatReplyPosted', 'ReplyQueued', 'ConversationClosed', 'ConversationReopened']);
+
+/**
+ * The visitor's side of the chat widget. A session is a random id plus a token derived from it;
+ * the conversation starts with the visitor's first line. While the visitor's stream is open they
+ * count as online, and agents' replies go to the chat; after that, by email if they left one.
+ */
+@ApiTags('chat')
+@Controller('chat/:accountId')
+export class ChatVisitorController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly channels: ChannelsQueries,
+    private readonly accounts: AccountsQueries,
+    private readonly conversations: ConversationsQueries,
+    private readonly presence: Presence,
+    private readonly subscriptions: SubscriptionsService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SERVER_SECRET) private readonly secret: string,
+  ) {}
+
+  @Post('sessions')
+  @Public()
+  @HttpCode(201)
+  startSession(@Param('accountId', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) accountId: string) {
+    this.requireChat(accountId);
+    const sessionId = randomUUID();
+    return { sessionId, token: chatVisitorToken(this.secret, accountId, sessionId), conversationId: chatConversationId(accountId, sessionId) };
+  }
+
+  @Get('sessions/:sessionId/messages')
+  @ChatVisitorCredential()
+  @UseGuards(ChatSessionGuard)
+  messages(@Param('accountId') accountId: string, @Req() request: Request) {
+    const conversationId = chatConversationOf(request);
+    const conversation = this.conversations.conversation(accountId, conversationId);
+    const lines = conversation ? this.conversations.messages(conversationId) : [];
+    return {
+      status: conversation?.status ?? 'open',
+      visitor: conversation ? { name: conversation.contact.name, email: conversation.contact.email || null } : null,
+      messages: lines.map((line) => ({
+        id: line.id,
+        author: line.direction === 'inbound' ? 'visitor' : 'agent',
+        name: line.from?.name ?? '',
+        text: line.replyText,
+        via: line.kind === 'chat' ? 'chat' : 'email',
+        at: line.receivedAt,
+      })),
+    };
+  }
+
+  @Post('sessions/:sessionId/messages')
+  @ChatVisitorCredential()
+  @UseGuards(ChatSessionGuard)
+  @HttpCode(201)
+  async send(@Param('accountId') accountId: string, @Param('sessionId') sessionId: string, @Body() body: ChatLineDto, @Req() request: Request, @RequestContext() context: CommandContext) {
+    const conversationId = chatConversationOf(request);
+    this.requireChat(accountId);
+    return this.commands.execute(
+      new ReceiveChatMessage(conversationId, { name: body.name ?? '', email: body.email ?? null }, randomUUID(), body.text.trim(), this.visitorContext(context, accountId, sessionId)),
+    );
+  }
+
+  @Put('sessions/:sessionId/visitor')
+  @ChatVisitorCredential()
+  @UseGuards(ChatSessionGuard)
+  async identify(@Param('accountId') accountId: string, @Param('sessionId') sessionId: string, @Body() body: IdentifyDto, @Req() request: Request, @RequestContext() context: CommandContext) {
+    const conversationId = chatConversationOf(request);
+    await this.commands.execute(new IdentifyChatVisitor(conversationId, { name: body.name ?? '', email: body.email }, this.visitorContext(context, accountId, sessionId)));
+    return { email: body.email.trim().toLowerCase() };
+  }
+
+  @Sse('sessions/:sessionId/stream')
+  @ChatVisitorCredential()
+  @UseGuards(ChatSessionGuard)
+  stream(@Req() request: Request): Observable<MessageEvent> {
+    const conversationId = chatConversationOf(request);
+    return new Observable<MessageEvent>((subscriber) => {
+      const leave = this.presence.join(chatVisitorPresence(conversationId));
+      let stop: (() => Promise<void>) | null = null;
+      let closed = false;
+      void (async () => {
+        const subscription = this.store.subscribeToAll({ fromPosition: (await this.store.headPosition()) ?? 'start' });
+        stop = () => subscription.stop();
+        if (closed) return void subscription.stop();
+        subscriber.next({ type: 'ready', data: {} });
+        for await (const event of subscription) {
+          if (!CHAT_CHANGES.has(event.type) || (event.data as { conversationId?: string }).conversationId !== conversationId) continue;
+          await this.subscriptions.waitForProjections(event.position);
+          subscriber.next({ type: 'chat', data: { change: event.type } });
+        }
+      })().catch((error: unknown) => subscriber.error(error));
+      return () => {
+        closed = true;
+        leave();
+        void stop?.();
+      };
+    });
+  }
+
+  private requireChat(accountId: string): void {
+    if (!this.accounts.account(accountId)) throw new NotFound('Chat');
+    if (!this.channels.chatEnabled(accountId)) throw new ChatUnavailable();
+  }
+
+  private visitorContext(context: CommandContext, accountId: string, sessionId: string): CommandContext & { accountId: string } {
+    return { ...context, actor: { system: `chat-visitor:${sessionId}` }, accountId };
+  }
+}

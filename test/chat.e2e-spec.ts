@@ -1,0 +1,158 @@
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { InboundSmtpServer } from '../src/contexts/inbound-mail/smtp/inbound-smtp.server';
+import { signUp, startTestApi, type TestApi } from './support/api-app';
+import { CaptureRelay } from './support/capture-relay';
+import { sendRaw, simpleMail } from './support/smtp-client';
+
+// The chat widget's API as a visitor's browser uses it, and the agent's side of the same conversation.
+
+let api: TestApi;
+let relay: CaptureRelay;
+let baseUrl: string;
+beforeAll(async () => {
+  relay = await CaptureRelay.start();
+  api = await startTestApi({ INBOX_DOMAIN: 'inbox.test', OUTBOUND_SMTP_URL: relay.url });
+  const server = api.app.getHttpServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await api.close();
+  await relay.close();
+});
+
+async function eventually<T>(read: () => Promise<T>, until: (value: T) => boolean, what: string): Promise<T> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const value = await read();
+    if (until(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${what} did not happen in time; last: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+let counter = 0;
+async function accountWithChat() {
+  const owner = await signUp(api);
+  counter += 1;
+  const { body } = await owner.agent.post('/api/channels/email/forwarding-address').send({ username: 'help', subdomain: `ch${Date.now().toString(36)}${counter}` });
+  expect((await owner.agent.patch('/api/channels/chat').send({ enabled: true })).status).toBe(200);
+  const session = await request(api.app.getHttpServer()).post(`/api/chat/${owner.accountId}/sessions`);
+  expect(session.status).toBe(201);
+  const { sessionId, token, conversationId } = session.body as { sessionId: string; token: string; conversationId: string };
+  const visitor = {
+    say: (text: string, extra: Record<string, string> = {}) =>
+      request(api.app.getHttpServer()).post(`/api/chat/${owner.accountId}/sessions/${sessionId}/messages`).set('Authorization', `Bearer ${token}`).send({ text, ...extra }),
+    identify: (email: string, name?: string) =>
+      request(api.app.getHttpServer()).put(`/api/chat/${owner.accountId}/sessions/${sessionId}/visitor`).set('Authorization', `Bearer ${token}`).send({ email, name }),
+    lines: async () =>
+      (await request(api.app.getHttpServer()).get(`/api/chat/${owner.accountId}/sessions/${sessionId}/messages`).set('Authorization', `Bearer ${token}`)).body as {
+        messages: Array<{ author: string; text: string; via: string }>;
+        visitor: { name: string; email: string | null } | null;
+      },
+    /** Opens the visitor's live stream (they are online while it is open); resolves once it is ready. */
+    online: async () => {
+      const controller = new AbortController();
+      const response = await fetch(`${baseUrl}/api/chat/${owner.accountId}/sessions/${sessionId}/stream?token=${encodeURIComponent(token)}`, { signal: controller.signal });
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      const received: string[] = [];
+      let buffer = '';
+      const ready = (async () => {
+        for (;;) {
+          const chunk = await reader.read();
+          if (chunk.done) return;
+          buffer += Buffer.from(chunk.value).toString('utf8');
+          received.push(...[...buffer.matchAll(/data: (\{.*\})/g)].map((m) => m[1]));
+          buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
+        }
+      })().catch(() => undefined);
+      await eventually(async () => received.length, (n) => n > 0, 'the stream being ready');
+      return {
+        received,
+        close: async () => {
+          controller.abort();
+          await ready;
+        },
+      };
+    },
+  };
+  return { ...owner, address: body.address as string, sessionId, token, conversationId, visitor };
+}
+
+describe('chat sessions', () => {
+  it('are refused while chat is off, and for an unknown account', async () => {
+    const owner = await signUp(api);
+    const off = await request(api.app.getHttpServer()).post(`/api/chat/${owner.accountId}/sessions`);
+    expect(off.status).toBe(409);
+    expect(off.body).toMatchObject({ code: 'CHAT.DISABLED', message: 'Chat is switched off for this account' });
+    expect((await request(api.app.getHttpServer()).post('/api/chat/00000000-0000-4000-8000-000000000000/sessions')).status).toBe(404);
+    expect((await request(api.app.getHttpServer()).post('/api/chat/not-a-uuid/sessions')).status).toBe(404);
+  });
+
+  it('need the session token, and name the field of bad input', async () => {
+    const { accountId, sessionId, token, visitor } = await accountWithChat();
+    const path = `/api/chat/${accountId}/sessions/${sessionId}/messages`;
+    expect((await request(api.app.getHttpServer()).post(path).send({ text: 'hi' })).status).toBe(401);
+    expect((await request(api.app.getHttpServer()).post(path).set('Authorization', `Bearer ${token.slice(1)}x`).send({ text: 'hi' })).status).toBe(401);
+    expect((await request(api.app.getHttpServer()).get(`/api/chat/${accountId}/sessions/${sessionId}/stream`)).status).toBe(401);
+    const empty = await visitor.say('   ');
+    expect(empty.status).toBe(422);
+    expect(empty.body.message).toMatch(/text/);
+    const badEmail = await visitor.say('hi', { email: 'nope' });
+    expect(badEmail.status).toBe(422);
+    expect(badEmail.body.message).toMatch(/email/);
+  });
+});
+
+describe('a chat', () => {
+  it('starts a chat conversation, answered in the chat while the visitor is online, by email once they left one and went; their email answer threads back', async () => {
+    const { agent, address, conversationId, visitor } = await accountWithChat();
+    const stream = await visitor.online();
+    expect((await visitor.say('Hi, is the blue one in stock?', { name: 'Vic' })).status).toBe(201);
+    const [item] = await eventually(async () => (await agent.get('/api/conversations?channel=chat')).body.items, (items) => items.length === 1, 'the chat in the inbox');
+    expect(item).toMatchObject({ id: conversationId, channel: 'chat', subject: 'Chat with Vic', contact: { name: 'Vic', email: '' }, preview: 'Hi, is the blue one in stock?' });
+    expect((await agent.get(`/api/conversations/${conversationId}`)).body.composer).toMatchObject({ canReply: true, via: 'chat' });
+
+    const inChat = await agent.post(`/api/conversations/${conversationId}/replies`).send({ text: 'Yes, we have three.' });
+    expect(inChat.status).toBe(202);
+    expect(inChat.body.via).toBe('chat');
+    expect((await visitor.lines()).messages.map((m) => [m.author, m.text, m.via])).toEqual([
+      ['visitor', 'Hi, is the blue one in stock?', 'chat'],
+      ['agent', 'Yes, we have three.', 'chat'],
+    ]);
+    await eventually(async () => stream.received.filter((data) => data.includes('ChatReplyPosted')).length, (n) => n === 1, 'the reply on the visitor stream');
+
+    expect((await visitor.identify('Vic@Example.com', 'Vic Visitor')).status).toBe(200);
+    const contacts = await eventually(async () => (await agent.get('/api/contacts')).body.items as Array<{ id: string; email: string }>, (items) => items.length === 1, 'the visitor as contact');
+    expect(contacts[0].email).toBe('vic@example.com');
+    const profile = (await agent.get(`/api/contacts/${contacts[0].id}`)).body;
+    expect(profile.conversations).toEqual([expect.objectContaining({ id: conversationId, channel: 'chat' })]);
+    expect(profile.recentActivity.map((a: { type: string }) => a.type).sort()).toEqual(['chat started', 'created']);
+
+    await stream.close();
+    await eventually(async () => (await agent.get(`/api/conversations/${conversationId}`)).body.composer.via, (via) => via === 'email', 'the visitor going offline');
+    const byEmail = await agent.post(`/api/conversations/${conversationId}/replies`).send({ text: 'They are reserved for you.' });
+    expect(byEmail.body.via).toBe('email');
+    const [mail] = await eventually(async () => relay.received.filter((m) => m.envelope.to.includes('vic@example.com')), (mails) => mails.length === 1, 'the email to the visitor');
+    expect(mail.parsed.subject).toBe('Follow-up from our conversation');
+    expect(mail.parsed.text).toContain('They are reserved for you.');
+
+    const answer = simpleMail({ to: address, from: 'Vic Visitor <vic@example.com>', subject: 'Re: Follow-up from our conversation', headers: [`In-Reply-To: ${mail.parsed.messageId}`], body: 'Great, I will pick them up.' });
+    expect((await sendRaw(api.app.get(InboundSmtpServer).port as number, address, answer)).code).toBe(250);
+    const thread = await eventually(async () => (await agent.get(`/api/conversations/${conversationId}`)).body, (t) => t.messages.length === 4, 'the email answer in the chat conversation');
+    expect(thread.messages.map((m: { direction: string; kind: string }) => `${m.direction}:${m.kind}`)).toEqual(['inbound:chat', 'outbound:chat', 'outbound:mail', 'inbound:mail']);
+    expect((await agent.get('/api/conversations')).body.items).toHaveLength(1);
+    expect((await visitor.lines()).messages.map((m) => m.via)).toEqual(['chat', 'chat', 'email', 'email']);
+  });
+
+  it('keeps replies in the chat for a visitor who left without an email', async () => {
+    const { agent, conversationId, visitor } = await accountWithChat();
+    expect((await visitor.say('Anyone there?')).status).toBe(201);
+    await eventually(async () => (await agent.get(`/api/conversations/${conversationId}`)).status, (status) => status === 200, 'the chat');
+    const reply = await agent.post(`/api/conversations/${conversationId}/replies`).send({ text: 'Yes, sorry for the wait!' });
+    expect(reply.body.via).toBe('chat');
+    expect((await visitor.lines()).messages.map((m) => m.text)).toEqual(['Anyone there?', 'Yes, sorry for the wait!']);
+    expect((await agent.get('/api/contacts')).body.items).toEqual([]);
+  });
+});
