@@ -14,6 +14,7 @@ import { ChannelConfigurationModule } from './contexts/channel-configuration';
 import { InboundMailModule } from './contexts/inbound-mail';
 import { ConversationsModule } from './contexts/conversations';
 import { ContactsModule } from './contexts/contacts';
+import { FormsModule } from './contexts/forms';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -40,6 +41,7 @@ export class AppModule {
         InboundMailModule.forRoot({ smtp: serveSmtp }),
         ConversationsModule,
         ContactsModule,
+        FormsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],

@@ -5,6 +5,8 @@ import { RegisterProjection } from '../../../shared/projections/subscription.dec
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ContactEvent } from '../domain/contact.decider';
 import type { ConversationStarted } from '../../conversations';
+import type { FormSubmitted } from '../../forms';
+import { contactIdFor } from '../domain/contact.decider';
 
 /**
  * Contacts, their conversations (from Conversations' events) and their "Recent activity" (created,
@@ -14,7 +16,7 @@ import type { ConversationStarted } from '../../conversations';
 @RegisterProjection()
 export class ContactsProjection implements Projection {
   readonly name = 'contacts';
-  readonly version = 1;
+  readonly version = 2;
 
   setUp(db: SqliteDatabase): void {
     db.exec(`
@@ -38,7 +40,13 @@ export class ContactsProjection implements Projection {
   }
 
   apply(recorded: RecordedEvent, db: SqliteDatabase): void {
-    const event = { type: recorded.type, data: recorded.data } as ContactEvent | ConversationStarted;
+    const event = { type: recorded.type, data: recorded.data } as ContactEvent | ConversationStarted | FormSubmitted;
+    if (event.type === 'FormSubmitted') {
+      const f = event.data;
+      const details = { formId: f.formId, formName: f.formName, conversationId: f.conversationId };
+      prepared(db, "INSERT INTO contact_activity VALUES (?, 'form_submitted', ?, ?)").run(contactIdFor(f.accountId, f.contact.email), f.submittedAt, JSON.stringify(details));
+      return;
+    }
     if (event.type === 'ConversationStarted') {
       const c = event.data;
       prepared(db, 'INSERT OR IGNORE INTO contact_conversations VALUES (?, ?, ?, ?, ?)').run(c.contact.id, c.conversationId, c.channel, c.subject || '(no subject)', c.startedAt);

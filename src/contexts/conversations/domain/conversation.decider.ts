@@ -16,7 +16,7 @@ export interface InboundMessage {
   subject: string;
   sentAt: string | null;
   receivedAt: string;
-  kind: MailKind;
+  kind: MailKind | 'form';
   text: StoredPart | null;
   html: StoredPart | null;
   replyText: string;
@@ -36,7 +36,7 @@ export type ConversationStarted = Event<
   {
     conversationId: string;
     accountId: string;
-    channel: 'email';
+    channel: 'email' | 'form' | 'chat';
     subject: string;
     contact: ConversationContact;
     participants: string[];
@@ -66,6 +66,7 @@ export type ConversationCommand =
       message: InboundMessage;
       ownDomain: string;
     }
+  | StartFormConversation
   | { type: 'ReceiveMessage'; conversationId: string; accountId: string; message: InboundMessage; ownDomain: string }
   | { type: 'Close' | 'Reopen'; conversationId: string; accountId: string }
   | { type: 'Assign'; conversationId: string; accountId: string; assigneeId: string | null };
@@ -115,6 +116,7 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
   },
 
   decide: (command, state) => {
+    if (command.type === 'StartFormConversation') return decideFormStart(command, state);
     if (!('message' in command)) return decideByAgent(command, state);
     const { conversationId, accountId, message } = command;
     if (state.messageIds.includes(message.messageId)) return [];
@@ -163,4 +165,35 @@ function decideByAgent(
     case 'Assign':
       return state.assigneeId === command.assigneeId ? [] : [{ type: 'ConversationAssigned', data: { conversationId, accountId, assigneeId: command.assigneeId } }];
   }
+}
+
+/** A form submission opens a conversation whose first message holds the submitted fields. */
+export interface StartFormConversation {
+  type: 'StartFormConversation';
+  conversationId: string;
+  accountId: string;
+  contact: ConversationContact;
+  message: InboundMessage;
+}
+
+function decideFormStart(command: StartFormConversation, state: ConversationState): ConversationEvent[] {
+  if (state.started) return [];
+  const { conversationId, accountId, contact, message } = command;
+  return [
+    {
+      type: 'ConversationStarted',
+      data: {
+        conversationId,
+        accountId,
+        channel: 'form',
+        subject: message.subject,
+        contact,
+        participants: [contact.email],
+        replyToken: replyTokenFor(conversationId),
+        linkedTo: null,
+        startedAt: message.receivedAt,
+      },
+    },
+    { type: 'MessageReceived', data: { conversationId, accountId, message, newParticipants: [] } },
+  ];
 }
