@@ -96,7 +96,7 @@ describe('a submission', () => {
     const first = await api.agent().post(`/api/forms/${formId}/submissions`).set('X-Forwarded-For', ip).send(valid);
     const second = await api.agent().post(`/api/forms/${formId}/submissions`).set('X-Forwarded-For', ip).send({ ...valid, email: 'carla@example.com', message: 'Again' });
     expect(second.body.conversationId).not.toBe(first.body.conversationId);
-    const contacts = await settled(async () => (await agent.get('/api/contacts')).body.items, (items: unknown[]) => items.length >= 1);
+    const contacts = await settled(async () => (await agent.get('/api/contacts')).body.items, (items: Array<{ id: string }>) => items.length >= 1);
     expect(contacts).toHaveLength(1);
     const profile = await settled(async () => (await agent.get(`/api/contacts/${contacts[0].id}`)).body, (p) => p.recentActivity.length === 3);
     expect(profile.conversations).toHaveLength(2);
