@@ -140,7 +140,10 @@ export function FormEditor({ formId, initial }: { formId?: string; initial: { na
             Add field
           </Button>
         </div>
-        <p className="text-xs text-slate-500">A form needs exactly one required email field: it finds or creates the contact the ticket is with.</p>
+        <p className="text-xs text-slate-500">
+          A form needs exactly one required email field: it finds or creates the contact the ticket is with. A field with the key{' '}
+          <code>name</code> names the contact; one with the key <code>subject</code> is added to the conversation&apos;s subject.
+        </p>
       </fieldset>
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>

@@ -53,7 +53,7 @@ export default async function FormPage({ params, searchParams }: { params: Promi
               Form created. Share the hosted page or embed it below.
             </p>
           ) : null}
-          <FormEditor key={form.updatedAt} formId={form.id} initial={form} />
+          <FormEditor formId={form.id} initial={form} />
         </section>
         <section aria-labelledby="embed-heading" className="flex min-w-0 flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="embed-heading" className="text-base font-semibold">
