@@ -15,6 +15,7 @@ import { InboundMailModule } from './contexts/inbound-mail';
 import { ConversationsModule } from './contexts/conversations';
 import { ContactsModule } from './contexts/contacts';
 import { ChatModule } from './contexts/chat';
+import { FormsModule } from './contexts/forms';
 import { PresenceModule } from './shared/presence/presence';
 
 export interface AppModuleOptions {
@@ -44,6 +45,7 @@ export class AppModule {
         ConversationsModule,
         ContactsModule,
         ChatModule,
+        FormsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],

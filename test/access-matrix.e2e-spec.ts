@@ -36,7 +36,14 @@ beforeAll(async () => {
   personas.set('anonymous', api.agent());
   personas.set('foreign', (await signUp(api)).agent);
   await mailResources(owner.agent);
+  await formResources(owner.agent);
 });
+
+/** A form of account A (its submission route is public; the rest are for admins). */
+async function formResources(owner: Agent): Promise<void> {
+  const form = await owner.post('/api/forms').send({ name: 'Contact us', fields: [{ name: 'email', label: 'Email', type: 'email', required: true }] });
+  samples['/api/forms'] = form.body.id;
+}
 
 /** A conversation with an attachment, its contact and message, and a failed mail, in account A. */
 async function mailResources(owner: Agent): Promise<void> {
@@ -145,5 +152,6 @@ describe('access matrix', () => {
     const users = await foreign.get('/api/users');
     expect(users.body.items).toHaveLength(1);
     expect(users.body.items[0].role).toBe('primary_admin');
+    expect((await foreign.get('/api/forms')).body.items).toEqual([]);
   });
 });

@@ -128,7 +128,7 @@ describe('a chat', () => {
     expect(contacts[0].email).toBe('vic@example.com');
     const profile = (await agent.get(`/api/contacts/${contacts[0].id}`)).body;
     expect(profile.conversations).toEqual([expect.objectContaining({ id: conversationId, channel: 'chat' })]);
-    expect(profile.recentActivity.map((a: { type: string }) => a.type).sort()).toEqual(['chat started', 'created']);
+    expect(profile.recentActivity.map((a: { type: string }) => a.type).sort()).toEqual(['chat_started', 'created']);
 
     await stream.close();
     await eventually(async () => (await agent.get(`/api/conversations/${conversationId}`)).body.composer.via, (via) => via === 'email', 'the visitor going offline');

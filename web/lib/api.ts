@@ -307,3 +307,54 @@ export async function getSystemStatus(): Promise<SystemStatus> {
     ],
   };
 }
+
+export type FormFieldType = 'text' | 'email' | 'textarea' | 'select' | 'tel';
+
+export interface FormField {
+  name: string;
+  label: string;
+  type: FormFieldType;
+  required: boolean;
+  options?: string[];
+}
+
+export interface FormDefinition {
+  id: string;
+  name: string;
+  fields: FormField[];
+  createdAt: string;
+  updatedAt: string;
+  submissions: number;
+  lastSubmittedAt: string | null;
+}
+
+export async function getForms(): Promise<FormDefinition[]> {
+  return (await read<{ items: FormDefinition[] }>('/forms')).items;
+}
+
+/** null when the form does not exist or belongs to another account. */
+export async function getForm(id: string): Promise<FormDefinition | null> {
+  const answer = await call<FormDefinition>('GET', `/forms/${encodeURIComponent(id)}`);
+  return answer.status === 200 ? answer.body : null;
+}
+
+export interface PublicForm {
+  id: string;
+  name: string;
+  fields: FormField[];
+  honeypotField: string;
+}
+
+/** What the hosted page shows to anyone; null when there is no such form. */
+export async function getPublicForm(id: string): Promise<PublicForm | null> {
+  const answer = await call<PublicForm>('GET', `/forms/${encodeURIComponent(id)}/public`);
+  return answer.status === 200 ? answer.body : null;
+}
+
+/** The contact's own reply address, or why there is none yet (no forwarding address). */
+export async function getReplyAddress(contactId: string): Promise<{ address: string } | { reason: string }> {
+  const answer = await call<{ address?: string; message?: string }>('GET', `/contacts/${encodeURIComponent(contactId)}/reply-address`);
+  if (answer.status === 200 && answer.body.address) return { address: answer.body.address };
+  if (answer.status === 409) return { reason: answer.body.message ?? 'No reply address yet' };
+  throw new ApiError(answer.status, answer.body.message ?? `The API answered ${answer.status}`);
+}

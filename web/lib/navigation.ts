@@ -14,6 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/contacts', label: 'Contacts', roles: everyone },
   { href: '/settings/channels', label: 'Channels', roles: everyone },
   { href: '/settings/users', label: 'Users', roles: ['primary_admin', 'admin'] },
+  { href: '/settings/forms', label: 'Forms', roles: ['primary_admin', 'admin'] },
   { href: '/settings/account', label: 'Account', roles: ['primary_admin'] },
   { href: '/failed-mail', label: 'Failed mail', roles: ['primary_admin', 'admin'] },
   { href: '/audit', label: 'Audit', roles: ['primary_admin', 'auditor'] },

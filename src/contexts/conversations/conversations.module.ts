@@ -14,10 +14,12 @@ import { OUTBOUND_MAILER, type OutboundMailer } from './outbound/outbound-mailer
 import { SmtpOutboundMailer } from './outbound/smtp.outbound-mailer';
 import { ActOnConversationHandler } from './application/act-on-conversation.command';
 import { ThreadInboundMail } from './application/thread-inbound-mail.process-manager';
+import { StartFormConversation } from './application/start-form-conversation.process-manager';
 import { ConversationsController } from './http/conversations.controller';
 import { InboxStreamController } from './http/inbox-stream.controller';
 import { ConversationsProjection } from './read-models/conversations.projection';
 import { ConversationsQueries } from './read-models/conversations.queries';
+import { ContactThreadsQueries } from './read-models/contact-threads.queries';
 
 @Module({
   controllers: [ConversationsController, InboxStreamController],
@@ -27,6 +29,8 @@ import { ConversationsQueries } from './read-models/conversations.queries';
     ConversationsQueries,
     ThreadInboundMail,
     ActOnConversationHandler,
+    StartFormConversation,
+    ContactThreadsQueries,
     SendReplyHandler,
     SendEmailReplyHandler,
     RetryReplyHandler,

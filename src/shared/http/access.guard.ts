@@ -22,6 +22,8 @@ export class AccessGuard implements CanActivate {
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
     if (!policy) throw new ForbiddenException('This route declares no access policy');
     const request = context.switchToHttp().getRequest<Request>();
+    // Embeddable on any site, so anonymous by design: no session is read that a foreign page could ride on.
+    if (policy.public && policy.crossSite) return true;
     if (!SAFE_METHODS.has(request.method) && isCrossSite(request)) {
       throw new ForbiddenException('Cross-site requests may not change anything');
     }

@@ -7,7 +7,9 @@ export const ACCESS_POLICY = 'inbox:access-policy';
  * Who may call a route: anyone (optionally proving a credential other than a session, checked by
  * the route itself), or signed-in users with one of the roles. Every route declares one.
  */
-export type AccessPolicy = { public: true; credential?: 'inbound-token' | 'chat-visitor-token' } | { public: false; roles: readonly Role[] };
+export type AccessPolicy =
+  | { public: true; credential?: 'inbound-token' | 'chat-visitor-token'; crossSite?: true }
+  | { public: false; roles: readonly Role[] };
 
 export const ALL_ROLES: readonly Role[] = ['primary_admin', 'admin', 'agent', 'auditor'];
 /** Everyone who may write in conversations: never the auditor. */
@@ -18,6 +20,12 @@ export const AUDITORS: readonly Role[] = ['primary_admin', 'auditor'];
 
 /** The route is open to anyone, signed in or not. */
 export const Public = () => SetMetadata(ACCESS_POLICY, { public: true } satisfies AccessPolicy);
+
+/**
+ * Open to anyone and to posts from any site (a form embedded elsewhere): the same-site check is
+ * skipped, so such a route must never act on the caller's session; the guard does not even read it.
+ */
+export const PublicCrossSite = () => SetMetadata(ACCESS_POLICY, { public: true, crossSite: true } satisfies AccessPolicy);
 
 /** No session: the caller proves the account's inbound token, which the route checks. */
 export const InboundTokenCredential = () =>

@@ -1,7 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { NotFound } from '../../../shared/domain/domain-error';
-import { ALL_ROLES, Allow } from '../../../shared/http/access';
+import { ALL_ROLES, Allow, REPLIERS } from '../../../shared/http/access';
+import { ChannelsQueries } from '../../channel-configuration';
+import { contactReplyTokenFor } from '../domain/contact.decider';
+import { NoForwardingAddress } from '../domain/contacts.errors';
 import { CurrentUser, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { ContactsQueries, type ContactView } from '../read-models/contacts.queries';
 
@@ -9,7 +12,10 @@ import { ContactsQueries, type ContactView } from '../read-models/contacts.queri
 @Controller('contacts')
 @Allow(ALL_ROLES)
 export class ContactsController {
-  constructor(private readonly contacts: ContactsQueries) {}
+  constructor(
+    private readonly contacts: ContactsQueries,
+    private readonly channels: ChannelsQueries,
+  ) {}
 
   @Get()
   list(@CurrentUser() user: SignedInUser, @Query('q') q?: string): { items: ContactView[] } {
@@ -26,5 +32,16 @@ export class ContactsController {
       conversations: this.contacts.conversations(id),
       recentActivity: this.contacts.recentActivity(id),
     };
+  }
+
+  /** The contact's own plus-address on the forwarding address, for the Reply-To of campaign mail. */
+  @Get(':id/reply-address')
+  @Allow(REPLIERS)
+  replyAddress(@Param('id') id: string, @CurrentUser() user: SignedInUser): { address: string } {
+    if (!this.contacts.contact(user.accountId, id)) throw new NotFound('Contact');
+    const forwarding = this.channels.emailChannel(user.accountId)?.forwardingAddress;
+    if (!forwarding) throw new NoForwardingAddress();
+    const [username, domain] = forwarding.split('@');
+    return { address: `${username}+${contactReplyTokenFor(id)}@${domain}` };
   }
 }

@@ -5,6 +5,8 @@ import { RegisterProjection } from '../../../shared/projections/subscription.dec
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ContactEvent } from '../domain/contact.decider';
 import type { ChatVisitorIdentified, ConversationStarted } from '../../conversations';
+import type { FormSubmitted } from '../../forms';
+import { contactIdFor } from '../domain/contact.decider';
 
 /**
  * Contacts, their conversations (from Conversations' events) and their "Recent activity" (created,
@@ -38,7 +40,13 @@ export class ContactsProjection implements Projection {
   }
 
   apply(recorded: RecordedEvent, db: SqliteDatabase): void {
-    const event = { type: recorded.type, data: recorded.data } as ContactEvent | ConversationStarted | ChatVisitorIdentified;
+    const event = { type: recorded.type, data: recorded.data } as ContactEvent | ConversationStarted | ChatVisitorIdentified | FormSubmitted;
+    if (event.type === 'FormSubmitted') {
+      const f = event.data;
+      const details = { formId: f.formId, formName: f.formName, conversationId: f.conversationId };
+      prepared(db, "INSERT INTO contact_activity VALUES (?, 'form_submitted', ?, ?)").run(contactIdFor(f.accountId, f.contact.email), f.submittedAt, JSON.stringify(details));
+      return;
+    }
     if (event.type === 'ConversationStarted' || event.type === 'ChatVisitorIdentified') {
       const c = event.data;
       // An anonymous chat visitor is no contact yet: the conversation joins a contact once they leave an email.
@@ -47,7 +55,7 @@ export class ContactsProjection implements Projection {
       const linked = prepared(db, 'INSERT OR IGNORE INTO contact_conversations VALUES (?, ?, ?, ?, ?)').run(c.contact.id, c.conversationId, channel, c.subject || '(no subject)', c.startedAt);
       // Email conversations are listed apart and never in recent activity; a chat is activity.
       if (channel === 'chat' && linked.changes > 0) {
-        prepared(db, "INSERT INTO contact_activity VALUES (?, 'chat started', ?, ?)").run(c.contact.id, c.startedAt, JSON.stringify({ conversationId: c.conversationId }));
+        prepared(db, "INSERT INTO contact_activity VALUES (?, 'chat_started', ?, ?)").run(c.contact.id, c.startedAt, JSON.stringify({ conversationId: c.conversationId }));
       }
       return;
     }

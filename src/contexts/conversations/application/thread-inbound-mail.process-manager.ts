@@ -7,13 +7,15 @@ import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import type { ProcessManager } from '../../../shared/projections/projection';
 import { RegisterProcessManager } from '../../../shared/projections/subscription.decorators';
-import { contactIdFor } from '../../contacts';
+import { contactIdFor, contactReplyTokenFor } from '../../contacts';
 import { MarkInboundMailUnrouted, senderOf, type InboundMailAccepted } from '../../inbound-mail';
 import { conversationDecider, conversationStream, participantsOf, replyTokenFor, type InboundMessage } from '../domain/conversation.decider';
 import { deterministicId } from '../../../shared/domain/deterministic-id';
 import { decideThread, threadIndexRoot } from '../domain/threading';
 import { RecentThreads } from './recent-threads';
 import { ConversationsQueries } from '../read-models/conversations.queries';
+import { ContactThreadsQueries } from '../read-models/contact-threads.queries';
+import type { ThreadCandidate } from '../domain/threading';
 
 /**
  * Puts each accepted mail into its conversation (or starts one). Threading looks up what earlier
@@ -26,6 +28,8 @@ export class ThreadInboundMail implements ProcessManager {
   readonly name = 'thread-inbound-mail';
   readonly eventTypes = ['InboundMailAccepted'];
   private readonly recent = new RecentThreads();
+  /** The latest conversation this process started per contact token, ahead of the read model (oldest out first). */
+  private readonly recentByContact = new Map<string, ThreadCandidate>();
   private caughtUp = false;
 
   constructor(
@@ -34,6 +38,7 @@ export class ThreadInboundMail implements ProcessManager {
     private readonly queries: ConversationsQueries,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly contactThreads: ContactThreadsQueries,
   ) {}
 
   handle(event: RecordedEvent): Promise<void> {
@@ -61,6 +66,7 @@ export class ThreadInboundMail implements ProcessManager {
       // What was remembered may not have been written: forget it and read the read models again.
       await Promise.allSettled(chains.values());
       this.recent.clear();
+      this.recentByContact.clear();
       this.caughtUp = false;
       throw error;
     }
@@ -79,6 +85,7 @@ export class ThreadInboundMail implements ProcessManager {
       byReplyToken: (token) => this.recent.get(accountId, 'token', token) ?? this.queries.threadByReplyToken(accountId, token),
       byThreadIndexRoot: (root) =>
         this.recent.get(accountId, 'message', `thread-index:${root}`) ?? this.queries.threadByInternetMessageId(accountId, `thread-index:${root}`),
+      byContactToken: (token) => this.recentByContact.get(`${accountId}\u0000${token}`) ?? this.contactThreads.latestByContactToken(accountId, token),
     });
     const context = contextCausedBy(event, this.name);
 
@@ -101,7 +108,15 @@ export class ThreadInboundMail implements ProcessManager {
         : { type: 'ReceiveMessage' as const, conversationId, accountId, message, ownDomain };
     // Remembered before the append, so the next mail of this batch threads onto it.
     this.remember(accountId, conversationId, command.type === 'StartConversation' ? [command.contact.email] : [], message);
+    if (command.type === 'StartConversation') this.rememberContact(accountId, command.contact, conversationId);
     return { key: conversationId, run: () => this.eventSourcing.decide(conversationStream(conversationId), conversationDecider, command, context) };
+  }
+
+  private rememberContact(accountId: string, contact: { id: string; email: string }, conversationId: string): void {
+    const key = `${accountId}\u0000${contactReplyTokenFor(contact.id)}`;
+    this.recentByContact.delete(key);
+    this.recentByContact.set(key, { conversationId, participants: [contact.email] });
+    if (this.recentByContact.size > 50_000) this.recentByContact.delete(this.recentByContact.keys().next().value as string);
   }
 
   private remember(accountId: string, conversationId: string, contactEmails: string[], message: InboundMessage): void {

@@ -92,3 +92,19 @@ describe('agents on a conversation', () => {
     given(conversationDecider).when({ type: 'Close', ...on }).thenFails({ code: 'NOT_FOUND' });
   });
 });
+
+describe('a form submission', () => {
+  it('starts a form conversation with the submitter alone as participant, once', () => {
+    const fields = message('s1', { kind: 'form', internetMessageId: null, to: [], cc: [], subject: 'Contact us', replyText: 'Email: carla@example.com' });
+    const command = { type: 'StartFormConversation' as const, conversationId: 'c2', accountId: 'a1', contact, message: fields };
+    const events = conversationDecider.decide(command, conversationDecider.initialState(), undefined);
+    expect(events).toEqual([
+      {
+        type: 'ConversationStarted',
+        data: { conversationId: 'c2', accountId: 'a1', channel: 'form', subject: 'Contact us', contact, participants: ['carla@example.com'], replyToken: replyTokenFor('c2'), linkedTo: null, startedAt: fields.receivedAt },
+      },
+      { type: 'MessageReceived', data: { conversationId: 'c2', accountId: 'a1', message: fields, newParticipants: [] } },
+    ]);
+    given(conversationDecider, events).when(command).then([]);
+  });
+});

@@ -21,7 +21,7 @@ export interface InboundMessage {
   subject: string;
   sentAt: string | null;
   receivedAt: string;
-  kind: MailKind;
+  kind: MailKind | 'form';
   text: StoredPart | null;
   html: StoredPart | null;
   replyText: string;
@@ -78,6 +78,7 @@ export type ConversationCommand =
       message: InboundMessage;
       ownDomain: string;
     }
+  | StartFormConversation
   | { type: 'ReceiveMessage'; conversationId: string; accountId: string; message: InboundMessage; ownDomain: string }
   | { type: 'Close' | 'Reopen'; conversationId: string; accountId: string }
   | { type: 'Assign'; conversationId: string; accountId: string; assigneeId: string | null }
@@ -190,6 +191,7 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
   decide: (command, state) => {
     if (command.type === 'QueueReply') return decideReply(command, state);
     if (isChatCommand(command)) return decideChat(command, state);
+    if (command.type === 'StartFormConversation') return decideFormStart(command, state);
     if (!('message' in command)) return decideByAgent(command, state);
     const { conversationId, accountId, message } = command;
     if (state.messageIds.includes(message.messageId)) return [];
@@ -325,4 +327,35 @@ function decideChat(command: ChatCommand, state: ConversationState): Conversatio
 
 function identified(contact: ConversationContact, state: ConversationState, conversationId: string, accountId: string): ConversationEvent {
   return { type: 'ChatVisitorIdentified', data: { conversationId, accountId, contact, subject: state.subject, startedAt: state.startedAt ?? '' } };
+}
+
+/** A form submission opens a conversation whose first message holds the submitted fields. */
+export interface StartFormConversation {
+  type: 'StartFormConversation';
+  conversationId: string;
+  accountId: string;
+  contact: ConversationContact;
+  message: InboundMessage;
+}
+
+function decideFormStart(command: StartFormConversation, state: ConversationState): ConversationEvent[] {
+  if (state.started) return [];
+  const { conversationId, accountId, contact, message } = command;
+  return [
+    {
+      type: 'ConversationStarted',
+      data: {
+        conversationId,
+        accountId,
+        channel: 'form',
+        subject: message.subject,
+        contact,
+        participants: [contact.email],
+        replyToken: replyTokenFor(conversationId),
+        linkedTo: null,
+        startedAt: message.receivedAt,
+      },
+    },
+    { type: 'MessageReceived', data: { conversationId, accountId, message, newParticipants: [] } },
+  ];
 }

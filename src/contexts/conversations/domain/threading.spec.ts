@@ -87,3 +87,31 @@ describe('decideThread', () => {
     expect(decideThread(message({ from: null }), '', [], null, lookups())).toMatchObject({ kind: 'unthreaded' });
   });
 });
+
+describe("a contact's own reply address", () => {
+  const token = 'p0123456789abcdef0123';
+  const withContact = (candidate: typeof known | null): ThreadLookups => ({ ...lookups(), byContactToken: (t) => (t === token ? candidate : null) });
+  const ofCarla = { conversationId: 'c9', participants: ['carla@example.com'] };
+
+  it("puts the contact's reply into their latest conversation", () => {
+    expect(decideThread(message({ references: ['<campaign@mailer.example>'] }), '', [`support+${token}@acme.inbox.test`], 'carla@example.com', withContact(ofCarla))).toEqual({
+      kind: 'join',
+      conversationId: 'c9',
+      matchedBy: 'contact-token',
+    });
+  });
+
+  it('starts a linked conversation for anyone else, and a new one when the contact has none', () => {
+    expect(decideThread(message(), '', [`support+${token}@acme.inbox.test`], 'dan@example.com', withContact(ofCarla))).toEqual({ kind: 'start', linkedTo: 'c9' });
+    expect(decideThread(message(), '', [`support+${token}@acme.inbox.test`], 'carla@example.com', withContact(null))).toEqual({ kind: 'start', linkedTo: null });
+  });
+
+  it("yields to the conversation's own reply token", () => {
+    const conversationToken = 'c0123456789abcdef0123';
+    const both = { ...withContact(ofCarla), byReplyToken: (t: string) => (t === conversationToken ? known : null) };
+    expect(decideThread(message(), '', [`support+${token}@acme.inbox.test`, `support+${conversationToken}@acme.inbox.test`], 'carla@example.com', both)).toMatchObject({
+      conversationId: 'c1',
+      matchedBy: 'reply-token',
+    });
+  });
+});

@@ -10,6 +10,11 @@ export interface ThreadLookups {
   byInternetMessageId(messageId: string): ThreadCandidate | null;
   byReplyToken(token: string): ThreadCandidate | null;
   byThreadIndexRoot(root: string): ThreadCandidate | null;
+  /**
+   * The most recent conversation of the contact whose own reply address (`username+p…@`) the mail
+   * was sent to; its participants are that contact alone, so anyone else starts a linked conversation.
+   */
+  byContactToken?(token: string): ThreadCandidate | null;
 }
 
 /** The conversation part of an Outlook Thread-Index (its first 22 bytes), hex; null when malformed. */
@@ -19,7 +24,7 @@ export function threadIndexRoot(threadIndex: string | null): string | null {
   return bytes.length >= 22 ? bytes.subarray(0, 22).toString('hex') : null;
 }
 
-type MatchedBy = 'references' | 'thread-index' | 'reply-token' | 'marker' | 'bounce';
+type MatchedBy = 'references' | 'thread-index' | 'reply-token' | 'marker' | 'bounce' | 'contact-token';
 
 export type ThreadDecision =
   | { kind: 'join'; conversationId: string; matchedBy: MatchedBy }
@@ -28,11 +33,12 @@ export type ThreadDecision =
 
 const MARKER = /\[ref:(c[0-9a-f]{20})\]/i;
 const PLUS_TOKEN = /^[^+@\s]+\+(c[0-9a-f]{20})@/i;
+const CONTACT_TOKEN = /^[^+@\s]+\+(p[0-9a-f]{20})@/i;
 
 /**
  * Where an inbound mail belongs: the whole In-Reply-To/References chain first (and Outlook's
  * Thread-Index, for replies without them), then the reply token of the recipient address, then our
- * marker in the body (for providers that rewrite Message-IDs).
+ * marker in the body (for providers that rewrite Message-IDs), then a contact's own reply address.
  * A match counts only when the sender takes part in that conversation; a stranger starts a new
  * conversation linked to it. Auto-replies and bounces join what they answer, or nothing.
  */
@@ -81,5 +87,12 @@ function findCandidate(
   // The marker sits in our quoted text, so the whole body is searched, not just the new part.
   const marker = MARKER.exec(bodyText)?.[1] ?? null;
   const candidate = marker ? lookups.byReplyToken(marker.toLowerCase()) : null;
-  return candidate ? { candidate, matchedBy: 'marker' } : null;
+  if (candidate) return { candidate, matchedBy: 'marker' };
+  // Least specific last: a contact's own address says who, not which conversation (campaign replies).
+  for (const recipient of recipients) {
+    const token = CONTACT_TOKEN.exec(recipient)?.[1];
+    const byContact = token && lookups.byContactToken ? lookups.byContactToken(token.toLowerCase()) : null;
+    if (byContact) return { candidate: byContact, matchedBy: 'contact-token' };
+  }
+  return null;
 }

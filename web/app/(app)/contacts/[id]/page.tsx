@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/page-header';
-import { getAccount, getContact } from '@/lib/api';
+import { getAccount, getContact, getMe, getReplyAddress } from '@/lib/api';
+import { ReplyAddress } from './reply-address';
 import { formatInstant } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Contact' };
@@ -16,8 +17,10 @@ const ACTIVITY_LABELS: Record<string, string> = {
 
 export default async function ContactPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [account, contact] = await Promise.all([getAccount(), getContact(id)]);
+  const [account, contact, me] = await Promise.all([getAccount(), getContact(id), getMe()]);
   if (!contact) notFound();
+  // Auditors never write, so they have no use for an address that starts conversations.
+  const replyAddress = me && me.role !== 'auditor' ? await getReplyAddress(contact.id) : null;
   return (
     <>
       <PageHeader
@@ -32,6 +35,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
         }
       />
       <div className="grid gap-6 p-6 lg:grid-cols-2">
+        {replyAddress ? <ReplyAddress answer={replyAddress} /> : null}
         <section aria-labelledby="conversations-heading" className="flex flex-col gap-3">
           <h2 id="conversations-heading" className="text-base font-semibold">
             Conversations

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '../../../shared/application/command-context';
+import { NotFound } from '../../../shared/domain/domain-error';
+import { ADMINS, Allow } from '../../../shared/http/access';
+import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/http/signed-in-user';
+import { ChangeForm } from '../application/change-form.command';
+import { CreateForm } from '../application/create-form.command';
+import { FormsQueries, type FormView } from '../read-models/forms.queries';
+import { ChangeFormDto, CreateFormDto } from './forms.dto';
+
+/** Admins define the forms whose submissions open conversations. */
+@ApiTags('forms')
+@Controller('forms')
+@Allow(ADMINS)
+export class FormsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly forms: FormsQueries,
+  ) {}
+
+  @Post()
+  async create(@Body() body: CreateFormDto, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<FormView> {
+    const { formId } = await this.commands.execute(new CreateForm({ name: body.name, fields: body.fields.map((f) => ({ ...f })) }, { ...context, accountId: user.accountId }));
+    return this.found(user, formId);
+  }
+
+  @Get()
+  list(@CurrentUser() user: SignedInUser): { items: FormView[] } {
+    return { items: this.forms.list(user.accountId) };
+  }
+
+  @Get(':id')
+  form(@Param('id') id: string, @CurrentUser() user: SignedInUser): FormView {
+    return this.found(user, id);
+  }
+
+  @Patch(':id')
+  async change(@Param('id') id: string, @Body() body: ChangeFormDto, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<FormView> {
+    this.found(user, id);
+    const changes = { ...(body.name !== undefined ? { name: body.name } : {}), ...(body.fields !== undefined ? { fields: body.fields.map((f) => ({ ...f })) } : {}) };
+    await this.commands.execute(new ChangeForm(id, changes, { ...context, accountId: user.accountId }));
+    return this.found(user, id);
+  }
+
+  private found(user: SignedInUser, id: string): FormView {
+    const form = this.forms.form(user.accountId, id);
+    if (!form) throw new NotFound('Form');
+    return form;
+  }
+}

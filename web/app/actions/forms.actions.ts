@@ -1,0 +1,37 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { send } from '@/lib/api';
+import { text, type FormState } from './form-state';
+
+/** The editor sends the fields as one JSON value: a list of rows does not fit flat form data. */
+function definition(form: FormData): { name: string; fields: unknown } | { error: FormState } {
+  try {
+    return { name: text(form, 'name'), fields: JSON.parse(text(form, 'fields') || '[]') as unknown };
+  } catch {
+    return { error: { message: 'The fields could not be read; reload the page and try again', field: 'fields' } };
+  }
+}
+
+const keep = (form: FormData): Record<string, string> => ({ name: text(form, 'name'), fields: text(form, 'fields') });
+
+export async function createForm(_: FormState, form: FormData): Promise<FormState> {
+  const body = definition(form);
+  if ('error' in body) return body.error;
+  const answer = await send<{ id: string }>('POST', '/forms', body);
+  if (!answer.ok) return { message: answer.message, field: answer.field, values: keep(form) };
+  revalidatePath('/settings/forms');
+  redirect(`/settings/forms/${answer.body.id}?created=1`);
+}
+
+export async function updateForm(_: FormState, form: FormData): Promise<FormState> {
+  const body = definition(form);
+  if ('error' in body) return body.error;
+  const id = text(form, 'formId');
+  const answer = await send('PATCH', `/forms/${encodeURIComponent(id)}`, body);
+  if (!answer.ok) return { message: answer.message, field: answer.field, values: keep(form) };
+  revalidatePath('/settings/forms');
+  revalidatePath(`/settings/forms/${id}`);
+  return { done: true, message: 'Saved' };
+}

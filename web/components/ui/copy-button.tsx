@@ -1,0 +1,23 @@
+'use client';
+
+import { useState } from 'react';
+import { Button } from './button';
+
+/** Copies a value to the clipboard and says so; where the clipboard is refused, says that instead. */
+export function CopyButton({ value, label = 'Copy' }: { value: string; label?: string }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(value);
+      setState('copied');
+    } catch {
+      setState('failed');
+    }
+    setTimeout(() => setState('idle'), 2000);
+  };
+  return (
+    <Button type="button" variant="secondary" onClick={copy} aria-live="polite">
+      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Select and copy' : label}
+    </Button>
+  );
+}
