@@ -36,6 +36,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [...outsideTheDomain, anotherContextsInside] }] },
   },
   {
+    // Served as is to other sites' pages: browser globals only.
+    files: ['web/public/**/*.js'],
+    languageOptions: { globals: { document: 'readonly', window: 'readonly', URL: 'readonly' } },
+  },
+  {
     files: ['scripts/**/*.js', '*.js', '*.mjs', 'web/*.mjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

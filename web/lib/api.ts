@@ -258,6 +258,10 @@ export interface ThreadMessage {
 export interface Composer {
   canReply: boolean;
   reason: string | null;
+  /** Where the reply goes: by email, or into a chat visitor's chat. */
+  via: 'email' | 'chat';
+  /** For chats: where the reply will reach the visitor, in words. */
+  note: string | null;
   from: string;
   to: string | null;
   subject: string;

@@ -45,26 +45,33 @@ export function ReplyComposer({ conversationId, composer }: { conversationId: st
         }}
       >
         <input type="hidden" name="id" value={conversationId} />
-        <dl className="grid grid-cols-[4rem_1fr] gap-x-2 gap-y-1 border-b border-slate-100 px-4 py-3 text-sm">
-          <dt className="text-slate-500">From</dt>
-          <dd className="truncate text-slate-800" data-testid="composer-from">
-            {composer.from}
-          </dd>
-          <dt className="text-slate-500">To</dt>
-          <dd className="truncate text-slate-800">{composer.to}</dd>
-          <dt className="self-center text-slate-500">
-            <label htmlFor="reply-subject">Subject</label>
-          </dt>
-          <dd>
-            <input
-              id="reply-subject"
-              name="subject"
-              defaultValue={state.values?.subject ?? composer.subject}
-              aria-invalid={state.field === 'subject'}
-              className="w-full rounded-md border border-transparent px-1 py-0.5 hover:border-slate-200 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
-            />
-          </dd>
-        </dl>
+        {composer.note ? (
+          <p className="border-b border-slate-100 bg-slate-50 px-4 py-2 text-sm text-slate-700" data-testid="composer-note">
+            {composer.note}
+          </p>
+        ) : null}
+        {composer.via === 'email' ? (
+          <dl className="grid grid-cols-[4rem_1fr] gap-x-2 gap-y-1 border-b border-slate-100 px-4 py-3 text-sm">
+            <dt className="text-slate-500">From</dt>
+            <dd className="truncate text-slate-800" data-testid="composer-from">
+              {composer.from}
+            </dd>
+            <dt className="text-slate-500">To</dt>
+            <dd className="truncate text-slate-800">{composer.to}</dd>
+            <dt className="self-center text-slate-500">
+              <label htmlFor="reply-subject">Subject</label>
+            </dt>
+            <dd>
+              <input
+                id="reply-subject"
+                name="subject"
+                defaultValue={state.values?.subject ?? composer.subject}
+                aria-invalid={state.field === 'subject'}
+                className="w-full rounded-md border border-transparent px-1 py-0.5 hover:border-slate-200 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
+              />
+            </dd>
+          </dl>
+        ) : null}
         <label htmlFor="reply-text" className="sr-only">
           Reply
         </label>

@@ -24,6 +24,8 @@ export interface ComposedReply {
   channel: SendingChannel;
   /** Why the reply cannot go out (the composer shows it), or null. */
   blockedBecause: string | null;
+  /** For chats: where the reply will reach the visitor, in words. */
+  note: string | null;
 }
 
 /**
@@ -44,7 +46,9 @@ export class ReplyComposer {
     const agent = this.accounts.user(accountId, userId);
     const channel: SendingChannel = { enabled: email?.enabled ?? false, address: email?.forwardingAddress ?? null };
     const contactEmail = target.contact.email || null;
-    const via = replyRoute({ channel: target.channel, visitorOnline: this.presence.isPresent(chatVisitorPresence(target.id)), contactEmail, emailChannel: channel });
+    const visitorOnline = this.presence.isPresent(chatVisitorPresence(target.id));
+    const via = replyRoute({ channel: target.channel, visitorOnline, contactEmail, emailChannel: channel });
+    const emailBlocker = replyBlocker({ contactEmail, channel });
     const rendered = renderOutgoingEmail({
       fromNameTemplate: email?.fromName ?? '{{agent_name}}',
       subjectTemplate: email?.defaultSubject ?? '',
@@ -62,7 +66,15 @@ export class ReplyComposer {
       text: rendered.text,
       html: rendered.html,
       channel,
-      blockedBecause: via === 'email' ? (replyBlocker({ contactEmail, channel })?.message ?? null) : null,
+      blockedBecause: via === 'email' ? (emailBlocker?.message ?? null) : null,
+      note: target.channel !== 'chat' ? null : chatNote(via, visitorOnline, contactEmail, emailBlocker?.message ?? null),
     };
   }
+}
+
+function chatNote(via: ReplyRoute, visitorOnline: boolean, contactEmail: string | null, emailBlocker: string | null): string {
+  if (visitorOnline) return 'The visitor is online: your reply appears in their chat.';
+  if (via === 'email') return `The visitor has left: your reply goes by email to ${contactEmail}.`;
+  if (!contactEmail) return 'The visitor has left without an email address: they see your reply if they come back to the chat.';
+  return `The visitor has left and email cannot reach them (${emailBlocker}): your reply waits in the chat.`;
 }

@@ -128,6 +128,7 @@ export class ConversationsController {
       canReply: draft.blockedBecause === null,
       reason: draft.blockedBecause,
       via: draft.via,
+      note: draft.note,
       from: draft.from,
       to: conversation.contact.email || null,
       subject: draft.subject,

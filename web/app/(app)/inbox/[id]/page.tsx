@@ -14,7 +14,9 @@ import { formatInstant } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Conversation' };
 
-const KIND_LABELS: Record<string, string> = { 'auto-reply': 'Auto-reply', bounce: 'Bounce' };
+const KIND_LABELS: Record<string, string> = { 'auto-reply': 'Auto-reply', bounce: 'Bounce', form: 'Form submission', chat: 'Chat' };
+/** Only mail that came in has an original .eml; form submissions, chat lines and our replies do not. */
+const hasRawMail = (message: { direction: string; kind: string }) => message.direction === 'inbound' && message.kind !== 'form' && message.kind !== 'chat';
 
 export default async function ThreadPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -108,11 +110,13 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
                   ))}
                 </ul>
               ) : null}
-              <footer className="mt-3 text-xs">
-                <a className="text-slate-500 hover:underline" href={`/api/messages/${message.id}/raw`}>
-                  Original message (.eml)
-                </a>
-              </footer>
+              {hasRawMail(message) ? (
+                <footer className="mt-3 text-xs">
+                  <a className="text-slate-500 hover:underline" href={`/api/messages/${message.id}/raw`}>
+                    Original message (.eml)
+                  </a>
+                </footer>
+              ) : null}
             </li>
           ))}
         </ol>

@@ -1,14 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ChannelSwitch } from '@/components/channels/channel-switch';
+import { CopyButton } from '@/components/ui/copy-button';
 import { PageHeader } from '@/components/page-header';
 import { getChannels } from '@/lib/api';
+import { publicOrigin } from '@/lib/public-origin';
 import { requireMe } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Channels' };
 
 export default async function ChannelsPage() {
-  const [me, channels] = await Promise.all([requireMe(), getChannels()]);
+  const [me, channels, origin] = await Promise.all([requireMe(), getChannels(), publicOrigin()]);
+  const snippet = `<script src="${origin}/chat-embed.js" data-account="${me.accountId}" async></script>`;
   const email = channels.email;
   return (
     <>
@@ -46,6 +49,23 @@ export default async function ChannelsPage() {
             </div>
             <ChannelSwitch channel="chat" enabled={channels.chat.enabled} canChange={me.role === 'primary_admin' || me.role === 'admin'} />
           </div>
+          {channels.chat.enabled ? (
+            <div className="flex flex-col gap-2 text-sm">
+              <p className="text-slate-600">
+                Add this to your website, or share the{' '}
+                <Link href={`/chat/${me.accountId}`} className="font-medium text-brand-600 hover:underline" target="_blank">
+                  chat page
+                </Link>
+                :
+              </p>
+              <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-testid="chat-snippet">
+                {snippet}
+              </pre>
+              <div>
+                <CopyButton value={snippet} label="Copy snippet" />
+              </div>
+            </div>
+          ) : null}
         </section>
       </div>
     </>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ChannelSwitch } from '@/components/channels/channel-switch';
-import { CopyButton } from '@/components/channels/copy-button';
+import { CopyButton } from '@/components/ui/copy-button';
 import { EmailTemplatesEditor } from '@/components/channels/email-templates-editor';
 import { ForwardingAddressForm } from '@/components/channels/forwarding-address-form';
 import { ForwardingInstructions } from '@/components/channels/forwarding-instructions';

@@ -1,22 +1,14 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/page-header';
 import { CopyButton } from '@/components/ui/copy-button';
 import { getForm } from '@/lib/api';
 import { embedSnippets } from '@/lib/form-embed';
+import { publicOrigin } from '@/lib/public-origin';
 import { FormEditor } from '../form-editor';
 
 export const metadata: Metadata = { title: 'Form' };
-
-/** The address visitors reach this server at, for snippets pasted on other sites. */
-async function publicOrigin(): Promise<string> {
-  const all = await headers();
-  const host = all.get('x-forwarded-host') ?? all.get('host') ?? 'localhost:3000';
-  const proto = all.get('x-forwarded-proto')?.split(',')[0] ?? 'http';
-  return `${proto}://${host}`;
-}
 
 export default async function FormPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const [{ id }, { created }] = await Promise.all([params, searchParams]);

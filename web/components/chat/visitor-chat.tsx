@@ -1,0 +1,204 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+
+interface Session {
+  sessionId: string;
+  token: string;
+}
+
+interface Line {
+  id: string;
+  author: 'visitor' | 'agent';
+  name: string;
+  text: string;
+  via: 'chat' | 'email';
+  at: string;
+}
+
+const control =
+  'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30';
+
+/**
+ * The visitor's side of a chat. The session (id and token) is kept in this browser, so a reload
+ * continues the same conversation; the live stream is what tells agents the visitor is still here.
+ */
+export function VisitorChat({ accountId }: { accountId: string }) {
+  const storageKey = `inbox-chat:${accountId}`;
+  const [session, setSession] = useState<Session | null>(null);
+  const [lines, setLines] = useState<Line[]>([]);
+  const [visitorEmail, setVisitorEmail] = useState<string | null>(null);
+  const [unavailable, setUnavailable] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [live, setLive] = useState(false);
+  const end = useRef<HTMLDivElement>(null);
+
+  const api = useCallback(
+    (path: string, init: RequestInit = {}) =>
+      fetch(`/api/chat/${encodeURIComponent(accountId)}/sessions/${path}`, {
+        ...init,
+        headers: { 'Content-Type': 'application/json', ...(session ? { Authorization: `Bearer ${session.token}` } : {}), ...init.headers },
+      }),
+    [accountId, session],
+  );
+
+  useEffect(() => {
+    const stored = window.localStorage.getItem(storageKey);
+    if (stored) {
+      setSession(JSON.parse(stored) as Session);
+      return;
+    }
+    void (async () => {
+      const answer = await fetch(`/api/chat/${encodeURIComponent(accountId)}/sessions`, { method: 'POST' });
+      const body = (await answer.json()) as Session & { message?: string };
+      if (!answer.ok) return setUnavailable(answer.status === 404 ? 'This chat does not exist.' : (body.message ?? 'Chat is not available right now.'));
+      window.localStorage.setItem(storageKey, JSON.stringify({ sessionId: body.sessionId, token: body.token }));
+      setSession({ sessionId: body.sessionId, token: body.token });
+    })();
+  }, [accountId, storageKey]);
+
+  const refresh = useCallback(async () => {
+    if (!session) return;
+    const answer = await api(`${session.sessionId}/messages`);
+    if (answer.status === 401) {
+      // The server no longer knows this session (its secret changed): start a new one.
+      window.localStorage.removeItem(storageKey);
+      window.location.reload();
+      return;
+    }
+    const body = (await answer.json()) as { messages: Line[]; visitor: { email: string | null } | null };
+    setLines(body.messages);
+    setVisitorEmail(body.visitor?.email ?? null);
+  }, [api, session, storageKey]);
+
+  useEffect(() => {
+    if (!session) return;
+    void refresh();
+    const source = new EventSource(`/api/chat/${encodeURIComponent(accountId)}/sessions/${session.sessionId}/stream?token=${encodeURIComponent(session.token)}`);
+    source.addEventListener('ready', () => setLive(true));
+    source.addEventListener('chat', () => void refresh());
+    source.onerror = () => setLive(false);
+    return () => source.close();
+  }, [accountId, session, refresh]);
+
+  // In braces: newer browsers return a promise from scrollIntoView, and React would take it for a cleanup.
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'end' });
+  }, [lines]);
+
+  async function send(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!session) return;
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    setSending(true);
+    setError(null);
+    const answer = await api(`${session.sessionId}/messages`, {
+      method: 'POST',
+      body: JSON.stringify({ text: String(data.get('text') ?? ''), ...(data.get('name') ? { name: String(data.get('name')) } : {}) }),
+    });
+    setSending(false);
+    if (!answer.ok) return setError(((await answer.json()) as { message?: string }).message ?? 'Your message could not be sent.');
+    (form.elements.namedItem('text') as HTMLTextAreaElement).value = '';
+    await refresh();
+  }
+
+  async function leaveEmail(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!session) return;
+    const email = String(new FormData(event.currentTarget).get('email') ?? '');
+    const answer = await api(`${session.sessionId}/visitor`, { method: 'PUT', body: JSON.stringify({ email }) });
+    if (!answer.ok) return setError(((await answer.json()) as { message?: string }).message ?? 'That email address was not accepted.');
+    setError(null);
+    await refresh();
+  }
+
+  if (unavailable) {
+    return (
+      <p role="status" className="m-auto p-6 text-center text-sm text-slate-600">
+        {unavailable}
+      </p>
+    );
+  }
+
+  return (
+    <>
+      <header className="flex items-center justify-between border-b border-slate-100 px-4 py-3">
+        <h1 className="text-base font-semibold">Chat with us</h1>
+        <span className="flex items-center gap-1.5 text-xs text-slate-500" data-testid="chat-live" data-live={live}>
+          <span aria-hidden className={`size-2 rounded-full ${live ? 'bg-emerald-500' : 'bg-slate-300'}`} />
+          {live ? 'Connected' : 'Connecting…'}
+        </span>
+      </header>
+      <ol className="flex flex-1 flex-col gap-2 overflow-y-auto px-4 py-3" aria-label="Chat messages" aria-live="polite">
+        {lines.length === 0 ? <li className="m-auto text-sm text-slate-500">Ask us anything: we usually answer within minutes.</li> : null}
+        {lines.map((line) => (
+          <li key={line.id} data-testid="chat-line" data-author={line.author} className={`flex flex-col ${line.author === 'visitor' ? 'items-end' : 'items-start'}`}>
+            <span
+              className={`max-w-[80%] rounded-2xl px-3 py-2 text-sm whitespace-pre-wrap ${line.author === 'visitor' ? 'bg-brand-600 text-white' : 'bg-slate-100 text-slate-900'}`}
+            >
+              {line.text}
+            </span>
+            <span className="mt-0.5 text-[11px] text-slate-400">
+              {line.author === 'agent' ? line.name : 'You'}
+              {line.via === 'email' ? ' · by email' : ''}
+            </span>
+          </li>
+        ))}
+        <div ref={end} />
+      </ol>
+      {lines.length > 0 && !visitorEmail ? (
+        <form onSubmit={leaveEmail} className="flex items-end gap-2 border-t border-slate-100 bg-slate-50 px-4 py-2">
+          <label className="flex flex-1 flex-col gap-1 text-xs text-slate-600">
+            Leave your email and we will answer there if you go
+            <input name="email" type="email" required autoComplete="email" className={control} />
+          </label>
+          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">
+            Save
+          </button>
+        </form>
+      ) : visitorEmail ? (
+        <p className="border-t border-slate-100 bg-slate-50 px-4 py-2 text-xs text-slate-600" data-testid="chat-email">
+          We will answer at {visitorEmail} if you leave.
+        </p>
+      ) : null}
+      <form onSubmit={send} className="flex flex-col gap-2 border-t border-slate-200 px-4 py-3">
+        {lines.length === 0 ? (
+          <label className="flex flex-col gap-1 text-xs text-slate-600">
+            Your name (optional)
+            <input name="name" autoComplete="name" maxLength={100} className={control} />
+          </label>
+        ) : null}
+        <div className="flex items-end gap-2">
+          <label htmlFor="chat-text" className="sr-only">
+            Message
+          </label>
+          <textarea
+            id="chat-text"
+            name="text"
+            rows={2}
+            required
+            maxLength={5000}
+            placeholder="Type your message…"
+            className={`${control} resize-none`}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && !event.shiftKey) {
+                event.preventDefault();
+                event.currentTarget.form?.requestSubmit();
+              }
+            }}
+          />
+          <button type="submit" disabled={sending || !session} className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+            Send
+          </button>
+        </div>
+        {error ? (
+          <p role="alert" className="text-sm text-rose-600">
+            {error}
+          </p>
+        ) : null}
+      </form>
+    </>
+  );
+}
