@@ -11,7 +11,7 @@ export class SubscriptionsModule {
       module: SubscriptionsModule,
       imports: [DiscoveryModule],
       providers: [{ provide: RUN_SUBSCRIPTIONS, useValue: run }, SubscriptionsService],
-      exports: [SubscriptionsService],
+      exports: [SubscriptionsService, RUN_SUBSCRIPTIONS],
     };
   }
 }

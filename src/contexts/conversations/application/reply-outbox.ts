@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { EventSourcing } from '../../../shared/application/event-sourcing.service';
+import { RUN_SUBSCRIPTIONS } from '../../../shared/projections/subscriptions.service';
 import { conversationStream } from '../domain/conversation.decider';
 import type { ReplyQueued } from '../domain/outgoing-reply';
 import { replyDeliveryDecider, replyDeliveryStream, type ReplyDeliveryStarted } from '../domain/reply-delivery.decider';
@@ -25,14 +26,20 @@ export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShu
   private again = false;
   private stopped = true;
   private readonly inFlight = new Set<string>();
+  private stopping!: () => void;
+  /** Settles at shutdown, when the read models stop following the log and waiting on them would never end. */
+  private readonly stopped$ = new Promise<void>((resolve) => (this.stopping = resolve));
 
   constructor(
     private readonly eventSourcing: EventSourcing,
     private readonly queries: ConversationsQueries,
     @Inject(OUTBOUND_MAILER) private readonly mailer: OutboundMailer,
+    @Inject(RUN_SUBSCRIPTIONS) private readonly runs: boolean,
   ) {}
 
   onApplicationBootstrap(): void {
+    // One-off commands (a rebuild, an audit) never send mail.
+    if (!this.runs) return;
     this.stopped = false;
     this.timer = setInterval(() => this.wake(), POLL_MS);
     this.timer.unref();
@@ -41,7 +48,9 @@ export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShu
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    this.stopping();
     if (this.timer) clearInterval(this.timer);
+    // An attempt under way finishes and records its outcome, so it is not sent again after a restart.
     await this.draining;
     this.mailer.close();
   }
@@ -93,7 +102,7 @@ export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShu
         context,
       );
       // The schedule must show the outcome before this reply is looked at again.
-      await this.eventSourcing.waitForReadModels(recorded.position ?? claim.position);
+      await Promise.race([this.eventSourcing.waitForReadModels(recorded.position ?? claim.position), this.stopped$]);
     } catch (error) {
       this.logger.error(`reply ${messageId}: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
