@@ -65,6 +65,16 @@ describe('replying in the browser', () => {
     expect(mail.parsed.text).toContain('We have sent a replacement.');
     expect(await page.locator('#reply-text').inputValue()).toBe('');
 
+    // Give it to a colleague from the assignee list (agents may do this too: the list is not admin-only).
+    const colleague = await page.request.post(`${app.baseUrl}/api/users`, { data: { name: 'Alex Agent', email: `alex.${Date.now()}@example.com`, password: 'correct horse battery', role: 'agent' } });
+    const { userId } = (await colleague.json()) as { userId: string };
+    await page.reload();
+    await page.getByLabel('Assignee').selectOption({ label: 'Alex Agent' });
+    const conversationId = page.url().split('/').pop() as string;
+    const assigneeNow = async () => ((await (await page.request.get(`${app.baseUrl}/api/conversations/${conversationId}`)).json()) as { assignee: string | null }).assignee;
+    for (let i = 0; i < 50 && (await assigneeNow()) !== userId; i++) await page.waitForTimeout(100);
+    expect(await assigneeNow()).toBe(userId);
+
     await page.locator('body').press('e');
     await page.getByRole('button', { name: 'Reopen' }).waitFor();
     expect(await page.getByTestId('conversation-status').textContent()).toBe('closed');

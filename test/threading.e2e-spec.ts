@@ -195,13 +195,19 @@ describe('agents on conversations', () => {
     const agentUser = (await owner.agent.post('/api/users').send({ name: 'Alex', email: `alex.${Date.now()}@example.com`, password: 'correct horse battery', role: 'agent' })).body;
     const auditor = (await owner.agent.post('/api/users').send({ name: 'Aud', email: `aud.${Date.now()}@example.com`, password: 'correct horse battery', role: 'auditor' })).body;
     const stranger = await signUp(api);
+    const deactivated = (await owner.agent.post('/api/users').send({ name: 'Gone', email: `gone.${Date.now()}@example.com`, password: 'correct horse battery', role: 'agent' })).body;
+    await owner.agent.patch(`/api/users/${deactivated.userId}`).send({ active: false });
+
+    // Everyone in the inbox may see whom to assign to: active users who can reply.
+    const assignees = (await owner.agent.get('/api/assignees')).body.items as Array<{ userId: string; name: string }>;
+    expect(assignees.map((a) => a.name)).toEqual(['Alex', 'Anna Owner']);
 
     const assigned = await owner.agent.post(`/api/conversations/${conversation.id}/assign`).send({ userId: agentUser.userId });
     expect(assigned.body.assignee).toBe(agentUser.userId);
     expect((await owner.agent.get(`/api/conversations?assignee=${agentUser.userId}`)).body.items).toHaveLength(1);
     expect((await owner.agent.get('/api/conversations?assignee=none')).body.items).toHaveLength(0);
 
-    for (const userId of [auditor.userId, stranger.userId, 'nobody']) {
+    for (const userId of [auditor.userId, stranger.userId, deactivated.userId, 'nobody']) {
       const refused = await owner.agent.post(`/api/conversations/${conversation.id}/assign`).send({ userId });
       expect(refused.status).toBe(422);
       expect(refused.body.field).toBe('userId');

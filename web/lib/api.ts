@@ -274,6 +274,11 @@ export interface Thread extends ConversationSummary {
   composer: Composer;
 }
 
+/** Whom a conversation can be given to: active users of the account who can reply. */
+export async function getAssignees(): Promise<Array<{ userId: string; name: string }>> {
+  return (await read<{ items: Array<{ userId: string; name: string }> }>('/assignees')).items;
+}
+
 /** null when the conversation does not exist or belongs to another account. */
 export async function getThread(id: string): Promise<Thread | null> {
   const answer = await call<Thread>('GET', `/conversations/${encodeURIComponent(id)}`);

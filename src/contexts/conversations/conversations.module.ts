@@ -15,6 +15,7 @@ import { SmtpOutboundMailer } from './outbound/smtp.outbound-mailer';
 import { ActOnConversationHandler } from './application/act-on-conversation.command';
 import { ThreadInboundMail } from './application/thread-inbound-mail.process-manager';
 import { StartFormConversation } from './application/start-form-conversation.process-manager';
+import { AssigneesController } from './http/assignees.controller';
 import { ConversationsController } from './http/conversations.controller';
 import { InboxStreamController } from './http/inbox-stream.controller';
 import { ConversationsProjection } from './read-models/conversations.projection';
@@ -22,7 +23,7 @@ import { ConversationsQueries } from './read-models/conversations.queries';
 import { ContactThreadsQueries } from './read-models/contact-threads.queries';
 
 @Module({
-  controllers: [ConversationsController, InboxStreamController],
+  controllers: [ConversationsController, InboxStreamController, AssigneesController],
   imports: [AccountsModule, ChannelConfigurationModule],
   providers: [
     ConversationsProjection,

@@ -10,7 +10,7 @@ export async function actOnConversation(_: FormState, form: FormData): Promise<F
   const action = text(form, 'action');
   const answer =
     action === 'assign' || action === 'unassign'
-      ? await send('POST', `/conversations/${id}/assign`, { userId: action === 'assign' ? text(form, 'userId') : null })
+      ? await send('POST', `/conversations/${id}/assign`, { userId: action === 'assign' ? text(form, 'userId') || null : null })
       : await send('POST', `/conversations/${id}/${action === 'close' ? 'close' : 'reopen'}`, {});
   if (!answer.ok) return { message: answer.message };
   revalidatePath(`/inbox/${text(form, 'id')}`);

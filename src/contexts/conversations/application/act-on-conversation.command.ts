@@ -3,6 +3,7 @@ import type { CommandContext } from '../../../shared/application/command-context
 import { EventSourcing } from '../../../shared/application/event-sourcing.service';
 import { InvalidInput, NotFound } from '../../../shared/domain/domain-error';
 import { AccountsQueries } from '../../accounts';
+import { isAssignable } from '../domain/assignment';
 import { conversationDecider, conversationStream } from '../domain/conversation.decider';
 import { ConversationsQueries } from '../read-models/conversations.queries';
 
@@ -33,8 +34,7 @@ export class ActOnConversationHandler implements ICommandHandler<ActOnConversati
     if (!this.conversations.conversation(accountId, conversationId)) throw new NotFound('Conversation');
     if (action.type === 'Assign' && action.assigneeId !== null) {
       const assignee = this.accounts.user(accountId, action.assigneeId);
-      if (!assignee || !assignee.active) throw new InvalidInput('userId', 'userId must name an active user of this account');
-      if (assignee.role === 'auditor') throw new InvalidInput('userId', 'userId must name a user who can reply (not an auditor)');
+      if (!assignee || !isAssignable(assignee)) throw new InvalidInput('userId', 'userId must name an active user of this account who can reply (not an auditor)');
     }
     const outcome = await this.eventSourcing.decide(conversationStream(conversationId), conversationDecider, { ...action, conversationId, accountId }, context);
     await this.eventSourcing.waitForReadModels(outcome.position);

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { LiveRefresh } from '@/components/inbox/live-refresh';
 import { MailBody } from '@/components/inbox/mail-body';
 import { PageHeader } from '@/components/page-header';
-import { getAccount, getThread } from '@/lib/api';
+import { getAccount, getAssignees, getThread } from '@/lib/api';
 import { ConversationActions } from '@/components/inbox/conversation-actions';
 import { DeliveryStatus } from '@/components/inbox/delivery-status';
 import { ReplyComposer } from '@/components/inbox/reply-composer';
@@ -20,7 +20,7 @@ const hasRawMail = (message: { direction: string; kind: string }) => message.dir
 
 export default async function ThreadPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [account, thread, me] = await Promise.all([getAccount(), getThread(id), requireMe()]);
+  const [account, thread, me, assignees] = await Promise.all([getAccount(), getThread(id), requireMe(), getAssignees()]);
   if (!thread) notFound();
   const canAct = me.role !== 'auditor';
   return (
@@ -40,7 +40,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
           <div className="flex items-center gap-4">
             <LiveRefresh />
             {canAct ? <ThreadShortcuts /> : null}
-            {canAct ? <ConversationActions id={thread.id} status={thread.status} assignee={thread.assignee} me={me.userId} /> : null}
+            {canAct ? <ConversationActions id={thread.id} status={thread.status} assignee={thread.assignee} me={me.userId} assignees={assignees} /> : null}
           </div>
         }
       />

@@ -1,0 +1,25 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ALL_ROLES, Allow } from '../../../shared/http/access';
+import { CurrentUser, type SignedInUser } from '../../../shared/http/signed-in-user';
+import { AccountsQueries } from '../../accounts';
+import { isAssignable } from '../domain/assignment';
+
+/** Whom a conversation can be given to, for everyone who works in the inbox (the user list is for admins). */
+@ApiTags('conversations')
+@Controller('assignees')
+@Allow(ALL_ROLES)
+export class AssigneesController {
+  constructor(private readonly accounts: AccountsQueries) {}
+
+  @Get()
+  list(@CurrentUser() user: SignedInUser): { items: Array<{ userId: string; name: string }> } {
+    return {
+      items: this.accounts
+        .users(user.accountId)
+        .filter(isAssignable)
+        .map(({ userId, name }) => ({ userId, name }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  }
+}
