@@ -177,10 +177,6 @@ export const KNOWN_DIFFERENCES: Record<string, string> = {
     'boundary parameter ends in spaces (RFC 2046 forbids it): the lines after the near-boundary line are lost and the closing delimiter and epilogue show as body text',
   'apache-james-mime4j/very-very-long-boundary.eml text': 'same as weird-boundary with a 28 KB boundary: body lines lost, delimiter shown as text',
   'apache-james-mime4j/malformedHeaderStartsBody-noheader.eml text': 'a message without any header: its text is taken for header lines and the mail is stored with no body at all',
-  'github-email_reply_parser/email_2_1.txt parse_reply': 'the reply preview keeps the whole quoted Outlook message (*From:*/*Sent:* block) instead of only "Outlook with a reply"',
-  'github-email_reply_parser/email_2_2.txt parse_reply': 'the reply preview keeps the quoted message below the "____" line and From:/Sent: block',
-  'github-email_reply_parser/email_sent_from_my_not_signature.txt parse_reply':
-    'the reply preview drops the user line "Sent from my desk, is much easier then my mobile phone." as if it were a mobile signature',
 };
 
 /** Every comparison for one corpus file against its expected outputs; [] when it ships none. */

@@ -1,5 +1,5 @@
-import EmailReplyParser from 'email-reply-parser';
 import { simpleParser, type AddressObject, type Attachment, type HeaderValue } from 'mailparser';
+import { visibleReply } from './reply-text';
 import { BlobStore } from '../../../shared/blobs/blob-store';
 import { classifyMail, gmailConfirmation } from '../domain/classify';
 import type { MailAddress, MailAttachment, ParsedMail } from '../domain/inbound-mail.events';
@@ -9,8 +9,6 @@ export interface ParseLimits {
   maxAttachments: number;
   maxAttachmentBytes: number;
 }
-
-const REPLY_TEXT_LIMIT = 20_000;
 
 export interface ParsedAndStoring {
   mail: ParsedMail;
@@ -72,7 +70,7 @@ export async function parseMail(raw: Buffer, blobs: BlobStore, ownDomain: string
     sentAt: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.toISOString() : null,
     text: text ? store(Buffer.from(text, 'utf8')) : null,
     html: html ? store(Buffer.from(html, 'utf8')) : null,
-    replyText: replyPart(text),
+    replyText: visibleReply(text),
     attachments,
     omitted,
     kind,
@@ -86,15 +84,6 @@ function omissionReason(attachment: Attachment, kept: number, limits: ParseLimit
   if (kept >= limits.maxAttachments) return `more than ${limits.maxAttachments} attachments`;
   if (attachment.size > limits.maxAttachmentBytes) return `larger than ${limits.maxAttachmentBytes} bytes`;
   return null;
-}
-
-function replyPart(text: string): string {
-  if (!text) return '';
-  try {
-    return new EmailReplyParser().read(text).getVisibleText().trim().slice(0, REPLY_TEXT_LIMIT);
-  } catch {
-    return text.slice(0, REPLY_TEXT_LIMIT);
-  }
 }
 
 /** Message-IDs in a header, in order, each as <id>. */
