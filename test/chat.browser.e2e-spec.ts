@@ -71,6 +71,11 @@ it('a visitor chats, leaves an email and goes; the reply arrives by email and th
   await agent.locator('#reply-text').fill('Yes, in 3 days.');
   await agent.getByRole('button', { name: 'Send reply' }).click();
   await visitor.locator('[data-testid="chat-line"][data-author="agent"]').getByText('Yes, in 3 days.').waitFor({ timeout: 10_000 });
+  // Live both ways: the visitor's next line shows in the agent's open thread without a reload.
+  await agent.locator('[data-testid="live-status"][data-live="true"]').waitFor();
+  await visitor.getByRole('textbox', { name: 'Message' }).fill('Great, thanks!');
+  await visitor.getByRole('textbox', { name: 'Message' }).press('Enter');
+  await agent.getByTestId('thread-message').filter({ hasText: 'Great, thanks!' }).waitFor({ timeout: 10_000 });
 
   await visitorContext.close();
   const thread = agent.url();
@@ -83,7 +88,7 @@ it('a visitor chats, leaves an email and goes; the reply arrives by email and th
 
   const answer = simpleMail({ to: address, from: 'Vic <vic@example.com>', subject: `Re: ${mail.parsed.subject}`, headers: [`In-Reply-To: ${mail.parsed.messageId}`], body: 'Thank you!' });
   expect((await sendRaw(smtpPort, address, answer)).code).toBe(250);
-  await reloadUntil(agent, thread, async () => (await agent.getByTestId('thread-message').count()) === 4);
+  await reloadUntil(agent, thread, async () => (await agent.getByTestId('thread-message').count()) === 5);
   expect(await agent.getByTestId('thread-message').last().textContent()).toContain('Thank you!');
   await agent.goto(`${app.baseUrl}/inbox`);
   expect(await agent.getByTestId('conversation-row').count()).toBe(1);

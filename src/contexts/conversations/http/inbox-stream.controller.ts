@@ -16,6 +16,9 @@ const INBOX_CHANGES = new Set([
   'ReplyDelivered',
   'ReplyDeliveryFailed',
   'ReplyRetryRequested',
+  'ChatMessageReceived',
+  'ChatReplyPosted',
+  'ChatVisitorIdentified',
 ]);
 
 /**
