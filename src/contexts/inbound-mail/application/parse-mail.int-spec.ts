@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BlobStore } from '../../../shared/blobs/blob-store';
 import { makeTempDir } from '../../../../test/support/temp-dir';
@@ -28,6 +29,17 @@ describe('parseMail', () => {
         '',
       ].join('\r\n'),
     );
+
+  it.each([
+    ['mailgun-flanker/from-encoding.eml', 'from', 'Ingo Lütkebohle'],
+    ['mikel-mail/invalid_subject_characters.eml', 'subject', 'Formação FrenetikPolis: Mega Campanha Final Verão | Cursos de Setembro'],
+    ['mailgun-flanker/spam-broken-headers.eml', 'subject', 'Forget Asking For A Link Exchange…'],
+  ])('reads raw 8-bit header text as Windows-1252 when it is not UTF-8 (%s)', async (file, header, expected) => {
+    const raw = readFileSync(join(__dirname, '../../../../test/fixtures/corpus', file));
+    const { mail, stored } = await parseMail(raw, blobs, 'inbox.test', { maxAttachments: 10, maxAttachmentBytes: 1_000_000 });
+    await stored;
+    expect(header === 'from' ? mail.from?.name : mail.subject).toBe(expected);
+  });
 
   it('keeps attachments as blobs and lists those left out, with the reason', async () => {
     const { mail, stored } = await parseMail(withAttachments([10, 5000, 20, 30]), blobs, 'inbox.test', { maxAttachments: 2, maxAttachmentBytes: 1000 });

@@ -1,4 +1,5 @@
 import { simpleParser, type AddressObject, type Attachment, type HeaderValue } from 'mailparser';
+import { withReadableHeaders } from './header-charset';
 import { visibleReply } from './reply-text';
 import { BlobStore } from '../../../shared/blobs/blob-store';
 import { classifyMail, gmailConfirmation } from '../domain/classify';
@@ -27,7 +28,7 @@ export async function parseMail(raw: Buffer, blobs: BlobStore, ownDomain: string
     puts.push(blobs.put(bytes));
     return BlobStore.nameOf(bytes);
   };
-  const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, keepDeliveryStatus: true });
+  const parsed = await simpleParser(withReadableHeaders(raw), { skipImageLinks: true, skipTextToHtml: true, keepDeliveryStatus: true });
   const headers = new Map<string, string>();
   for (const [name, value] of parsed.headers) headers.set(name.toLowerCase(), headerText(value));
 
