@@ -132,18 +132,22 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, work: (
  * differently and that is reported as a product issue instead of being asserted here.
  */
 export const KIND_EXCEPTIONS: Record<string, string> = {
-  // ARF (RFC 5965) abuse/feedback-loop reports: multipart/report; report-type=feedback-report, not DSNs.
-  'jstedfast-MimeKit/feedback-report.eml': 'ARF feedback report, not a DSN',
-  'mailgun-flanker/complaint-aol.eml': 'ARF feedback report, not a DSN',
-  'mailgun-flanker/complaint-yahoo.eml': 'ARF feedback report, not a DSN',
-  'sisimai-set-of-emails/arf-01.eml': 'ARF feedback report, not a DSN',
   // Only the message/delivery-status part of a DSN, as the whole message: no multipart/report, no From, no Subject.
   'mailgun-flanker/bounce-delayed-broken.eml': 'a bare delivery-status fragment, not a complete DSN',
 };
 
+const ARF_REPORTS = new Set([
+  'jstedfast-MimeKit/feedback-report.eml',
+  'mailgun-flanker/complaint-aol.eml',
+  'mailgun-flanker/complaint-yahoo.eml',
+  'sisimai-set-of-emails/arf-01.eml',
+]);
+
 /** The kind the corpus category implies, where it is clear; null when it is not asserted. */
 export function expectedKind(entry: CorpusEntry): MailKind | null {
   if (entry.path in KIND_EXCEPTIONS) return null;
+  // ARF (RFC 5965) abuse/feedback-loop reports come filed as bounces but are not DSNs.
+  if (ARF_REPORTS.has(entry.path)) return 'feedback-report';
   if (entry.category === 'bounce') return 'bounce';
   if (entry.category === 'autoreply') return 'auto-reply';
   return null;

@@ -49,7 +49,7 @@ export function decideThread(
   sender: string | null,
   lookups: ThreadLookups,
 ): ThreadDecision {
-  const automatic = message.kind === 'auto-reply' || message.kind === 'bounce';
+  const automatic = message.kind === 'auto-reply' || message.kind === 'bounce' || message.kind === 'feedback-report';
   const found = findCandidate(message, bodyText, recipients, lookups);
   if (automatic) {
     return found ? { kind: 'join', conversationId: found.candidate.conversationId, matchedBy: found.matchedBy } : { kind: 'unthreaded', reason: `${message.kind} that answers no known conversation` };

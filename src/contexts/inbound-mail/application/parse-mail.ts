@@ -75,7 +75,7 @@ export async function parseMail(raw: Buffer, blobs: BlobStore, ownDomain: string
     attachments,
     omitted,
     kind,
-    bouncedMessageId: kind === 'bounce' ? bouncedMessageId(parsed.attachments, text) : null,
+    bouncedMessageId: kind === 'bounce' || kind === 'feedback-report' ? bouncedMessageId(parsed.attachments, text) : null,
     providerConfirmation: kind === 'provider-confirmation' ? { provider: 'gmail', ...gmailConfirmation(text) } : null,
   };
   return { mail, stored: Promise.all(puts) };
@@ -126,7 +126,7 @@ function firstAddress(value: AddressObject | AddressObject[] | undefined): MailA
   return addresses(value)[0] ?? null;
 }
 
-/** The Message-ID of the undelivered message, from the returned headers of a delivery report. */
+/** The Message-ID of the message a report is about (undelivered, or reported as abuse), from the headers it returns. */
 function bouncedMessageId(parts: Attachment[], text: string): string | null {
   for (const part of parts) {
     if (/message\/(rfc822|rfc822-headers|global-headers)/i.test(part.contentType) || /text\/rfc822-headers/i.test(part.contentType)) {

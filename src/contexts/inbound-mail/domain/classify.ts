@@ -25,6 +25,7 @@ export function classifyMail(input: ClassificationInput): Exclude<MailKind, 'pro
   if ((loopMarker && loopMarker.includes(input.ownDomain)) || ownMessage) return 'loop';
 
   const contentType = input.contentType.toLowerCase();
+  if (contentType.startsWith('multipart/report') && contentType.includes('feedback-report')) return 'feedback-report';
   if ((contentType.startsWith('multipart/report') && contentType.includes('delivery-status')) || (MAILER_DAEMON.test(from) && /deliver|undeliver|failure|returned/i.test(input.subject))) {
     return 'bounce';
   }

@@ -20,7 +20,8 @@ export interface MailAttachment extends StoredPart {
   inline: boolean;
 }
 
-export type MailKind = 'mail' | 'auto-reply' | 'bounce' | 'loop' | 'provider-confirmation';
+/** `feedback-report`: a mailbox provider's abuse report (ARF, RFC 5965) about a mail we sent. */
+export type MailKind = 'mail' | 'auto-reply' | 'bounce' | 'feedback-report' | 'loop' | 'provider-confirmation';
 
 export interface ParsedMail {
   messageId: string | null;

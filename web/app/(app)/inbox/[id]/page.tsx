@@ -14,7 +14,7 @@ import { formatInstant } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Conversation' };
 
-const KIND_LABELS: Record<string, string> = { 'auto-reply': 'Auto-reply', bounce: 'Bounce', form: 'Form submission', chat: 'Chat' };
+const KIND_LABELS: Record<string, string> = { 'auto-reply': 'Auto-reply', bounce: 'Bounce', 'feedback-report': 'Spam report', form: 'Form submission', chat: 'Chat' };
 /** Only mail that came in has an original .eml; form submissions, chat lines and our replies do not. */
 const hasRawMail = (message: { direction: string; kind: string }) => message.direction === 'inbound' && message.kind !== 'form' && message.kind !== 'chat';
 
