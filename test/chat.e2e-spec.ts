@@ -105,6 +105,23 @@ describe('chat sessions', () => {
   });
 });
 
+describe('flood protection', () => {
+  it('answers 429 with Retry-After to an address sending more lines than a person could', async () => {
+    const { accountId, sessionId, token } = await accountWithChat();
+    const say = (text: string) =>
+      request(api.app.getHttpServer())
+        .post(`/api/chat/${accountId}/sessions/${sessionId}/messages`)
+        .set('Authorization', `Bearer ${token}`)
+        .set('X-Forwarded-For', '203.0.113.77')
+        .send({ text });
+    for (let i = 0; i < 60; i++) expect((await say(`line ${i}`)).status).toBe(201);
+    const refused = await say('one too many');
+    expect(refused.status).toBe(429);
+    expect(refused.body.code).toBe('CHAT.TOO_MANY_REQUESTS');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+
 describe('a chat', () => {
   it('starts a chat conversation, answered in the chat while the visitor is online, by email once they left one and went; their email answer threads back', async () => {
     const { agent, address, conversationId, visitor } = await accountWithChat();

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts';
 import { ChannelConfigurationModule } from '../channel-configuration';
 import { ConversationsModule } from '../conversations';
+import { ChatRateLimiter } from './application/chat-rate-limiter';
 import { ChatSessionGuard } from './http/chat-session.guard';
 import { ChatVisitorController } from './http/chat-visitor.controller';
 
@@ -9,6 +10,6 @@ import { ChatVisitorController } from './http/chat-visitor.controller';
 @Module({
   imports: [AccountsModule, ChannelConfigurationModule, ConversationsModule],
   controllers: [ChatVisitorController],
-  providers: [ChatSessionGuard],
+  providers: [ChatSessionGuard, ChatRateLimiter],
 })
 export class ChatModule {}

@@ -32,6 +32,17 @@ export class NotFound extends DomainError {
   }
 }
 
+/** The caller is over a rate limit; the HTTP answer carries Retry-After. */
+export class TooManyRequests extends DomainError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, 'too_many_requests', message);
+  }
+}
+
 /** Two writers raced and this one lost after its retries: the caller may try again. */
 export class ConcurrentModification extends DomainError {
   constructor(streamId: string) {

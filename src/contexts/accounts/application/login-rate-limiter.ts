@@ -1,32 +1,29 @@
 import { Injectable } from '@nestjs/common';
+import { SlidingWindow } from '../../../shared/rate-limit/sliding-window';
 import { TooManyLoginAttempts } from '../domain/accounts.errors';
 
-const WINDOW_MS = 15 * 60 * 1000;
-/** Failed sign-ins allowed per account and IP, and per IP across accounts, within the window. */
+/** Failed sign-ins allowed per account and IP, and per IP across accounts, within fifteen minutes. */
 const PER_ACCOUNT_AND_IP = 5;
 const PER_IP = 30;
 
-/**
- * Slows password guessing: failures are counted per (account, IP) and per IP in a sliding window;
- * a success clears the account's count. In memory, per node: a restart forgives.
- */
+/** Slows password guessing: failures are counted per (account, IP) and per IP; a success clears the account's count. */
 @Injectable()
 export class LoginRateLimiter {
-  private readonly failures = new Map<string, number[]>();
+  private readonly failures = new SlidingWindow(15 * 60 * 1000);
 
   check(accountKey: string, ip: string, now = Date.now()): void {
     for (const [key, limit] of this.keys(accountKey, ip)) {
-      const recent = this.recent(key, now);
-      if (recent.length >= limit) throw new TooManyLoginAttempts((recent[0] + WINDOW_MS - now) / 1000);
+      const wait = this.failures.waitSeconds(key, limit, now);
+      if (wait > 0) throw new TooManyLoginAttempts(wait);
     }
   }
 
   recordFailure(accountKey: string, ip: string, now = Date.now()): void {
-    for (const [key] of this.keys(accountKey, ip)) this.failures.set(key, [...this.recent(key, now), now]);
+    for (const [key] of this.keys(accountKey, ip)) this.failures.add(key, now);
   }
 
   recordSuccess(accountKey: string, ip: string): void {
-    this.failures.delete(`account:${accountKey}|${ip}`);
+    this.failures.clear(`account:${accountKey}|${ip}`);
   }
 
   private keys(accountKey: string, ip: string): Array<[string, number]> {
@@ -34,12 +31,5 @@ export class LoginRateLimiter {
       [`account:${accountKey}|${ip}`, PER_ACCOUNT_AND_IP],
       [`ip:${ip}`, PER_IP],
     ];
-  }
-
-  private recent(key: string, now: number): number[] {
-    const recent = (this.failures.get(key) ?? []).filter((at) => at > now - WINDOW_MS);
-    if (recent.length === 0) this.failures.delete(key);
-    else this.failures.set(key, recent);
-    return recent;
   }
 }

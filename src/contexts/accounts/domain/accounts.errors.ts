@@ -1,4 +1,4 @@
-import { DomainError } from '../../../shared/domain/domain-error';
+import { DomainError, TooManyRequests } from '../../../shared/domain/domain-error';
 
 export class EmailAlreadyRegistered extends DomainError {
   constructor(email: string) {
@@ -42,12 +42,8 @@ export class UserDeactivated extends DomainError {
   }
 }
 
-export class TooManyLoginAttempts extends DomainError {
+export class TooManyLoginAttempts extends TooManyRequests {
   constructor(retryAfterSeconds: number) {
-    super(
-      'ACCOUNTS.TOO_MANY_ATTEMPTS',
-      'too_many_requests',
-      `Too many failed sign-in attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`,
-    );
+    super('ACCOUNTS.TOO_MANY_ATTEMPTS', `Too many failed sign-in attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`, retryAfterSeconds);
   }
 }

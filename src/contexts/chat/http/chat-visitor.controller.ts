@@ -16,6 +16,7 @@ import { SubscriptionsService } from '../../../shared/projections/subscriptions.
 import { AccountsQueries } from '../../accounts';
 import { ChannelsQueries } from '../../channel-configuration';
 import { ConversationsQueries, IdentifyChatVisitor, ReceiveChatMessage } from '../../conversations';
+import { ChatRateLimiter } from '../application/chat-rate-limiter';
 import { ChatUnavailable, chatConversationId, chatVisitorToken } from '../domain/chat-session';
 import { chatConversationOf, ChatSessionGuard } from './chat-session.guard';
 
@@ -65,6 +66,7 @@ export class ChatVisitorController {
     private readonly conversations: ConversationsQueries,
     private readonly presence: Presence,
     private readonly subscriptions: SubscriptionsService,
+    private readonly limiter: ChatRateLimiter,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SERVER_SECRET) private readonly secret: string,
   ) {}
@@ -72,8 +74,9 @@ export class ChatVisitorController {
   @Post('sessions')
   @Public()
   @HttpCode(201)
-  startSession(@Param('accountId', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) accountId: string) {
+  startSession(@Param('accountId', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) accountId: string, @Req() request: Request) {
     this.requireChat(accountId);
+    this.limiter.takeSession(request.ip ?? 'unknown');
     const sessionId = randomUUID();
     return { sessionId, token: chatVisitorToken(this.secret, accountId, sessionId), conversationId: chatConversationId(accountId, sessionId) };
   }
@@ -106,6 +109,7 @@ export class ChatVisitorController {
   async send(@Param('accountId') accountId: string, @Param('sessionId') sessionId: string, @Body() body: ChatLineDto, @Req() request: Request, @RequestContext() context: CommandContext) {
     const conversationId = chatConversationOf(request);
     this.requireChat(accountId);
+    this.limiter.takeLine(request.ip ?? 'unknown');
     return this.commands.execute(
       new ReceiveChatMessage(conversationId, { name: body.name ?? '', email: body.email ?? null }, randomUUID(), body.text.trim(), this.visitorContext(context, accountId, sessionId)),
     );

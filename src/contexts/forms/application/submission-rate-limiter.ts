@@ -1,35 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '../../../shared/domain/domain-error';
+import { TooManyRequests } from '../../../shared/domain/domain-error';
+import { SlidingWindow } from '../../../shared/rate-limit/sliding-window';
 
-const WINDOW_MS = 10 * 60 * 1000;
-/** Submissions per IP within the window, across all forms: enough for an office behind one NAT, too few for a spam run. */
+/** Submissions per IP within ten minutes, across all forms: enough for an office behind one NAT, too few for a spam run. */
 const PER_IP = 20;
 
-export class TooManySubmissions extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
-    super('FORMS.TOO_MANY_SUBMISSIONS', 'too_many_requests', `Too many submissions from your address; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`);
+export class TooManySubmissions extends TooManyRequests {
+  constructor(retryAfterSeconds: number) {
+    super('FORMS.TOO_MANY_SUBMISSIONS', `Too many submissions from your address; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`, retryAfterSeconds);
   }
 }
 
-/**
- * Every submission attempt counts (honeypot hits and invalid ones too, which is what bots send), in a
- * sliding window per IP. In memory, per node, like the sign-in limiter: a restart forgives.
- */
+/** Every submission attempt counts (honeypot hits and invalid ones too, which is what bots send), per IP. */
 @Injectable()
 export class SubmissionRateLimiter {
-  private readonly attempts = new Map<string, number[]>();
+  private readonly window = new SlidingWindow(10 * 60 * 1000);
 
   /** Counts this attempt, or refuses it when the IP is over its limit. */
   take(ip: string, now = Date.now()): void {
-    const recent = (this.attempts.get(ip) ?? []).filter((at) => at > now - WINDOW_MS);
-    if (recent.length >= PER_IP) {
-      this.attempts.set(ip, recent);
-      throw new TooManySubmissions(Math.max(1, Math.ceil((recent[0] + WINDOW_MS - now) / 1000)));
-    }
-    this.attempts.set(ip, [...recent, now]);
-    // Forget idle IPs now and then, so the map does not grow with every visitor ever seen.
-    if (this.attempts.size > 10_000) {
-      for (const [key, times] of this.attempts) if (times[times.length - 1] <= now - WINDOW_MS) this.attempts.delete(key);
-    }
+    const wait = this.window.waitSeconds(ip, PER_IP, now);
+    if (wait > 0) throw new TooManySubmissions(wait);
+    this.window.add(ip, now);
   }
 }

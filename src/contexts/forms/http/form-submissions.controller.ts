@@ -6,7 +6,6 @@ import { DomainError, NotFound } from '../../../shared/domain/domain-error';
 import { Public, PublicCrossSite } from '../../../shared/http/access';
 import { commandContextOf } from '../../../shared/http/signed-in-user';
 import { SubmitForm } from '../application/submit-form.command';
-import { TooManySubmissions } from '../application/submission-rate-limiter';
 import { HONEYPOT_FIELD, type FormField } from '../domain/form.decider';
 import { FormsQueries } from '../read-models/forms.queries';
 
@@ -45,7 +44,6 @@ export class FormSubmissionsController {
       if (fromHtmlForm) response.redirect(303, `${page}?sent=1`);
       else response.status(201).json({ conversationId });
     } catch (error) {
-      if (error instanceof TooManySubmissions) response.setHeader('Retry-After', String(error.retryAfterSeconds));
       if (fromHtmlForm && error instanceof DomainError && error.kind !== 'not_found') {
         const query = new URLSearchParams({ error: error.message, ...(error.field ? { field: error.field } : {}) });
         response.redirect(303, `${page}?${query.toString()}`);
