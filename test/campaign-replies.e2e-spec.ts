@@ -1,6 +1,7 @@
 import { InboundSmtpServer } from '../src/contexts/inbound-mail/smtp/inbound-smtp.server';
 import { signUp, startTestApi, type TestApi } from './support/api-app';
 import { sendRaw, simpleMail } from './support/smtp-client';
+import { eventually } from './support/eventually';
 
 // Replies to one bulk send, each to the contact's own reply address, over real SMTP: each lands on
 // that contact's conversation instead of all piling into one thread (or each starting a new one).
@@ -33,7 +34,7 @@ async function withContacts(...emails: string[]) {
     ip += 1;
     const { conversationId } = (await api.agent().post(`/api/forms/${form.body.id}/submissions`).set('X-Forwarded-For', `198.51.100.${ip}`).send({ email })).body;
     const contactId = (await owner.agent.get(`/api/conversations/${conversationId}`)).body.contact.id as string;
-    await settled(async () => (await owner.agent.get(`/api/contacts/${contactId}`)).status, (status) => status === 200);
+    await eventually(async () => (await owner.agent.get(`/api/contacts/${contactId}`)).status, (status) => status === 200);
     const reply = await owner.agent.get(`/api/contacts/${contactId}/reply-address`);
     expect(reply.status).toBe(200);
     contacts[email] = { contactId, conversationId, replyAddress: reply.body.address };
@@ -59,15 +60,6 @@ async function deliver(to: string, raw: string): Promise<void> {
 const conversations = async (agent: Agent) => (await agent.get('/api/conversations')).body.items as Summary[];
 const messagesOf = async (agent: Agent, id: string) => (await agent.get(`/api/conversations/${id}`)).body.messages as Array<{ text: string; kind: string }>;
 
-async function settled<T>(read: () => Promise<T>, until: (value: T) => boolean): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const value = await read();
-    if (until(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('the read models did not show the delivery in time');
-}
-
 describe('replies to a campaign sent with per-contact reply addresses', () => {
   it("land one per contact, in each contact's conversation, and a second reply joins the first", async () => {
     const { agent, contacts } = await withContacts('carla@example.com', 'dan@example.org');
@@ -77,12 +69,12 @@ describe('replies to a campaign sent with per-contact reply addresses', () => {
 
     await deliver(carla.replyAddress, campaignReply('Carla <carla@example.com>', carla.replyAddress, 'Carla: yes please.'));
     await deliver(dan.replyAddress, campaignReply('Dan <dan@example.org>', dan.replyAddress, 'Dan: tell me more.'));
-    await settled(() => messagesOf(agent, dan.conversationId), (messages) => messages.length === 2);
+    await eventually(() => messagesOf(agent, dan.conversationId), (messages) => messages.length === 2);
     expect((await messagesOf(agent, carla.conversationId)).map((m) => m.text)).toEqual([expect.stringContaining('Email: carla@example.com'), 'Carla: yes please.']);
     expect((await messagesOf(agent, dan.conversationId)).map((m) => m.text)).toEqual([expect.stringContaining('Email: dan@example.org'), 'Dan: tell me more.']);
 
     await deliver(carla.replyAddress, campaignReply('Carla <carla@example.com>', carla.replyAddress, 'Carla again.'));
-    const thread = await settled(() => messagesOf(agent, carla.conversationId), (messages) => messages.length === 3);
+    const thread = await eventually(() => messagesOf(agent, carla.conversationId), (messages) => messages.length === 3);
     expect(thread[2].text).toBe('Carla again.');
     // Still two conversations: nothing started, nothing shared.
     const all = await conversations(agent);
@@ -94,7 +86,7 @@ describe('replies to a campaign sent with per-contact reply addresses', () => {
     const { agent, contacts } = await withContacts('carla@example.com');
     const carla = contacts['carla@example.com'];
     await deliver(carla.replyAddress, campaignReply('Eve <eve@example.com>', carla.replyAddress, 'Eve here, forwarded to me.'));
-    const all = await settled(() => conversations(agent), (items) => items.length === 2);
+    const all = await eventually(() => conversations(agent), (items) => items.length === 2);
     const eves = all.find((c) => c.contact.email === 'eve@example.com') as Summary;
     expect(eves.channel).toBe('email');
     const detail = (await agent.get(`/api/conversations/${eves.id}`)).body;

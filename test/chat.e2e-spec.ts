@@ -4,6 +4,7 @@ import { InboundSmtpServer } from '../src/contexts/inbound-mail/smtp/inbound-smt
 import { signUp, startTestApi, type TestApi } from './support/api-app';
 import { CaptureRelay } from './support/capture-relay';
 import { sendRaw, simpleMail } from './support/smtp-client';
+import { eventually } from './support/eventually';
 
 // The chat widget's API as a visitor's browser uses it, and the agent's side of the same conversation.
 
@@ -21,16 +22,6 @@ afterAll(async () => {
   await api.close();
   await relay.close();
 });
-
-async function eventually<T>(read: () => Promise<T>, until: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await read();
-    if (until(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what} did not happen in time; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 let counter = 0;
 async function accountWithChat() {

@@ -1,4 +1,5 @@
 import { signUp, startTestApi, type TestApi } from './support/api-app';
+import { eventually } from './support/eventually';
 
 // Forms end to end: admins define them, anyone submits them (JSON, a plain HTML post, from any
 // site), and each submission becomes a conversation with the submitter as contact.
@@ -83,7 +84,7 @@ describe('a submission', () => {
     });
 
     const contactId = thread.contact.id;
-    const profile = await settled(async () => (await agent.get(`/api/contacts/${contactId}`)).body, (p) => p.recentActivity?.length === 2);
+    const profile = await eventually(async () => (await agent.get(`/api/contacts/${contactId}`)).body, (p) => p.recentActivity?.length === 2);
     expect(profile).toMatchObject({ name: 'Carla Customer', email: 'carla@example.com' });
     expect(profile.recentActivity.map((a: { type: string }) => a.type).sort()).toEqual(['created', 'form_submitted']);
     expect(profile.conversations).toEqual([expect.objectContaining({ id: conversationId, channel: 'form' })]);
@@ -96,9 +97,9 @@ describe('a submission', () => {
     const first = await api.agent().post(`/api/forms/${formId}/submissions`).set('X-Forwarded-For', ip).send(valid);
     const second = await api.agent().post(`/api/forms/${formId}/submissions`).set('X-Forwarded-For', ip).send({ ...valid, email: 'carla@example.com', message: 'Again' });
     expect(second.body.conversationId).not.toBe(first.body.conversationId);
-    const contacts = await settled(async () => (await agent.get('/api/contacts')).body.items, (items: Array<{ id: string }>) => items.length >= 1);
+    const contacts = await eventually(async () => (await agent.get('/api/contacts')).body.items, (items: Array<{ id: string }>) => items.length >= 1);
     expect(contacts).toHaveLength(1);
-    const profile = await settled(async () => (await agent.get(`/api/contacts/${contacts[0].id}`)).body, (p) => p.recentActivity.length === 3);
+    const profile = await eventually(async () => (await agent.get(`/api/contacts/${contacts[0].id}`)).body, (p) => p.recentActivity.length === 3);
     expect(profile.conversations).toHaveLength(2);
   });
 
@@ -198,7 +199,7 @@ describe("a contact's reply address", () => {
     const { agent, formId } = await withForm();
     const { conversationId } = (await api.agent().post(`/api/forms/${formId}/submissions`).set('X-Forwarded-For', newIp()).send(valid)).body;
     const contactId = (await agent.get(`/api/conversations/${conversationId}`)).body.contact.id as string;
-    await settled(async () => (await agent.get(`/api/contacts/${contactId}`)).status, (status) => status === 200);
+    await eventually(async () => (await agent.get(`/api/contacts/${contactId}`)).status, (status) => status === 200);
     const before = await agent.get(`/api/contacts/${contactId}/reply-address`);
     expect(before.status).toBe(409);
     expect(before.body.message).toMatch(/no forwarding address/);
@@ -210,11 +211,3 @@ describe("a contact's reply address", () => {
   });
 });
 
-async function settled<T>(read: () => Promise<T>, until: (value: T) => boolean): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const value = await read();
-    if (until(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('the read models did not show it in time');
-}

@@ -5,6 +5,7 @@ import { startApp, type RunningApp } from './support/app-process';
 import { CaptureRelay } from './support/capture-relay';
 import { sendRaw, simpleMail } from './support/smtp-client';
 import { makeTempDir } from './support/temp-dir';
+import { eventually } from './support/eventually';
 
 // The relay is down while replies are queued: once it is back, each reply arrives exactly once,
 // whether the app kept running or was killed and restarted in between.
@@ -16,16 +17,6 @@ interface Reply {
   deliveryStatus: string;
   deliveryError: string | null;
   deliveryAttempts: number;
-}
-
-async function eventually<T>(read: () => Promise<T>, until: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (until(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what} did not happen in time; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 async function conversationWithReplies(agent: Client, smtpPort: number, count: number): Promise<{ conversationId: string; replyIds: string[] }> {

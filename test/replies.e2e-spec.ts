@@ -10,6 +10,7 @@ import { PASSWORD, signUp, startTestApi, uniqueEmail, type TestApi } from './sup
 import { CaptureRelay } from './support/capture-relay';
 import { sendRaw, simpleMail } from './support/smtp-client';
 import { makeTempDir } from './support/temp-dir';
+import { eventually } from './support/eventually';
 
 // Replies through HTTP, delivered to a real SMTP relay on loopback, and the contact's answer back in.
 
@@ -27,16 +28,6 @@ afterAll(async () => {
 });
 
 type Agent = Awaited<ReturnType<typeof signUp>>['agent'];
-
-async function eventually<T>(read: () => Promise<T>, until: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (until(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what} did not happen in time; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 let counter = 0;
 async function accountWithConversation(options: { withAddress?: boolean } = {}) {

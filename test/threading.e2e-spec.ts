@@ -1,6 +1,7 @@
 import { signUp, startTestApi, type TestApi } from './support/api-app';
 import { sendRaw } from './support/smtp-client';
 import { InboundSmtpServer } from '../src/contexts/inbound-mail/smtp/inbound-smtp.server';
+import { eventually } from './support/eventually';
 
 // Replies as real clients write them, over real SMTP, into real conversations.
 
@@ -33,16 +34,6 @@ async function deliver(address: string, raw: string, rcpt = address): Promise<st
   return /stored as (\S+)/.exec(answer.response)?.[1] as string;
 }
 
-/** Waits for the process managers and projections to show the delivery. */
-async function settled<T>(read: () => Promise<T>, until: (value: T) => boolean): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const value = await read();
-    if (until(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('the read models did not show the delivery in time');
-}
-
 type Agent = Awaited<ReturnType<typeof setUp>>['agent'];
 const conversations = async (agent: Agent) => (await agent.get('/api/conversations')).body.items as Array<{ id: string; subject: string; contact: { email: string } }>;
 const detail = async (agent: Agent, id: string) => (await agent.get(`/api/conversations/${id}`)).body;
@@ -51,7 +42,7 @@ describe('a first mail', () => {
   it('starts a conversation with the sender as a new contact whose profile lists it', async () => {
     const { agent, address } = await setUp();
     await deliver(address, mail({ From: 'Carla Customer <Carla@Example.com>', To: address, Subject: 'Broken zipper', 'Message-ID': '<first.1@mail.example.com>', Cc: 'Dan <dan@example.com>' }, 'My zipper broke.'));
-    const [conversation] = await settled(() => conversations(agent), (items) => items.length === 1);
+    const [conversation] = await eventually(() => conversations(agent), (items) => items.length === 1);
     expect(conversation).toMatchObject({ subject: 'Broken zipper', channel: 'email', status: 'open', contact: { email: 'carla@example.com', name: 'Carla Customer' }, preview: 'My zipper broke.' });
 
     const thread = await detail(agent, conversation.id);
@@ -59,7 +50,7 @@ describe('a first mail', () => {
     expect(thread.messages[0]).toMatchObject({ direction: 'inbound', kind: 'mail', text: 'My zipper broke.', internetMessageId: '<first.1@mail.example.com>', deliveryStatus: null });
     expect(thread.participants.sort()).toEqual(['carla@example.com', 'dan@example.com']);
 
-    const contacts = await settled(async () => (await agent.get('/api/contacts')).body.items as Array<{ id: string; email: string }>, (items) => items.length === 1);
+    const contacts = await eventually(async () => (await agent.get('/api/contacts')).body.items as Array<{ id: string; email: string }>, (items) => items.length === 1);
     expect(contacts.map((c) => c.email)).toEqual(['carla@example.com']);
     const profile = (await agent.get(`/api/contacts/${contacts[0].id}`)).body;
     expect(profile.conversations).toEqual([expect.objectContaining({ id: conversation.id, channel: 'email', subject: 'Broken zipper' })]);
@@ -71,11 +62,11 @@ describe('replies as mail clients write them', () => {
   async function withFirstMail() {
     const setup = await setUp();
     await deliver(setup.address, mail({ From: 'Carla <carla@example.com>', To: setup.address, Subject: 'Order 77', 'Message-ID': '<order77.a@mail.example.com>', Cc: 'dan@example.com' }));
-    const [first] = await settled(() => conversations(setup.agent), (items) => items.length === 1);
+    const [first] = await eventually(() => conversations(setup.agent), (items) => items.length === 1);
     return { ...setup, first };
   }
   const expectOneConversationWithMessages = async (agent: Agent, id: string, count: number) => {
-    const thread = await settled(() => detail(agent, id), (t) => t.messages.length === count);
+    const thread = await eventually(() => detail(agent, id), (t) => t.messages.length === count);
     expect(await conversations(agent)).toHaveLength(1);
     return thread;
   };
@@ -91,7 +82,7 @@ describe('replies as mail clients write them', () => {
     const { agent, address } = await setUp();
     const root = Buffer.from('01d9a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4', 'hex').toString('base64');
     await deliver(address, mail({ From: 'Olga <olga@contoso.example>', To: address, Subject: 'Invoice', 'Message-ID': '<AM0PR01.first@contoso.example>', 'Thread-Index': root }));
-    const [first] = await settled(() => conversations(agent), (items) => items.length === 1);
+    const [first] = await eventually(() => conversations(agent), (items) => items.length === 1);
     const reply = Buffer.concat([Buffer.from(root, 'base64'), Buffer.from('0a0b0c0d0e', 'hex')]).toString('base64');
     await deliver(address, mail({ From: 'Olga <olga@contoso.example>', To: address, Subject: 'RE: Invoice', 'Message-ID': '<AM0PR01.second@contoso.example>', 'Thread-Index': reply, 'Thread-Topic': 'Invoice' }));
     await expectOneConversationWithMessages(agent, first.id, 2);
@@ -107,7 +98,7 @@ describe('replies as mail clients write them', () => {
     const { agent, address, first } = await withFirstMail();
     await deliver(address, mail({ From: 'Dan <dan@example.com>', To: address, Subject: 'Re: Order 77', 'Message-ID': '<d1e2f3a4-tb@example.com>', 'In-Reply-To': '<order77.a@mail.example.com>', References: '<order77.a@mail.example.com>', 'User-Agent': 'Mozilla Thunderbird' }));
     await expectOneConversationWithMessages(agent, first.id, 2);
-    const contacts = await settled(async () => (await agent.get('/api/contacts')).body.items as Array<{ email: string }>, (items) => items.length >= 1);
+    const contacts = await eventually(async () => (await agent.get('/api/contacts')).body.items as Array<{ email: string }>, (items) => items.length >= 1);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(contacts.map((c) => c.email)).toEqual(['carla@example.com']);
   });
@@ -130,7 +121,7 @@ describe('replies as mail clients write them', () => {
   it('starts a new conversation, linked, when a stranger quotes our Message-ID', async () => {
     const { agent, address, first } = await withFirstMail();
     await deliver(address, mail({ From: 'Eve <eve@elsewhere.example>', To: address, Subject: 'Re: Order 77', 'Message-ID': '<eve.1@elsewhere.example>', 'In-Reply-To': '<order77.a@mail.example.com>', References: '<order77.a@mail.example.com>' }));
-    const items = await settled(() => conversations(agent), (list) => list.length === 2);
+    const items = await eventually(() => conversations(agent), (list) => list.length === 2);
     const stranger = items.find((c) => c.contact.email === 'eve@elsewhere.example') as { id: string };
     expect((await detail(agent, stranger.id)).linkedConversationIds).toEqual([first.id]);
     expect((await detail(agent, first.id)).linkedConversationIds).toEqual([stranger.id]);
@@ -142,9 +133,9 @@ describe('automatic mail', () => {
   it('records an auto-reply on its conversation, with no new contact', async () => {
     const { agent, address } = await setUp();
     await deliver(address, mail({ From: 'Carla <carla@example.com>', To: address, Subject: 'Question', 'Message-ID': '<q.1@example.com>' }));
-    const [first] = await settled(() => conversations(agent), (items) => items.length === 1);
+    const [first] = await eventually(() => conversations(agent), (items) => items.length === 1);
     await deliver(address, mail({ From: 'Robot <robot@example.com>', To: address, Subject: 'Out of office: Question', 'Message-ID': '<ooo.1@example.com>', 'In-Reply-To': '<q.1@example.com>', 'Auto-Submitted': 'auto-replied' }));
-    const thread = await settled(() => detail(agent, first.id), (t) => t.messages.length === 2);
+    const thread = await eventually(() => detail(agent, first.id), (t) => t.messages.length === 2);
     expect(thread.messages[1].kind).toBe('auto-reply');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(((await agent.get('/api/contacts')).body.items as Array<{ email: string }>).map((c) => c.email)).toEqual(['carla@example.com']);
@@ -154,7 +145,7 @@ describe('automatic mail', () => {
     const { agent, address } = await setUp();
     await deliver(address, mail({ From: 'Robot <robot@example.com>', To: address, Subject: 'Automatic reply', 'Message-ID': '<ooo.2@example.com>', 'Auto-Submitted': 'auto-replied' }));
     const withoutFrom = await deliver(address, mail({ To: address, Subject: 'who am I', 'Message-ID': '<nofrom.1@example.com>' }));
-    const failed = await settled(async () => (await agent.get('/api/failed-mail')).body.items as Array<{ id: string; reason: string }>, (items) => items.length === 2);
+    const failed = await eventually(async () => (await agent.get('/api/failed-mail')).body.items as Array<{ id: string; reason: string }>, (items) => items.length === 2);
     expect(failed.map((f) => f.reason).sort()).toEqual(['auto-reply that answers no known conversation', 'the mail names no sender (no From or Reply-To)']);
     expect(await conversations(agent)).toHaveLength(0);
 
@@ -169,7 +160,7 @@ describe('agents on conversations', () => {
   it('closes and reopens; a reply from the contact reopens a closed conversation, an auto-reply does not', async () => {
     const { agent, address } = await setUp();
     await deliver(address, mail({ From: 'Carla <carla@example.com>', To: address, Subject: 'Lost parcel', 'Message-ID': '<lost.1@example.com>' }));
-    const [conversation] = await settled(() => conversations(agent), (items) => items.length === 1);
+    const [conversation] = await eventually(() => conversations(agent), (items) => items.length === 1);
 
     const closed = await agent.post(`/api/conversations/${conversation.id}/close`).send({});
     expect(closed.body).toMatchObject({ id: conversation.id, status: 'closed' });
@@ -177,11 +168,11 @@ describe('agents on conversations', () => {
     expect((await agent.get('/api/conversations?status=closed')).body.items).toHaveLength(1);
 
     await deliver(address, mail({ From: 'Robot <robot@example.com>', To: address, Subject: 'Auto: Lost parcel', 'Message-ID': '<auto.9@example.com>', 'In-Reply-To': '<lost.1@example.com>', 'Auto-Submitted': 'auto-replied' }));
-    await settled(() => detail(agent, conversation.id), (t) => t.messages.length === 2);
+    await eventually(() => detail(agent, conversation.id), (t) => t.messages.length === 2);
     expect((await detail(agent, conversation.id)).status).toBe('closed');
 
     await deliver(address, mail({ From: 'Carla <carla@example.com>', To: address, Subject: 'Re: Lost parcel', 'Message-ID': '<lost.2@example.com>', 'In-Reply-To': '<lost.1@example.com>' }));
-    const reopened = await settled(() => detail(agent, conversation.id), (t) => t.messages.length === 3);
+    const reopened = await eventually(() => detail(agent, conversation.id), (t) => t.messages.length === 3);
     expect(reopened.status).toBe('open');
 
     await agent.post(`/api/conversations/${conversation.id}/close`).send({});
@@ -191,7 +182,7 @@ describe('agents on conversations', () => {
   it('assigns to a user of the account who can reply, filters by assignee, and unassigns', async () => {
     const owner = await setUp();
     await deliver(owner.address, mail({ From: 'Carla <carla@example.com>', To: owner.address, Subject: 'Help', 'Message-ID': '<help.1@example.com>' }));
-    const [conversation] = await settled(() => conversations(owner.agent), (items) => items.length === 1);
+    const [conversation] = await eventually(() => conversations(owner.agent), (items) => items.length === 1);
     const agentUser = (await owner.agent.post('/api/users').send({ name: 'Alex', email: `alex.${Date.now()}@example.com`, password: 'correct horse battery', role: 'agent' })).body;
     const auditor = (await owner.agent.post('/api/users').send({ name: 'Aud', email: `aud.${Date.now()}@example.com`, password: 'correct horse battery', role: 'auditor' })).body;
     const stranger = await signUp(api);

@@ -4,12 +4,13 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Request } from 'express';
-import { Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { SERVER_SECRET } from '../../../shared/config/server-secret';
 import { NotFound } from '../../../shared/domain/domain-error';
 import { EVENT_STORE, type EventStore } from '../../../shared/event-store/event-store.port';
 import { ChatVisitorCredential, Public } from '../../../shared/http/access';
+import { followLog } from '../../../shared/http/log-stream';
 import { RequestContext } from '../../../shared/http/signed-in-user';
 import { chatVisitorPresence, Presence } from '../../../shared/presence/presence';
 import { SubscriptionsService } from '../../../shared/projections/subscriptions.service';
@@ -129,27 +130,14 @@ export class ChatVisitorController {
   @UseGuards(ChatSessionGuard)
   stream(@Req() request: Request): Observable<MessageEvent> {
     const conversationId = chatConversationOf(request);
-    return new Observable<MessageEvent>((subscriber) => {
-      const leave = this.presence.join(chatVisitorPresence(conversationId));
-      let stop: (() => Promise<void>) | null = null;
-      let closed = false;
-      void (async () => {
-        const subscription = this.store.subscribeToAll({ fromPosition: (await this.store.headPosition()) ?? 'start' });
-        stop = () => subscription.stop();
-        if (closed) return void subscription.stop();
-        subscriber.next({ type: 'ready', data: {} });
-        for await (const event of subscription) {
-          if (!CHAT_CHANGES.has(event.type) || (event.data as { conversationId?: string }).conversationId !== conversationId) continue;
-          await this.subscriptions.waitForProjections(event.position);
-          subscriber.next({ type: 'chat', data: { change: event.type } });
-        }
-      })().catch((error: unknown) => subscriber.error(error));
-      return () => {
-        closed = true;
-        leave();
-        void stop?.();
-      };
-    });
+    return followLog(
+      this.store,
+      this.subscriptions,
+      (event) =>
+        CHAT_CHANGES.has(event.type) && (event.data as { conversationId?: string }).conversationId === conversationId ? { type: 'chat', data: { change: event.type } } : null,
+      // While the stream is open the visitor counts as online.
+      () => this.presence.join(chatVisitorPresence(conversationId)),
+    );
   }
 
   private requireChat(accountId: string): void {

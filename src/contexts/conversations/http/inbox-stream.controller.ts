@@ -1,8 +1,9 @@
 import { Controller, Inject, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { EVENT_STORE, type EventStore } from '../../../shared/event-store/event-store.port';
 import { ALL_ROLES, Allow } from '../../../shared/http/access';
+import { followLog } from '../../../shared/http/log-stream';
 import { CurrentUser, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { SubscriptionsService } from '../../../shared/projections/subscriptions.service';
 
@@ -36,24 +37,10 @@ export class InboxStreamController {
   @Sse('stream')
   @Allow(ALL_ROLES)
   stream(@CurrentUser() user: SignedInUser): Observable<MessageEvent> {
-    return new Observable<MessageEvent>((subscriber) => {
-      let stop: (() => Promise<void>) | null = null;
-      let closed = false;
-      void (async () => {
-        const subscription = this.store.subscribeToAll({ fromPosition: (await this.store.headPosition()) ?? 'start' });
-        stop = () => subscription.stop();
-        if (closed) return void subscription.stop();
-        subscriber.next({ type: 'ready', data: {} });
-        for await (const event of subscription) {
-          if (event.metadata.accountId !== user.accountId || !INBOX_CHANGES.has(event.type)) continue;
-          await this.subscriptions.waitForProjections(event.position);
-          subscriber.next({ type: 'inbox', data: { change: event.type, conversationId: (event.data as { conversationId?: string }).conversationId ?? null } });
-        }
-      })().catch((error: unknown) => subscriber.error(error));
-      return () => {
-        closed = true;
-        void stop?.();
-      };
-    });
+    return followLog(this.store, this.subscriptions, (event) =>
+      event.metadata.accountId === user.accountId && INBOX_CHANGES.has(event.type)
+        ? { type: 'inbox', data: { change: event.type, conversationId: (event.data as { conversationId?: string }).conversationId ?? null } }
+        : null,
+    );
   }
 }
