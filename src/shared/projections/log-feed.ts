@@ -1,6 +1,10 @@
+import type { Statement } from 'better-sqlite3';
 import type { EventStore, EventSubscription, FromPosition, RecordedEvent } from '../event-store/event-store.port';
 import type { SqliteDatabase } from '../sqlite/open-sqlite';
 import { inBatches } from './in-batches';
+
+/** Tries for the write lock without waiting before the feed waits for it (about a millisecond apart). */
+const BUSY_ATTEMPTS = 20;
 
 /** A runner the feed hands batches to once it has caught up with the feed. */
 export interface FeedMember {
@@ -61,6 +65,7 @@ export class LogFeed {
   private readonly batchSize: number;
   private readonly maxBacklog: number;
   private readonly pauseMs: number;
+  private readonly statements: { begin: Statement; commit: Statement; rollback: Statement; noPatience: Statement; patience: Statement };
 
   constructor(
     private readonly store: EventStore,
@@ -70,6 +75,14 @@ export class LogFeed {
     this.batchSize = options.batchSize ?? 1000;
     this.maxBacklog = options.maxBacklog ?? 10_000;
     this.pauseMs = options.pauseMs ?? 0;
+    const patience = db.pragma('busy_timeout', { simple: true }) as number;
+    this.statements = {
+      begin: db.prepare('BEGIN IMMEDIATE'),
+      commit: db.prepare('COMMIT'),
+      rollback: db.prepare('ROLLBACK'),
+      noPatience: db.prepare('PRAGMA busy_timeout = 0'),
+      patience: db.prepare(`PRAGMA busy_timeout = ${patience}`),
+    };
   }
 
   /** Starts at the head of the log: runners behind it catch up on their own, with big batches. */
@@ -115,7 +128,11 @@ export class LogFeed {
     try {
       for await (const batch of inBatches(subscription, this.batchSize)) {
         if (this.stopped) break;
-        this.deliver(batch);
+        // Busy: the writer thread is committing. Try again soon; after a while, wait for the lock.
+        for (let attempt = 0; !this.deliver(batch, attempt >= BUSY_ATTEMPTS); attempt++) {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          if (this.stopped) return;
+        }
         // In the same synchronous step as the delivery: a join never falls between the two.
         this.last = batch[batch.length - 1].position;
         if (this.pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, this.pauseMs));
@@ -137,33 +154,37 @@ export class LogFeed {
     }
   }
 
-  private deliver(batch: RecordedEvent[]): void {
+  /**
+   * Hands the batch over; false (and nothing done) when the write lock is taken and `patient` is
+   * false. The lock is shared with the event store's writer thread, which holds it through its
+   * fsync: waiting for it here would block this thread (HTTP, SMTP) for that long.
+   */
+  private deliver(batch: RecordedEvent[], patient: boolean): boolean {
     const members = [...this.members];
     const applied: Array<[FeedMember, RecordedEvent[]]> = [];
     const letGo: Array<[FeedMember, unknown]> = [];
     const synchronous = members.filter(([member]) => member.applyInTransaction);
     const saving = members.filter(([member]) => member.saveCheckpoint);
     if (synchronous.length > 0 || saving.length > 0) {
+      if (!this.begin(patient)) return false;
       try {
-        // IMMEDIATE: the event store's writer thread may commit between a read and a write of ours.
-        this.db
-          .transaction(() => {
-            for (const [member, position] of synchronous) {
-              const events = after(batch, position);
-              if (events.length === 0) continue;
-              try {
-                if ((member.applyInTransaction as (events: RecordedEvent[]) => boolean)(events)) applied.push([member, events]);
-                else letGo.push([member, null]);
-              } catch (error) {
-                // Some errors end the whole transaction, not just the savepoint: then nothing can commit.
-                if (!this.db.inTransaction) throw error;
-                letGo.push([member, error]);
-              }
-            }
-            for (const [member] of saving) member.saveCheckpoint?.();
-          })
-          .immediate();
+        for (const [member, position] of synchronous) {
+          const events = after(batch, position);
+          if (events.length === 0) continue;
+          try {
+            // A transaction function called inside a transaction runs in a savepoint of its own.
+            if ((member.applyInTransaction as (events: RecordedEvent[]) => boolean)(events)) applied.push([member, events]);
+            else letGo.push([member, null]);
+          } catch (error) {
+            // Some errors end the whole transaction, not just the savepoint: then nothing can commit.
+            if (!this.db.inTransaction) throw error;
+            letGo.push([member, error]);
+          }
+        }
+        for (const [member] of saving) member.saveCheckpoint?.();
+        this.statements.commit.run();
       } catch (error) {
+        if (this.db.inTransaction) this.statements.rollback.run();
         // Nothing of this batch was written: every projection goes back to reading on its own.
         applied.length = 0;
         letGo.length = 0;
@@ -189,6 +210,25 @@ export class LogFeed {
     for (const [member, error] of letGo) {
       this.members.delete(member);
       member.dropped(error);
+    }
+    return true;
+  }
+
+  /** BEGIN IMMEDIATE (the write lock up front: the writer thread may commit between our read and write). */
+  private begin(patient: boolean): boolean {
+    if (patient) {
+      this.statements.begin.run();
+      return true;
+    }
+    this.statements.noPatience.get();
+    try {
+      this.statements.begin.run();
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') return false;
+      throw error;
+    } finally {
+      this.statements.patience.get();
     }
   }
 }
