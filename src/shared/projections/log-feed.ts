@@ -37,9 +37,9 @@ export interface LogFeedOptions {
   maxBacklog?: number;
   retryDelayMs?: number;
   /**
-   * After a delivery, the feed waits this long before the next one, so that under load a batch
-   * gathers what arrived meanwhile: one transaction for many events instead of one for every few.
-   * It bounds what the pause adds to a read-your-writes wait.
+   * Under sustained traffic (deliveries less than twice this apart), the feed waits this long after
+   * a delivery, so that the next batch gathers what arrived meanwhile: one transaction for many
+   * events instead of one for every few. It bounds what the pause adds to a read-your-writes wait.
    */
   pauseMs?: number;
   logger?: { error(message: string): void };
@@ -65,6 +65,7 @@ export class LogFeed {
   private readonly batchSize: number;
   private readonly maxBacklog: number;
   private readonly pauseMs: number;
+  private lastDelivery = 0;
   private readonly statements: { begin: Statement; commit: Statement; rollback: Statement; noPatience: Statement; patience: Statement };
 
   constructor(
@@ -89,8 +90,27 @@ export class LogFeed {
   async start(): Promise<void> {
     if (!this.stopped) return;
     this.stopped = false;
-    this.last = (await this.store.headPosition()) ?? 'start';
-    this.running = this.run();
+    await this.open();
+  }
+
+  private async open(): Promise<void> {
+    try {
+      this.last = (await this.store.headPosition()) ?? 'start';
+    } catch (error) {
+      // The store is unreachable for now: runners read on their own meanwhile (and retry themselves).
+      this.options.logger?.error(`log feed could not start: ${error instanceof Error ? error.message : String(error)}`);
+      this.retrySoon(() => void this.open());
+      return;
+    }
+    if (!this.stopped) this.running = this.run();
+  }
+
+  private retrySoon(again: () => void): void {
+    if (this.stopped) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (!this.stopped) again();
+    }, this.options.retryDelayMs ?? 1000);
   }
 
   async stop(): Promise<void> {
@@ -135,7 +155,11 @@ export class LogFeed {
         }
         // In the same synchronous step as the delivery: a join never falls between the two.
         this.last = batch[batch.length - 1].position;
-        if (this.pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, this.pauseMs));
+        // Only under sustained traffic: after a quiet spell, the next delivery goes out at once.
+        const now = Date.now();
+        const sustained = now - this.lastDelivery < 2 * this.pauseMs;
+        this.lastDelivery = now;
+        if (sustained) await new Promise((resolve) => setTimeout(resolve, this.pauseMs));
       }
     } catch (error) {
       this.live = false;
@@ -143,12 +167,7 @@ export class LogFeed {
       this.members.clear();
       for (const member of members) member.dropped(error);
       this.options.logger?.error(`log feed failed: ${error instanceof Error ? error.message : String(error)}`);
-      if (!this.stopped) {
-        this.retryTimer = setTimeout(() => {
-          this.retryTimer = null;
-          if (!this.stopped) this.running = this.run();
-        }, this.options.retryDelayMs ?? 1000);
-      }
+      this.retrySoon(() => (this.running = this.run()));
     } finally {
       await subscription.stop();
     }

@@ -20,9 +20,10 @@ import type { SubscriptionRunner } from './subscription.runner';
 export const RUN_SUBSCRIPTIONS = Symbol('RUN_SUBSCRIPTIONS');
 
 /**
- * Under sustained appends the feed delivers at most once per this many ms, so a batch carries what
+ * Under sustained appends the feed delivers about once per this many ms, so a batch carries what
  * arrived meanwhile: on the ingest bench this halved the main thread's time in projection
- * transactions. Read-your-writes waits at most this much longer (twice for a reaction, see settle).
+ * transactions. A command after a quiet spell is not delayed; under load, read-your-writes waits
+ * at most this much longer.
  */
 const FEED_PAUSE_MS = 4;
 
