@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { createTransport, type Transporter } from 'nodemailer';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -65,7 +66,14 @@ async function sendAll(port: number, to: string, run: string, onAccepted?: (n: n
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
-async function ceiling(): Promise<number> {
+/** CPU time of this process (every thread) in ms: on a shared machine it says more than wall time does. */
+function cpuMs(since?: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+}
+
+async function ceiling(): Promise<{ rate: number; cpuPerMessage: number }> {
+  const cpu = process.cpuUsage();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
@@ -80,7 +88,7 @@ async function ceiling(): Promise<number> {
   const port = (server.server.address() as { port: number }).port;
   const seconds = await sendAll(port, 'support@bare.example', 'ceiling');
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  return COUNT / seconds;
+  return { rate: COUNT / seconds, cpuPerMessage: cpuMs(cpu) / COUNT };
 }
 
 const percentile = (values: number[], p: number) => {
@@ -103,12 +111,14 @@ async function main(): Promise<void> {
     const visible = (inboundId: string) => conversations.conversation(accountId, deterministicId('conversation', inboundId)) !== null;
 
     // The machine is noisy: ceiling and Inbox are measured in alternation, and the medians compared.
-    const rounds: Array<{ bare: number; accepted: number; endToEnd: number }> = [];
+    const rounds: Array<{ bare: number; accepted: number; endToEnd: number; bareCpu: number; inboxCpu: number; inboxMain: number }> = [];
     // Round -1 warms both up (JIT, caches) and is not counted.
     for (let round = -1; round < ROUNDS; round++) {
-      const bare = await ceiling();
+      const { rate: bare, cpuPerMessage: bareCpu } = await ceiling();
       // Throughput: from the first send until every message is a conversation in the read model.
       const ids: string[] = [];
+      const cpu = process.cpuUsage();
+      const loop = performance.eventLoopUtilization();
       const started = process.hrtime.bigint();
       const acceptSeconds = await sendAll(port, address, `throughput${round}`, (_n, response) => ids.push(/stored as (\S+)/.exec(response)?.[1] as string));
       // Walk forward through the ids instead of asking for all of them each time: the bench's own
@@ -117,13 +127,17 @@ async function main(): Promise<void> {
         if (visible(ids[seen])) seen += 1;
         else await new Promise((resolve) => setTimeout(resolve, 5));
       }
-      if (round >= 0) rounds.push({ bare, accepted: COUNT / acceptSeconds, endToEnd: COUNT / (Number(process.hrtime.bigint() - started) / 1e9) });
+      const endToEnd = COUNT / (Number(process.hrtime.bigint() - started) / 1e9);
+      if (round >= 0) rounds.push({ bare, accepted: COUNT / acceptSeconds, endToEnd, bareCpu, inboxCpu: cpuMs(cpu) / COUNT, inboxMain: performance.eventLoopUtilization(loop).active / COUNT });
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     const bare = median(rounds.map((r) => r.bare));
     const acceptedRate = median(rounds.map((r) => r.accepted));
     const endToEnd = median(rounds.map((r) => r.endToEnd));
     const ratios = rounds.map((r) => (r.endToEnd / r.bare).toFixed(2)).join(', ');
+    const bareCpu = median(rounds.map((r) => r.bareCpu));
+    const inboxCpu = median(rounds.map((r) => r.inboxCpu));
+    const inboxMain = median(rounds.map((r) => r.inboxMain));
 
     // Latency at a fixed offered rate: from the 250 to the conversation being visible.
     const mailer = transport(port);
@@ -160,6 +174,7 @@ async function main(): Promise<void> {
     out(`  bare smtp-server + mailparser ceiling   ${bare.toFixed(0).padStart(7)} msg/s`);
     out(`  Inbox SMTP accepted (durable, 250)      ${acceptedRate.toFixed(0).padStart(7)} msg/s   ratio ${(acceptedRate / bare).toFixed(2)}`);
     out(`  Inbox end to end (250 -> visible)       ${endToEnd.toFixed(0).padStart(7)} msg/s   ratio ${(endToEnd / bare).toFixed(2)} (target >= 0.5; rounds: ${ratios})`);
+    out(`  CPU per message, all threads (client included): bare ${bareCpu.toFixed(2)} ms, Inbox ${inboxCpu.toFixed(2)} ms, of which the main thread was busy ${inboxMain.toFixed(2)} ms`);
     out(`accept-to-visible at ${RATE} msg/s offered for ${RATE_SECONDS} s (${latencies.length} messages)`);
     out(`  p50 ${percentile(latencies, 50).toFixed(1)} ms   p99 ${percentile(latencies, 99).toFixed(1)} ms (target p99 < 250 ms)   max ${Math.max(...latencies).toFixed(1)} ms`);
   } finally {

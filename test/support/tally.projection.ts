@@ -4,17 +4,17 @@ import type { Projection } from '../../src/shared/projections/projection';
  * A deliberately non-idempotent read model for runner tests: applying an event twice, or missing
  * one, changes the counts.
  */
-export function tallyProjection(onApplied?: (count: number) => void): Projection {
+export function tallyProjection(onApplied?: (count: number) => void, name = 'tally'): Projection {
   let applied = 0;
   return {
-    name: 'tally',
+    name,
     version: 1,
-    setUp: (db) => db.exec('CREATE TABLE IF NOT EXISTS tally (stream_id TEXT PRIMARY KEY, events INTEGER, total INTEGER)'),
-    tearDown: (db) => db.exec('DROP TABLE IF EXISTS tally'),
+    setUp: (db) => db.exec(`CREATE TABLE IF NOT EXISTS ${name} (stream_id TEXT PRIMARY KEY, events INTEGER, total INTEGER)`),
+    tearDown: (db) => db.exec(`DROP TABLE IF EXISTS ${name}`),
     apply: (event, db) => {
       const value = (event.data as { value?: number }).value ?? 0;
       db.prepare(
-        `INSERT INTO tally (stream_id, events, total) VALUES (?, 1, ?)
+        `INSERT INTO ${name} (stream_id, events, total) VALUES (?, 1, ?)
          ON CONFLICT (stream_id) DO UPDATE SET events = events + 1, total = total + excluded.total`,
       ).run(event.streamId, value);
       applied += 1;
@@ -23,8 +23,8 @@ export function tallyProjection(onApplied?: (count: number) => void): Projection
   };
 }
 
-export function readTally(db: import('better-sqlite3').Database): Array<{ stream_id: string; events: number; total: number }> {
-  return db.prepare('SELECT stream_id, events, total FROM tally ORDER BY stream_id').all() as Array<{
+export function readTally(db: import('better-sqlite3').Database, name = 'tally'): Array<{ stream_id: string; events: number; total: number }> {
+  return db.prepare(`SELECT stream_id, events, total FROM ${name} ORDER BY stream_id`).all() as Array<{
     stream_id: string;
     events: number;
     total: number;

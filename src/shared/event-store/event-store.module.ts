@@ -50,7 +50,11 @@ class StorageLifecycle implements OnApplicationShutdown {
     {
       provide: READ_MODEL_DB,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => openSqlite(databaseFiles(config).readModels, { synchronous: 'NORMAL' }),
+      useFactory: (config: AppConfig) => {
+        const files = databaseFiles(config);
+        // Beside the embedded store, the store's writer thread checkpoints the shared file.
+        return openSqlite(files.readModels, { synchronous: 'NORMAL', checkpoints: files.events !== files.readModels });
+      },
     },
     { provide: BLOB_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new BlobStore(databaseFiles(config).blobs) },
     { provide: SERVER_SECRET, inject: [APP_CONFIG], useFactory: loadServerSecret },

@@ -1,8 +1,11 @@
-import type { EventStore, FromPosition, RecordedEvent } from '../event-store/event-store.port';
+import type { EventStore, FromPosition, Position, RecordedEvent } from '../event-store/event-store.port';
 import type { SqliteDatabase } from '../sqlite/open-sqlite';
 import { CheckpointStore } from './checkpoint.store';
 import type { ProcessManager } from './projection';
 import { SubscriptionRunner, type SubscriptionRunnerOptions } from './subscription.runner';
+
+/** How long a checkpoint that moved may wait for the feed's next transaction before it is saved alone. */
+const CHECKPOINT_DELAY_MS = 1000;
 
 /**
  * Feeds one process manager from a durable checkpoint. Delivery is at least once: the checkpoint
@@ -13,6 +16,12 @@ export class ProcessManagerRunner extends SubscriptionRunner {
   protected readonly kind = 'process-manager';
   private readonly checkpoints: CheckpointStore;
   private readonly interesting: ReadonlySet<string>;
+  /** Handed over by the feed and not handled yet: the events this manager wants, and how far each hand-over reached. */
+  private queue: Array<{ events: RecordedEvent[]; through: Position }> = [];
+  private queued = 0;
+  private draining: Promise<void> | null = null;
+  private checkpointMoved = false;
+  private checkpointTimer: NodeJS.Timeout | null = null;
 
   constructor(
     store: EventStore,
@@ -30,12 +39,92 @@ export class ProcessManagerRunner extends SubscriptionRunner {
   }
 
   protected async process(batch: RecordedEvent[]): Promise<boolean> {
-    const interesting = batch.filter((event) => this.interesting.has(event.type));
-    if (this.manager.handleBatch && interesting.length > 1) await this.manager.handleBatch(interesting);
-    else for (const event of interesting) await this.manager.handle(event);
+    await this.handle(batch.filter((event) => this.interesting.has(event.type)));
     this.position = batch[batch.length - 1].position;
     // Once per batch: a crash replays at most this batch, and the handlers' command ids absorb that.
-    this.checkpoints.save(this.manager.name, { position: this.position, version: 1 });
+    this.saveCheckpoint(true);
     return true;
+  }
+
+  /** From the feed: queued, and handled in order by this runner's own loop, so the feed never waits for it. */
+  take(events: RecordedEvent[], through: Position): void {
+    const wanted = events.filter((event) => this.interesting.has(event.type));
+    this.queue.push({ events: wanted, through });
+    this.queued += wanted.length;
+    this.draining ??= this.drain().finally(() => (this.draining = null));
+  }
+
+  backlog(): number {
+    return this.queued;
+  }
+
+  /**
+   * Saves the checkpoint if it moved; the feed calls this inside its transaction, so the process
+   * managers' checkpoints cost no commit of their own. (Should that transaction roll back, the
+   * checkpoint merely lags: delivery is at least once.)
+   */
+  saveCheckpoint(always = false): void {
+    if (!always && !this.checkpointMoved) return;
+    this.checkpoints.save(this.manager.name, { position: this.position, version: 1 });
+    this.checkpointMoved = false;
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = null;
+  }
+
+  protected override async settleJoined(): Promise<void> {
+    this.queue = [];
+    this.queued = 0;
+    await this.draining;
+    if (this.checkpointMoved) this.saveCheckpoint();
+  }
+
+  private async drain(): Promise<void> {
+    while (this.joined && this.queue.length > 0) {
+      // Everything queued goes in one batch (up to the batch size): handlers overlap work within a batch.
+      const events: RecordedEvent[] = [];
+      let taken = 0;
+      while (taken < this.queue.length && (taken === 0 || events.length + this.queue[taken].events.length <= this.batchSize)) {
+        events.push(...this.queue[taken].events);
+        taken += 1;
+      }
+      const through = this.queue[taken - 1].through;
+      try {
+        await this.handle(events);
+      } catch (error) {
+        // Back to reading on its own from the last batch handled in full; that one is tried again.
+        this.leaveFeed();
+        this.queue = [];
+        this.queued = 0;
+        this.saveCheckpoint(true);
+        this.failed(error);
+        return;
+      }
+      // Let go of meanwhile (settleJoined emptied the queue): the batch still counts as handled.
+      if (this.joined) {
+        this.queue.splice(0, taken);
+        this.queued -= events.length;
+      }
+      this.position = through;
+      this.checkpointMoved = true;
+      this.checkpointTimer ??= setTimeout(() => {
+        this.checkpointTimer = null;
+        this.saveLater();
+      }, CHECKPOINT_DELAY_MS).unref();
+      this.succeeded();
+    }
+  }
+
+  private saveLater(): void {
+    try {
+      this.saveCheckpoint();
+    } catch (error) {
+      // Lagging is harmless (at-least-once); the next save or the next batch brings it up to date.
+      this.options.logger?.error(`process-manager ${this.name}: checkpoint not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async handle(interesting: RecordedEvent[]): Promise<void> {
+    if (this.manager.handleBatch && interesting.length > 1) await this.manager.handleBatch(interesting);
+    else for (const event of interesting) await this.manager.handle(event);
   }
 }

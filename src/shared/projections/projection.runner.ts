@@ -48,6 +48,16 @@ export class ProjectionRunner extends SubscriptionRunner {
     return true;
   }
 
+  /** Inside the feed's transaction: `applyBatch` nested there is a savepoint of this projection's own. */
+  applyInTransaction(events: RecordedEvent[]): boolean {
+    return this.applyBatch(events, this.position);
+  }
+
+  committed(events: RecordedEvent[]): void {
+    this.position = events[events.length - 1].position;
+    this.succeeded();
+  }
+
   /** Drops the read model and its checkpoint; the next run replays the whole log. */
   reset(): void {
     this.db

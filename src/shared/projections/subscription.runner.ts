@@ -1,6 +1,7 @@
 import type { EventStore, EventSubscription, FromPosition, Position, RecordedEvent } from '../event-store/event-store.port';
 import { positionToString } from '../event-store/event-store.port';
 import { inBatches } from './in-batches';
+import type { FeedMember, LogFeed } from './log-feed';
 import type { SubscriptionStatus } from './subscription-status';
 
 export interface RunnerLogger {
@@ -13,13 +14,17 @@ export interface SubscriptionRunnerOptions {
   /** First and longest wait before a failed batch is tried again. */
   retryDelayMs?: { min: number; max: number };
   logger?: RunnerLogger;
+  /** The shared reader of the log: once caught up with it, the runner takes its batches instead of reading on its own. */
+  feed?: LogFeed;
 }
 
 /**
  * Follows the log from a checkpoint and hands batches to `process`. A failing batch is retried from
  * the last saved checkpoint with growing delays: nothing is skipped, and health shows the error.
+ * With a feed, the runner reads on its own only until it has caught up with the feed, then the
+ * feed hands it batches (see LogFeed); when the feed lets go of it, it reads on its own again.
  */
-export abstract class SubscriptionRunner {
+export abstract class SubscriptionRunner implements FeedMember {
   protected abstract readonly kind: SubscriptionStatus['kind'];
   private subscription: EventSubscription | null = null;
   private running: Promise<void> | null = null;
@@ -31,6 +36,8 @@ export abstract class SubscriptionRunner {
   protected readonly batchSize: number;
   protected position: FromPosition = 'start';
   private waiters: Array<{ position: Position; resolve(): void }> = [];
+  /** True while the feed hands this runner its batches. */
+  protected joined = false;
 
   constructor(
     protected readonly store: EventStore,
@@ -56,9 +63,55 @@ export abstract class SubscriptionRunner {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+    this.leaveFeed();
     await this.subscription?.stop();
     await this.running;
+    await this.settleJoined();
     this.state = 'stopped';
+  }
+
+  currentPosition(): FromPosition {
+    return this.position;
+  }
+
+  dropped(error: unknown): void {
+    this.joined = false;
+    void this.settleJoined().then(() => (error === null ? this.restartSoon(0) : this.failed(error)));
+  }
+
+  /** What a runner leaving the feed finishes first (work it queued), before it reads on its own. */
+  protected async settleJoined(): Promise<void> {}
+
+  protected leaveFeed(): void {
+    if (!this.joined) return;
+    this.joined = false;
+    this.options.feed?.leave(this);
+  }
+
+  /** A batch is applied and `position` moved past it. */
+  protected succeeded(): void {
+    this.failures = 0;
+    this.lastError = null;
+    this.state = 'live';
+    this.releaseWaiters();
+  }
+
+  /** A batch failed: try again from the saved checkpoint, waiting longer each time. */
+  protected failed(error: unknown): void {
+    this.failures += 1;
+    this.lastError = error instanceof Error ? error.message : String(error);
+    this.state = 'retrying';
+    this.options.logger?.error(`${this.kind} ${this.name} failed (attempt ${this.failures}): ${this.lastError}`);
+    const { min, max } = this.options.retryDelayMs ?? { min: 200, max: 30_000 };
+    this.restartSoon(Math.min(max, min * 2 ** (this.failures - 1)));
+  }
+
+  private tryJoin(): boolean {
+    const feed = this.options.feed;
+    if (!feed || this.stopped || !feed.join(this)) return false;
+    this.joined = true;
+    if (this.state === 'catching-up') this.state = 'live';
+    return true;
   }
 
   async status(): Promise<SubscriptionStatus> {
@@ -96,11 +149,14 @@ export abstract class SubscriptionRunner {
   }
 
   private async run(): Promise<void> {
+    let subscription: EventSubscription | null = null;
     try {
       this.position = this.prepare();
       this.state = 'catching-up';
-      this.subscription = this.store.subscribeToAll({ fromPosition: this.position });
-      for await (const batch of inBatches(this.subscription, this.batchSize)) {
+      if (this.tryJoin()) return;
+      subscription = this.store.subscribeToAll({ fromPosition: this.position });
+      this.subscription = subscription;
+      for await (const batch of inBatches(subscription, this.batchSize)) {
         if (this.stopped) break;
         const applied = await this.process(batch);
         if (!applied) {
@@ -108,25 +164,20 @@ export abstract class SubscriptionRunner {
           this.restartSoon(0);
           return;
         }
-        this.failures = 0;
-        this.lastError = null;
-        this.state = 'live';
-        this.releaseWaiters();
+        this.succeeded();
+        if (this.tryJoin()) break;
       }
     } catch (error) {
-      this.failures += 1;
-      this.lastError = error instanceof Error ? error.message : String(error);
-      this.state = 'retrying';
-      this.options.logger?.error(`${this.kind} ${this.name} failed (attempt ${this.failures}): ${this.lastError}`);
-      const { min, max } = this.options.retryDelayMs ?? { min: 200, max: 30_000 };
-      this.restartSoon(Math.min(max, min * 2 ** (this.failures - 1)));
+      this.failed(error);
     } finally {
-      await this.subscription?.stop();
+      await subscription?.stop();
+      if (this.subscription === subscription) this.subscription = null;
     }
   }
 
-  private restartSoon(delayMs: number): void {
+  protected restartSoon(delayMs: number): void {
     if (this.stopped) return;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       if (!this.stopped) this.running = this.run();

@@ -66,6 +66,10 @@ if (parentPort && role === 'events') {
     }),
   );
 
+  // The read models share this file, and their connection leaves checkpoints to this thread: when
+  // only they write (a rebuild, a quiet log), its commits would never checkpoint.
+  setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), 1000).unref();
+
   port.on('message', (batch: WireAppend[]) => {
     const now = Date.now();
     try {

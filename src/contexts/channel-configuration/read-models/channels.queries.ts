@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODEL_DB } from '../../../shared/event-store/event-store.module';
-import type { SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
+import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 
 export interface EmailChannelView {
   enabled: boolean;
@@ -33,7 +33,7 @@ export class ChannelsQueries {
 
   /** Whether the account's email channel is on; null before it exists. One column, for the mail intake's hot path. */
   emailEnabled(accountId: string): boolean | null {
-    const enabled = this.db.prepare('SELECT enabled FROM email_channels WHERE account_id = ?').pluck().get(accountId) as number | undefined;
+    const enabled = prepared(this.db, 'SELECT enabled FROM email_channels WHERE account_id = ?').pluck(true).get(accountId) as number | undefined;
     return enabled === undefined ? null : enabled === 1;
   }
 
@@ -42,10 +42,10 @@ export class ChannelsQueries {
     return row?.enabled === 1;
   }
 
-  /** The account a forwarding address belongs to (inbound mail routing); plus-addresses route like the bare one. */
+  /** The account a forwarding address belongs to (inbound mail routing, every RCPT TO); plus-addresses route like the bare one. */
   accountOfAddress(address: string): string | null {
     const normalized = address.trim().toLowerCase().replace(/\+[^@]*@/, '@');
-    const row = this.db.prepare('SELECT account_id FROM forwarding_addresses WHERE address = ?').get(normalized) as
+    const row = prepared(this.db, 'SELECT account_id FROM forwarding_addresses WHERE address = ?').get(normalized) as
       | { account_id: string }
       | undefined;
     return row?.account_id ?? null;

@@ -44,22 +44,22 @@ export class MailIntake {
    * bytes again (a no-op when they are there).
    */
   async accept(raw: Buffer, accountId: string, recipients: string[], via: 'smtp' | 'http'): Promise<IntakeResult> {
-    const rawStored = this.blobs.put(raw);
-    // Awaited below on every path; this only keeps a failure during parsing from counting as unhandled.
-    rawStored.catch(() => undefined);
     const stored = BlobStore.nameOf(raw);
     const receivedAt = new Date().toISOString();
     const context: CommandContext = { actor: { system: `inbound-${via}` }, accountId, correlationId: randomUUID(), causationId: null };
+    let parsed: Awaited<ReturnType<typeof parseMail>>;
     try {
-      const { mail, stored: partsStored } = await parseMail(raw, this.blobs, this.config.inboxDomain, LIMITS);
-      await Promise.all([rawStored, partsStored]);
-      const inboundId = inboundIdFor(accountId, mail.messageId, raw);
-      const outcome = await this.recordAccepted({ inboundId, accountId, recipients, via, raw: stored, receivedAt, mail }, false, context);
-      return { inboundId, status: outcome.events.length > 0 ? 'accepted' : 'duplicate' };
+      parsed = await parseMail(raw, this.blobs, this.config.inboxDomain, LIMITS);
     } catch (error) {
-      await rawStored;
+      await this.blobs.put(raw);
       return this.recordFailure(raw, stored, accountId, recipients, via, receivedAt, context, error);
     }
+    // Handed over in the same tick as the parts, so all share one commit (one fsync on the way to the 250).
+    await Promise.all([this.blobs.put(raw), parsed.stored]);
+    const { mail } = parsed;
+    const inboundId = inboundIdFor(accountId, mail.messageId, raw);
+    const outcome = await this.recordAccepted({ inboundId, accountId, recipients, via, raw: stored, receivedAt, mail }, false, context);
+    return { inboundId, status: outcome.events.length > 0 ? 'accepted' : 'duplicate' };
   }
 
   /** Parses a failed mail again; on success it is accepted on its original stream. */
