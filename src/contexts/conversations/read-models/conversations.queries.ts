@@ -33,7 +33,7 @@ export interface MessageRow {
   attachments: Array<{ id: string; filename: string | null; contentType: string; size: number; contentId: string | null; inline: boolean }>;
 }
 
-interface ConversationRow {
+export interface ConversationRow {
   id: string;
   subject: string;
   contact_id: string;
@@ -48,7 +48,7 @@ interface ConversationRow {
   assignee_id: string | null;
 }
 
-const summary = (row: ConversationRow): ConversationSummary => ({
+export const summary = (row: ConversationRow): ConversationSummary => ({
   id: row.id,
   subject: row.subject,
   contact: { id: row.contact_id, name: row.contact_name, email: row.contact_email },
