@@ -12,8 +12,13 @@ import type { ConversationEvent } from '../domain/conversation.decider';
  * rowid range, which FTS5 seeks to instead of filtering afterwards.
  */
 export const DOCUMENT_BITS = 16n;
+/**
+ * Prefix queries seek like plain terms only up to the longest indexed prefix; past it FTS5 merges the
+ * doclists of every matching term on each query. Searches cut longer words to this many characters.
+ */
+export const LONGEST_INDEXED_PREFIX = 8;
 export const CONVERSATION_BITS = 28n;
-const MAX_DOCUMENTS = 1 << Number(DOCUMENT_BITS);
+const MAX_DOCUMENTS = 1n << DOCUMENT_BITS;
 
 /** What reaches us of outbound replies (another slice adds them); only the searchable part. */
 interface ReplyQueued {
@@ -24,7 +29,7 @@ interface ReplyQueued {
 /**
  * Full-text search over conversations: one FTS5 document for the conversation itself (subject,
  * contact name and address) and one per message (its subject and the new text it brought, not the
- * quoted history). Only rowids are kept (detail=none): queries are single terms joined by AND.
+ * quoted history). Only rowids are kept (detail=none): queries are single prefix terms joined by AND.
  */
 @Injectable()
 @RegisterProjection()
@@ -41,7 +46,7 @@ export class ConversationSearchProjection implements Projection {
         key INTEGER PRIMARY KEY, conversation_id TEXT NOT NULL UNIQUE, documents INTEGER NOT NULL
       ) STRICT;
       CREATE VIRTUAL TABLE IF NOT EXISTS search_documents USING fts5(
-        body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3', detail = none
+        body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6 7 8', detail = none
       );
     `);
   }
@@ -68,25 +73,34 @@ export class ConversationSearchProjection implements Projection {
     }
   }
 
+  // Only statements that touch one row by its key here: a statement that might need its own savepoint
+  // (an UPDATE by another column, RETURNING) makes FTS5 flush its pending terms to disk every time.
+
   /** The conversation's key (its document 0), or null when it is already known. */
   private allocate(db: SqliteDatabase, accountId: string, conversationId: string): bigint | null {
     if (prepared(db, 'SELECT 1 FROM search_conversations WHERE conversation_id = ?').get(conversationId)) return null;
-    prepared(db, 'INSERT OR IGNORE INTO search_accounts (account_id, conversations) VALUES (?, 0)').run(accountId);
-    const account = prepared(db, 'UPDATE search_accounts SET conversations = conversations + 1 WHERE account_id = ? RETURNING seq, conversations')
-      .safeIntegers()
-      .get(accountId) as { seq: bigint; conversations: bigint };
-    const key = (account.seq << (CONVERSATION_BITS + DOCUMENT_BITS)) | (account.conversations << DOCUMENT_BITS);
+    let account = prepared(db, 'SELECT seq, conversations FROM search_accounts WHERE account_id = ?').safeIntegers().get(accountId) as
+      | { seq: bigint; conversations: bigint }
+      | undefined;
+    if (!account) {
+      const seq = BigInt(prepared(db, 'INSERT INTO search_accounts (account_id, conversations) VALUES (?, 0)').run(accountId).lastInsertRowid);
+      account = { seq, conversations: 0n };
+    }
+    const number = account.conversations + 1n;
+    prepared(db, 'UPDATE search_accounts SET conversations = ? WHERE seq = ?').run(number, account.seq);
+    const key = (account.seq << (CONVERSATION_BITS + DOCUMENT_BITS)) | (number << DOCUMENT_BITS);
     prepared(db, 'INSERT INTO search_conversations VALUES (?, ?, 1)').run(key, conversationId);
     return key;
   }
 
   private add(db: SqliteDatabase, conversationId: string, texts: string[]): void {
-    const row = prepared(db, 'UPDATE search_conversations SET documents = documents + 1 WHERE conversation_id = ? RETURNING key, documents')
-      .safeIntegers()
-      .get(conversationId) as { key: bigint; documents: bigint } | undefined;
-    // A conversation of 65,536 messages stops growing its index rather than spill into the next one's range.
-    if (!row || row.documents > MAX_DOCUMENTS) return;
-    this.index(db, row.key + row.documents - 1n, texts);
+    const row = prepared(db, 'SELECT key, documents FROM search_conversations WHERE conversation_id = ?').safeIntegers().get(conversationId) as
+      | { key: bigint; documents: bigint }
+      | undefined;
+    // A conversation of 65,536 documents stops growing its index rather than spill into the next one's range.
+    if (!row || row.documents >= MAX_DOCUMENTS) return;
+    prepared(db, 'UPDATE search_conversations SET documents = ? WHERE key = ?').run(row.documents + 1n, row.key);
+    this.index(db, row.key + row.documents, texts);
   }
 
   private index(db: SqliteDatabase, rowid: bigint, texts: string[]): void {

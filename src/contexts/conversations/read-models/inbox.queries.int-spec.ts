@@ -86,5 +86,6 @@ describe('inbox queries', () => {
   it('turns what the user typed into quoted prefix terms', () => {
     expect(ftsQuery(searchTerms('Zip* "NEAR(a" o\'Brien'))).toBe('"zip"* AND "near"* AND "a"* AND "o"* AND "brien"*');
     expect(searchTerms('  --- ()')).toEqual([]);
+    expect(ftsQuery(searchTerms('Subscriptions'))).toBe('"subscrip"*');
   });
 });

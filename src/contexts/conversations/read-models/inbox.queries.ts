@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODEL_DB } from '../../../shared/event-store/event-store.module';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
-import { CONVERSATION_BITS, DOCUMENT_BITS } from './conversation-search.projection';
+import { CONVERSATION_BITS, DOCUMENT_BITS, LONGEST_INDEXED_PREFIX } from './conversation-search.projection';
 import { summary, type ConversationRow, type ConversationSummary } from './conversations.queries';
 
 export interface InboxFilters {
@@ -40,7 +40,7 @@ export function searchTerms(q: string): string[] {
   return [...new Set(words.map((w) => w.toLowerCase()))].slice(0, MAX_TERMS);
 }
 
-export const ftsQuery = (terms: string[]) => terms.map((term) => `"${term}"*`).join(' AND ');
+export const ftsQuery = (terms: string[]) => terms.map((term) => `"${[...term].slice(0, LONGEST_INDEXED_PREFIX).join('')}"*`).join(' AND ');
 
 /** The inbox list: filters, full-text search, tab counts and the caller's unread markers. */
 @Injectable()
