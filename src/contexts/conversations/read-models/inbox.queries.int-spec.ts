@@ -70,6 +70,17 @@ describe('inbox queries', () => {
     expect(inbox.list('acc2', 'u1', { q: 'umbrella', limit: 25 }).items).toHaveLength(10);
   });
 
+  it("finds the text of an agent's queued reply", () => {
+    expect(inbox.list('acc1', 'u1', { q: 'warehouse', limit: 25 }).items).toEqual([]);
+    feed([
+      {
+        type: 'ReplyQueued',
+        data: { conversationId: id(7), accountId: 'acc1', messageId: 'r1', subject: 'Re: Question 7', text: 'It left our warehouse today.' },
+      } as unknown as ConversationEvent,
+    ]);
+    expect(ids(inbox.list('acc1', 'u1', { q: 'warehouse', limit: 25 }))).toEqual([id(7)]);
+  });
+
   it('counts per status from the counters, whatever the page', () => {
     expect(inbox.list('acc1', 'u1', { status: 'open', limit: 1 }).counts).toEqual({ open: TOTAL / 2, closed: TOTAL / 2 });
     expect(inbox.list('acc3', 'u1', { limit: 1 })).toEqual({ items: [], nextCursor: null, counts: { open: 0, closed: 0 } });
