@@ -91,7 +91,7 @@ describe('the inbox list in the browser', () => {
     await page.keyboard.press('j');
     await page.keyboard.press('e');
     await page.getByTestId('inbox-notice').filter({ hasText: 'Closed “Bravo invoice”' }).waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="conversation-row"]').length === 2);
+    await page.waitForFunction(`document.querySelectorAll('[data-testid="conversation-row"]').length === 2`);
     expect(await subjects()).toEqual(['Charlie parcel', 'Alpha parcel']);
     expect(await page.getByTestId('count-closed').textContent()).toBe('1');
     await openInbox('?status=closed');
