@@ -50,7 +50,13 @@ class StorageLifecycle implements OnApplicationShutdown {
     {
       provide: READ_MODEL_DB,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => openSqlite(databaseFiles(config).readModels, { synchronous: 'NORMAL' }),
+      useFactory: (config: AppConfig) => {
+        const db = openSqlite(databaseFiles(config).readModels, { synchronous: 'NORMAL' });
+        // 64 MB of page cache instead of SQLite's 2 MB: projections update rows all over tables of a
+        // million messages (and FTS5 segments), and a rebuild spends its time re-reading evicted pages.
+        db.pragma('cache_size = -65536');
+        return db;
+      },
     },
     { provide: BLOB_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new BlobStore(databaseFiles(config).blobs) },
     { provide: SERVER_SECRET, inject: [APP_CONFIG], useFactory: loadServerSecret },

@@ -29,13 +29,14 @@ interface ReplyQueued {
 /**
  * Full-text search over conversations: one FTS5 document for the conversation itself (subject,
  * contact name and address) and one per message (its subject and the new text it brought, not the
- * quoted history). Only rowids are kept (detail=none): queries are single prefix terms joined by AND.
+ * quoted history). Only the index is kept, no copy of the text (content=''), and of each hit only its
+ * rowid (detail=none): queries are single prefix terms joined by AND, and documents are never changed.
  */
 @Injectable()
 @RegisterProjection()
 export class ConversationSearchProjection implements Projection {
   readonly name = 'conversation-search';
-  readonly version = 1;
+  readonly version = 2;
 
   setUp(db: SqliteDatabase): void {
     db.exec(`
@@ -46,7 +47,7 @@ export class ConversationSearchProjection implements Projection {
         key INTEGER PRIMARY KEY, conversation_id TEXT NOT NULL UNIQUE, documents INTEGER NOT NULL
       ) STRICT;
       CREATE VIRTUAL TABLE IF NOT EXISTS search_documents USING fts5(
-        body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6 7 8', detail = none
+        body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6 7 8', detail = none, content = '', columnsize = 0
       );
     `);
   }
