@@ -105,6 +105,7 @@ describe('access matrix', () => {
     expect(routes.length).toBeGreaterThanOrEqual(9);
     expect(routes).toContainEqual(expect.objectContaining({ method: 'PATCH', path: '/api/users/:id' }));
     expect(routes).toContainEqual(expect.objectContaining({ method: 'POST', path: '/api/inbound/mime' }));
+    expect(routes).toContainEqual(expect.objectContaining({ method: 'POST', path: '/api/conversations/:id/seen' }));
   });
 
   it('has an access policy on every route', () => {

@@ -158,6 +158,9 @@ describe('a chat', () => {
     const { agent, conversationId, visitor } = await accountWithChat();
     expect((await visitor.say('Anyone there?')).status).toBe(201);
     await eventually(async () => (await agent.get(`/api/conversations/${conversationId}`)).status, (status) => status === 200, 'the chat');
+    // Chat lines are inbox activity like mail: found by search, unread until opened.
+    const found = (await agent.get('/api/conversations?q=anyone')).body.items as Array<{ id: string; unread: boolean }>;
+    expect(found.map((item) => [item.id, item.unread])).toEqual([[conversationId, true]]);
     const reply = await agent.post(`/api/conversations/${conversationId}/replies`).send({ text: 'Yes, sorry for the wait!' });
     expect(reply.body.via).toBe('chat');
     expect((await visitor.lines()).messages.map((m) => m.text)).toEqual(['Anyone there?', 'Yes, sorry for the wait!']);

@@ -227,8 +227,21 @@ export interface ConversationSummary {
   preview: string;
 }
 
-export async function getConversations(filters: { status?: string; cursor?: string }): Promise<{ items: ConversationSummary[]; nextCursor: string | null }> {
+export interface InboxItem extends ConversationSummary {
+  /** Inbound activity since the signed-in user last opened it. */
+  unread: boolean;
+}
+
+export interface InboxPage {
+  items: InboxItem[];
+  nextCursor: string | null;
+  /** Per status tab, with the other filters applied. */
+  counts: { open: number; closed: number };
+}
+
+export async function getConversations(filters: { status?: string; cursor?: string; q?: string }): Promise<InboxPage> {
   const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  // An empty status asks for every status; the API's default is every status too.
   return read(`/conversations${query.size ? `?${query}` : ''}`);
 }
 

@@ -13,23 +13,34 @@ import { FileOutboundMailer } from './outbound/file.outbound-mailer';
 import { OUTBOUND_MAILER, type OutboundMailer } from './outbound/outbound-mailer';
 import { SmtpOutboundMailer } from './outbound/smtp.outbound-mailer';
 import { ActOnConversationHandler } from './application/act-on-conversation.command';
+import { SeeConversationHandler } from './application/see-conversation.command';
 import { ThreadInboundMail } from './application/thread-inbound-mail.process-manager';
 import { StartFormConversation } from './application/start-form-conversation.process-manager';
 import { AssigneesController } from './http/assignees.controller';
 import { ConversationsController } from './http/conversations.controller';
+import { ConversationReadsController } from './http/conversation-reads.controller';
 import { InboxStreamController } from './http/inbox-stream.controller';
 import { ConversationsProjection } from './read-models/conversations.projection';
 import { ConversationsQueries } from './read-models/conversations.queries';
 import { ContactThreadsQueries } from './read-models/contact-threads.queries';
+import { ConversationCountsProjection } from './read-models/conversation-counts.projection';
+import { ConversationReadsProjection } from './read-models/conversation-reads.projection';
+import { ConversationSearchProjection } from './read-models/conversation-search.projection';
+import { InboxQueries } from './read-models/inbox.queries';
 
 @Module({
-  controllers: [ConversationsController, InboxStreamController, AssigneesController],
+  controllers: [ConversationsController, ConversationReadsController, InboxStreamController, AssigneesController],
   imports: [AccountsModule, ChannelConfigurationModule],
   providers: [
     ConversationsProjection,
+    ConversationSearchProjection,
+    ConversationCountsProjection,
+    ConversationReadsProjection,
     ConversationsQueries,
+    InboxQueries,
     ThreadInboundMail,
     ActOnConversationHandler,
+    SeeConversationHandler,
     StartFormConversation,
     ContactThreadsQueries,
     SendReplyHandler,

@@ -53,7 +53,11 @@ class StorageLifecycle implements OnApplicationShutdown {
       useFactory: (config: AppConfig) => {
         const files = databaseFiles(config);
         // Beside the embedded store, the store's writer thread checkpoints the shared file.
-        return openSqlite(files.readModels, { synchronous: 'NORMAL', checkpoints: files.events !== files.readModels });
+        const db = openSqlite(files.readModels, { synchronous: 'NORMAL', checkpoints: files.events !== files.readModels });
+        // 64 MB of page cache instead of SQLite's 2 MB: projections update rows all over tables of a
+        // million messages (and FTS5 segments), and a rebuild spends its time re-reading evicted pages.
+        db.pragma('cache_size = -65536');
+        return db;
       },
     },
     { provide: BLOB_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new BlobStore(databaseFiles(config).blobs) },

@@ -15,16 +15,27 @@ export async function* inBatches<T>(source: AsyncIterable<T>, maxSize: number): 
       const batch = [first.value];
       pending = iterator.next();
       // Resolves only after every microtask has run: when the source is waiting for I/O or a wake-up.
-      const idle = new Promise<typeof IDLE>((resolve) => setImmediate(() => resolve(IDLE)));
-      while (batch.length < maxSize) {
-        const next = await Promise.race([pending, idle]);
-        if (next === IDLE) break;
-        if (next.done) {
-          yield batch;
-          return;
+      let settleIdle = () => {};
+      const idle = new Promise<typeof IDLE>((resolve) => {
+        settleIdle = () => resolve(IDLE);
+        setImmediate(settleIdle);
+      });
+      try {
+        while (batch.length < maxSize) {
+          const next = await Promise.race([pending, idle]);
+          if (next === IDLE) break;
+          if (next.done) {
+            yield batch;
+            return;
+          }
+          batch.push(next.value);
+          pending = iterator.next();
         }
-        batch.push(next.value);
-        pending = iterator.next();
+      } finally {
+        // Each race above left a reaction on `idle` that holds its settled result (an event). A catch-up
+        // that never yields to the event loop would keep every batch's idle pending, and so every event
+        // read, until it ends (1M events: out of memory); settling it now lets them go.
+        settleIdle();
       }
       yield batch;
     }

@@ -6,6 +6,14 @@ import { inBatches } from './in-batches';
 import type { Projection } from './projection';
 import { SubscriptionRunner, type SubscriptionRunnerOptions } from './subscription.runner';
 
+/**
+ * A rebuild commits this many events at a time, not the live batch size: commits are where a replay
+ * spends its time (rewriting the same hot index pages), and 10x fewer of them made the conversations
+ * and search projections replay ~1.5x faster over a million messages. Live batches stay small, so
+ * an append never waits long for the file's write lock.
+ */
+const REBUILD_BATCH_SIZE = 10_000;
+
 /** Keeps one projection's read model up to date; each batch and its checkpoint commit together. */
 export class ProjectionRunner extends SubscriptionRunner {
   protected readonly kind = 'projection';
@@ -78,7 +86,7 @@ export class ProjectionRunner extends SubscriptionRunner {
     const subscription = this.store.subscribeToAll({ fromPosition: 'start' });
     let applied = 0;
     try {
-      for await (const batch of inBatches(subscription, this.batchSize)) {
+      for await (const batch of inBatches(subscription, REBUILD_BATCH_SIZE)) {
         if (!this.process(batch)) throw new Error(`projection ${this.name}: checkpoint moved during the rebuild`);
         applied += batch.length;
         if (batch[batch.length - 1].position >= head) break;

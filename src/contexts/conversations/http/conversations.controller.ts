@@ -14,6 +14,7 @@ import { InvalidInput, NotFound } from '../../../shared/domain/domain-error';
 import { ALL_ROLES, Allow, REPLIERS } from '../../../shared/http/access';
 import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { ConversationsQueries, type ConversationSummary, type MessageRow } from '../read-models/conversations.queries';
+import { InboxQueries, type InboxPage } from '../read-models/inbox.queries';
 
 class AssignDto {
   @ApiProperty({ nullable: true, description: 'a user of the account, or null to unassign' })
@@ -50,6 +51,7 @@ class ReplyDto {
 export class ConversationsController {
   constructor(
     private readonly queries: ConversationsQueries,
+    private readonly inbox: InboxQueries,
     private readonly commands: CommandBus,
     private readonly composer: ReplyComposer,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
@@ -107,14 +109,16 @@ export class ConversationsController {
     @Query('assignee') assignee?: string,
     @Query('cursor') cursor?: string,
     @Query('limit') limit?: string,
-  ): { items: ConversationSummary[]; nextCursor: string | null } {
+    @Query('q') q?: string,
+  ): InboxPage {
     if (status && !['open', 'closed'].includes(status)) throw new InvalidInput('status', 'status must be open or closed');
     if (channel && !['email', 'chat', 'form'].includes(channel)) throw new InvalidInput('channel', 'channel must be email, chat or form');
     const size = limit === undefined ? 25 : Number(limit);
     if (!Number.isInteger(size) || size < 1 || size > 100) throw new InvalidInput('limit', 'limit must be a whole number from 1 to 100');
+    if (q !== undefined && (typeof q !== 'string' || q.length > 200)) throw new InvalidInput('q', 'q must be text of at most 200 characters');
     // assignee: a user id, "me", or "none" for unassigned conversations.
     const assigneeFilter = assignee === 'none' ? null : assignee === 'me' ? user.userId : assignee;
-    return this.queries.list(user.accountId, { status, channel, assignee: assigneeFilter, cursor, limit: size });
+    return this.inbox.list(user.accountId, user.userId, { status, channel, assignee: assigneeFilter, q, cursor, limit: size });
   }
 
   @Get('conversations/:id')

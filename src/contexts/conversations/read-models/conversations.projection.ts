@@ -25,6 +25,7 @@ export class ConversationsProjection implements Projection {
         preview TEXT NOT NULL, message_count INTEGER NOT NULL, assignee_id TEXT
       ) STRICT;
       CREATE INDEX IF NOT EXISTS conversations_by_activity ON conversations (account_id, last_message_at DESC, id);
+      CREATE INDEX IF NOT EXISTS conversations_by_status ON conversations (account_id, status, last_message_at DESC, id);
       CREATE UNIQUE INDEX IF NOT EXISTS conversations_by_token ON conversations (account_id, reply_token);
       CREATE INDEX IF NOT EXISTS conversations_by_contact ON conversations (account_id, contact_id);
       CREATE INDEX IF NOT EXISTS conversations_by_link ON conversations (account_id, linked_to) WHERE linked_to IS NOT NULL;

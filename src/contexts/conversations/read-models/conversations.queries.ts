@@ -40,7 +40,7 @@ export interface MessageRow {
   attachments: Array<{ id: string; filename: string | null; contentType: string; size: number; contentId: string | null; inline: boolean }>;
 }
 
-interface ConversationRow {
+export interface ConversationRow {
   id: string;
   subject: string;
   contact_id: string;
@@ -56,7 +56,7 @@ interface ConversationRow {
   started_at: string;
 }
 
-const summary = (row: ConversationRow): ConversationSummary => ({
+export const summary = (row: ConversationRow): ConversationSummary => ({
   id: row.id,
   subject: row.subject,
   contact: { id: row.contact_id, name: row.contact_name, email: row.contact_email },
@@ -86,40 +86,6 @@ export class ConversationsQueries {
       | { id: string; participants: string }
       | undefined;
     return row ? { conversationId: row.id, participants: JSON.parse(row.participants) as string[] } : null;
-  }
-
-  /** Newest activity first; the cursor is the last item's (lastMessageAt, id). */
-  list(
-    accountId: string,
-    filters: { status?: string; channel?: string; assignee?: string | null; cursor?: string; limit: number },
-  ): { items: ConversationSummary[]; nextCursor: string | null } {
-    const where = ['account_id = ?'];
-    const params: unknown[] = [accountId];
-    if (filters.status) {
-      where.push('status = ?');
-      params.push(filters.status);
-    }
-    if (filters.channel) {
-      where.push('channel = ?');
-      params.push(filters.channel);
-    }
-    if (filters.assignee === null) where.push('assignee_id IS NULL');
-    else if (filters.assignee) {
-      where.push('assignee_id = ?');
-      params.push(filters.assignee);
-    }
-    if (filters.cursor) {
-      const [at, id] = Buffer.from(filters.cursor, 'base64url').toString('utf8').split('|');
-      where.push('(last_message_at < ? OR (last_message_at = ? AND id < ?))');
-      params.push(at, at, id);
-    }
-    const rows = this.db
-      .prepare(`SELECT * FROM conversations WHERE ${where.join(' AND ')} ORDER BY last_message_at DESC, id DESC LIMIT ?`)
-      .all(...params, filters.limit + 1) as ConversationRow[];
-    const items = rows.slice(0, filters.limit).map(summary);
-    const last = items[items.length - 1];
-    const nextCursor = rows.length > filters.limit && last ? Buffer.from(`${last.lastMessageAt}|${last.id}`).toString('base64url') : null;
-    return { items, nextCursor };
   }
 
   conversation(accountId: string, id: string): (ConversationSummary & { participants: string[]; linkedConversationIds: string[]; startedAt: string }) | null {

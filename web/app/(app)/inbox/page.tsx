@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { InboxList } from '@/components/inbox/inbox-list';
 import { LiveRefresh } from '@/components/inbox/live-refresh';
 import { PageHeader } from '@/components/page-header';
 import { getAccount, getConversations } from '@/lib/api';
@@ -13,50 +14,90 @@ const FILTERS = [
   { label: 'All', status: '' },
 ] as const;
 
-export default async function InboxPage({ searchParams }: { searchParams: Promise<{ status?: string; cursor?: string }> }) {
-  const { status = 'open', cursor } = await searchParams;
-  const [account, page] = await Promise.all([getAccount(), getConversations({ status, cursor })]);
+const SEARCH_INPUT = 'inbox-search';
+
+function href(params: { status: string; q: string; cursor?: string }): string {
+  const query = new URLSearchParams({ status: params.status });
+  if (params.q) query.set('q', params.q);
+  if (params.cursor) query.set('cursor', params.cursor);
+  return `/inbox?${query}`;
+}
+
+export default async function InboxPage({ searchParams }: { searchParams: Promise<{ status?: string; cursor?: string; q?: string }> }) {
+  const { status = 'open', cursor, q = '' } = await searchParams;
+  const query = q.trim();
+  const [account, page] = await Promise.all([getAccount(), getConversations({ status, cursor, q: query })]);
+  const count = (tab: string) => (tab === 'open' ? page.counts.open : tab === 'closed' ? page.counts.closed : page.counts.open + page.counts.closed);
   return (
     <>
       <PageHeader title="Inbox" description="Every conversation, newest activity first." actions={<LiveRefresh />} />
-      <nav aria-label="Filter by status" className="flex gap-1 border-b border-slate-200 bg-white px-6">
-        {FILTERS.map((filter) => (
-          <Link
-            key={filter.label}
-            href={filter.status ? `/inbox?status=${filter.status}` : '/inbox?status='}
-            aria-current={status === filter.status ? 'page' : undefined}
-            className={`border-b-2 px-3 py-2 text-sm font-medium ${status === filter.status ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`}
-          >
-            {filter.label}
-          </Link>
-        ))}
-      </nav>
+      <div className="flex flex-wrap items-end justify-between gap-3 border-b border-slate-200 bg-white px-6">
+        <nav aria-label="Filter by status" className="flex gap-1">
+          {FILTERS.map((filter) => (
+            <Link
+              key={filter.label}
+              href={href({ status: filter.status, q: query })}
+              aria-current={status === filter.status ? 'page' : undefined}
+              className={`flex items-center gap-1.5 border-b-2 px-3 py-2 text-sm font-medium ${status === filter.status ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`}
+            >
+              {filter.label}
+              <span className="rounded-full bg-slate-100 px-1.5 text-xs font-medium text-slate-600 tabular-nums" data-testid={`count-${filter.label.toLowerCase()}`}>
+                {count(filter.status).toLocaleString(account.locale)}
+              </span>
+            </Link>
+          ))}
+        </nav>
+        <form role="search" action="/inbox" method="get" className="flex items-center gap-2 py-2">
+          <input type="hidden" name="status" value={status} />
+          <label htmlFor={SEARCH_INPUT} className="sr-only">
+            Search conversations
+          </label>
+          <input
+            id={SEARCH_INPUT}
+            name="q"
+            type="search"
+            defaultValue={query}
+            maxLength={200}
+            placeholder="Search conversations (press /)"
+            className="w-72 rounded-md border border-slate-300 px-3 py-1.5 text-sm placeholder:text-slate-400 focus:border-brand-500"
+          />
+          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
+            Search
+          </button>
+          {query ? (
+            <Link href={href({ status, q: '' })} className="text-sm text-slate-600 hover:underline">
+              Clear
+            </Link>
+          ) : null}
+        </form>
+      </div>
       <section className="p-6">
         {page.items.length === 0 ? (
           <div className="flex flex-col items-center gap-2 rounded-lg border border-slate-200 bg-white px-6 py-16 text-center">
-            <h2 className="text-base font-semibold">No conversations here</h2>
-            <p className="max-w-md text-sm text-slate-600">Mail sent to your forwarding address appears here as it arrives.</p>
+            <h2 className="text-base font-semibold">{query ? `Nothing matches “${query}”` : 'No conversations here'}</h2>
+            <p className="max-w-md text-sm text-slate-600">
+              {query ? 'Search looks at subjects, the text of messages, and contact names and addresses.' : 'Mail sent to your forwarding address appears here as it arrives.'}
+            </p>
           </div>
         ) : (
-          <ul className="divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white" aria-label="Conversations">
-            {page.items.map((conversation) => (
-              <li key={conversation.id}>
-                <Link href={`/inbox/${conversation.id}`} className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-0.5 px-4 py-3 hover:bg-slate-50 focus:bg-brand-50" data-testid="conversation-row">
-                  <span className="truncate text-sm font-semibold">{conversation.contact.name}</span>
-                  <time dateTime={conversation.lastMessageAt} className="text-xs text-slate-500">
-                    {formatInstant(conversation.lastMessageAt, account)}
-                  </time>
-                  <span className="truncate text-sm">{conversation.subject}</span>
-                  <span className="text-xs text-slate-500 uppercase">{conversation.channel}</span>
-                  <span className="col-span-2 truncate text-sm text-slate-500">{conversation.preview}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <InboxList
+            searchInputId={SEARCH_INPUT}
+            rows={page.items.map((item) => ({
+              id: item.id,
+              subject: item.subject,
+              contactName: item.contact.name,
+              preview: item.preview,
+              channel: item.channel,
+              status: item.status,
+              unread: item.unread,
+              lastMessageAt: item.lastMessageAt,
+              when: formatInstant(item.lastMessageAt, account),
+            }))}
+          />
         )}
         {page.nextCursor ? (
           <div className="mt-4">
-            <Link className="text-sm font-medium text-brand-600 hover:underline" href={`/inbox?status=${status}&cursor=${page.nextCursor}`}>
+            <Link className="text-sm font-medium text-brand-600 hover:underline" href={href({ status, q: query, cursor: page.nextCursor })}>
               Older conversations →
             </Link>
           </div>

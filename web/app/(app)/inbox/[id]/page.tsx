@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LiveRefresh } from '@/components/inbox/live-refresh';
 import { MailBody } from '@/components/inbox/mail-body';
+import { MarkSeen } from '@/components/inbox/mark-seen';
 import { PageHeader } from '@/components/page-header';
 import { getAccount, getAssignees, getThread } from '@/lib/api';
 import { ConversationActions } from '@/components/inbox/conversation-actions';
@@ -44,6 +45,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
           </div>
         }
       />
+      <MarkSeen id={thread.id} latestMessageId={thread.messages.at(-1)?.id ?? null} />
       <div className="flex flex-col gap-4 p-6">
         {thread.linkedConversationIds.length > 0 ? (
           <p className="text-sm text-slate-600">

@@ -1,0 +1,104 @@
+import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
+import { openSqlite, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
+import type { ConversationEvent, InboundMessage } from '../domain/conversation.decider';
+import { ConversationCountsProjection } from './conversation-counts.projection';
+import { ConversationReadsProjection } from './conversation-reads.projection';
+import { ConversationSearchProjection } from './conversation-search.projection';
+import { ConversationsProjection } from './conversations.projection';
+import { COLLECT_LIMIT, InboxQueries, ftsQuery, searchTerms } from './inbox.queries';
+
+// The inbox query on a real SQLite file, fed through the real projections: enough conversations that
+// a common word takes the "walk the inbox and test each" plan and a rare one the "collect and sort" plan.
+
+const projections = [new ConversationsProjection(), new ConversationSearchProjection(), new ConversationCountsProjection(), new ConversationReadsProjection()];
+let db: SqliteDatabase;
+let inbox: InboxQueries;
+let position = 0n;
+
+function feed(events: ConversationEvent[]): void {
+  db.transaction(() => {
+    for (const event of events) {
+      position += 1n;
+      const recorded = { ...event, streamId: `conversation-${(event.data as { conversationId: string }).conversationId}`, revision: 0, position } as unknown as RecordedEvent;
+      for (const projection of projections) projection.apply(recorded, db);
+    }
+  })();
+}
+
+function conversation(accountId: string, n: number, words: string): ConversationEvent[] {
+  const conversationId = `${accountId}-c${String(n).padStart(5, '0')}`;
+  const receivedAt = new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString();
+  const message = { messageId: `${conversationId}-m`, subject: `Question ${n}`, receivedAt, replyText: words, from: null, to: [], cc: [], attachments: [], omitted: [] } as unknown as InboundMessage;
+  const contact = { id: `k${n}`, email: `person${n}@example.com`, name: `Person ${n}` };
+  return [
+    { type: 'ConversationStarted', data: { conversationId, accountId, channel: 'email', subject: `Question ${n}`, contact, participants: [], replyToken: `t${conversationId}`, linkedTo: null, startedAt: receivedAt } },
+    { type: 'MessageReceived', data: { conversationId, accountId, message, newParticipants: [] } },
+  ];
+}
+
+// An even number past the collect limit, so that "parcel" takes the walk.
+const TOTAL = COLLECT_LIMIT + 600;
+beforeAll(() => {
+  db = openSqlite(':memory:', { synchronous: 'NORMAL' });
+  for (const projection of projections) projection.setUp(db);
+  inbox = new InboxQueries(db);
+  // Every conversation says "parcel"; every 500th also says "umbrella"; the other account says both.
+  for (let n = 0; n < TOTAL; n++) feed(conversation('acc1', n, n % 500 === 0 ? 'my parcel and my umbrella' : 'my parcel is late'));
+  for (let n = 0; n < 10; n++) feed(conversation('acc2', n, 'parcel umbrella'));
+  for (let n = 0; n < TOTAL; n += 2) feed([{ type: 'ConversationClosed', data: { conversationId: `acc1-c${String(n).padStart(5, '0')}`, accountId: 'acc1' } }]);
+});
+afterAll(() => db.close());
+
+const ids = (page: { items: Array<{ id: string }> }) => page.items.map((item) => item.id);
+const id = (n: number) => `acc1-c${String(n).padStart(5, '0')}`;
+
+describe('inbox queries', () => {
+  it('pages through a common word newest first, as the plain list does', () => {
+    const searched = inbox.list('acc1', 'u1', { q: 'PARC', limit: 25 });
+    expect(ids(searched)).toEqual(ids(inbox.list('acc1', 'u1', { limit: 25 })));
+    expect(ids(searched)[0]).toBe(id(TOTAL - 1));
+    const next = inbox.list('acc1', 'u1', { q: 'parc', limit: 25, cursor: searched.nextCursor ?? undefined });
+    expect(ids(next)[0]).toBe(id(TOTAL - 26));
+    expect(ids(inbox.list('acc1', 'u1', { q: 'parcel', status: 'closed', limit: 3 }))).toEqual([id(TOTAL - 2), id(TOTAL - 4), id(TOTAL - 6)]);
+  });
+
+  it('finds a rare word across the whole account, newest first, and nothing of another account', () => {
+    const page = inbox.list('acc1', 'u1', { q: 'umbrella', limit: 25 });
+    const umbrellas = Array.from({ length: TOTAL }, (_, n) => n).filter((n) => n % 500 === 0).reverse();
+    expect(ids(page)).toEqual(umbrellas.slice(0, 25).map(id));
+    expect(page.nextCursor === null).toBe(umbrellas.length <= 25);
+    expect(ids(inbox.list('acc1', 'u1', { q: 'umbrella parcel', status: 'open', limit: 2 }))).toEqual([]);
+    expect(ids(inbox.list('acc1', 'u1', { q: 'umbrella', status: 'closed', limit: 2 }))).toEqual(umbrellas.slice(0, 2).map(id));
+    expect(inbox.list('acc2', 'u1', { q: 'umbrella', limit: 25 }).items).toHaveLength(10);
+  });
+
+  it("finds the text of an agent's queued reply", () => {
+    expect(inbox.list('acc1', 'u1', { q: 'warehouse', limit: 25 }).items).toEqual([]);
+    feed([
+      {
+        type: 'ReplyQueued',
+        data: { conversationId: id(7), accountId: 'acc1', messageId: 'r1', subject: 'Re: Question 7', text: 'It left our warehouse today.' },
+      } as unknown as ConversationEvent,
+    ]);
+    expect(ids(inbox.list('acc1', 'u1', { q: 'warehouse', limit: 25 }))).toEqual([id(7)]);
+  });
+
+  it('counts per status from the counters, whatever the page', () => {
+    expect(inbox.list('acc1', 'u1', { status: 'open', limit: 1 }).counts).toEqual({ open: TOTAL / 2, closed: TOTAL / 2 });
+    expect(inbox.list('acc3', 'u1', { limit: 1 })).toEqual({ items: [], nextCursor: null, counts: { open: 0, closed: 0 } });
+  });
+
+  it('marks what the user has not opened since the last inbound message', () => {
+    const before = inbox.list('acc1', 'u1', { limit: 2 }).items;
+    expect(before.map((item) => item.unread)).toEqual([true, true]);
+    feed([{ type: 'ConversationSeen', data: { conversationId: id(TOTAL - 1), accountId: 'acc1', userId: 'u1', at: '2030-01-01T00:00:00.000Z' } } as unknown as ConversationEvent]);
+    expect(inbox.list('acc1', 'u1', { limit: 2 }).items.map((item) => item.unread)).toEqual([false, true]);
+    expect(inbox.list('acc1', 'u2', { limit: 2 }).items.map((item) => item.unread)).toEqual([true, true]);
+  });
+
+  it('turns what the user typed into quoted prefix terms', () => {
+    expect(ftsQuery(searchTerms('Zip* "NEAR(a" o\'Brien'))).toBe('"zip"* AND "near"* AND "a"* AND "o"* AND "brien"*');
+    expect(searchTerms('  --- ()')).toEqual([]);
+    expect(ftsQuery(searchTerms('Subscriptions'))).toBe('"subscrip"*');
+  });
+});

@@ -1,0 +1,18 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { send } from '@/lib/api';
+
+/** Closes a conversation from the inbox list (the `e` key); the API's reason when it refuses. */
+export async function closeFromInbox(id: string): Promise<{ ok: boolean; message?: string }> {
+  const answer = await send('POST', `/conversations/${encodeURIComponent(id)}/close`, {});
+  if (!answer.ok) return { ok: false, message: answer.message };
+  revalidatePath('/inbox');
+  return { ok: true };
+}
+
+/** The signed-in user opened the conversation: it stops being unread for them. */
+export async function markSeen(id: string): Promise<void> {
+  const answer = await send('POST', `/conversations/${encodeURIComponent(id)}/seen`, {});
+  if (answer.ok) revalidatePath('/inbox');
+}
