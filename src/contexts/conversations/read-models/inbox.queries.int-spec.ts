@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import { openSqlite, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ConversationEvent, InboundMessage } from '../domain/conversation.decider';
+import { composeReply } from '../domain/outgoing-reply';
 import { ConversationCountsProjection } from './conversation-counts.projection';
 import { ConversationReadsProjection } from './conversation-reads.projection';
 import { ConversationSearchProjection } from './conversation-search.projection';
@@ -74,12 +75,24 @@ describe('inbox queries', () => {
 
   it("finds the text of an agent's queued reply", () => {
     expect(inbox.list('acc1', 'u1', { q: 'warehouse', limit: 25 }).items).toEqual([]);
-    feed([
+    const reply = composeReply(
+      { messageId: 'r1', authorId: 'u1', fromName: 'Anna', subject: 'Re: Question 7', text: 'It left our warehouse today.', html: '<p>It left our warehouse today.</p>' },
       {
-        type: 'ReplyQueued',
-        data: { conversationId: id(7), accountId: 'acc1', messageId: 'r1', subject: 'Re: Question 7', text: 'It left our warehouse today.' },
-      } as unknown as ConversationEvent,
-    ]);
+        conversationId: id(7),
+        accountId: 'acc1',
+        contact: { id: 'k7', email: 'person7@example.com', name: 'Person 7' },
+        replyToken: 'c0123',
+        internetMessageIds: [],
+        lastInboundMessageId: null,
+        threadIndex: null,
+        startedAt: '2026-01-01T00:07:00.000Z',
+        sendingAddress: 'help@acme.inbox.test',
+        ownDomain: 'inbox.test',
+        // Before the newest conversations' activity, so the order later tests rely on stays.
+        now: new Date('2026-01-01T00:08:00.000Z'),
+      },
+    );
+    feed([reply]);
     expect(ids(inbox.list('acc1', 'u1', { q: 'warehouse', limit: 25 }))).toEqual([id(7)]);
   });
 
