@@ -43,16 +43,21 @@ async function openConversation(subject: string): Promise<void> {
 }
 
 describe('replying in the browser', () => {
-  it('r starts a reply, Ctrl+Enter sends it, the thread shows it sent, and e closes the conversation', async () => {
+  it('from the inbox by keyboard: j selects, r opens it ready to reply, Ctrl+Enter sends; e closes it', async () => {
     const subject = `Need help ${Date.now()}`;
     expect((await sendRaw(smtpPort, address, simpleMail({ from: 'Carla Customer <carla@example.com>', to: address, subject }))).code).toBe(250);
-    await openConversation(subject);
+    for (let i = 0; i < 60 && (await page.getByTestId('conversation-row').filter({ hasText: subject }).count()) === 0; i++) {
+      await page.goto(`${app.baseUrl}/inbox`);
+      await page.waitForTimeout(100);
+    }
+    await page.locator('body').press('j');
+    await page.locator('body').press('r');
+    await page.getByRole('heading', { name: subject }).waitFor();
     await page.locator('[data-testid="live-status"][data-live="true"]').waitFor();
+    await page.locator('#reply-text:focus').waitFor();
 
     expect(await page.getByTestId('composer-from').textContent()).toContain(`<${address}>`);
     expect(await page.getByLabel('Subject').inputValue()).toBe('Follow-up from our conversation');
-    await page.locator('body').press('r');
-    expect(await page.locator('#reply-text:focus').count()).toBe(1);
     await page.keyboard.type('We have sent a replacement.');
     await page.keyboard.press('Control+Enter');
 
@@ -64,6 +69,11 @@ describe('replying in the browser', () => {
     expect(mail.parsed.subject).toBe('Follow-up from our conversation');
     expect(mail.parsed.text).toContain('We have sent a replacement.');
     expect(await page.locator('#reply-text').inputValue()).toBe('');
+    // On the thread itself r starts a reply too, and Escape leaves the box for the other keys.
+    await page.locator('body').press('r');
+    await page.locator('#reply-text:focus').waitFor();
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#reply-text:focus').count()).toBe(0);
 
     // Give it to a colleague from the assignee list (agents may do this too: the list is not admin-only).
     const colleague = await page.request.post(`${app.baseUrl}/api/users`, { data: { name: 'Alex Agent', email: `alex.${Date.now()}@example.com`, password: 'correct horse battery', role: 'agent' } });
@@ -75,6 +85,8 @@ describe('replying in the browser', () => {
     for (let i = 0; i < 50 && (await assigneeNow()) !== userId; i++) await page.waitForTimeout(100);
     expect(await assigneeNow()).toBe(userId);
 
+    // Keys typed into a form control stay there: leave the assignee picker first.
+    await page.getByRole('heading', { name: subject }).click();
     await page.locator('body').press('e');
     await page.getByRole('button', { name: 'Reopen' }).waitFor();
     expect(await page.getByTestId('conversation-status').textContent()).toBe('closed');

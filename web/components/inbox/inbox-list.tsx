@@ -25,8 +25,8 @@ function typing(target: EventTarget | null): boolean {
 }
 
 /**
- * The conversation list with mail-client keys: j/k move the selection, Enter or o opens it, e closes
- * it, / jumps to the search box. The selected row also takes the focus, so screen readers follow.
+ * The conversation list with mail-client keys: j/k move the selection, Enter or o opens it, r opens
+ * it ready to reply, e closes it, / jumps to the search box. The selected row also takes the focus, so screen readers follow.
  */
 export function InboxList({ rows, searchInputId }: { rows: InboxRow[]; searchInputId: string }) {
   const router = useRouter();
@@ -58,6 +58,11 @@ export function InboxList({ rows, searchInputId }: { rows: InboxRow[]; searchInp
           if (!row || (event.key === 'Enter' && event.target instanceof HTMLAnchorElement)) return;
           event.preventDefault();
           router.push(`/inbox/${row.id}`);
+          return;
+        case 'r':
+          if (!row) return;
+          event.preventDefault();
+          router.push(`/inbox/${row.id}#reply`);
           return;
         case 'e':
           if (!row || pending) return;

@@ -5,8 +5,18 @@ import { useEffect } from 'react';
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-/** Keyboard use of a thread: r starts a reply, e closes the conversation, Escape leaves the reply box. */
+/**
+ * Keyboard use of a thread: r starts a reply, e closes the conversation, Escape leaves the reply box.
+ * Opened as …#reply (r in the inbox list), it starts in the reply box.
+ */
 export function ThreadShortcuts() {
+  useEffect(() => {
+    if (window.location.hash !== '#reply') return;
+    document.querySelector<HTMLTextAreaElement>('[data-reply-box]')?.focus();
+    // Once: a reload of the thread later should not jump into the reply box again.
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  }, []);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && typing(event.target)) {
