@@ -1,9 +1,9 @@
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { InboundSmtpServer } from '../src/contexts/inbound-mail/smtp/inbound-smtp.server';
 import { signUp, startTestApi, type TestApi } from './support/api-app';
 import { CaptureRelay } from './support/capture-relay';
 import { sendRaw, simpleMail } from './support/smtp-client';
+import { listening, openEventStream } from './support/event-stream';
 import { eventually } from './support/eventually';
 
 // The chat widget's API as a visitor's browser uses it, and the agent's side of the same conversation.
@@ -14,9 +14,7 @@ let baseUrl: string;
 beforeAll(async () => {
   relay = await CaptureRelay.start();
   api = await startTestApi({ INBOX_DOMAIN: 'inbox.test', OUTBOUND_SMTP_URL: relay.url });
-  const server = api.app.getHttpServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = await listening(api);
 });
 afterAll(async () => {
   await api.close();
@@ -42,31 +40,8 @@ async function accountWithChat() {
         messages: Array<{ author: string; text: string; via: string }>;
         visitor: { name: string; email: string | null } | null;
       },
-    /** Opens the visitor's live stream (they are online while it is open); resolves once it is ready. */
-    online: async () => {
-      const controller = new AbortController();
-      const response = await fetch(`${baseUrl}/api/chat/${owner.accountId}/sessions/${sessionId}/stream?token=${encodeURIComponent(token)}`, { signal: controller.signal });
-      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-      const received: string[] = [];
-      let buffer = '';
-      const ready = (async () => {
-        for (;;) {
-          const chunk = await reader.read();
-          if (chunk.done) return;
-          buffer += Buffer.from(chunk.value).toString('utf8');
-          received.push(...[...buffer.matchAll(/data: (\{.*\})/g)].map((m) => m[1]));
-          buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
-        }
-      })().catch(() => undefined);
-      await eventually(async () => received.length, (n) => n > 0, 'the stream being ready');
-      return {
-        received,
-        close: async () => {
-          controller.abort();
-          await ready;
-        },
-      };
-    },
+    /** Opens the visitor's live stream (they are online while it is open). */
+    online: () => openEventStream(`${baseUrl}/api/chat/${owner.accountId}/sessions/${sessionId}/stream?token=${encodeURIComponent(token)}`),
   };
   return { ...owner, address: body.address as string, sessionId, token, conversationId, visitor };
 }
@@ -129,7 +104,7 @@ describe('a chat', () => {
       ['visitor', 'Hi, is the blue one in stock?', 'chat'],
       ['agent', 'Yes, we have three.', 'chat'],
     ]);
-    await eventually(async () => stream.received.filter((data) => data.includes('ChatReplyPosted')).length, (n) => n === 1, 'the reply on the visitor stream');
+    await eventually(async () => stream.events.filter((e) => (e.data as { change?: string } | null)?.change === 'ChatReplyPosted').length, (n) => n === 1, 'the reply on the visitor stream');
 
     expect((await visitor.identify('Vic@Example.com', 'Vic Visitor')).status).toBe(200);
     const contacts = await eventually(async () => (await agent.get('/api/contacts')).body.items as Array<{ id: string; email: string }>, (items) => items.length === 1, 'the visitor as contact');

@@ -1,5 +1,19 @@
 const IDLE = Symbol('idle');
 
+/** How long a catch-up may keep the event loop before HTTP, SMTP and timers get a turn. */
+const MAX_BUSY_MS = 50;
+
+/**
+ * Gives the event loop a turn when `since` is more than MAX_BUSY_MS ago: reading a long log from
+ * cached pages never waits on I/O, so without this a catch-up (after a version bump, say) would leave
+ * every request unanswered until it ends. Returns when the current busy stretch started.
+ */
+export async function yieldWhenBusy(since: number): Promise<number> {
+  if (performance.now() - since < MAX_BUSY_MS) return since;
+  await new Promise((resolve) => setImmediate(resolve));
+  return performance.now();
+}
+
 /**
  * Groups what an async source has ready now into arrays of at most `maxSize`: a batch ends when it
  * is full or when the source would have to wait. Catch-up reads give big batches (one transaction

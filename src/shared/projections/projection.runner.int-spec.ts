@@ -69,6 +69,23 @@ describe('ProjectionRunner', () => {
     await store.close();
   });
 
+  it('lets timers and requests run during a long catch-up', async () => {
+    const store = new SqliteEventStore(join(dir.path, 'busy.db'));
+    await seed(store, 40, 500);
+    const db = openSqlite(join(dir.path, 'busy-models.db'), { synchronous: 'NORMAL' });
+    let applied = 0;
+    const runner = new ProjectionRunner(store, db, tallyProjection((count) => (applied = count)));
+    const timerFiredAfter = new Promise<number>((resolve) => setTimeout(() => resolve(applied), 0));
+    runner.start();
+    // The timer is due at once; it must not wait for all 20,000 events.
+    expect(await timerFiredAfter).toBeLessThan(20_000);
+    await waitUntilCaughtUp(runner);
+    expect(applied).toBe(20_000);
+    await runner.stop();
+    await store.close();
+    db.close();
+  });
+
   it('follows live appends after catching up, one transaction per batch', async () => {
     const file = join(dir.path, 'live.db');
     const store = new SqliteEventStore(file);

@@ -1,6 +1,6 @@
 import type { EventStore, EventSubscription, FromPosition, Position, RecordedEvent } from '../event-store/event-store.port';
 import { positionToString } from '../event-store/event-store.port';
-import { inBatches } from './in-batches';
+import { inBatches, yieldWhenBusy } from './in-batches';
 import type { FeedMember, LogFeed } from './log-feed';
 import type { SubscriptionStatus } from './subscription-status';
 
@@ -156,8 +156,10 @@ export abstract class SubscriptionRunner implements FeedMember {
       if (this.tryJoin()) return;
       subscription = this.store.subscribeToAll({ fromPosition: this.position });
       this.subscription = subscription;
+      let busySince = performance.now();
       for await (const batch of inBatches(subscription, this.batchSize)) {
         if (this.stopped) break;
+        busySince = await yieldWhenBusy(busySince);
         const applied = await this.process(batch);
         if (!applied) {
           // Someone else (a rebuild) moved the checkpoint: follow from where it now stands.

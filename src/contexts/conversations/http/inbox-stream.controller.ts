@@ -37,10 +37,12 @@ export class InboxStreamController {
   @Sse('stream')
   @Allow(ALL_ROLES)
   stream(@CurrentUser() user: SignedInUser): Observable<MessageEvent> {
-    return followLog(this.store, this.subscriptions, (event) =>
-      event.metadata.accountId === user.accountId && INBOX_CHANGES.has(event.type)
-        ? { type: 'inbox', data: { change: event.type, conversationId: (event.data as { conversationId?: string }).conversationId ?? null } }
-        : null,
-    );
+    return followLog(this.store, this.subscriptions, (event) => {
+      if (event.metadata.accountId !== user.accountId) return null;
+      // What a user has read matters to their own other tabs only.
+      const seenByThisUser = event.type === 'ConversationSeen' && (event.data as { userId?: string }).userId === user.userId;
+      if (!INBOX_CHANGES.has(event.type) && !seenByThisUser) return null;
+      return { type: 'inbox', data: { change: event.type, conversationId: (event.data as { conversationId?: string }).conversationId ?? null } };
+    });
   }
 }
