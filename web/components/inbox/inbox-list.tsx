@@ -137,7 +137,7 @@ export function InboxList({ rows, searchInputId }: { rows: InboxRow[]; searchInp
           {notice?.text ?? ''}
         </span>
         <span>
-          <kbd className="font-sans">j</kbd>/<kbd className="font-sans">k</kbd> move · <kbd className="font-sans">Enter</kbd> open · <kbd className="font-sans">e</kbd> close ·{' '}
+          <kbd className="font-sans">j</kbd>/<kbd className="font-sans">k</kbd> move · <kbd className="font-sans">Enter</kbd> open · <kbd className="font-sans">r</kbd> reply · <kbd className="font-sans">e</kbd> close ·{' '}
           <kbd className="font-sans">/</kbd> search
         </span>
       </p>
