@@ -1,15 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
-import { startApp, type RunningApp } from './support/app-process';
-import { launchBrowser, newPage, signUpInBrowser } from './support/browser';
+import type { RunningApp } from './support/app-process';
 import { CaptureRelay } from './support/capture-relay';
 import { sendRaw, simpleMail } from './support/smtp-client';
-import { makeTempDir } from './support/temp-dir';
+import { startBrowserApp, type BrowserApp } from './support/browser-app';
 
 // A visitor chats on the widget page, leaves an email and goes; the agent's answer reaches them by
 // email, and their email answer lands in the same conversation.
 
-const dataDir = makeTempDir('inbox-chat-browser-');
 let relay: CaptureRelay;
+let running: BrowserApp;
 let app: RunningApp;
 let browser: Browser;
 let agent: Page;
@@ -19,20 +18,12 @@ let smtpPort: number;
 
 beforeAll(async () => {
   relay = await CaptureRelay.start();
-  app = await startApp({ DATA_DIR: dataDir.path, INBOX_DOMAIN: 'inbox.test', OUTBOUND_SMTP_URL: relay.url });
-  smtpPort = Number(/SMTP on port (\d+)/.exec(app.output())?.[1]);
-  browser = await launchBrowser();
-  agent = await newPage(browser);
-  await signUpInBrowser(agent, app.baseUrl);
-  const claim = await agent.request.post(`${app.baseUrl}/api/channels/email/forwarding-address`, { data: { username: 'help', subdomain: `cb${Date.now().toString(36)}` } });
-  address = ((await claim.json()) as { address: string }).address;
-  accountId = ((await (await agent.request.get(`${app.baseUrl}/api/me`)).json()) as { accountId: string }).accountId;
+  running = await startBrowserApp({ OUTBOUND_SMTP_URL: relay.url });
+  ({ app, browser, page: agent, address, accountId, smtpPort } = running);
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await running?.stop();
   await relay?.close();
-  dataDir.cleanup();
 });
 
 async function reloadUntil(page: Page, url: string, check: () => Promise<boolean>): Promise<void> {

@@ -1,30 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { startApp, type RunningApp } from './support/app-process';
-import { launchBrowser, newPage, signUpInBrowser } from './support/browser';
-import { makeTempDir } from './support/temp-dir';
+import type { Page } from 'playwright-core';
+import type { RunningApp } from './support/app-process';
 import { sendRaw, simpleMail } from './support/smtp-client';
+import { startBrowserApp, type BrowserApp } from './support/browser-app';
 
-const dataDir = makeTempDir('inbox-inbound-browser-');
+let running: BrowserApp;
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
 let address: string;
 let smtpPort: number;
 
 beforeAll(async () => {
-  app = await startApp({ DATA_DIR: dataDir.path, INBOX_DOMAIN: 'inbox.test' });
-  smtpPort = Number(/SMTP on port (\d+)/.exec(app.output())?.[1]);
-  browser = await launchBrowser();
-  page = await newPage(browser);
-  await signUpInBrowser(page, app.baseUrl);
-  const claim = await page.request.post(`${app.baseUrl}/api/channels/email/forwarding-address`, { data: { username: 'support', subdomain: `br${Date.now().toString(36)}` } });
-  address = ((await claim.json()) as { address: string }).address;
+  running = await startBrowserApp();
+  ({ app, page, address, smtpPort } = running);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  dataDir.cleanup();
-});
+afterAll(() => running?.stop());
 
 async function reloadUntil(url: string, check: () => Promise<boolean>): Promise<void> {
   for (let i = 0; i < 60; i++) {

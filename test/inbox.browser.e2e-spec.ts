@@ -1,15 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { startApp, type RunningApp } from './support/app-process';
-import { launchBrowser, newPage, signUpInBrowser } from './support/browser';
-import { makeTempDir } from './support/temp-dir';
+import type { Page } from 'playwright-core';
+import type { RunningApp } from './support/app-process';
 import { sendRaw, simpleMail } from './support/smtp-client';
+import { startBrowserApp, type BrowserApp } from './support/browser-app';
 
 // The inbox list in Chromium: search, tab counts, keyboard navigation and unread markers, on mail
 // that came in over SMTP.
 
-const dataDir = makeTempDir('inbox-list-browser-');
+let running: BrowserApp;
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
 let address: string;
 let smtpPort: number;
@@ -37,23 +35,14 @@ async function reloadUntil(check: () => Promise<boolean>, query = ''): Promise<v
 }
 
 beforeAll(async () => {
-  app = await startApp({ DATA_DIR: dataDir.path, INBOX_DOMAIN: 'inbox.test' });
-  smtpPort = Number(/SMTP on port (\d+)/.exec(app.output())?.[1]);
-  browser = await launchBrowser();
-  page = await newPage(browser);
-  await signUpInBrowser(page, app.baseUrl);
-  const claim = await page.request.post(`${app.baseUrl}/api/channels/email/forwarding-address`, { data: { username: 'support', subdomain: `ib${Date.now().toString(36)}` } });
-  address = ((await claim.json()) as { address: string }).address;
+  running = await startBrowserApp();
+  ({ app, page, address, smtpPort } = running);
   await deliver('Ada Alpha <ada@example.com>', 'Alpha parcel', 'My parcel is lost.');
   await deliver('Bo Bravo <bo@example.com>', 'Bravo invoice', 'Please send the invoice again.');
   await deliver('Cy Charlie <cy@example.com>', 'Charlie parcel', 'The parcel arrived damaged.');
   await reloadUntil(async () => (await rows().count()) === 3);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  dataDir.cleanup();
-});
+afterAll(() => running?.stop());
 
 describe('the inbox list in the browser', () => {
   it('narrows the list to what the search finds, from the / key, and shows counts on the tabs', async () => {

@@ -1,35 +1,26 @@
-import type { Browser, Page } from 'playwright-core';
-import { startApp, type RunningApp } from './support/app-process';
-import { launchBrowser, newPage, signUpInBrowser } from './support/browser';
+import type { Page } from 'playwright-core';
+import type { RunningApp } from './support/app-process';
 import { CaptureRelay } from './support/capture-relay';
 import { sendRaw, simpleMail } from './support/smtp-client';
-import { makeTempDir } from './support/temp-dir';
+import { startBrowserApp, type BrowserApp } from './support/browser-app';
 
 // An agent answers from the keyboard; the reply goes through the outbox to a real relay.
 
-const dataDir = makeTempDir('inbox-replies-browser-');
 let relay: CaptureRelay;
+let running: BrowserApp;
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
 let address: string;
 let smtpPort: number;
 
 beforeAll(async () => {
   relay = await CaptureRelay.start();
-  app = await startApp({ DATA_DIR: dataDir.path, INBOX_DOMAIN: 'inbox.test', OUTBOUND_SMTP_URL: relay.url });
-  smtpPort = Number(/SMTP on port (\d+)/.exec(app.output())?.[1]);
-  browser = await launchBrowser();
-  page = await newPage(browser);
-  await signUpInBrowser(page, app.baseUrl);
-  const claim = await page.request.post(`${app.baseUrl}/api/channels/email/forwarding-address`, { data: { username: 'help', subdomain: `rb${Date.now().toString(36)}` } });
-  address = ((await claim.json()) as { address: string }).address;
+  running = await startBrowserApp({ OUTBOUND_SMTP_URL: relay.url });
+  ({ app, page, address, smtpPort } = running);
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await running?.stop();
   await relay?.close();
-  dataDir.cleanup();
 });
 
 async function openConversation(subject: string): Promise<void> {
