@@ -2,6 +2,7 @@ import { InboundSmtpServer } from '../src/contexts/inbound-mail/smtp/inbound-smt
 import { EVENT_STORE, type EventStore } from '../src/shared/event-store/event-store.port';
 import { PASSWORD, signUp, startTestApi, uniqueEmail, type TestApi } from './support/api-app';
 import { sendRaw, simpleMail } from './support/smtp-client';
+import { eventually } from './support/eventually';
 
 // The inbox list through HTTP: full-text search, tab counts and unread markers, on mail that came
 // in over real SMTP.
@@ -181,6 +182,26 @@ describe('unread markers', () => {
     await until(owner.agent, '', (page) => page.items.length === 1 && page.items[0].unread);
     await owner.agent.post(`/api/conversations/${item.id}/seen`).expect(204);
     expect((await list(owner.agent)).items[0].unread).toBe(false);
+  });
+
+  it('keeps mail that arrived after the page rendered unread: seen counts up to what the page showed', async () => {
+    const owner = await account();
+    const to = owner.address;
+    await deliver(to, { to, from: 'Gus <gus@example.com>', subject: 'Stale page', messageId: '<stale.1@example.com>' });
+    const [item] = (await until(owner.agent, '', (page) => page.items.length === 1)).items;
+    const shown = (await owner.agent.get(`/api/conversations/${item.id}`)).body.messages as Array<{ receivedAt: string }>;
+    // The page rendered the first mail; the second arrives before its seen call.
+    await deliver(to, { to, from: 'Gus <gus@example.com>', subject: 'Re: Stale page', headers: ['In-Reply-To: <stale.1@example.com>'] });
+    await eventually(async () => (await owner.agent.get(`/api/conversations/${item.id}`)).body.messages.length, (count) => count === 2, 'the second mail');
+    expect((await owner.agent.post(`/api/conversations/${item.id}/seen`).send({ upTo: shown[0].receivedAt })).status).toBe(204);
+    expect((await list(owner.agent)).items[0].unread).toBe(true);
+    // Seen up to the newest mail, it is read.
+    const newest = (await owner.agent.get(`/api/conversations/${item.id}`)).body.messages.at(-1).receivedAt as string;
+    await owner.agent.post(`/api/conversations/${item.id}/seen`).send({ upTo: newest }).expect(204);
+    expect((await list(owner.agent)).items[0].unread).toBe(false);
+    const bad = await owner.agent.post(`/api/conversations/${item.id}/seen`).send({ upTo: 'yesterday' });
+    expect(bad.status).toBe(422);
+    expect(bad.body.message).toMatch(/upTo/);
   });
 
   it("answers 404 to marking another account's or an unknown conversation seen", async () => {

@@ -258,6 +258,8 @@ export interface ThreadMessage {
   attachments: Array<{ id: string; filename: string | null; contentType: string; size: number; inline: boolean; url: string }>;
   omittedAttachments: Array<{ filename: string | null; size: number; reason: string }>;
   sentAt: string;
+  /** When it reached us (inbound) or was queued (outbound). */
+  receivedAt: string;
   kind: string;
   receivedWhileDisabled: boolean;
   /** Outbound replies only: where the outbox stands, and the relay's last refusal. */

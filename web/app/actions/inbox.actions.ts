@@ -11,8 +11,8 @@ export async function closeFromInbox(id: string): Promise<{ ok: boolean; message
   return { ok: true };
 }
 
-/** The signed-in user opened the conversation: it stops being unread for them. */
-export async function markSeen(id: string): Promise<void> {
-  const answer = await send('POST', `/conversations/${encodeURIComponent(id)}/seen`, {});
+/** The signed-in user opened the conversation: it stops being unread for them, up to what the page showed. */
+export async function markSeen(id: string, upTo: string | null): Promise<void> {
+  const answer = await send('POST', `/conversations/${encodeURIComponent(id)}/seen`, upTo ? { upTo } : {});
   if (answer.ok) revalidatePath('/inbox');
 }

@@ -3,10 +3,13 @@
 import { useEffect } from 'react';
 import { markSeen } from '@/app/actions/inbox.actions';
 
-/** Tells the API the user has seen the conversation, again whenever a newer message is shown. */
-export function MarkSeen({ id, latestMessageId }: { id: string; latestMessageId: string | null }) {
+/**
+ * Tells the API the user has seen the conversation up to the newest inbound message shown, again
+ * whenever a newer one is shown: mail that arrives after the page rendered stays unread.
+ */
+export function MarkSeen({ id, latestInboundAt }: { id: string; latestInboundAt: string | null }) {
   useEffect(() => {
-    void markSeen(id);
-  }, [id, latestMessageId]);
+    void markSeen(id, latestInboundAt);
+  }, [id, latestInboundAt]);
   return null;
 }

@@ -6,11 +6,15 @@ import { conversationSeenDecider, conversationSeenStream } from '../domain/conve
 import { ConversationsQueries } from '../read-models/conversations.queries';
 import { InboxQueries } from '../read-models/inbox.queries';
 
-/** The signed-in user opened a conversation: it is no longer unread for them. */
+/**
+ * The signed-in user opened a conversation: it is no longer unread for them, up to the newest
+ * activity their page showed (`upTo`), so mail that arrived after the page rendered stays unread.
+ */
 export class SeeConversation extends Command<void> {
   constructor(
     readonly conversationId: string,
     readonly context: CommandContext & { accountId: string; userId: string },
+    readonly upTo: Date | null = null,
   ) {
     super();
   }
@@ -24,7 +28,7 @@ export class SeeConversationHandler implements ICommandHandler<SeeConversation> 
     private readonly inbox: InboxQueries,
   ) {}
 
-  async execute({ conversationId, context }: SeeConversation): Promise<void> {
+  async execute({ conversationId, context, upTo }: SeeConversation): Promise<void> {
     const { accountId, userId } = context;
     if (!this.conversations.conversation(accountId, conversationId)) throw new NotFound('Conversation');
     const outcome = await this.eventSourcing.decide(
@@ -32,8 +36,11 @@ export class SeeConversationHandler implements ICommandHandler<SeeConversation> 
       conversationSeenDecider,
       { type: 'SeeConversation', conversationId, accountId, userId },
       context,
-      { now: new Date().toISOString(), lastInboundAt: this.inbox.lastInboundAt(conversationId) },
+      { now: seenAt(upTo, new Date()), lastInboundAt: this.inbox.lastInboundAt(conversationId) },
     );
     await this.eventSourcing.waitForReadModels(outcome.position);
   }
 }
+
+/** What counts as seen: up to what the page showed, never later than now. */
+const seenAt = (upTo: Date | null, now: Date) => (upTo && upTo < now ? upTo : now).toISOString();

@@ -1,10 +1,18 @@
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsISO8601, IsOptional } from 'class-validator';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { ALL_ROLES, Allow } from '../../../shared/http/access';
 import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { SeeConversation } from '../application/see-conversation.command';
+
+class SeenDto {
+  @ApiPropertyOptional({ description: 'the newest activity the page showed (ISO time); now when absent' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'upTo must be an ISO 8601 time' })
+  upTo?: string;
+}
 
 @ApiTags('conversations')
 @Controller()
@@ -15,7 +23,8 @@ export class ConversationReadsController {
   @Post('conversations/:id/seen')
   @Allow(ALL_ROLES)
   @HttpCode(204)
-  async seen(@Param('id') id: string, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<void> {
-    await this.commands.execute(new SeeConversation(id, { ...context, accountId: user.accountId, userId: user.userId }));
+  async seen(@Param('id') id: string, @Body() body: SeenDto, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<void> {
+    const upTo = body.upTo ? new Date(body.upTo) : null;
+    await this.commands.execute(new SeeConversation(id, { ...context, accountId: user.accountId, userId: user.userId }, upTo));
   }
 }

@@ -16,6 +16,9 @@ import { formatInstant } from '@/lib/time';
 export const metadata: Metadata = { title: 'Conversation' };
 
 const KIND_LABELS: Record<string, string> = { 'auto-reply': 'Auto-reply', bounce: 'Bounce', 'feedback-report': 'Spam report', form: 'Form submission', chat: 'Chat' };
+/** When the newest inbound message shown arrived: what opening the thread marks as seen. */
+const latestInboundAt = (messages: Array<{ direction: string; receivedAt: string }>) =>
+  messages.filter((m) => m.direction === 'inbound').reduce<string | null>((latest, m) => (latest === null || m.receivedAt > latest ? m.receivedAt : latest), null);
 /** Only mail that came in has an original .eml; form submissions, chat lines and our replies do not. */
 const hasRawMail = (message: { direction: string; kind: string }) => message.direction === 'inbound' && message.kind !== 'form' && message.kind !== 'chat';
 
@@ -45,7 +48,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
           </div>
         }
       />
-      <MarkSeen id={thread.id} latestMessageId={thread.messages.at(-1)?.id ?? null} />
+      <MarkSeen id={thread.id} latestInboundAt={latestInboundAt(thread.messages)} />
       <div className="flex flex-col gap-4 p-6">
         {thread.linkedConversationIds.length > 0 ? (
           <p className="text-sm text-slate-600">
