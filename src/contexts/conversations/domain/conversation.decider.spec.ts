@@ -1,29 +1,10 @@
 import { given } from '../../../shared/domain/decider.testing';
-import { conversationDecider, replyTokenFor, type ConversationEvent, type InboundMessage } from './conversation.decider';
+import { conversationDecider, replyTokenFor, type ConversationEvent } from './conversation.decider';
+import { inboundMessage } from './inbound-message.testing';
 
-const message = (id: string, overrides: Partial<InboundMessage> = {}): InboundMessage => ({
-  messageId: id,
-  internetMessageId: `<${id}@example.com>`,
-  references: [],
-  threadIndex: null,
-  from: { name: 'Carla', address: 'carla@example.com' },
-  to: [{ name: '', address: 'support@acme.inbox.test' }],
-  cc: [{ name: 'Dan', address: 'dan@example.com' }],
-  subject: 'Broken zipper',
-  sentAt: null,
-  receivedAt: '2026-11-24T10:00:00.000Z',
-  kind: 'mail',
-  text: null,
-  html: null,
-  replyText: 'hello',
-  attachments: [],
-  omitted: [],
-  receivedWhileDisabled: false,
-  ...overrides,
-});
 
 const contact = { id: 'k1', email: 'carla@example.com', name: 'Carla' };
-const start = { type: 'StartConversation' as const, conversationId: 'c1', accountId: 'a1', contact, linkedTo: null, message: message('m1'), ownDomain: 'inbox.test' };
+const start = { type: 'StartConversation' as const, conversationId: 'c1', accountId: 'a1', contact, linkedTo: null, message: inboundMessage('m1'), ownDomain: 'inbox.test' };
 const started: ConversationEvent[] = conversationDecider.decide(start, conversationDecider.initialState(), undefined);
 
 describe('conversation decider', () => {
@@ -43,28 +24,28 @@ describe('conversation decider', () => {
           startedAt: '2026-11-24T10:00:00.000Z',
         },
       },
-      { type: 'MessageReceived', data: { conversationId: 'c1', accountId: 'a1', message: message('m1'), newParticipants: [] } },
+      { type: 'MessageReceived', data: { conversationId: 'c1', accountId: 'a1', message: inboundMessage('m1'), newParticipants: [] } },
     ]);
   });
 
   it('records a message once, adding new participants', () => {
-    const reply = message('m2', { cc: [{ name: 'Eve', address: 'eve@example.com' }] });
+    const reply = inboundMessage('m2', { cc: [{ name: 'Eve', address: 'eve@example.com' }] });
     given(conversationDecider, started)
       .when({ type: 'ReceiveMessage', conversationId: 'c1', accountId: 'a1', message: reply, ownDomain: 'inbox.test' })
       .then([{ type: 'MessageReceived', data: { conversationId: 'c1', accountId: 'a1', message: reply, newParticipants: ['eve@example.com'] } }]);
-    given(conversationDecider, started).when({ type: 'ReceiveMessage', conversationId: 'c1', accountId: 'a1', message: message('m1'), ownDomain: 'inbox.test' }).then([]);
+    given(conversationDecider, started).when({ type: 'ReceiveMessage', conversationId: 'c1', accountId: 'a1', message: inboundMessage('m1'), ownDomain: 'inbox.test' }).then([]);
   });
 
   it("reopens a closed conversation on a person's reply, not on an auto-reply", () => {
     const closed: ConversationEvent[] = [...started, { type: 'ConversationClosed', data: { conversationId: 'c1', accountId: 'a1' } }];
     const asClosed = conversationDecider;
     given(asClosed, closed)
-      .when({ type: 'ReceiveMessage', conversationId: 'c1', accountId: 'a1', message: message('m3'), ownDomain: 'inbox.test' })
+      .when({ type: 'ReceiveMessage', conversationId: 'c1', accountId: 'a1', message: inboundMessage('m3'), ownDomain: 'inbox.test' })
       .then([
-        { type: 'MessageReceived', data: { conversationId: 'c1', accountId: 'a1', message: message('m3'), newParticipants: [] } },
+        { type: 'MessageReceived', data: { conversationId: 'c1', accountId: 'a1', message: inboundMessage('m3'), newParticipants: [] } },
         { type: 'ConversationReopened', data: { conversationId: 'c1', accountId: 'a1', because: 'reply' } },
       ]);
-    const auto = message('m4', { kind: 'auto-reply' });
+    const auto = inboundMessage('m4', { kind: 'auto-reply' });
     given(asClosed, closed)
       .when({ type: 'ReceiveMessage', conversationId: 'c1', accountId: 'a1', message: auto, ownDomain: 'inbox.test' })
       .then([{ type: 'MessageReceived', data: { conversationId: 'c1', accountId: 'a1', message: auto, newParticipants: [] } }]);
@@ -95,7 +76,7 @@ describe('agents on a conversation', () => {
 
 describe('a form submission', () => {
   it('starts a form conversation with the submitter alone as participant, once', () => {
-    const fields = message('s1', { kind: 'form', internetMessageId: null, to: [], cc: [], subject: 'Contact us', replyText: 'Email: carla@example.com' });
+    const fields = inboundMessage('s1', { kind: 'form', internetMessageId: null, to: [], cc: [], subject: 'Contact us', replyText: 'Email: carla@example.com' });
     const command = { type: 'StartFormConversation' as const, conversationId: 'c2', accountId: 'a1', contact, message: fields };
     const events = conversationDecider.decide(command, conversationDecider.initialState(), undefined);
     expect(events).toEqual([

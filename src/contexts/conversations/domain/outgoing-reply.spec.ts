@@ -2,27 +2,8 @@ import { given } from '../../../shared/domain/decider.testing';
 import { threadIndexRoot } from './threading';
 import { conversationDecider, type ConversationEvent, type InboundMessage } from './conversation.decider';
 import { nextThreadIndex, plusAddress, type ReplyQueued } from './outgoing-reply';
+import { inboundMessage } from './inbound-message.testing';
 
-const inbound = (id: string, overrides: Partial<InboundMessage> = {}): InboundMessage => ({
-  messageId: id,
-  internetMessageId: `<${id}@mail.example.com>`,
-  references: [],
-  threadIndex: null,
-  from: { name: 'Carla', address: 'carla@example.com' },
-  to: [{ name: '', address: 'support@acme.inbox.test' }],
-  cc: [],
-  subject: 'Broken zipper',
-  sentAt: null,
-  receivedAt: '2026-11-24T10:00:00.000Z',
-  kind: 'mail',
-  text: null,
-  html: null,
-  replyText: 'hello',
-  attachments: [],
-  omitted: [],
-  receivedWhileDisabled: false,
-  ...overrides,
-});
 
 const conversationId = '0b9f3c1e-5d2a-4c8e-9f00-123456789abc';
 const contact = { id: 'k1', email: 'carla@example.com', name: 'Carla' };
@@ -48,7 +29,7 @@ const queue = (overrides: { channel?: { enabled: boolean; address: string | null
 
 describe('queueing a reply', () => {
   it('goes to the contact alone, from the channel address, with Reply-To carrying the reply token and headers that thread', () => {
-    const events = conversationDecider.decide(queue(), history(inbound('m1'), inbound('m2', { kind: 'auto-reply' })).reduce(conversationDecider.evolve, conversationDecider.initialState()), undefined);
+    const events = conversationDecider.decide(queue(), history(inboundMessage('m1'), inboundMessage('m2', { kind: 'auto-reply' })).reduce(conversationDecider.evolve, conversationDecider.initialState()), undefined);
     expect(events).toHaveLength(1);
     const { data } = events[0] as ReplyQueued;
     expect(data).toMatchObject({
@@ -59,8 +40,8 @@ describe('queueing a reply', () => {
       subject: 'Follow-up',
       internetMessageId: '<rr1@inbox.test>',
       // The auto-reply is in References but is not what the reply answers.
-      inReplyTo: '<m1@mail.example.com>',
-      references: ['<m1@mail.example.com>', '<m2@mail.example.com>'],
+      inReplyTo: '<m1@example.com>',
+      references: ['<m1@example.com>', '<m2@example.com>'],
       marker: '[ref:c0b9f3c1e5d2a4c8e9f00]',
       queuedAt: now.toISOString(),
     });
@@ -69,36 +50,36 @@ describe('queueing a reply', () => {
 
   it('extends the Thread-Index of the contact’s Outlook and the References of earlier replies', () => {
     const outlookIndex = Buffer.concat([Buffer.from([1, 2, 3, 4, 5, 6]), Buffer.alloc(16, 7)]).toString('base64');
-    let state = history(inbound('m1', { threadIndex: outlookIndex })).reduce(conversationDecider.evolve, conversationDecider.initialState());
+    let state = history(inboundMessage('m1', { threadIndex: outlookIndex })).reduce(conversationDecider.evolve, conversationDecider.initialState());
     const [first] = conversationDecider.decide(queue(), state, undefined) as ReplyQueued[];
     state = conversationDecider.evolve(state, first);
     const [second] = conversationDecider.decide(queue({ messageId: 'r-2' }), state, undefined) as ReplyQueued[];
     expect(Buffer.from(first.data.threadIndex, 'base64')).toHaveLength(27);
     expect(Buffer.from(second.data.threadIndex, 'base64')).toHaveLength(32);
     expect(threadIndexRoot(second.data.threadIndex)).toBe(threadIndexRoot(outlookIndex));
-    expect(second.data.references).toEqual(['<m1@mail.example.com>', '<rr1@inbox.test>']);
-    expect(second.data.inReplyTo).toBe('<m1@mail.example.com>');
+    expect(second.data.references).toEqual(['<m1@example.com>', '<rr1@inbox.test>']);
+    expect(second.data.inReplyTo).toBe('<m1@example.com>');
   });
 
   it('keeps the first and the newest References when the thread grows long', () => {
-    const messages = Array.from({ length: 30 }, (_, i) => inbound(`m${i}`));
+    const messages = Array.from({ length: 30 }, (_, i) => inboundMessage(`m${i}`));
     const [reply] = conversationDecider.decide(queue(), history(...messages).reduce(conversationDecider.evolve, conversationDecider.initialState()), undefined) as ReplyQueued[];
     expect(reply.data.references).toHaveLength(20);
-    expect(reply.data.references[0]).toBe('<m0@mail.example.com>');
-    expect(reply.data.references[19]).toBe('<m29@mail.example.com>');
+    expect(reply.data.references[0]).toBe('<m0@example.com>');
+    expect(reply.data.references[19]).toBe('<m29@example.com>');
   });
 
   it('records the same draft once', () => {
-    const events = history(inbound('m1'));
+    const events = history(inboundMessage('m1'));
     const state = events.reduce(conversationDecider.evolve, conversationDecider.initialState());
     const queued = conversationDecider.decide(queue(), state, undefined);
     given(conversationDecider, [...events, ...queued]).when(queue()).then([]);
   });
 
   it('is refused while the email channel is off, before a forwarding address exists, or when the contact has no email', () => {
-    given(conversationDecider, history(inbound('m1'))).when(queue({ channel: { enabled: false, address: 'support@acme.inbox.test' } })).thenFails({ code: 'CONVERSATION.EMAIL_CHANNEL_DISABLED', kind: 'conflict' });
-    given(conversationDecider, history(inbound('m1'))).when(queue({ channel: { enabled: true, address: null } })).thenFails({ code: 'CONVERSATION.NO_SENDING_ADDRESS' });
-    const withoutEmail = history(inbound('m1')).map((e) => (e.type === 'ConversationStarted' ? { ...e, data: { ...e.data, contact: { ...contact, email: '' } } } : e));
+    given(conversationDecider, history(inboundMessage('m1'))).when(queue({ channel: { enabled: false, address: 'support@acme.inbox.test' } })).thenFails({ code: 'CONVERSATION.EMAIL_CHANNEL_DISABLED', kind: 'conflict' });
+    given(conversationDecider, history(inboundMessage('m1'))).when(queue({ channel: { enabled: true, address: null } })).thenFails({ code: 'CONVERSATION.NO_SENDING_ADDRESS' });
+    const withoutEmail = history(inboundMessage('m1')).map((e) => (e.type === 'ConversationStarted' ? { ...e, data: { ...e.data, contact: { ...contact, email: '' } } } : e));
     given(conversationDecider, withoutEmail).when(queue()).thenFails({ code: 'CONVERSATION.CONTACT_HAS_NO_EMAIL' });
     given(conversationDecider, []).when(queue()).thenFails({ code: 'NOT_FOUND' });
   });

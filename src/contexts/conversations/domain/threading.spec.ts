@@ -1,26 +1,9 @@
 import type { InboundMessage } from './conversation.decider';
+import { inboundMessage } from './inbound-message.testing';
 import { decideThread, threadIndexRoot, type ThreadLookups } from './threading';
 
-const message = (overrides: Partial<InboundMessage> = {}): InboundMessage => ({
-  messageId: 'm2',
-  internetMessageId: '<m2@example.com>',
-  references: [],
-  threadIndex: null,
-  from: { name: 'Carla', address: 'carla@example.com' },
-  to: [],
-  cc: [],
-  subject: 'Re: x',
-  sentAt: null,
-  receivedAt: '2026-11-24T10:00:00.000Z',
-  kind: 'mail',
-  text: null,
-  html: null,
-  replyText: '',
-  attachments: [],
-  omitted: [],
-  receivedWhileDisabled: false,
-  ...overrides,
-});
+/** A reply from Carla (m2), as threading sees it. */
+const message = (overrides: Partial<InboundMessage> = {}): InboundMessage => inboundMessage('m2', { subject: 'Re: x', replyText: '', to: [], cc: [], ...overrides });
 
 const known = { conversationId: 'c1', participants: ['carla@example.com', 'dan@example.com'] };
 const lookups = (entries: Record<string, typeof known> = {}): ThreadLookups => ({

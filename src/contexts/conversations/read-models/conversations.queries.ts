@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODEL_DB } from '../../../shared/event-store/event-store.module';
-import type { SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
+import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ThreadCandidate } from '../domain/threading';
 
 export interface ConversationSummary {
@@ -72,26 +72,25 @@ export class ConversationsQueries {
   constructor(@Inject(READ_MODEL_DB) private readonly db: SqliteDatabase) {}
 
   threadByInternetMessageId(accountId: string, internetMessageId: string): ThreadCandidate | null {
-    const row = this.db
-      .prepare(
-        `SELECT c.id, c.participants FROM message_index i JOIN conversations c ON c.id = i.conversation_id
-         WHERE i.account_id = ? AND i.internet_message_id = ?`,
-      )
-      .get(accountId, internetMessageId) as { id: string; participants: string } | undefined;
+    const row = prepared(
+      this.db,
+      `SELECT c.id, c.participants FROM message_index i JOIN conversations c ON c.id = i.conversation_id
+       WHERE i.account_id = ? AND i.internet_message_id = ?`,
+    ).get(accountId, internetMessageId) as { id: string; participants: string } | undefined;
     return row ? { conversationId: row.id, participants: JSON.parse(row.participants) as string[] } : null;
   }
 
   threadByReplyToken(accountId: string, token: string): ThreadCandidate | null {
-    const row = this.db.prepare('SELECT id, participants FROM conversations WHERE account_id = ? AND reply_token = ?').get(accountId, token) as
+    const row = prepared(this.db, 'SELECT id, participants FROM conversations WHERE account_id = ? AND reply_token = ?').get(accountId, token) as
       | { id: string; participants: string }
       | undefined;
     return row ? { conversationId: row.id, participants: JSON.parse(row.participants) as string[] } : null;
   }
 
   conversation(accountId: string, id: string): (ConversationSummary & { participants: string[]; linkedConversationIds: string[]; startedAt: string }) | null {
-    const row = this.db.prepare('SELECT * FROM conversations WHERE account_id = ? AND id = ?').get(accountId, id) as ConversationRow | undefined;
+    const row = prepared(this.db, 'SELECT * FROM conversations WHERE account_id = ? AND id = ?').get(accountId, id) as ConversationRow | undefined;
     if (!row) return null;
-    const linkedFrom = this.db.prepare('SELECT id FROM conversations WHERE account_id = ? AND linked_to = ?').pluck().all(accountId, id) as string[];
+    const linkedFrom = prepared(this.db, 'SELECT id FROM conversations WHERE account_id = ? AND linked_to = ?').pluck().all(accountId, id) as string[];
     return {
       ...summary(row),
       participants: JSON.parse(row.participants) as string[],
@@ -101,8 +100,8 @@ export class ConversationsQueries {
   }
 
   messages(conversationId: string): MessageRow[] {
-    const rows = this.db.prepare('SELECT * FROM conversation_messages WHERE conversation_id = ? ORDER BY position').all(conversationId) as Array<Record<string, unknown>>;
-    const attachments = this.db.prepare('SELECT * FROM message_attachments WHERE message_id = ? ORDER BY ordinal');
+    const rows = prepared(this.db, 'SELECT * FROM conversation_messages WHERE conversation_id = ? ORDER BY position').all(conversationId) as Array<Record<string, unknown>>;
+    const attachments = prepared(this.db, 'SELECT * FROM message_attachments WHERE message_id = ? ORDER BY ordinal');
     return rows.map((r) => ({
       id: r.id as string,
       direction: r.direction as MessageRow['direction'],
@@ -138,29 +137,22 @@ export class ConversationsQueries {
 
   /** One message of a conversation of the account, or null. */
   message(accountId: string, conversationId: string, messageId: string): { id: string; direction: MessageRow['direction'] } | null {
-    const row = this.db
-      .prepare('SELECT id, direction FROM conversation_messages WHERE account_id = ? AND conversation_id = ? AND id = ?')
+    const row = prepared(this.db, 'SELECT id, direction FROM conversation_messages WHERE account_id = ? AND conversation_id = ? AND id = ?')
       .get(accountId, conversationId, messageId) as { id: string; direction: MessageRow['direction'] } | undefined;
     return row ?? null;
   }
 
   /** Replies the outbox should try now (queued and due, or claimed by a worker whose claim ran out), oldest first. */
   dueReplies(now: Date, limit: number): Array<{ messageId: string; conversationId: string; accountId: string }> {
-    return this.db
-      .prepare(
-        `SELECT id AS messageId, conversation_id AS conversationId, account_id AS accountId FROM conversation_messages
-         WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`,
-      )
-      .all(now.toISOString(), limit) as Array<{ messageId: string; conversationId: string; accountId: string }>;
-  }
-
-  /** When the outbox next has something to do, or null when nothing is queued. */
-  nextReplyDueAt(): string | null {
-    return (this.db.prepare('SELECT min(next_attempt_at) FROM conversation_messages WHERE next_attempt_at IS NOT NULL').pluck().get() as string | null) ?? null;
+    return prepared(
+      this.db,
+      `SELECT id AS messageId, conversation_id AS conversationId, account_id AS accountId FROM conversation_messages
+       WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`,
+    ).all(now.toISOString(), limit) as Array<{ messageId: string; conversationId: string; accountId: string }>;
   }
 
   attachment(accountId: string, id: string): { hash: string; filename: string | null; contentType: string } | null {
-    const row = this.db.prepare('SELECT hash, filename, content_type FROM message_attachments WHERE account_id = ? AND id = ?').get(accountId, id) as
+    const row = prepared(this.db, 'SELECT hash, filename, content_type FROM message_attachments WHERE account_id = ? AND id = ?').get(accountId, id) as
       | { hash: string; filename: string | null; content_type: string }
       | undefined;
     return row ? { hash: row.hash, filename: row.filename, contentType: row.content_type } : null;
