@@ -86,6 +86,24 @@ describe('ProjectionRunner', () => {
     db.close();
   });
 
+  it('lets go of whoever waits for a position it will never reach once it is stopped', async () => {
+    const store = new SqliteEventStore(join(dir.path, 'halt.db'));
+    await seed(store, 2, 5);
+    const db = openSqlite(join(dir.path, 'halt-models.db'), { synchronous: 'NORMAL' });
+    const runner = new ProjectionRunner(store, db, tallyProjection());
+    runner.start();
+    await waitUntilCaughtUp(runner);
+    let released = false;
+    const waiting = runner.reached(1_000_000n).then(() => (released = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(released).toBe(false);
+    await runner.stop();
+    await waiting;
+    expect(released).toBe(true);
+    await store.close();
+    db.close();
+  });
+
   it('follows live appends after catching up, one transaction per batch', async () => {
     const file = join(dir.path, 'live.db');
     const store = new SqliteEventStore(file);

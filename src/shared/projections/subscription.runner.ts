@@ -36,6 +36,8 @@ export abstract class SubscriptionRunner implements FeedMember {
   protected readonly batchSize: number;
   protected position: FromPosition = 'start';
   private waiters: Array<{ position: Position; resolve(): void }> = [];
+  /** Set by stop(): nothing more will be processed, so nobody may be left waiting for it. */
+  private halted = false;
   /** True while the feed hands this runner its batches. */
   protected joined = false;
 
@@ -55,12 +57,17 @@ export abstract class SubscriptionRunner implements FeedMember {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.halted = false;
     this.state = 'starting';
     this.running = this.run();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.halted = true;
+    // Whoever waits for a position (a command's read-your-writes, the outbox) is let go at shutdown.
+    for (const waiter of this.waiters) waiter.resolve();
+    this.waiters = [];
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.leaveFeed();
@@ -133,7 +140,7 @@ export abstract class SubscriptionRunner implements FeedMember {
 
   /** Resolves once this runner has processed the event at `position` (read-your-writes for HTTP commands). */
   reached(position: Position): Promise<void> {
-    if (this.position !== 'start' && this.position >= position) return Promise.resolve();
+    if (this.halted || (this.position !== 'start' && this.position >= position)) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push({ position, resolve }));
   }
 

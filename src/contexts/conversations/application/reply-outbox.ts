@@ -26,9 +26,6 @@ export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShu
   private again = false;
   private stopped = true;
   private readonly inFlight = new Set<string>();
-  private stopping!: () => void;
-  /** Settles at shutdown, when the read models stop following the log and waiting on them would never end. */
-  private readonly stopped$ = new Promise<void>((resolve) => (this.stopping = resolve));
 
   constructor(
     private readonly eventSourcing: EventSourcing,
@@ -48,7 +45,6 @@ export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShu
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    this.stopping();
     if (this.timer) clearInterval(this.timer);
     // An attempt under way finishes and records its outcome, so it is not sent again after a restart.
     await this.draining;
@@ -102,7 +98,7 @@ export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShu
         context,
       );
       // The schedule must show the outcome before this reply is looked at again.
-      await Promise.race([this.eventSourcing.waitForReadModels(recorded.position ?? claim.position), this.stopped$]);
+      await this.eventSourcing.waitForReadModels(recorded.position ?? claim.position);
     } catch (error) {
       this.logger.error(`reply ${messageId}: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
