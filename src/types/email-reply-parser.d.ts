@@ -9,3 +9,17 @@ declare module 'email-reply-parser' {
   }
   export = EmailReplyParser;
 }
+
+// Its internals, for reply-parser-speedup.ts (the version is pinned with ~).
+declare module 'email-reply-parser/lib/parser/emailparser' {
+  class EmailParser {
+    stringReverse(text: string): string;
+    isQuoteHeader(line: string): boolean;
+  }
+  export = EmailParser;
+}
+
+declare module 'email-reply-parser/lib/regex' {
+  const RegexList: { quoteHeadersRegex: RegExp[] };
+  export = RegexList;
+}

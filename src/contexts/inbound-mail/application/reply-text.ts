@@ -1,4 +1,7 @@
 import EmailReplyParser from 'email-reply-parser';
+import { reverseEachLineOnce } from './reply-parser-speedup';
+
+reverseEachLineOnce();
 
 /** Enough for any reply a person writes; a pasted log is cut, its whole text stays in the message. */
 const REPLY_TEXT_LIMIT = 20_000;
