@@ -200,7 +200,7 @@ async function main(): Promise<void> {
 
     // 4. The app as it serves, signed in. The bulk stands for what intake, threading and contact
     // creation would have written: the process managers have nothing to do for it, so they start past it.
-    const db = openSqlite(join(dir, 'inbox.db'), { synchronous: 'NORMAL' });
+    const db = openSqlite(join(dir, 'read-models.db'), { synchronous: 'NORMAL' });
     db.prepare('UPDATE subscription_checkpoints SET position = ? WHERE CAST(position AS INTEGER) < ?').run(String(head), head);
     db.close();
     app = await createApiApp(config, { logger: false });

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { extname, join } from 'node:path';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DiscoveryModule } from '@nestjs/core';
 import type { AppConfig } from './shared/config/app-config';
@@ -18,6 +19,9 @@ import { ChatModule } from './contexts/chat';
 import { FormsModule } from './contexts/forms';
 import { PresenceModule } from './shared/presence/presence';
 
+/** The projection thread's entry: the compiled file, or under ts-jest and ts-node its TypeScript source. */
+const PROJECTION_HOST_WORKER_FILE = join(__dirname, `projection-host.worker${extname(__filename)}`);
+
 export interface AppModuleOptions {
   config: AppConfig;
   /** False for one-off commands (rebuilds, audits) that must not start following the log. */
@@ -35,7 +39,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         EventStoreModule,
         DiscoveryModule,
-        SubscriptionsModule.forRoot({ run: runSubscriptions }),
+        SubscriptionsModule.forRoot({ run: runSubscriptions, hostWorker: PROJECTION_HOST_WORKER_FILE }),
         EventSourcingModule,
         CqrsModule.forRoot(),
         AccountsModule,

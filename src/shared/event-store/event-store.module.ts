@@ -1,7 +1,9 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { openSqlite, type SqliteDatabase } from '../sqlite/open-sqlite';
+import type { SqliteDatabase } from '../sqlite/open-sqlite';
+import { openReadModelDb } from '../projections/read-model-db';
+import { carryCheckpointsOver } from '../projections/carry-checkpoints-over';
 import { EVENT_STORE, type EventStore } from './event-store.port';
 import { EventStoreDbEventStore } from './esdb.event-store';
 import { SqliteEventStore } from './sqlite.event-store';
@@ -10,14 +12,19 @@ import { loadServerSecret, SERVER_SECRET } from '../config/server-secret';
 
 /** The read models' SQLite database (projections, checkpoints, lookups). */
 export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
+/** Its file, for the threads that open connections of their own. */
+export const READ_MODEL_FILE = Symbol('READ_MODEL_FILE');
 
-/** The embedded store keeps events and read models in one file; beside EventStoreDB the read models get their own. */
+/**
+ * Events, read models and mail bytes each get a file of their own. Mail bytes are large, and the
+ * event log stays small to replay. The read models are apart from the log (even beside the
+ * embedded store, unlike the first design) because a SQLite file has one write lock: a projection
+ * batch holding it kept every append, and so every SMTP 250, waiting behind it.
+ */
 export function databaseFiles(config: AppConfig): { events: string | null; readModels: string; blobs: string } {
-  // Mail bytes get a file of their own: they are large, and the event log stays small to replay.
   const blobs = join(config.dataDir, 'blobs.db');
-  return config.eventStoreUrl
-    ? { events: null, readModels: join(config.dataDir, 'read-models.db'), blobs }
-    : { events: join(config.dataDir, 'inbox.db'), readModels: join(config.dataDir, 'inbox.db'), blobs };
+  const readModels = join(config.dataDir, 'read-models.db');
+  return { events: config.eventStoreUrl ? null : join(config.dataDir, 'inbox.db'), readModels, blobs };
 }
 
 export function openEventStore(config: AppConfig): EventStore {
@@ -52,18 +59,15 @@ class StorageLifecycle implements OnApplicationShutdown {
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
         const files = databaseFiles(config);
-        // Beside the embedded store, the store's writer thread checkpoints the shared file.
-        const db = openSqlite(files.readModels, { synchronous: 'NORMAL', checkpoints: files.events !== files.readModels });
-        // 64 MB of page cache instead of SQLite's 2 MB: projections update rows all over tables of a
-        // million messages (and FTS5 segments), and a rebuild spends its time re-reading evicted pages.
-        db.pragma('cache_size = -65536');
-        return db;
+        if (files.events) carryCheckpointsOver(files.events, files.readModels);
+        return openReadModelDb(files.readModels);
       },
     },
+    { provide: READ_MODEL_FILE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => databaseFiles(config).readModels },
     { provide: BLOB_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new BlobStore(databaseFiles(config).blobs) },
     { provide: SERVER_SECRET, inject: [APP_CONFIG], useFactory: loadServerSecret },
     StorageLifecycle,
   ],
-  exports: [EVENT_STORE, READ_MODEL_DB, BLOB_STORE, SERVER_SECRET],
+  exports: [EVENT_STORE, READ_MODEL_DB, READ_MODEL_FILE, BLOB_STORE, SERVER_SECRET],
 })
 export class EventStoreModule {}

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { EventStore, EventSubscription, FromPosition, RecordedEvent } from '../event-store/event-store.port';
+import { after, type FeedApplier, type FeedOutcome } from './feed-applier';
 import { LogFeed, type FeedMember } from './log-feed';
 
 /** A log whose live part the test releases event by event. */
@@ -33,6 +34,23 @@ function controlledLog(head: bigint) {
   return { store, release };
 }
 
+/** Applies each target's events in turn (no SQL): what the feed does with the outcomes is under test here. */
+const applier: FeedApplier = {
+  apply: (batch, targets) => ({
+    committed: true,
+    outcomes: targets.flatMap((target): FeedOutcome[] => {
+      const events = after(batch, target.position);
+      if (events.length === 0) return [];
+      try {
+        for (const event of events) target.projection.apply(event, null as never);
+        return [{ name: target.name, result: 'applied' }];
+      } catch (error) {
+        return [{ name: target.name, result: 'failed', error: (error as Error).message }];
+      }
+    }),
+  }),
+};
+
 function projectionMember(name: string, position: FromPosition, fail?: bigint): FeedMember & { applied: bigint[]; errors: unknown[]; position: FromPosition } {
   const member = {
     name,
@@ -40,9 +58,14 @@ function projectionMember(name: string, position: FromPosition, fail?: bigint): 
     errors: [] as unknown[],
     position,
     currentPosition: () => member.position,
-    applyInTransaction: (events: RecordedEvent[]) => {
-      if (events.some((event) => event.position === fail)) throw new Error(`${name} failed`);
-      return true;
+    projection: {
+      name,
+      version: 1,
+      setUp: () => undefined,
+      tearDown: () => undefined,
+      apply: (event: RecordedEvent) => {
+        if (event.position === fail) throw new Error(`${name} failed`);
+      },
     },
     committed: (events: RecordedEvent[]) => {
       member.applied.push(...events.map((event) => event.position));
@@ -59,7 +82,7 @@ describe('LogFeed (membership)', () => {
 
   it('takes in only members at or past what it handed out, and hands each only what comes after its position', async () => {
     const { store, release } = controlledLog(10n);
-    const feed = new LogFeed(store, db);
+    const feed = new LogFeed(store, db, { applier });
     await feed.start();
     const behind = projectionMember('behind', 9n);
     const even = projectionMember('even', 10n);
@@ -81,7 +104,7 @@ describe('LogFeed (membership)', () => {
 
   it('lets go of a failing member alone; the others get every event', async () => {
     const { store, release } = controlledLog(0n);
-    const feed = new LogFeed(store, db);
+    const feed = new LogFeed(store, db, { applier });
     await feed.start();
     const failing = projectionMember('failing', 0n, 2n);
     const steady = projectionMember('steady', 0n);

@@ -1,7 +1,9 @@
-import type { Statement } from 'better-sqlite3';
 import type { EventStore, EventSubscription, FromPosition, RecordedEvent } from '../event-store/event-store.port';
 import type { SqliteDatabase } from '../sqlite/open-sqlite';
 import { inBatches } from './in-batches';
+import type { Checkpoint } from './checkpoint.store';
+import { after, SqliteFeedApplier, type FeedApplier, type FeedResult } from './feed-applier';
+import type { Projection } from './projection';
 
 /** Tries for the write lock without waiting before the feed waits for it (about a millisecond apart). */
 const BUSY_ATTEMPTS = 20;
@@ -12,18 +14,21 @@ export interface FeedMember {
   /** The last position the member has taken (applied, or queued for its own loop). */
   currentPosition(): FromPosition;
   /**
-   * Synchronous members (projections): applied inside the feed's transaction, in a savepoint of
-   * their own so that a failure undoes only their writes. False when their stored checkpoint moved.
+   * Synchronous members (projection runners): the feed's applier applies the batch to this
+   * projection in the batch's transaction, in a savepoint of its own so that a failure undoes only
+   * its writes; nothing is written when its stored checkpoint moved.
    */
-  applyInTransaction?(events: RecordedEvent[]): boolean;
-  /** After the feed's transaction committed what `applyInTransaction` wrote. */
+  readonly projection?: Projection;
+  /** After the batch's transaction committed what was applied for `projection`. */
   committed?(events: RecordedEvent[]): void;
   /** Asynchronous members (process managers): queue the events and return at once. */
   take?(events: RecordedEvent[], through: RecordedEvent['position']): void;
   /** Events queued and not yet handled: past a limit the member is let go to catch up on its own. */
   backlog?(): number;
-  /** Inside the feed's transaction: write a checkpoint that has moved since it was last saved. */
-  saveCheckpoint?(): void;
+  /** A checkpoint that has moved since it was last saved: the feed writes it in its next transaction. */
+  checkpointToSave?(): Checkpoint | null;
+  /** That transaction committed `checkpoint`. */
+  checkpointSaved?(checkpoint: Checkpoint): void;
   /**
    * The feed let go of the member: its batch failed (`error`), its checkpoint moved or it fell
    * behind (`null`), or the feed itself failed. It reads the log on its own again from its checkpoint.
@@ -43,6 +48,8 @@ export interface LogFeedOptions {
    */
   pauseMs?: number;
   logger?: { error(message: string): void };
+  /** Where the projections' batches are applied; by default on this thread, to `db`. */
+  applier?: FeedApplier;
 }
 
 /**
@@ -66,7 +73,7 @@ export class LogFeed {
   private readonly maxBacklog: number;
   private readonly pauseMs: number;
   private lastDelivery = 0;
-  private readonly statements: { begin: Statement; commit: Statement; rollback: Statement; noPatience: Statement; patience: Statement };
+  private readonly applier: FeedApplier;
 
   constructor(
     private readonly store: EventStore,
@@ -76,14 +83,7 @@ export class LogFeed {
     this.batchSize = options.batchSize ?? 1000;
     this.maxBacklog = options.maxBacklog ?? 10_000;
     this.pauseMs = options.pauseMs ?? 0;
-    const patience = db.pragma('busy_timeout', { simple: true }) as number;
-    this.statements = {
-      begin: db.prepare('BEGIN IMMEDIATE'),
-      commit: db.prepare('COMMIT'),
-      rollback: db.prepare('ROLLBACK'),
-      noPatience: db.prepare('PRAGMA busy_timeout = 0'),
-      patience: db.prepare(`PRAGMA busy_timeout = ${patience}`),
-    };
+    this.applier = options.applier ?? new SqliteFeedApplier(db);
   }
 
   /** Starts at the head of the log: runners behind it catch up on their own, with big batches. */
@@ -149,12 +149,10 @@ export class LogFeed {
       for await (const batch of inBatches(subscription, this.batchSize)) {
         if (this.stopped) break;
         // Busy: the writer thread is committing. Try again soon; after a while, wait for the lock.
-        for (let attempt = 0; !this.deliver(batch, attempt >= BUSY_ATTEMPTS); attempt++) {
+        for (let attempt = 0; !(await this.deliver(batch, attempt >= BUSY_ATTEMPTS)); attempt++) {
           await new Promise((resolve) => setTimeout(resolve, 1));
           if (this.stopped) return;
         }
-        // In the same synchronous step as the delivery: a join never falls between the two.
-        this.last = batch[batch.length - 1].position;
         // Only under sustained traffic: after a quiet spell, the next delivery goes out at once.
         const now = Date.now();
         const sustained = now - this.lastDelivery < 2 * this.pauseMs;
@@ -175,47 +173,55 @@ export class LogFeed {
 
   /**
    * Hands the batch over; false (and nothing done) when the write lock is taken and `patient` is
-   * false. The lock is shared with the event store's writer thread, which holds it through its
-   * fsync: waiting for it here would block this thread (HTTP, SMTP) for that long.
+   * false. The lock is shared with other writers of the file, which may hold it through a fsync:
+   * waiting for it on this thread would block HTTP and SMTP for that long.
    */
-  private deliver(batch: RecordedEvent[], patient: boolean): boolean {
+  private async deliver(batch: RecordedEvent[], patient: boolean): Promise<boolean> {
     const members = [...this.members];
     const applied: Array<[FeedMember, RecordedEvent[]]> = [];
     const letGo: Array<[FeedMember, unknown]> = [];
-    const synchronous = members.filter(([member]) => member.applyInTransaction);
-    const saving = members.filter(([member]) => member.saveCheckpoint);
-    if (synchronous.length > 0 || saving.length > 0) {
-      if (!this.begin(patient)) return false;
+    const projections = members.filter(([member]) => member.projection);
+    const checkpoints = members.flatMap(([member]) => {
+      const checkpoint = member.checkpointToSave?.();
+      return checkpoint ? [{ member, write: { name: member.name, checkpoint } }] : [];
+    });
+    if (projections.length > 0 || checkpoints.length > 0) {
+      const targets = projections.map(([member, position]) => ({ name: member.name, position, projection: member.projection as Projection }));
+      const pending = this.applier.apply(batch, targets, checkpoints.map(({ write }) => write), patient);
+      if (pending === 'busy') return false;
+      // Handed out from here on: a runner joining while the batch is applied must stand past it.
+      this.last = batch[batch.length - 1].position;
+      let result: FeedResult;
       try {
-        for (const [member, position] of synchronous) {
-          const events = after(batch, position);
-          if (events.length === 0) continue;
-          try {
-            // A transaction function called inside a transaction runs in a savepoint of its own.
-            if ((member.applyInTransaction as (events: RecordedEvent[]) => boolean)(events)) applied.push([member, events]);
-            else letGo.push([member, null]);
-          } catch (error) {
-            // Some errors end the whole transaction, not just the savepoint: then nothing can commit.
-            if (!this.db.inTransaction) throw error;
-            letGo.push([member, error]);
-          }
-        }
-        for (const [member] of saving) member.saveCheckpoint?.();
-        this.statements.commit.run();
+        result = await pending;
       } catch (error) {
-        if (this.db.inTransaction) this.statements.rollback.run();
-        // Nothing of this batch was written: every projection goes back to reading on its own.
-        applied.length = 0;
-        letGo.length = 0;
-        for (const [member] of synchronous) letGo.push([member, error]);
+        result = { committed: false, error: error instanceof Error ? error.message : String(error) };
       }
+      if (result.committed) {
+        const byName = new Map(result.outcomes.map((outcome) => [outcome.name, outcome]));
+        for (const [member, position] of projections) {
+          const outcome = byName.get(member.name);
+          if (!outcome) continue;
+          if (outcome.result === 'applied') applied.push([member, after(batch, position)]);
+          else letGo.push([member, outcome.result === 'failed' ? new Error(outcome.error) : null]);
+        }
+        for (const { member, write } of checkpoints) member.checkpointSaved?.(write.checkpoint);
+      } else {
+        // Nothing of this batch was written: every projection goes back to reading on its own.
+        for (const [member] of projections) letGo.push([member, new Error(result.error)]);
+      }
+    } else {
+      this.last = batch[batch.length - 1].position;
     }
     for (const [member, events] of applied) {
-      this.members.set(member, events[events.length - 1].position);
+      // A member that left while the batch was applied still learns that its checkpoint moved.
+      if (this.members.has(member)) this.members.set(member, events[events.length - 1].position);
       member.committed?.(events);
     }
-    for (const [member, position] of members) {
-      if (!member.take || !this.members.has(member)) continue;
+    for (const [member] of members) {
+      // Where it stands now: it may have left and joined again while the batch was applied.
+      const position = this.members.get(member);
+      if (!member.take || position === undefined) continue;
       const events = after(batch, position);
       if (events.length === 0) continue;
       if ((member.backlog?.() ?? 0) + events.length > this.maxBacklog) {
@@ -227,28 +233,10 @@ export class LogFeed {
       member.take(events, through);
     }
     for (const [member, error] of letGo) {
-      this.members.delete(member);
+      if (!this.members.delete(member)) continue;
       member.dropped(error);
     }
     return true;
-  }
-
-  /** BEGIN IMMEDIATE (the write lock up front: the writer thread may commit between our read and write). */
-  private begin(patient: boolean): boolean {
-    if (patient) {
-      this.statements.begin.run();
-      return true;
-    }
-    this.statements.noPatience.get();
-    try {
-      this.statements.begin.run();
-      return true;
-    } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_BUSY') return false;
-      throw error;
-    } finally {
-      this.statements.patience.get();
-    }
   }
 }
 
@@ -256,9 +244,4 @@ export class LogFeed {
 function notBefore(position: FromPosition, mark: FromPosition): boolean {
   if (mark === 'start') return true;
   return position !== 'start' && position >= mark;
-}
-
-function after(batch: RecordedEvent[], position: FromPosition): RecordedEvent[] {
-  if (position === 'start' || batch[0].position > position) return batch;
-  return batch.filter((event) => event.position > position);
 }

@@ -1,6 +1,6 @@
 import type { EventStore, FromPosition, Position, RecordedEvent } from '../event-store/event-store.port';
 import type { SqliteDatabase } from '../sqlite/open-sqlite';
-import { CheckpointStore } from './checkpoint.store';
+import { CheckpointStore, type Checkpoint } from './checkpoint.store';
 import type { ProcessManager } from './projection';
 import { SubscriptionRunner, type SubscriptionRunnerOptions } from './subscription.runner';
 
@@ -58,17 +58,25 @@ export class ProcessManagerRunner extends SubscriptionRunner {
     return this.queued;
   }
 
-  /**
-   * Saves the checkpoint if it moved; the feed calls this inside its transaction, so the process
-   * managers' checkpoints cost no commit of their own. (Should that transaction roll back, the
-   * checkpoint merely lags: delivery is at least once.)
-   */
-  saveCheckpoint(always = false): void {
-    if (!always && !this.checkpointMoved) return;
-    this.checkpoints.save(this.manager.name, { position: this.position, version: 1 });
+  /** The checkpoint when it moved since it was last saved: the feed writes it in its next transaction, so it costs no commit of its own. */
+  checkpointToSave(): Checkpoint | null {
+    return this.checkpointMoved ? { position: this.position, version: 1 } : null;
+  }
+
+  /** The feed's transaction saved `checkpoint`. (Had it rolled back, the checkpoint merely lags: delivery is at least once.) */
+  checkpointSaved(checkpoint: Checkpoint): void {
+    if (checkpoint.position !== this.position) return;
     this.checkpointMoved = false;
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     this.checkpointTimer = null;
+  }
+
+  /** Saves the checkpoint (if it moved, unless `always`) in a commit of its own. */
+  saveCheckpoint(always = false): void {
+    if (!always && !this.checkpointMoved) return;
+    const checkpoint = { position: this.position, version: 1 };
+    this.checkpoints.save(this.manager.name, checkpoint);
+    this.checkpointSaved(checkpoint);
   }
 
   protected override async settleJoined(): Promise<void> {

@@ -2,6 +2,7 @@ import type { Transaction } from 'better-sqlite3';
 import type { EventStore, FromPosition, RecordedEvent } from '../event-store/event-store.port';
 import type { SqliteDatabase } from '../sqlite/open-sqlite';
 import { CheckpointStore } from './checkpoint.store';
+import { projectionTransaction } from './feed-applier';
 import { inBatches } from './in-batches';
 import type { Projection } from './projection';
 import { SubscriptionRunner, type SubscriptionRunnerOptions } from './subscription.runner';
@@ -23,19 +24,13 @@ export class ProjectionRunner extends SubscriptionRunner {
   constructor(
     store: EventStore,
     private readonly db: SqliteDatabase,
-    private readonly projection: Projection,
+    /** The feed applies its batches to it while this runner is a member (see LogFeed). */
+    readonly projection: Projection,
     options: SubscriptionRunnerOptions = {},
   ) {
     super(store, projection.name, options);
     this.checkpoints = new CheckpointStore(db);
-    this.applyBatch = db.transaction((batch: RecordedEvent[], expected: FromPosition) => {
-      const stored = this.checkpoints.load(projection.name)?.position ?? 'start';
-      if (stored !== expected) return false;
-      for (const event of batch) projection.apply(event, db);
-      const last = batch[batch.length - 1].position;
-      this.checkpoints.save(projection.name, { position: last, version: projection.version });
-      return true;
-    });
+    this.applyBatch = projectionTransaction(db, this.checkpoints, projection);
   }
 
   protected prepare(): FromPosition {
@@ -54,11 +49,6 @@ export class ProjectionRunner extends SubscriptionRunner {
     if (!this.applyBatch.immediate(batch, this.position)) return false;
     this.position = batch[batch.length - 1].position;
     return true;
-  }
-
-  /** Inside the feed's transaction: `applyBatch` nested there is a savepoint of this projection's own. */
-  applyInTransaction(events: RecordedEvent[]): boolean {
-    return this.applyBatch(events, this.position);
   }
 
   committed(events: RecordedEvent[]): void {

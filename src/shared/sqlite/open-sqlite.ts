@@ -10,12 +10,6 @@ export interface OpenSqliteOptions {
    * the last commits but never corrupts, which is enough for rebuildable read models.
    */
   synchronous: 'FULL' | 'NORMAL';
-  /**
-   * False: this connection's commits never checkpoint the WAL (a checkpoint fsyncs, and on the
-   * main thread that stalls HTTP and SMTP); another connection of the file, on a writer thread,
-   * checkpoints it instead.
-   */
-  checkpoints?: boolean;
 }
 
 export function openSqlite(file: string, options: OpenSqliteOptions): SqliteDatabase {
@@ -25,7 +19,6 @@ export function openSqlite(file: string, options: OpenSqliteOptions): SqliteData
   db.pragma(`synchronous = ${options.synchronous}`);
   // Another process (a CLI, a second app instance) may hold the write lock for a moment.
   db.pragma('busy_timeout = 10000');
-  if (options.checkpoints === false) db.pragma('wal_autocheckpoint = 0');
   return db;
 }
 

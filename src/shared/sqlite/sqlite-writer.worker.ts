@@ -1,6 +1,7 @@
 // The writer thread of the SQLite stores (events, blobs): runs their group-committed transactions,
 // so the fsync of each commit blocks this thread and not the one serving HTTP and SMTP.
-import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort, type Worker, workerData } from 'node:worker_threads';
+import { startThread } from '../threads/start-thread';
 import { openSqlite } from './open-sqlite';
 
 export type WireExpected = 'no_stream' | 'any' | number;
@@ -66,8 +67,7 @@ if (parentPort && role === 'events') {
     }),
   );
 
-  // The read models share this file, and their connection leaves checkpoints to this thread: when
-  // only they write (a rebuild, a quiet log), its commits would never checkpoint.
+  // Checkpoints of the log's WAL happen here, never on the main thread's reading connection.
   setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), 1000).unref();
 
   port.on('message', (batch: WireAppend[]) => {
@@ -81,11 +81,7 @@ if (parentPort && role === 'events') {
   });
 }
 
-/** Starts the writer thread for a store file; under ts-jest and ts-node the worker is the TypeScript source. */
+/** Starts the writer thread for a store file. */
 export function startWriter(file: string, writerRole: WriterRole): Worker {
-  const compiled = __filename.endsWith('.js');
-  return new Worker(__filename, {
-    workerData: { file, role: writerRole },
-    ...(compiled ? {} : { execArgv: ['-r', 'ts-node/register/transpile-only'] }),
-  });
+  return startThread(__filename, { file, role: writerRole });
 }

@@ -1,0 +1,99 @@
+import { parentPort, workerData, type Worker } from 'node:worker_threads';
+import type { RecordedEvent } from '../event-store/event-store.port';
+import { startThread } from '../threads/start-thread';
+import { SqliteFeedApplier, type CheckpointWrite, type FeedApplier, type FeedResult, type FeedTarget } from './feed-applier';
+import type { Projection } from './projection';
+import { openReadModelDb } from './read-model-db';
+
+interface HostData {
+  file: string;
+  projections: string[];
+}
+
+interface ApplyRequest {
+  id: number;
+  batch: RecordedEvent[];
+  targets: FeedTarget[];
+  checkpoints: CheckpointWrite[];
+}
+
+type ApplyReply = { id: number; result: FeedResult } | { id: number; error: string };
+
+/**
+ * Applies the live feed's batches on a thread of its own, with its own connection to the read
+ * models' database. On the thread that serves HTTP and SMTP, every batch's transaction kept them
+ * waiting: under an inbound burst that wait, not the work, was what held intake back. The thread
+ * runs `serveProjections` in `workerFile` with the same projection classes this process runs.
+ */
+export class ProjectionHost implements FeedApplier {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve(result: FeedResult): void; reject(error: unknown): void }>();
+
+  constructor(
+    private readonly workerFile: string,
+    private readonly data: HostData,
+  ) {}
+
+  apply(batch: RecordedEvent[], targets: Array<FeedTarget & { projection: Projection }>, checkpoints: CheckpointWrite[]): Promise<FeedResult> {
+    const worker = this.worker ?? this.start();
+    const id = this.nextId++;
+    return new Promise<FeedResult>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      // Referenced while a batch is under way, so the process waits for it; idle, it may exit.
+      worker.ref();
+      const request: ApplyRequest = { id, batch, targets: targets.map(({ name, position }) => ({ name, position })), checkpoints };
+      worker.postMessage(request);
+    });
+  }
+
+  /** After the feed has stopped: nothing is under way any more. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.terminate();
+  }
+
+  private start(): Worker {
+    const worker = startThread(this.workerFile, this.data);
+    worker.on('message', (reply: ApplyReply) => {
+      const waiter = this.waiting.get(reply.id);
+      this.waiting.delete(reply.id);
+      if (this.waiting.size === 0) worker.unref();
+      if ('error' in reply) waiter?.reject(new Error(reply.error));
+      else waiter?.resolve(reply.result);
+    });
+    // A thread that died takes its batches with it (nothing of them committed); the next batch starts a new one.
+    const lost = (error: Error) => {
+      if (this.worker === worker) this.worker = null;
+      const waiting = [...this.waiting.values()];
+      this.waiting.clear();
+      for (const waiter of waiting) waiter.reject(error);
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => lost(new Error(`the projection thread exited (code ${code})`)));
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+}
+
+/** The thread's side: applies each batch it is sent to the projections named in it, and answers. */
+export function serveProjections(projections: Projection[]): void {
+  const port = parentPort;
+  if (!port) throw new Error('serveProjections runs on a worker thread');
+  const { file, projections: wanted } = workerData as HostData;
+  const byName = new Map(projections.map((projection) => [projection.name, projection]));
+  const missing = wanted.filter((name) => !byName.has(name));
+  if (missing.length > 0) throw new Error(`the projection thread has no projection named ${missing.join(', ')}: list it in its worker file`);
+  const applier = new SqliteFeedApplier(openReadModelDb(file));
+  port.on('message', ({ id, batch, targets, checkpoints }: ApplyRequest) => {
+    try {
+      const hosted = targets.map((target) => ({ ...target, projection: byName.get(target.name) as Projection }));
+      // Patient: waiting for the write lock blocks only this thread.
+      port.postMessage({ id, result: applier.apply(batch, hosted, checkpoints, true) as FeedResult } satisfies ApplyReply);
+    } catch (error) {
+      port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies ApplyReply);
+    }
+  });
+}
