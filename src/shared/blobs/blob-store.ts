@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Worker } from 'node:worker_threads';
 import type { Statement } from 'better-sqlite3';
 import { openSqlite, type SqliteDatabase } from '../sqlite/open-sqlite';
-import { startWriter, type WireBlob } from '../sqlite/sqlite-writer.worker';
+import { startWriter, type BlobReply, type WireBlob } from '../sqlite/sqlite-writer.worker';
+import { WriterChannel } from '../sqlite/writer-channel';
 
 export interface StoredBlob {
   /** sha256 of the bytes, hex: the blob's name. */
@@ -22,16 +23,15 @@ interface PendingPut {
  * Content-addressed bytes (raw mail, bodies, attachments) in a SQLite table with
  * `synchronous=FULL`: when `put` resolves the bytes survive a power loss, which is what lets SMTP
  * answer 250 after it. Puts that arrive while a commit is under way share the next commit, one
- * fsync for all, on a writer thread (a file per blob cost two fsyncs per message, on this thread).
+ * fsync for all, on a writer thread (see WriterChannel; a file per blob cost two fsyncs per
+ * message, on this thread).
  */
 export class BlobStore {
   private readonly db: SqliteDatabase;
   private readonly select: Statement;
   private readonly exists: Statement;
   private readonly writer: Worker;
-  private pending: PendingPut[] = [];
-  private inFlight: PendingPut[] | null = null;
-  private drained: (() => void) | null = null;
+  private readonly channel: WriterChannel<PendingPut, BlobReply>;
 
   constructor(file: string) {
     this.db = openSqlite(file, { synchronous: 'FULL' });
@@ -39,9 +39,17 @@ export class BlobStore {
     this.select = this.db.prepare('SELECT bytes FROM blobs WHERE hash = ?').pluck();
     this.exists = this.db.prepare('SELECT 1 FROM blobs WHERE hash = ?').pluck();
     this.writer = startWriter(file, 'blobs');
-    this.writer.on('message', (reply: { ok: true } | { error: string }) => this.committed(reply));
-    this.writer.on('error', (error) => this.settleAll(error));
-    this.writer.unref();
+    this.channel = new WriterChannel(
+      this.writer,
+      (puts) => puts.map((put) => put.blob),
+      (puts, reply) => {
+        for (const put of puts) {
+          if (reply instanceof Error) put.reject(reply);
+          else if ('error' in reply) put.reject(new Error(reply.error));
+          else put.resolve();
+        }
+      },
+    );
   }
 
   /** The name bytes get in the store, known before they are stored. */
@@ -52,8 +60,7 @@ export class BlobStore {
   put(bytes: Buffer): Promise<StoredBlob> {
     const { hash } = BlobStore.nameOf(bytes);
     return new Promise<StoredBlob>((resolve, reject) => {
-      this.pending.push({ blob: { hash, bytes }, resolve: () => resolve({ hash, size: bytes.length }), reject });
-      if (!this.inFlight) setImmediate(() => this.send());
+      this.channel.send({ blob: { hash, bytes }, resolve: () => resolve({ hash, size: bytes.length }), reject });
     });
   }
 
@@ -68,38 +75,8 @@ export class BlobStore {
   }
 
   async close(): Promise<void> {
-    if (this.inFlight || this.pending.length > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+    await this.channel.drained();
     await this.writer.terminate();
     this.db.close();
-  }
-
-  private send(): void {
-    if (this.inFlight || this.pending.length === 0) return;
-    this.inFlight = this.pending;
-    this.pending = [];
-    this.writer.ref();
-    this.writer.postMessage(this.inFlight.map((put) => put.blob));
-  }
-
-  private committed(reply: { ok: true } | { error: string }): void {
-    const batch = this.inFlight ?? [];
-    this.inFlight = null;
-    for (const put of batch) {
-      if ('error' in reply) put.reject(new Error(reply.error));
-      else put.resolve();
-    }
-    if (this.pending.length > 0) this.send();
-    else this.writer.unref();
-    if (!this.inFlight && this.drained) {
-      this.drained();
-      this.drained = null;
-    }
-  }
-
-  private settleAll(error: Error): void {
-    const waiting = [...(this.inFlight ?? []), ...this.pending];
-    this.inFlight = null;
-    this.pending = [];
-    for (const put of waiting) put.reject(error);
   }
 }

@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Worker } from 'node:worker_threads';
 import { startWriter, type WireAppend, type WireReply } from '../sqlite/sqlite-writer.worker';
 import { openSqlite, type SqliteDatabase } from '../sqlite/open-sqlite';
+import { WriterChannel } from '../sqlite/writer-channel';
 import type { EventMetadata } from '../domain/event-envelope';
 import {
   WrongExpectedVersion,
@@ -56,8 +57,9 @@ export interface SqliteEventStoreOptions {
  *
  * Appends that arrive while a commit is under way are group-committed: one transaction (one
  * fsync) writes them all, each append keeping its own expected-revision check, because one fsync
- * per append caps throughput far below what a batch reaches. The commits run on a writer thread, so
- * the fsync never blocks this one; reads stay here (WAL lets them run beside the writer).
+ * per append caps throughput far below what a batch reaches. The commits run on a writer thread
+ * (see WriterChannel), so the fsync never blocks this one; reads stay here (WAL lets them run
+ * beside the writer).
  */
 export class SqliteEventStore implements EventStore {
   readonly positionsCountEvents = true;
@@ -67,10 +69,8 @@ export class SqliteEventStore implements EventStore {
     readFrom: Statement;
     head: Statement;
   };
-  private pending: PendingAppend[] = [];
-  private inFlight: PendingAppend[] | null = null;
   private readonly writer: Worker;
-  private drained: (() => void) | null = null;
+  private readonly channel: WriterChannel<PendingAppend, WireReply>;
   private readonly wakeSubscribers = new Set<() => void>();
   private readonly pollTimer: NodeJS.Timeout;
   private readonly pageSize: number;
@@ -106,9 +106,7 @@ export class SqliteEventStore implements EventStore {
       head: this.db.prepare('SELECT MAX(position) FROM events').pluck(),
     };
     this.writer = startWriter(file, 'events');
-    this.writer.on('message', (reply: WireReply) => this.committed(reply));
-    this.writer.on('error', (error) => this.writerFailed(error));
-    this.writer.unref();
+    this.channel = new WriterChannel(this.writer, (appends) => this.toWire(appends), (appends, reply) => this.committed(appends, reply));
     this.pageSize = options.pageSize ?? 1000;
     this.recentCapacity = options.recentCapacity ?? 20_000;
     this.knownHead = (this.statements.head.get() as number | null) ?? 0;
@@ -129,9 +127,7 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return Promise.reject(new Error('The event store is closed'));
     if (events.length === 0) return Promise.reject(new Error(`Nothing to append to ${streamId}`));
     return new Promise<AppendResult>((resolve, reject) => {
-      this.pending.push({ streamId, events, expectedRevision: options.expectedRevision, resolve, reject });
-      // While a commit is under way, appends gather for the next one.
-      if (!this.inFlight) setImmediate(() => this.send());
+      this.channel.send({ streamId, events, expectedRevision: options.expectedRevision, resolve, reject });
     });
   }
 
@@ -167,7 +163,7 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    if (this.inFlight || this.pending.length > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+    await this.channel.drained();
     this.closed = true;
     await this.writer.terminate();
     clearInterval(this.pollTimer);
@@ -207,71 +203,53 @@ export class SqliteEventStore implements EventStore {
     return rows.length === 0 ? page : [...page, ...rows.map(toRecordedEvent)];
   }
 
-  private send(): void {
-    if (this.inFlight || this.pending.length === 0) return;
-    this.inFlight = this.pending;
-    this.pending = [];
-    const wire: WireAppend[] = this.inFlight.map((append) => ({
-      streamId: append.streamId,
-      expectedRevision: append.expectedRevision,
-      events: append.events.map((event) => ({
-        eventId: event.metadata.eventId,
-        type: event.type,
-        data: JSON.stringify(event.data ?? null),
-        metadata: JSON.stringify(event.metadata),
-      })),
-    }));
-    this.inFlight.forEach((append, i) => (append.wire = wire[i]));
-    // Referenced while a commit is under way, so the process waits for it; idle, it may exit.
-    this.writer.ref();
-    this.writer.postMessage(wire);
+  private toWire(appends: PendingAppend[]): WireAppend[] {
+    return appends.map((append) => {
+      append.wire = {
+        streamId: append.streamId,
+        expectedRevision: append.expectedRevision,
+        events: append.events.map((event) => ({
+          eventId: event.metadata.eventId,
+          type: event.type,
+          data: JSON.stringify(event.data ?? null),
+          metadata: JSON.stringify(event.metadata),
+        })),
+      };
+      return append.wire;
+    });
   }
 
-  private committed(reply: WireReply): void {
-    const batch = this.inFlight ?? [];
-    this.inFlight = null;
-    if ('error' in reply) {
+  private committed(batch: PendingAppend[], reply: WireReply | Error): void {
+    if (reply instanceof Error || 'error' in reply) {
       // Nothing of this batch was written.
-      for (const append of batch) append.reject(new Error(reply.error));
-    } else {
-      batch.forEach((append, i) => {
-        const outcome = reply.outcomes[i];
-        if (!outcome.ok) {
-          append.reject(new WrongExpectedVersion(append.streamId, append.expectedRevision, outcome.actual));
-          return;
-        }
-        const wire = append.wire as WireAppend;
-        // The appended objects themselves, not a parse of what was written: events are immutable.
-        append.events.forEach((event, index) => {
-          this.remember({
-            streamId: append.streamId,
-            revision: outcome.firstRevision + index,
-            position: BigInt(outcome.firstPosition + index),
-            type: event.type,
-            data: event.data ?? null,
-            metadata: event.metadata,
-            recordedAt: new Date(reply.recordedAt),
-          });
+      const error = reply instanceof Error ? reply : new Error(reply.error);
+      for (const append of batch) append.reject(error);
+      return;
+    }
+    batch.forEach((append, i) => {
+      const outcome = reply.outcomes[i];
+      if (!outcome.ok) {
+        append.reject(new WrongExpectedVersion(append.streamId, append.expectedRevision, outcome.actual));
+        return;
+      }
+      const wire = append.wire as WireAppend;
+      // The appended objects themselves, not a parse of what was written: events are immutable.
+      append.events.forEach((event, index) => {
+        this.remember({
+          streamId: append.streamId,
+          revision: outcome.firstRevision + index,
+          position: BigInt(outcome.firstPosition + index),
+          type: event.type,
+          data: event.data ?? null,
+          metadata: event.metadata,
+          recordedAt: new Date(reply.recordedAt),
         });
-        const last = outcome.firstPosition + wire.events.length - 1;
-        this.knownHead = Math.max(this.knownHead, last);
-        append.resolve({ nextExpectedRevision: outcome.firstRevision + wire.events.length - 1, position: BigInt(last) });
       });
-      this.wakeAll();
-    }
-    if (this.pending.length > 0) this.send();
-    else this.writer.unref();
-    if (!this.inFlight && this.drained) {
-      this.drained();
-      this.drained = null;
-    }
-  }
-
-  private writerFailed(error: Error): void {
-    const waiting = [...(this.inFlight ?? []), ...this.pending];
-    this.inFlight = null;
-    this.pending = [];
-    for (const append of waiting) append.reject(error);
+      const last = outcome.firstPosition + wire.events.length - 1;
+      this.knownHead = Math.max(this.knownHead, last);
+      append.resolve({ nextExpectedRevision: outcome.firstRevision + wire.events.length - 1, position: BigInt(last) });
+    });
+    this.wakeAll();
   }
 
   private remember(event: RecordedEvent): void {

@@ -3,6 +3,7 @@
 import { parentPort, type Worker, workerData } from 'node:worker_threads';
 import { startThread } from '../threads/start-thread';
 import { openSqlite } from './open-sqlite';
+import { serveGroupCommits } from './writer-channel';
 
 export type WireExpected = 'no_stream' | 'any' | number;
 
@@ -17,6 +18,8 @@ export type WireOutcome =
   | { ok: false; actual: number | 'no_stream' };
 
 export type WireReply = { outcomes: WireOutcome[]; recordedAt: number } | { error: string };
+
+export type BlobReply = { ok: true } | { error: string };
 
 export interface WireBlob {
   hash: string;
@@ -33,12 +36,12 @@ if (parentPort && role === 'blobs') {
   const putAll = db.transaction((batch: WireBlob[]) => {
     for (const blob of batch) insert.run(blob.hash, blob.bytes.length, Buffer.from(blob.bytes.buffer, blob.bytes.byteOffset, blob.bytes.byteLength));
   });
-  port.on('message', (batch: WireBlob[]) => {
+  serveGroupCommits(port, (groups: WireBlob[][]): BlobReply[] => {
     try {
-      putAll(batch);
-      port.postMessage({ ok: true });
+      putAll(groups.flat());
+      return groups.map(() => ({ ok: true }));
     } catch (error) {
-      port.postMessage({ error: error instanceof Error ? error.message : String(error) });
+      return groups.map(() => ({ error: messageOf(error) }));
     }
   });
 }
@@ -70,15 +73,20 @@ if (parentPort && role === 'events') {
   // Checkpoints of the log's WAL happen here, never on the main thread's reading connection.
   setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), 1000).unref();
 
-  port.on('message', (batch: WireAppend[]) => {
+  serveGroupCommits(port, (groups: WireAppend[][]): WireReply[] => {
     const now = Date.now();
     try {
       // IMMEDIATE: the write lock is taken before the revisions are read.
-      port.postMessage({ outcomes: appendAll.immediate(batch, now), recordedAt: now } satisfies WireReply);
+      const outcomes = appendAll.immediate(groups.flat(), now);
+      return groups.map((group) => ({ outcomes: outcomes.splice(0, group.length), recordedAt: now }));
     } catch (error) {
-      port.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies WireReply);
+      return groups.map(() => ({ error: messageOf(error) }));
     }
   });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Starts the writer thread for a store file. */
