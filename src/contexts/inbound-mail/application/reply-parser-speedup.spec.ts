@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import EmailReplyParser from 'email-reply-parser';
 import { reverseEachLineOnce } from './reply-parser-speedup';
 
-const CORPUS = join(__dirname, '../../../../../shared/corpus');
+const CORPUS = join(__dirname, '../../../../test/fixtures/corpus');
 
 /** Every reply text in the corpus from the reply-parsing libraries' own tests (bodies, not whole mails). */
 function replyBodies(): string[] {
