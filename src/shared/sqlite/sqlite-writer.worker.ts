@@ -32,7 +32,7 @@ const role = (workerData as { role?: WriterRole } | null)?.role;
 if (parentPort && role === 'blobs') {
   const port = parentPort;
   const db = openSqlite((workerData as { file: string }).file, { synchronous: 'FULL' });
-  const insert = db.prepare('INSERT OR IGNORE INTO blobs (hash, size, bytes) VALUES (?, ?, ?)');
+  const insert = db.prepare('INSERT OR IGNORE INTO blob_bytes (hash, size, bytes) VALUES (?, ?, ?)');
   const putAll = db.transaction((batch: WireBlob[]) => {
     for (const blob of batch) insert.run(blob.hash, blob.bytes.length, Buffer.from(blob.bytes.buffer, blob.bytes.byteOffset, blob.bytes.byteLength));
   });
