@@ -25,9 +25,9 @@ export const PROJECTION_HOST_WORKER = Symbol('PROJECTION_HOST_WORKER');
 /**
  * Under sustained appends the feed delivers about once per this many ms, so a batch carries what
  * arrived meanwhile: one projection transaction and one process-manager batch (whose appends share
- * a commit) for many mails. On the ingest bench 20 ms instead of 4 cut the CPU per mail by a fifth.
- * A command after a quiet spell is not delayed; under load, read-your-writes waits at most this
- * much longer.
+ * a commit) for many mails. On the ingest bench 20 ms instead of 4 took the CPU per mail from 1.39
+ * to 1.17 ms. A command after a quiet spell is not delayed; under load, read-your-writes waits at
+ * most this much longer.
  */
 const FEED_PAUSE_MS = 20;
 
