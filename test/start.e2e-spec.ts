@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startApp, type RunningApp } from './support/app-process';
 import { launchBrowser } from './support/browser';
@@ -20,6 +21,10 @@ describe('npm start: one process, one port', () => {
     const response = await fetch(`${app.baseUrl}/api/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok', eventStore: { up: true }, readModels: { up: true } });
+  });
+
+  it('keeps all it stores under DATA_DIR: the log, the read models, the mail bytes and the secret', () => {
+    expect(readdirSync(dataDir.path)).toEqual(expect.arrayContaining(['inbox.db', 'read-models.db', 'blobs.db', 'secret.key']));
   });
 
   it('serves the OpenAPI document', async () => {

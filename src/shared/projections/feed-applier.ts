@@ -3,6 +3,7 @@ import type { FromPosition, RecordedEvent } from '../event-store/event-store.por
 import type { SqliteDatabase } from '../sqlite/open-sqlite';
 import { CheckpointStore, type Checkpoint } from './checkpoint.store';
 import type { Projection } from './projection';
+import { messageOf } from '../error-message';
 
 /** One projection a batch is for, and the position it stands at (it takes only the events after it). */
 export interface FeedTarget {
@@ -139,6 +140,3 @@ export function after(batch: RecordedEvent[], position: FromPosition): RecordedE
   return batch.filter((event) => event.position > position);
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -4,6 +4,7 @@ import { inBatches } from './in-batches';
 import type { Checkpoint } from './checkpoint.store';
 import { after, SqliteFeedApplier, type FeedApplier, type FeedResult } from './feed-applier';
 import type { Projection } from './projection';
+import { messageOf } from '../error-message';
 
 /** Tries for the write lock without waiting before the feed waits for it (about a millisecond apart). */
 const BUSY_ATTEMPTS = 20;
@@ -98,7 +99,7 @@ export class LogFeed {
       this.last = (await this.store.headPosition()) ?? 'start';
     } catch (error) {
       // The store is unreachable for now: runners read on their own meanwhile (and retry themselves).
-      this.options.logger?.error(`log feed could not start: ${error instanceof Error ? error.message : String(error)}`);
+      this.options.logger?.error(`log feed could not start: ${messageOf(error)}`);
       this.retrySoon(() => void this.open());
       return;
     }
@@ -164,7 +165,7 @@ export class LogFeed {
       const members = [...this.members.keys()];
       this.members.clear();
       for (const member of members) member.dropped(error);
-      this.options.logger?.error(`log feed failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.options.logger?.error(`log feed failed: ${messageOf(error)}`);
       this.retrySoon(() => (this.running = this.run()));
     } finally {
       await subscription.stop();
@@ -195,7 +196,7 @@ export class LogFeed {
       try {
         result = await pending;
       } catch (error) {
-        result = { committed: false, error: error instanceof Error ? error.message : String(error) };
+        result = { committed: false, error: messageOf(error) };
       }
       if (result.committed) {
         const byName = new Map(result.outcomes.map((outcome) => [outcome.name, outcome]));

@@ -4,6 +4,7 @@ import { startThread } from '../threads/start-thread';
 import { SqliteFeedApplier, type CheckpointWrite, type FeedApplier, type FeedResult, type FeedTarget } from './feed-applier';
 import type { Projection } from './projection';
 import { openReadModelDb } from './read-model-db';
+import { messageOf } from '../error-message';
 
 interface HostData {
   file: string;
@@ -93,7 +94,7 @@ export function serveProjections(projections: Projection[]): void {
       // Patient: waiting for the write lock blocks only this thread.
       port.postMessage({ id, result: applier.apply(batch, hosted, checkpoints, true) as FeedResult } satisfies ApplyReply);
     } catch (error) {
-      port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies ApplyReply);
+      port.postMessage({ id, error: messageOf(error) } satisfies ApplyReply);
     }
   });
 }

@@ -4,6 +4,7 @@ import { parentPort, type Worker, workerData } from 'node:worker_threads';
 import { startThread } from '../threads/start-thread';
 import { openSqlite } from './open-sqlite';
 import { serveGroupCommits } from './writer-channel';
+import { messageOf } from '../error-message';
 
 export type WireExpected = 'no_stream' | 'any' | number;
 
@@ -83,10 +84,6 @@ if (parentPort && role === 'events') {
       return groups.map(() => ({ error: messageOf(error) }));
     }
   });
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Starts the writer thread for a store file. */
