@@ -1,7 +1,6 @@
 import type { Role } from '../src/shared/domain/event-envelope';
 import { API_PREFIX } from '../src/app.factory';
 import { listRoutes, type RouteInfo } from '../src/shared/http/route-inventory';
-import { InboundSmtpServer } from '../src/contexts/inbound-mail/smtp/inbound-smtp.server';
 import { PASSWORD, signUp, startTestApi, uniqueEmail, type TestApi } from './support/api-app';
 import { sendRaw, simpleMail } from './support/smtp-client';
 
@@ -48,7 +47,7 @@ async function formResources(owner: Agent): Promise<void> {
 /** A conversation with an attachment, its contact and message, and a failed mail, in account A. */
 async function mailResources(owner: Agent): Promise<void> {
   const { address } = (await owner.post('/api/channels/email/forwarding-address').send({ username: 'support', subdomain: `matrix${Date.now().toString(36)}` })).body;
-  const port = api.app.get(InboundSmtpServer).port as number;
+  const port = api.smtpPort;
   const withAttachment = simpleMail({ to: address, subject: 'With attachment' }).replace(
     'Content-Type: text/plain; charset=utf-8\r\n\r\nHello, my order has not arrived yet.',
     'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nSee file.\r\n--b\r\nContent-Type: text/plain; name="a.txt"\r\nContent-Disposition: attachment; filename="a.txt"\r\n\r\nfile\r\n--b--',

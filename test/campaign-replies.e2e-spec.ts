@@ -1,4 +1,3 @@
-import { InboundSmtpServer } from '../src/contexts/inbound-mail/smtp/inbound-smtp.server';
 import { signUp, startTestApi, type TestApi } from './support/api-app';
 import { sendRaw, simpleMail } from './support/smtp-client';
 import { eventually } from './support/eventually';
@@ -7,10 +6,8 @@ import { eventually } from './support/eventually';
 // that contact's conversation instead of all piling into one thread (or each starting a new one).
 
 let api: TestApi;
-let smtpPort: number;
 beforeAll(async () => {
   api = await startTestApi({ INBOX_DOMAIN: 'inbox.test' });
-  smtpPort = api.app.get(InboundSmtpServer).port as number;
 });
 afterAll(() => api.close());
 
@@ -53,7 +50,7 @@ const campaignReply = (from: string, to: string, body: string) =>
   });
 
 async function deliver(to: string, raw: string): Promise<void> {
-  const answer = await sendRaw(smtpPort, to, raw);
+  const answer = await sendRaw(api.smtpPort, to, raw);
   if (answer.code !== 250) throw new Error(`not accepted: ${answer.response}`);
 }
 

@@ -1,5 +1,4 @@
 import request from 'supertest';
-import { InboundSmtpServer } from '../src/contexts/inbound-mail/smtp/inbound-smtp.server';
 import { signUp, startTestApi, type TestApi } from './support/api-app';
 import { CaptureRelay } from './support/capture-relay';
 import { sendRaw, simpleMail } from './support/smtp-client';
@@ -122,7 +121,7 @@ describe('a chat', () => {
     expect(mail.parsed.text).toContain('They are reserved for you.');
 
     const answer = simpleMail({ to: address, from: 'Vic Visitor <vic@example.com>', subject: 'Re: Follow-up from our conversation', headers: [`In-Reply-To: ${mail.parsed.messageId}`], body: 'Great, I will pick them up.' });
-    expect((await sendRaw(api.app.get(InboundSmtpServer).port as number, address, answer)).code).toBe(250);
+    expect((await sendRaw(api.smtpPort, address, answer)).code).toBe(250);
     const thread = await eventually(async () => (await agent.get(`/api/conversations/${conversationId}`)).body, (t) => t.messages.length === 4, 'the email answer in the chat conversation');
     expect(thread.messages.map((m: { direction: string; kind: string }) => `${m.direction}:${m.kind}`)).toEqual(['inbound:chat', 'outbound:chat', 'outbound:mail', 'inbound:mail']);
     expect((await agent.get('/api/conversations')).body.items).toHaveLength(1);

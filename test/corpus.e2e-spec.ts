@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import request from 'supertest';
 import type { InboundMailAccepted, InboundMailFailed } from '../src/contexts/inbound-mail/domain/inbound-mail.events';
-import { InboundSmtpServer } from '../src/contexts/inbound-mail/smtp/inbound-smtp.server';
 import { BLOB_STORE, type BlobStore } from '../src/shared/blobs/blob-store';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../src/shared/event-store/event-store.port';
 import { signUp, startTestApi, type TestApi } from './support/api-app';
@@ -43,7 +42,6 @@ interface Outcome {
 
 let api: TestApi | undefined;
 let address: string;
-let smtpPort: number;
 let outcomes: Outcome[];
 
 beforeAll(async () => {
@@ -54,9 +52,8 @@ beforeAll(async () => {
   const claim = await owner.agent.post('/api/channels/email/forwarding-address').send({ username: 'support', subdomain: `corpus${Date.now().toString(36)}` });
   if (claim.status >= 300) throw new Error(`could not claim a forwarding address: ${claim.status} ${JSON.stringify(claim.body)}`);
   address = claim.body.address as string;
-  smtpPort = api.app.get(InboundSmtpServer).port as number;
 
-  const answers = await mapLimit(messages, CONCURRENCY, (raw) => sendRaw(smtpPort, address, raw));
+  const answers = await mapLimit(messages, CONCURRENCY, (raw) => sendRaw((api as TestApi).smtpPort, address, raw));
 
   const store = api.app.get<EventStore>(EVENT_STORE);
   const blobs = api.app.get<BlobStore>(BLOB_STORE);
@@ -86,8 +83,8 @@ describe('the real-world corpus over SMTP', () => {
     expect(wrong).toEqual([]);
 
     const health = await request((api as TestApi).app.getHttpServer()).get('/api/health');
-    expect(health.body.smtp).toEqual({ up: true, port: smtpPort });
-    const after = await sendRaw(smtpPort, address, simpleMail({ to: address, subject: 'After the corpus' }));
+    expect(health.body.smtp).toEqual({ up: true, port: (api as TestApi).smtpPort });
+    const after = await sendRaw((api as TestApi).smtpPort, address, simpleMail({ to: address, subject: 'After the corpus' }));
     expect(after).toMatchObject({ ok: true, code: 250 });
   });
 

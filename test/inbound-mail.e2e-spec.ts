@@ -1,15 +1,12 @@
 import request from 'supertest';
 import { EVENT_STORE, type EventStore } from '../src/shared/event-store/event-store.port';
-import { InboundSmtpServer } from '../src/contexts/inbound-mail/smtp/inbound-smtp.server';
 import { BLOB_STORE, type BlobStore } from '../src/shared/blobs/blob-store';
 import { signUp, startTestApi, type TestApi } from './support/api-app';
 import { sendRaw, simpleMail } from './support/smtp-client';
 
 let api: TestApi;
-let smtpPort: number;
 beforeAll(async () => {
   api = await startTestApi({ INBOX_DOMAIN: 'inbox.test', MAX_MESSAGE_BYTES: '200000' });
-  smtpPort = api.app.get(InboundSmtpServer).port as number;
 });
 afterAll(() => api.close());
 
@@ -27,13 +24,13 @@ const store = () => api.app.get<EventStore>(EVENT_STORE);
 describe('inbound SMTP', () => {
   it('reports SMTP in health', async () => {
     const health = await request(api.app.getHttpServer()).get('/api/health');
-    expect(health.body.smtp).toEqual({ up: true, port: smtpPort });
+    expect(health.body.smtp).toEqual({ up: true, port: api.smtpPort });
   });
 
   it('accepts mail for a claimed address with 250 only once it is stored, raw bytes kept', async () => {
     const { agent, address } = await accountWithAddress();
     const raw = simpleMail({ to: address, subject: 'Order 1234' });
-    const answer = await sendRaw(smtpPort, address, raw);
+    const answer = await sendRaw(api.smtpPort, address, raw);
     expect(answer).toMatchObject({ ok: true, code: 250 });
     const id = /stored as (\S+)/.exec(answer.response)?.[1] as string;
     const [accepted] = await store().readStream(`inboundmail-${id}`);
@@ -48,26 +45,26 @@ describe('inbound SMTP', () => {
   it('routes username+token@ plus-addresses like the bare address', async () => {
     const { address } = await accountWithAddress();
     const plus = address.replace('@', '+c0ffee@');
-    expect(await sendRaw(smtpPort, plus, simpleMail({ to: plus }))).toMatchObject({ ok: true, code: 250 });
+    expect(await sendRaw(api.smtpPort, plus, simpleMail({ to: plus }))).toMatchObject({ ok: true, code: 250 });
   });
 
   it('refuses unknown recipients at RCPT TO with 550', async () => {
-    const answer = await sendRaw(smtpPort, 'nobody@nowhere.inbox.test', simpleMail({ to: 'nobody@nowhere.inbox.test' }));
+    const answer = await sendRaw(api.smtpPort, 'nobody@nowhere.inbox.test', simpleMail({ to: 'nobody@nowhere.inbox.test' }));
     expect(answer).toMatchObject({ ok: false, code: 550 });
   });
 
   it('refuses a message over MAX_MESSAGE_BYTES with 552', async () => {
     const { address } = await accountWithAddress();
     const big = simpleMail({ to: address, body: 'x'.repeat(76).concat('\r\n').repeat(3000) });
-    const answer = await sendRaw(smtpPort, address, big);
+    const answer = await sendRaw(api.smtpPort, address, big);
     expect(answer).toMatchObject({ ok: false, code: 552 });
   });
 
   it('keeps one message when the same mail is delivered twice', async () => {
     const { address } = await accountWithAddress();
     const raw = simpleMail({ to: address, messageId: `<twice.${Date.now()}@example.com>` });
-    const first = await sendRaw(smtpPort, address, raw);
-    const second = await sendRaw(smtpPort, address, raw.replace('Hello', 'Hello again'));
+    const first = await sendRaw(api.smtpPort, address, raw);
+    const second = await sendRaw(api.smtpPort, address, raw.replace('Hello', 'Hello again'));
     const [firstId, secondId] = [first, second].map((a) => /stored as (\S+)/.exec(a.response)?.[1]);
     expect(secondId).toBe(firstId);
     expect(await store().readStream(`inboundmail-${firstId}`)).toHaveLength(1);
@@ -76,7 +73,7 @@ describe('inbound SMTP', () => {
   it('marks mail received while the email channel is off, and still keeps it', async () => {
     const { agent, address } = await accountWithAddress();
     await agent.patch('/api/channels/email').send({ enabled: false });
-    const answer = await sendRaw(smtpPort, address, simpleMail({ to: address }));
+    const answer = await sendRaw(api.smtpPort, address, simpleMail({ to: address }));
     expect(answer.code).toBe(250);
     const id = /stored as (\S+)/.exec(answer.response)?.[1] as string;
     const [accepted] = await store().readStream(`inboundmail-${id}`);
@@ -151,7 +148,7 @@ describe('provider forwarding confirmations', () => {
       'https://mail-settings.google.com/mail/vf-%5BANGjdJ9abc%5D-xyz',
       '',
     ].join('\r\n');
-    expect((await sendRaw(smtpPort, address, confirmation)).code).toBe(250);
+    expect((await sendRaw(api.smtpPort, address, confirmation)).code).toBe(250);
     let channels = (await agent.get('/api/channels')).body;
     for (let i = 0; i < 100 && channels.email.providerConfirmations.length === 0; i++) {
       await new Promise((resolve) => setTimeout(resolve, 25));
@@ -201,7 +198,7 @@ describe('what a message carries', () => {
       '--outer--',
       '',
     ].join('\r\n');
-    expect((await sendRaw(smtpPort, address, raw)).code).toBe(250);
+    expect((await sendRaw(api.smtpPort, address, raw)).code).toBe(250);
 
     let items: Array<{ id: string }> = [];
     for (let i = 0; i < 100 && items.length === 0; i++) {
@@ -235,7 +232,7 @@ describe('SMTP limits', () => {
     const banners = await Promise.all(
       Array.from({ length: 21 }, () =>
         new Promise<{ banner: string; socket: import('node:net').Socket }>((resolve) => {
-          const socket = connect(smtpPort, '127.0.0.1');
+          const socket = connect(api.smtpPort, '127.0.0.1');
           socket.once('data', (data) => resolve({ banner: data.toString(), socket }));
         }),
       ),
@@ -267,7 +264,7 @@ describe('ordering of what intake writes', () => {
     // Eight connections at a time, as a busy MTA would (and under the per-address limit).
     for (let batch = 0; batch < 5; batch++) {
       const answers = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => sendRaw(smtpPort, address, simpleMail({ to: address, body: `order ${batch}.${i} ${Date.now()}` }))),
+        Array.from({ length: 8 }, (_, i) => sendRaw(api.smtpPort, address, simpleMail({ to: address, body: `order ${batch}.${i} ${Date.now()}` }))),
       );
       expect(answers.map((a) => a.code)).toEqual(Array(8).fill(250));
     }

@@ -1,4 +1,3 @@
-import { InboundSmtpServer } from '../src/contexts/inbound-mail/smtp/inbound-smtp.server';
 import { EVENT_STORE, type EventStore } from '../src/shared/event-store/event-store.port';
 import { PASSWORD, signUp, startTestApi, uniqueEmail, type TestApi } from './support/api-app';
 import { sendRaw, simpleMail } from './support/smtp-client';
@@ -8,10 +7,8 @@ import { eventually } from './support/eventually';
 // in over real SMTP.
 
 let api: TestApi;
-let smtpPort: number;
 beforeAll(async () => {
   api = await startTestApi({ INBOX_DOMAIN: 'inbox.test' });
-  smtpPort = api.app.get(InboundSmtpServer).port as number;
 });
 afterAll(() => api.close());
 
@@ -38,7 +35,7 @@ async function account() {
 }
 
 async function deliver(address: string, options: Parameters<typeof simpleMail>[0]): Promise<void> {
-  const answer = await sendRaw(smtpPort, address, simpleMail(options));
+  const answer = await sendRaw(api.smtpPort, address, simpleMail(options));
   if (answer.code !== 250) throw new Error(`not accepted: ${answer.response}`);
 }
 

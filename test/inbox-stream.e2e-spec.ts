@@ -1,4 +1,3 @@
-import { InboundSmtpServer } from '../src/contexts/inbound-mail/smtp/inbound-smtp.server';
 import { PASSWORD, signUp, startTestApi, uniqueEmail, type TestApi } from './support/api-app';
 import { eventually } from './support/eventually';
 import { listening, openEventStream } from './support/event-stream';
@@ -27,7 +26,7 @@ it("announces the account's new mail to everyone, and a read only to the reader'
   const ownerTab = await openEventStream(`${baseUrl}/api/stream`, { Cookie: await cookieOf(owner.agent) });
   const strangerTab = await openEventStream(`${baseUrl}/api/stream`, { Cookie: await cookieOf(stranger.agent) });
   try {
-    expect((await sendRaw(api.app.get(InboundSmtpServer).port as number, body.address, simpleMail({ to: body.address }))).code).toBe(250);
+    expect((await sendRaw(api.smtpPort, body.address, simpleMail({ to: body.address }))).code).toBe(250);
     const [conversation] = await eventually(async () => (await owner.agent.get('/api/conversations')).body.items as Array<{ id: string }>, (items) => items.length === 1);
     await eventually(async () => ownerTab.events.map((e) => (e.data as { change?: string } | null)?.change), (changes) => changes.includes('MessageReceived'), 'the mail on the stream');
 

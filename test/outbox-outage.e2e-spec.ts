@@ -1,5 +1,4 @@
 import request from 'supertest';
-import { InboundSmtpServer } from '../src/contexts/inbound-mail/smtp/inbound-smtp.server';
 import { PASSWORD, signUp, startTestApi, uniqueEmail } from './support/api-app';
 import { startApp, type RunningApp } from './support/app-process';
 import { CaptureRelay } from './support/capture-relay';
@@ -48,7 +47,7 @@ it('delivers replies queued during an outage once the relay is back', async () =
   const relay = new CaptureRelay(port);
   try {
     const { agent } = await signUp(api);
-    const { conversationId } = await conversationWithReplies(agent, api.app.get(InboundSmtpServer).port as number, 3);
+    const { conversationId } = await conversationWithReplies(agent, api.smtpPort, 3);
     const waiting = await eventually(() => repliesOf(agent, conversationId), (replies) => replies.length === 3 && replies.every((r) => r.deliveryAttempts >= 1 && r.deliveryError !== null), 'the failed attempts');
     for (const reply of waiting) {
       expect(reply.deliveryStatus).toBe('queued');

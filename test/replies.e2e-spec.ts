@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import request from 'supertest';
-import { InboundSmtpServer } from '../src/contexts/inbound-mail/smtp/inbound-smtp.server';
 import { EVENT_STORE, type EventStore } from '../src/shared/event-store/event-store.port';
 import { PASSWORD, signUp, startTestApi, uniqueEmail, type TestApi } from './support/api-app';
 import { CaptureRelay } from './support/capture-relay';
@@ -16,11 +15,9 @@ import { eventually } from './support/eventually';
 
 let api: TestApi;
 let relay: CaptureRelay;
-let smtpPort: number;
 beforeAll(async () => {
   relay = await CaptureRelay.start();
   api = await startTestApi({ INBOX_DOMAIN: 'inbox.test', OUTBOUND_SMTP_URL: relay.url });
-  smtpPort = api.app.get(InboundSmtpServer).port as number;
 });
 afterAll(async () => {
   await api.close();
@@ -42,7 +39,7 @@ async function accountWithConversation(options: { withAddress?: boolean } = {}) 
   const messageId = `<ask.${randomUUID()}@mail.example.com>`;
   const raw = simpleMail({ to: address ?? 'support@example.com', from: 'Carla Customer <carla@example.com>', subject: 'Broken zipper', messageId, headers: ['Cc: Dan <dan@example.com>'] });
   if (address) {
-    expect((await sendRaw(smtpPort, address, raw)).code).toBe(250);
+    expect((await sendRaw(api.smtpPort, address, raw)).code).toBe(250);
   } else {
     const token = (await owner.agent.get('/api/channels/email/inbound-token')).body.token as string;
     const posted = await request(api.app.getHttpServer()).post('/api/inbound/mime').set('Authorization', `Bearer ${token}`).set('Content-Type', 'message/rfc822').send(raw);
@@ -93,7 +90,7 @@ describe('POST /api/conversations/:id/replies', () => {
 
     // Carla answers from her mail client: In-Reply-To our Message-ID, to the plain address.
     const answer = simpleMail({ to: address as string, from: 'Carla Customer <carla@example.com>', subject: 'Re: Follow-up from Acme', headers: [`In-Reply-To: ${mail.parsed.messageId}`, `References: ${inboundMessageId} ${mail.parsed.messageId}`], body: 'Thanks, got it!' });
-    expect((await sendRaw(smtpPort, address as string, answer)).code).toBe(250);
+    expect((await sendRaw(api.smtpPort, address as string, answer)).code).toBe(250);
     const after = await eventually(() => thread(agent, conversationId), (t) => t.messages.length === 3, 'the answer threading back');
     expect(after.messages.map((m: { direction: string }) => m.direction)).toEqual(['inbound', 'outbound', 'inbound']);
     expect((await agent.get('/api/conversations')).body.items).toHaveLength(1);
@@ -224,7 +221,7 @@ describe('without a relay', () => {
       const owner = await signUp(fileApi);
       const { body } = await owner.agent.post('/api/channels/email/forwarding-address').send({ username: 'help', subdomain: `fo${Date.now().toString(36)}` });
       expect((await owner.agent.get('/api/channels')).body.email.outbound).toBe('file');
-      const port = fileApi.app.get(InboundSmtpServer).port as number;
+      const port = fileApi.smtpPort;
       expect((await sendRaw(port, body.address, simpleMail({ to: body.address }))).code).toBe(250);
       const [conversation] = await eventually(async () => (await owner.agent.get('/api/conversations')).body.items as Array<{ id: string }>, (items) => items.length === 1, 'the mail');
       const { messageId } = (await owner.agent.post(`/api/conversations/${conversation.id}/replies`).send({ text: 'Written to a file' })).body;

@@ -1,15 +1,12 @@
 import { signUp, startTestApi, type TestApi } from './support/api-app';
 import { sendRaw } from './support/smtp-client';
-import { InboundSmtpServer } from '../src/contexts/inbound-mail/smtp/inbound-smtp.server';
 import { eventually } from './support/eventually';
 
 // Replies as real clients write them, over real SMTP, into real conversations.
 
 let api: TestApi;
-let smtpPort: number;
 beforeAll(async () => {
   api = await startTestApi({ INBOX_DOMAIN: 'inbox.test' });
-  smtpPort = api.app.get(InboundSmtpServer).port as number;
 });
 afterAll(() => api.close());
 
@@ -29,7 +26,7 @@ function mail(headers: Record<string, string>, body = 'Hello there.'): string {
 }
 
 async function deliver(address: string, raw: string, rcpt = address): Promise<string> {
-  const answer = await sendRaw(smtpPort, rcpt, raw);
+  const answer = await sendRaw(api.smtpPort, rcpt, raw);
   if (answer.code !== 250) throw new Error(`not accepted: ${answer.response}`);
   return /stored as (\S+)/.exec(answer.response)?.[1] as string;
 }

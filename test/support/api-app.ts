@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createApiApp } from '../../src/app.factory';
+import { InboundSmtpServer } from '../../src/contexts/inbound-mail/smtp/inbound-smtp.server';
 import { loadConfig, type AppConfig } from '../../src/shared/config/app-config';
 import { makeTempDir } from './temp-dir';
 
@@ -8,6 +9,8 @@ export interface TestApi {
   app: NestExpressApplication;
   http: ReturnType<typeof request.agent>;
   config: AppConfig;
+  /** The port the app's SMTP server listens on (SMTP_PORT is 0 in tests: a free one). */
+  smtpPort: number;
   /** A cookie-keeping client, like one browser. */
   agent(): ReturnType<typeof request.agent>;
   close(): Promise<void>;
@@ -23,6 +26,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   return {
     app,
     config,
+    smtpPort: app.get(InboundSmtpServer).port as number,
     http: request.agent(server),
     agent: () => request.agent(server),
     close: async () => {
