@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApiApp } from './app.factory';
 import { configOrExit } from './shared/config/config-or-exit';
 import { mountWebFrontend } from './web-frontend';
+import { messageOf } from './shared/error-message';
 
 async function bootstrap(): Promise<void> {
   const config = configOrExit();
@@ -18,6 +19,6 @@ async function bootstrap(): Promise<void> {
 }
 
 void bootstrap().catch((error: unknown) => {
-  process.stderr.write(`Inbox failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`Inbox failed to start: ${messageOf(error)}\n`);
   process.exit(1);
 });

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { AppModule } from '../app.module';
 import { ChannelConfigurationAuditor } from '../contexts/channel-configuration';
 import { configOrExit } from '../shared/config/config-or-exit';
+import { messageOf } from '../shared/error-message';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { account: { type: 'string' }, at: { type: 'string' }, json: { type: 'boolean' } } });
@@ -45,6 +46,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Audit failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`Audit failed: ${messageOf(error)}\n`);
   process.exit(1);
 });

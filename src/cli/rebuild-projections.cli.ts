@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { configOrExit } from '../shared/config/config-or-exit';
 import { SubscriptionsService } from '../shared/projections/subscriptions.service';
+import { messageOf } from '../shared/error-message';
 
 async function main(): Promise<void> {
   const config = configOrExit();
@@ -23,6 +24,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Rebuild failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`Rebuild failed: ${messageOf(error)}\n`);
   process.exit(1);
 });

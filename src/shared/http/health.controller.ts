@@ -9,6 +9,7 @@ import type { SubscriptionStatus } from '../projections/subscription-status';
 import { Public } from './access';
 import { DiscoveryService } from '@nestjs/core';
 import { RegisterHealthIndicator, type ComponentHealth, type HealthIndicator } from './health-indicator';
+import { messageOf } from '../error-message';
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';
@@ -44,7 +45,7 @@ export class HealthController {
     for (const indicator of this.indicators()) {
       others[indicator.healthName] = await Promise.resolve(indicator.health()).catch((error: unknown) => ({
         up: false,
-        error: error instanceof Error ? error.message : String(error),
+        error: messageOf(error),
       }));
     }
     const up = eventStore.up && readModels.up && Object.values(others).every((component) => component.up);
@@ -64,7 +65,7 @@ export class HealthController {
       const head = await this.store.headPosition();
       return { up: true, head: head === null ? null : head.toString() };
     } catch (error) {
-      return { up: false, head: null, error: error instanceof Error ? error.message : String(error) };
+      return { up: false, head: null, error: messageOf(error) };
     }
   }
 
@@ -73,7 +74,7 @@ export class HealthController {
       this.readModels.prepare('SELECT 1').get();
       return { up: true };
     } catch (error) {
-      return { up: false, error: error instanceof Error ? error.message : String(error) };
+      return { up: false, error: messageOf(error) };
     }
   }
 }

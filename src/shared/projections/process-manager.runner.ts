@@ -3,6 +3,7 @@ import type { SqliteDatabase } from '../sqlite/open-sqlite';
 import { CheckpointStore, type Checkpoint } from './checkpoint.store';
 import type { ProcessManager } from './projection';
 import { SubscriptionRunner, type SubscriptionRunnerOptions } from './subscription.runner';
+import { messageOf } from '../error-message';
 
 /** How long a checkpoint that moved may wait for the feed's next transaction before it is saved alone. */
 const CHECKPOINT_DELAY_MS = 1000;
@@ -127,7 +128,7 @@ export class ProcessManagerRunner extends SubscriptionRunner {
       this.saveCheckpoint();
     } catch (error) {
       // Lagging is harmless (at-least-once); the next save or the next batch brings it up to date.
-      this.options.logger?.error(`process-manager ${this.name}: checkpoint not saved: ${error instanceof Error ? error.message : String(error)}`);
+      this.options.logger?.error(`process-manager ${this.name}: checkpoint not saved: ${messageOf(error)}`);
     }
   }
 

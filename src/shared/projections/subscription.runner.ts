@@ -3,6 +3,7 @@ import { positionToString } from '../event-store/event-store.port';
 import { inBatches, yieldWhenBusy } from './in-batches';
 import type { FeedMember, LogFeed } from './log-feed';
 import type { SubscriptionStatus } from './subscription-status';
+import { messageOf } from '../error-message';
 
 export interface RunnerLogger {
   log(message: string): void;
@@ -106,7 +107,7 @@ export abstract class SubscriptionRunner implements FeedMember {
   /** A batch failed: try again from the saved checkpoint, waiting longer each time. */
   protected failed(error: unknown): void {
     this.failures += 1;
-    this.lastError = error instanceof Error ? error.message : String(error);
+    this.lastError = messageOf(error);
     this.state = 'retrying';
     this.options.logger?.error(`${this.kind} ${this.name} failed (attempt ${this.failures}): ${this.lastError}`);
     const { min, max } = this.options.retryDelayMs ?? { min: 200, max: 30_000 };

@@ -7,6 +7,7 @@ import type { ReplyQueued } from '../domain/outgoing-reply';
 import { replyDeliveryDecider, replyDeliveryStream, type ReplyDeliveryStarted } from '../domain/reply-delivery.decider';
 import { describeSendFailure, OUTBOUND_MAILER, type OutboundMailer } from '../outbound/outbound-mailer';
 import { ConversationsQueries } from '../read-models/conversations.queries';
+import { messageOf } from '../../../shared/error-message';
 
 /** Longer than any SMTP timeout of the mailer: a claim outlives an attempt unless its worker died. */
 const CLAIM_MS = 3 * 60_000;
@@ -100,7 +101,7 @@ export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShu
       // The schedule must show the outcome before this reply is looked at again.
       await this.eventSourcing.waitForReadModels(recorded.position ?? claim.position);
     } catch (error) {
-      this.logger.error(`reply ${messageId}: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(`reply ${messageId}: ${messageOf(error)}`);
     } finally {
       this.inFlight.delete(messageId);
     }

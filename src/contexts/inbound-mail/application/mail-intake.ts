@@ -9,6 +9,7 @@ import { inboundIdFor } from '../domain/inbound-id';
 import { inboundMailDecider } from '../domain/inbound-mail.decider';
 import { inboundMailStream, type InboundMailAccepted, type StoredPart } from '../domain/inbound-mail.events';
 import { parseMail } from './parse-mail';
+import { messageOf } from '../../../shared/error-message';
 
 export interface IntakeResult {
   inboundId: string;
@@ -90,7 +91,7 @@ export class MailIntake {
     context: CommandContext,
     error: unknown,
   ): Promise<IntakeResult> {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     this.logger.warn(`mail for ${accountId} could not be parsed: ${reason}`);
     const inboundId = inboundIdFor(accountId, null, raw);
     await this.eventSourcing.decide(

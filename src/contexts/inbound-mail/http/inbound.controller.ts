@@ -11,6 +11,7 @@ import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/
 import { MailIntake, type IntakeResult } from '../application/mail-intake';
 import { accountOfToken, inboundToken, inboundTokenDecider, inboundTokenStream, tokenMatches } from '../domain/inbound-token';
 import { InboundMailQueries, type InboundMailView } from '../read-models/inbound-mail.queries';
+import { messageOf } from '../../../shared/error-message';
 
 @ApiTags('inbound mail')
 @Controller()
@@ -87,7 +88,7 @@ export class InboundController {
       const after = this.queries.message(user.accountId, id);
       return after?.status === 'failed' ? { id, status: 'failed', reason: after.reason ?? undefined } : { id, status: 'accepted' };
     } catch (error) {
-      return { id, status: 'failed', reason: error instanceof Error ? error.message : String(error) };
+      return { id, status: 'failed', reason: messageOf(error) };
     }
   }
 
