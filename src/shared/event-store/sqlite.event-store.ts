@@ -38,8 +38,6 @@ interface PendingAppend {
   streamId: string;
   events: readonly EventToAppend[];
   expectedRevision: ExpectedRevision;
-  /** What was sent to the writer thread. */
-  wire?: WireAppend;
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
 }
@@ -204,19 +202,16 @@ export class SqliteEventStore implements EventStore {
   }
 
   private toWire(appends: PendingAppend[]): WireAppend[] {
-    return appends.map((append) => {
-      append.wire = {
-        streamId: append.streamId,
-        expectedRevision: append.expectedRevision,
-        events: append.events.map((event) => ({
-          eventId: event.metadata.eventId,
-          type: event.type,
-          data: JSON.stringify(event.data ?? null),
-          metadata: JSON.stringify(event.metadata),
-        })),
-      };
-      return append.wire;
-    });
+    return appends.map((append) => ({
+      streamId: append.streamId,
+      expectedRevision: append.expectedRevision,
+      events: append.events.map((event) => ({
+        eventId: event.metadata.eventId,
+        type: event.type,
+        data: JSON.stringify(event.data ?? null),
+        metadata: JSON.stringify(event.metadata),
+      })),
+    }));
   }
 
   private committed(batch: PendingAppend[], reply: WireReply | Error): void {
@@ -232,7 +227,6 @@ export class SqliteEventStore implements EventStore {
         append.reject(new WrongExpectedVersion(append.streamId, append.expectedRevision, outcome.actual));
         return;
       }
-      const wire = append.wire as WireAppend;
       // The appended objects themselves, not a parse of what was written: events are immutable.
       append.events.forEach((event, index) => {
         this.remember({
@@ -245,9 +239,9 @@ export class SqliteEventStore implements EventStore {
           recordedAt: new Date(reply.recordedAt),
         });
       });
-      const last = outcome.firstPosition + wire.events.length - 1;
+      const last = outcome.firstPosition + append.events.length - 1;
       this.knownHead = Math.max(this.knownHead, last);
-      append.resolve({ nextExpectedRevision: outcome.firstRevision + wire.events.length - 1, position: BigInt(last) });
+      append.resolve({ nextExpectedRevision: outcome.firstRevision + append.events.length - 1, position: BigInt(last) });
     });
     this.wakeAll();
   }

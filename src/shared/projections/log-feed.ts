@@ -78,7 +78,7 @@ export class LogFeed {
 
   constructor(
     private readonly store: EventStore,
-    private readonly db: SqliteDatabase,
+    db: SqliteDatabase,
     private readonly options: LogFeedOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 1000;
