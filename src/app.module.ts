@@ -18,6 +18,7 @@ import { ContactsModule } from './contexts/contacts';
 import { ChatModule } from './contexts/chat';
 import { FormsModule } from './contexts/forms';
 import { PresenceModule } from './shared/presence/presence';
+import { eventContracts } from './event-contracts';
 
 /** The projection thread's entry: the compiled file, or under ts-jest and ts-node its TypeScript source. */
 const PROJECTION_HOST_WORKER_FILE = join(__dirname, `projection-host.worker${extname(__filename)}`);
@@ -37,7 +38,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        EventStoreModule,
+        EventStoreModule.forRoot(eventContracts),
         DiscoveryModule,
         SubscriptionsModule.forRoot({ run: runSubscriptions, hostWorker: PROJECTION_HOST_WORKER_FILE }),
         EventSourcingModule,

@@ -1,4 +1,5 @@
 // What other contexts may use of Accounts: its published events and its queries.
+export { accountsEventSchemas } from './domain/accounts.contracts';
 export type { AccountOpened, AccountSettingsChanged } from './domain/account.decider';
 export type { UserRegistered, UserRenamed } from './domain/user.decider';
 export { AccountsQueries, type AccountView, type UserView } from './read-models/accounts.queries';

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Decider } from '../domain/decider';
 import type { Event } from '../domain/event-envelope';
 import { EVENT_STORE, type EventStore, type Position } from '../event-store/event-store.port';
+import { EVENT_CONTRACTS } from '../event-store/event-store.module';
+import { EventContracts } from '../event-store/event-contracts';
 import { SubscriptionsService } from '../projections/subscriptions.service';
 import type { CommandContext } from './command-context';
 import { handleCommand, type CommandOutcome } from './handle-command';
@@ -11,6 +13,7 @@ import { handleCommand, type CommandOutcome } from './handle-command';
 export class EventSourcing {
   constructor(
     @Inject(EVENT_STORE) readonly store: EventStore,
+    @Inject(EVENT_CONTRACTS) private readonly contracts: EventContracts,
     private readonly subscriptions: SubscriptionsService,
   ) {}
 
@@ -34,7 +37,7 @@ export class EventSourcing {
     context: CommandContext,
     deps?: Deps,
   ): Promise<CommandOutcome<E>> {
-    return handleCommand(this.store, streamId, decider, command, context, deps as Deps);
+    return handleCommand(this.store, this.contracts, streamId, decider, command, context, deps as Deps);
   }
 
   /** The current state of a stream, folded by its decider's `evolve`. */

@@ -2,6 +2,7 @@ import type { Decider } from '../domain/decider';
 import type { Event } from '../domain/event-envelope';
 import { ConcurrentModification } from '../domain/domain-error';
 import { WrongExpectedVersion, type EventStore, type ExpectedRevision, type Position } from '../event-store/event-store.port';
+import type { EventContracts } from '../event-store/event-contracts';
 import { metadataFor, type CommandContext } from './command-context';
 
 export interface CommandOutcome<E extends Event> {
@@ -23,10 +24,12 @@ export interface HandleCommandOptions {
 /**
  * The one way a command changes a stream: load it, fold it with `evolve`, let the pure `decide`
  * answer, and append with the revision that was read. A concurrent writer makes the append fail;
- * then the whole decision is taken again on the new state.
+ * then the whole decision is taken again on the new state. Every event decided is checked against
+ * its schema first: one that breaks it (EventContractViolation) is a bug, and nothing is written.
  */
 export async function handleCommand<State, Command, E extends Event, Deps>(
   store: EventStore,
+  contracts: EventContracts,
   streamId: string,
   decider: Decider<State, Command, E, Deps>,
   command: Command,
@@ -48,6 +51,7 @@ export async function handleCommand<State, Command, E extends Event, Deps>(
     );
     const events = decider.decide(command, state, deps);
     if (events.length === 0) return { events, repeated: false, nextExpectedRevision: revision, position: null };
+    for (const event of events) contracts.check(event);
 
     const expectedRevision: ExpectedRevision = revision === null ? 'no_stream' : revision;
     const at = now();

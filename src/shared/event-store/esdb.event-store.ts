@@ -31,6 +31,7 @@ import {
   type ReadAllOptions,
   type RecordedEvent,
   type SubscribeToAllOptions,
+  type UpcastEvent,
 } from './event-store.port';
 
 const UINT64_MASK = (1n << 64n) - 1n;
@@ -49,10 +50,23 @@ export function unpackPosition(position: Position): EsdbPosition {
  */
 export class EventStoreDbEventStore implements EventStore {
   readonly positionsCountEvents = false;
-  constructor(private readonly client: EventStoreDBClient) {}
+  private readonly toRecordedEvent: (event: EsdbRecordedEvent) => RecordedEvent | null;
 
-  static fromConnectionString(url: string): EventStoreDbEventStore {
-    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(url));
+  /** `upcast` is applied to every event read (stream, page of $all, subscription); none by default. */
+  constructor(
+    private readonly client: EventStoreDBClient,
+    upcast?: UpcastEvent,
+  ) {
+    this.toRecordedEvent = upcast
+      ? (event) => {
+          const mapped = toRecordedEvent(event);
+          return mapped && upcast(mapped);
+        }
+      : toRecordedEvent;
+  }
+
+  static fromConnectionString(url: string, upcast?: UpcastEvent): EventStoreDbEventStore {
+    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(url), upcast);
   }
 
   async appendToStream(
@@ -91,7 +105,7 @@ export class EventStoreDbEventStore implements EventStore {
     const recorded: RecordedEvent[] = [];
     try {
       for await (const { event } of this.client.readStream(streamId, { fromRevision: START, direction: FORWARDS })) {
-        const mapped = event && toRecordedEvent(event);
+        const mapped = event && this.toRecordedEvent(event);
         if (mapped) recorded.push(mapped);
       }
     } catch (error) {
@@ -109,7 +123,7 @@ export class EventStoreDbEventStore implements EventStore {
     // as soon as the page is full.
     for await (const event of this.userEvents({ fromPosition: toReadPosition(fromPosition), direction: FORWARDS })) {
       if (packPosition(event.position) < from) continue;
-      const mapped = toRecordedEvent(event);
+      const mapped = this.toRecordedEvent(event);
       if (!mapped) continue;
       page.push(mapped);
       if (page.length >= maxCount) break;
@@ -137,6 +151,7 @@ export class EventStoreDbEventStore implements EventStore {
       subscription.destroy();
     };
 
+    const map = this.toRecordedEvent;
     async function* follow(): AsyncGenerator<RecordedEvent> {
       try {
         if (failure !== undefined) throw failure;
@@ -144,7 +159,7 @@ export class EventStoreDbEventStore implements EventStore {
         // event is skipped anyway.
         for await (const { event } of subscription) {
           if (stopped) return;
-          const mapped = event && isUserEvent(event) ? toRecordedEvent(event) : null;
+          const mapped = event && isUserEvent(event) ? map(event) : null;
           if (mapped) yield mapped;
         }
         if (!stopped && failure !== undefined) throw failure;

@@ -1,4 +1,4 @@
-import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { SqliteDatabase } from '../sqlite/open-sqlite';
@@ -9,6 +9,10 @@ import { EventStoreDbEventStore } from './esdb.event-store';
 import { SqliteEventStore } from './sqlite.event-store';
 import { BLOB_STORE, BlobStore } from '../blobs/blob-store';
 import { loadServerSecret, SERVER_SECRET } from '../config/server-secret';
+import { EventContracts } from './event-contracts';
+
+/** The app's registry of event types: schemas checked before appends, upcasters applied on reads. */
+export const EVENT_CONTRACTS = Symbol('EVENT_CONTRACTS');
 
 /** The read models' SQLite database (projections, checkpoints, lookups). */
 export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
@@ -27,11 +31,13 @@ export function databaseFiles(config: AppConfig): { events: string | null; readM
   return { events: config.eventStoreUrl ? null : join(config.dataDir, 'inbox.db'), readModels, blobs };
 }
 
-export function openEventStore(config: AppConfig): EventStore {
+/** The configured store; whatever it reads comes out in the shapes `contracts` holds current. */
+export function openEventStore(config: AppConfig, contracts: EventContracts): EventStore {
   const files = databaseFiles(config);
+  const upcast = contracts.upcast.bind(contracts);
   return config.eventStoreUrl
-    ? EventStoreDbEventStore.fromConnectionString(config.eventStoreUrl)
-    : new SqliteEventStore(files.events as string);
+    ? EventStoreDbEventStore.fromConnectionString(config.eventStoreUrl, upcast)
+    : new SqliteEventStore(files.events as string, { upcast });
 }
 
 class StorageLifecycle implements OnApplicationShutdown {
@@ -50,24 +56,34 @@ class StorageLifecycle implements OnApplicationShutdown {
   }
 }
 
-@Global()
-@Module({
-  providers: [
-    { provide: EVENT_STORE, inject: [APP_CONFIG], useFactory: openEventStore },
-    {
-      provide: READ_MODEL_DB,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
-        const files = databaseFiles(config);
-        if (files.events) carryCheckpointsOver(files.events, files.readModels);
-        return openReadModelDb(files.readModels);
-      },
+const storage = [
+  { provide: EVENT_STORE, inject: [APP_CONFIG, EVENT_CONTRACTS], useFactory: openEventStore },
+  {
+    provide: READ_MODEL_DB,
+    inject: [APP_CONFIG],
+    useFactory: (config: AppConfig) => {
+      const files = databaseFiles(config);
+      if (files.events) carryCheckpointsOver(files.events, files.readModels);
+      return openReadModelDb(files.readModels);
     },
-    { provide: READ_MODEL_FILE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => databaseFiles(config).readModels },
-    { provide: BLOB_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new BlobStore(databaseFiles(config).blobs) },
-    { provide: SERVER_SECRET, inject: [APP_CONFIG], useFactory: loadServerSecret },
-    StorageLifecycle,
-  ],
-  exports: [EVENT_STORE, READ_MODEL_DB, READ_MODEL_FILE, BLOB_STORE, SERVER_SECRET],
-})
-export class EventStoreModule {}
+  },
+  { provide: READ_MODEL_FILE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => databaseFiles(config).readModels },
+  { provide: BLOB_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new BlobStore(databaseFiles(config).blobs) },
+  { provide: SERVER_SECRET, inject: [APP_CONFIG], useFactory: loadServerSecret },
+  StorageLifecycle,
+];
+const exported = [EVENT_STORE, READ_MODEL_DB, READ_MODEL_FILE, BLOB_STORE, SERVER_SECRET];
+
+@Global()
+@Module({})
+export class EventStoreModule {
+  /** `contracts`: the app's registry, assembled from every context (src/event-contracts.ts). */
+  static forRoot(contracts: EventContracts): DynamicModule {
+    return {
+      module: EventStoreModule,
+      global: true,
+      providers: [{ provide: EVENT_CONTRACTS, useValue: contracts }, ...storage],
+      exports: [EVENT_CONTRACTS, ...exported],
+    };
+  }
+}

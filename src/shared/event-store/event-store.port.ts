@@ -30,6 +30,12 @@ export interface RecordedEvent {
   recordedAt: Date;
 }
 
+/**
+ * Turns a stored event into its current shape (the app's upcasters, see EventContracts). Adapters
+ * apply it on every read path, so readers never see a shape the schemas have since refused.
+ */
+export type UpcastEvent = (event: RecordedEvent) => RecordedEvent;
+
 export interface AppendResult {
   /** Revision of the last event written: pass it as `expectedRevision` for the next append. */
   nextExpectedRevision: number;

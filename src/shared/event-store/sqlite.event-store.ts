@@ -15,6 +15,7 @@ import {
   type ReadAllOptions,
   type RecordedEvent,
   type SubscribeToAllOptions,
+  type UpcastEvent,
 } from './event-store.port';
 
 interface EventRow {
@@ -48,6 +49,8 @@ export interface SqliteEventStoreOptions {
   pageSize?: number;
   /** How many of the latest appended events are kept in memory for subscriptions. */
   recentCapacity?: number;
+  /** Applied to every event read (from the file or from memory); none by default. */
+  upcast?: UpcastEvent;
 }
 
 /**
@@ -82,6 +85,7 @@ export class SqliteEventStore implements EventStore {
   private readonly recentCapacity: number;
   /** The highest position known to exist: past it, a read cannot find anything and is skipped. */
   private knownHead = 0;
+  private readonly upcast: UpcastEvent;
 
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
     this.db = openSqlite(file, { synchronous: 'FULL' });
@@ -105,6 +109,7 @@ export class SqliteEventStore implements EventStore {
     };
     this.writer = startWriter(file, 'events');
     this.channel = new WriterChannel(this.writer, (appends) => this.toWire(appends), (appends, reply) => this.committed(appends, reply));
+    this.upcast = options.upcast ?? ((event) => event);
     this.pageSize = options.pageSize ?? 1000;
     this.recentCapacity = options.recentCapacity ?? 20_000;
     this.knownHead = (this.statements.head.get() as number | null) ?? 0;
@@ -130,7 +135,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
-    return (this.statements.readStream.all(streamId) as EventRow[]).map(toRecordedEvent);
+    return (this.statements.readStream.all(streamId) as EventRow[]).map((row) => this.upcast(toRecordedEvent(row)));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -198,7 +203,7 @@ export class SqliteEventStore implements EventStore {
     if (page.length === maxCount || next > this.knownHead) return page;
     // Past what memory holds (older events, or appends by another process): the file answers.
     const rows = this.statements.readFrom.all(next, maxCount - page.length) as EventRow[];
-    return rows.length === 0 ? page : [...page, ...rows.map(toRecordedEvent)];
+    return rows.length === 0 ? page : [...page, ...rows.map((row) => this.upcast(toRecordedEvent(row)))];
   }
 
   private toWire(appends: PendingAppend[]): WireAppend[] {
@@ -229,7 +234,7 @@ export class SqliteEventStore implements EventStore {
       }
       // The appended objects themselves, not a parse of what was written: events are immutable.
       append.events.forEach((event, index) => {
-        this.remember({
+        const recorded: RecordedEvent = {
           streamId: append.streamId,
           revision: outcome.firstRevision + index,
           position: BigInt(outcome.firstPosition + index),
@@ -237,7 +242,8 @@ export class SqliteEventStore implements EventStore {
           data: event.data ?? null,
           metadata: event.metadata,
           recordedAt: new Date(reply.recordedAt),
-        });
+        };
+        this.remember(this.upcast(recorded));
       });
       const last = outcome.firstPosition + append.events.length - 1;
       this.knownHead = Math.max(this.knownHead, last);

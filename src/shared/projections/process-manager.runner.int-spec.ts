@@ -1,9 +1,11 @@
 import { join } from 'node:path';
+import { z } from 'zod';
 import type { Decider } from '../domain/decider';
 import type { Event } from '../domain/event-envelope';
 import { contextCausedBy } from '../application/command-context';
 import { handleCommand } from '../application/handle-command';
 import { SqliteEventStore } from '../event-store/sqlite.event-store';
+import { EventContracts } from '../event-store/event-contracts';
 import { testEvent } from '../event-store/event-store.contract';
 import type { RecordedEvent } from '../event-store/event-store.port';
 import { openSqlite } from '../sqlite/open-sqlite';
@@ -13,7 +15,9 @@ import type { ProcessManager } from './projection';
 
 // "When an account opens, welcome it": each AccountOpened leads to one Welcomed event in a
 // welcome-<account> stream, however often the process manager sees the event.
-type Welcomed = Event<'Welcomed', { accountId: string }>;
+const WelcomedData = z.object({ accountId: z.string() });
+type Welcomed = Event<'Welcomed', z.infer<typeof WelcomedData>>;
+const contracts = new EventContracts({ Welcomed: WelcomedData });
 const welcome: Decider<{ count: number }, { accountId: string }, Welcomed> = {
   initialState: () => ({ count: 0 }),
   evolve: (state, event) => (event.type === 'Welcomed' ? { count: state.count + 1 } : state),
@@ -27,7 +31,7 @@ function welcomer(store: SqliteEventStore, seen: string[]): ProcessManager {
     handle: async (event: RecordedEvent) => {
       seen.push(event.streamId);
       const { accountId } = event.data as { accountId: string };
-      await handleCommand(store, `welcome-${accountId}`, welcome, { accountId }, contextCausedBy(event, 'welcomer'), undefined);
+      await handleCommand(store, contracts, `welcome-${accountId}`, welcome, { accountId }, contextCausedBy(event, 'welcomer'), undefined);
     },
   };
 }

@@ -1,23 +1,23 @@
+import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
 import type { Event } from '../../../shared/domain/event-envelope';
 import { AccountAlreadyOpened } from './accounts.errors';
-import { checkLocale, checkName, checkPlan, checkTimeZone, type Plan } from './accounts.rules';
+import { checkLocale, checkName, checkPlan, checkTimeZone, PLANS, type Plan } from './accounts.rules';
 
-export type AccountOpened = Event<
-  'AccountOpened',
-  {
-    accountId: string;
-    name: string;
-    plan: Plan;
-    timeZone: string;
-    locale: string;
-    primaryAdmin: { userId: string; name: string; email: string };
-  }
->;
-export type AccountSettingsChanged = Event<
-  'AccountSettingsChanged',
-  { accountId: string; changes: { name?: string; timeZone?: string; locale?: string } }
->;
+export const AccountOpenedData = z.object({
+  accountId: z.string().min(1),
+  name: z.string(),
+  plan: z.enum(PLANS as readonly [Plan, ...Plan[]]),
+  timeZone: z.string().min(1),
+  locale: z.string().min(1),
+  primaryAdmin: z.object({ userId: z.string().min(1), name: z.string(), email: z.string().min(1) }),
+});
+export type AccountOpened = Event<'AccountOpened', z.infer<typeof AccountOpenedData>>;
+export const AccountSettingsChangedData = z.object({
+  accountId: z.string().min(1),
+  changes: z.object({ name: z.string().optional(), timeZone: z.string().min(1).optional(), locale: z.string().min(1).optional() }),
+});
+export type AccountSettingsChanged = Event<'AccountSettingsChanged', z.infer<typeof AccountSettingsChangedData>>;
 export type AccountEvent = AccountOpened | AccountSettingsChanged;
 
 export type AccountCommand =

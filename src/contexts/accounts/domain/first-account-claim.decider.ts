@@ -1,9 +1,11 @@
+import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
 import type { Event } from '../../../shared/domain/event-envelope';
 import { SignupClosed } from './accounts.errors';
 
 /** With SIGNUP=closed, only the very first account may still sign up publicly: this stream decides which. */
-export type FirstAccountClaimed = Event<'FirstAccountClaimed', { accountId: string }>;
+export const FirstAccountClaimedData = z.object({ accountId: z.string().min(1) });
+export type FirstAccountClaimed = Event<'FirstAccountClaimed', z.infer<typeof FirstAccountClaimedData>>;
 
 export const FIRST_ACCOUNT_STREAM = 'installation-firstaccount';
 

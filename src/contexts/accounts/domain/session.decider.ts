@@ -1,12 +1,16 @@
+import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
 import type { Event } from '../../../shared/domain/event-envelope';
+import { Timestamp } from '../../../shared/domain/event-schema';
 
 /**
  * Sessions are events so that every app node (each with its own read models) sees a logout. The
  * stream is named after the hash of the cookie's token: the log never holds a usable token.
  */
-export type SessionStarted = Event<'SessionStarted', { sessionId: string; userId: string; accountId: string; expiresAt: string }>;
-export type SessionEnded = Event<'SessionEnded', { sessionId: string; reason: 'logout' }>;
+export const SessionStartedData = z.object({ sessionId: z.string().min(1), userId: z.string().min(1), accountId: z.string().min(1), expiresAt: Timestamp });
+export type SessionStarted = Event<'SessionStarted', z.infer<typeof SessionStartedData>>;
+export const SessionEndedData = z.object({ sessionId: z.string().min(1), reason: z.literal('logout') });
+export type SessionEnded = Event<'SessionEnded', z.infer<typeof SessionEndedData>>;
 export type SessionEvent = SessionStarted | SessionEnded;
 
 export type SessionCommand =

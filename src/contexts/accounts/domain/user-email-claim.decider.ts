@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
 import type { Event } from '../../../shared/domain/event-envelope';
 import { EmailAlreadyRegistered } from './accounts.errors';
@@ -7,7 +8,8 @@ import { EmailAlreadyRegistered } from './accounts.errors';
  * A user email is unique across the product. The first event of `useremail-<hash>` claims it; a
  * second claimer loses the `no_stream` append or finds the claim.
  */
-export type UserEmailClaimed = Event<'UserEmailClaimed', { email: string; userId: string; accountId: string }>;
+export const UserEmailClaimedData = z.object({ email: z.string().min(1), userId: z.string().min(1), accountId: z.string().min(1) });
+export type UserEmailClaimed = Event<'UserEmailClaimed', z.infer<typeof UserEmailClaimedData>>;
 
 export type ClaimUserEmail = { email: string; userId: string; accountId: string };
 

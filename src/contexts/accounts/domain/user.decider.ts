@@ -1,19 +1,25 @@
+import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
-import type { Event, Role } from '../../../shared/domain/event-envelope';
+import type { Event } from '../../../shared/domain/event-envelope';
+import { Role } from '../../../shared/domain/event-schema';
 import { InvalidInput } from '../../../shared/domain/domain-error';
 import { CannotDeactivateSelf, PrimaryAdminIsFixed } from './accounts.errors';
 import { checkAssignableRole, checkName } from './accounts.rules';
 
-export type UserRegistered = Event<
-  'UserRegistered',
-  { userId: string; accountId: string; name: string; email: string; role: Role }
->;
+const UserId = z.string().min(1);
+export const UserRegisteredData = z.object({ userId: UserId, accountId: z.string().min(1), name: z.string(), email: z.string().min(1), role: Role });
+export type UserRegistered = Event<'UserRegistered', z.infer<typeof UserRegisteredData>>;
 /** Kept apart from UserRegistered so that histories can be shown without the credential. */
-export type UserPasswordSet = Event<'UserPasswordSet', { userId: string; passwordHash: string }>;
-export type UserRenamed = Event<'UserRenamed', { userId: string; name: string }>;
-export type UserRoleChanged = Event<'UserRoleChanged', { userId: string; from: Role; to: Role }>;
-export type UserDeactivated = Event<'UserDeactivated', { userId: string }>;
-export type UserReactivated = Event<'UserReactivated', { userId: string }>;
+export const UserPasswordSetData = z.object({ userId: UserId, passwordHash: z.string().min(1) });
+export type UserPasswordSet = Event<'UserPasswordSet', z.infer<typeof UserPasswordSetData>>;
+export const UserRenamedData = z.object({ userId: UserId, name: z.string() });
+export type UserRenamed = Event<'UserRenamed', z.infer<typeof UserRenamedData>>;
+export const UserRoleChangedData = z.object({ userId: UserId, from: Role, to: Role });
+export type UserRoleChanged = Event<'UserRoleChanged', z.infer<typeof UserRoleChangedData>>;
+export const UserDeactivatedData = z.object({ userId: UserId });
+export type UserDeactivated = Event<'UserDeactivated', z.infer<typeof UserDeactivatedData>>;
+export const UserReactivatedData = z.object({ userId: UserId });
+export type UserReactivated = Event<'UserReactivated', z.infer<typeof UserReactivatedData>>;
 export type UserEvent = UserRegistered | UserPasswordSet | UserRenamed | UserRoleChanged | UserDeactivated | UserReactivated;
 
 export type UserCommand =

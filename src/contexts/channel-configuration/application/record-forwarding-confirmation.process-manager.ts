@@ -2,19 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { contextCausedBy } from '../../../shared/application/command-context';
 import { EventSourcing } from '../../../shared/application/event-sourcing.service';
 import type { Decider } from '../../../shared/domain/decider';
-import type { Event } from '../../../shared/domain/event-envelope';
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import type { ProcessManager } from '../../../shared/projections/projection';
 import { RegisterProcessManager } from '../../../shared/projections/subscription.decorators';
 import type { InboundMailAccepted } from '../../inbound-mail';
-
-/** A mail provider's forwarding verification arrived: its code and link go on the email settings page. */
-export type ForwardingConfirmationReceived = Event<
-  'ForwardingConfirmationReceived',
-  { accountId: string; provider: string; code: string | null; link: string | null; receivedAt: string }
->;
-
-export const forwardingConfirmationStream = (accountId: string) => `emailforwarding-${accountId}`;
+import { forwardingConfirmationStream, type ForwardingConfirmationReceived } from '../domain/forwarding-confirmation';
 
 const confirmations: Decider<null, ForwardingConfirmationReceived['data'], ForwardingConfirmationReceived> = {
   initialState: () => null,

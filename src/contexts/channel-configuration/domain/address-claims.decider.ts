@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
 import type { Event } from '../../../shared/domain/event-envelope';
 import { AddressTaken, SubdomainTaken } from './channel.errors';
@@ -7,8 +8,10 @@ import { AddressTaken, SubdomainTaken } from './channel.errors';
  * `subdomainclaim-<sub>` and of `addressclaim-<address>` names the owner, appended with `no_stream`.
  * Claims are never released. Claiming again for the same account changes nothing.
  */
-export type SubdomainClaimed = Event<'SubdomainClaimed', { subdomain: string; accountId: string }>;
-export type AddressClaimed = Event<'AddressClaimed', { address: string; accountId: string }>;
+export const SubdomainClaimedData = z.object({ subdomain: z.string().min(1), accountId: z.string().min(1) });
+export type SubdomainClaimed = Event<'SubdomainClaimed', z.infer<typeof SubdomainClaimedData>>;
+export const AddressClaimedData = z.object({ address: z.string().min(3), accountId: z.string().min(1) });
+export type AddressClaimed = Event<'AddressClaimed', z.infer<typeof AddressClaimedData>>;
 
 export const subdomainClaimStream = (subdomain: string) => `subdomainclaim-${subdomain}`;
 export const addressClaimStream = (address: string) => `addressclaim-${address}`;

@@ -1,9 +1,12 @@
+import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
 import type { Event } from '../../../shared/domain/event-envelope';
-import { hashOf, type Chained } from './hash-chain';
+import { Chained, hashOf } from './hash-chain';
 
-export type ChatChannelEnabled = Event<'ChatChannelEnabled', Chained & { accountId: string }>;
-export type ChatChannelDisabled = Event<'ChatChannelDisabled', Chained & { accountId: string }>;
+export const ChatChannelEnabledData = Chained.extend({ accountId: z.string().min(1) });
+export type ChatChannelEnabled = Event<'ChatChannelEnabled', z.infer<typeof ChatChannelEnabledData>>;
+export const ChatChannelDisabledData = Chained.extend({ accountId: z.string().min(1) });
+export type ChatChannelDisabled = Event<'ChatChannelDisabled', z.infer<typeof ChatChannelDisabledData>>;
 export type ChatChannelEvent = ChatChannelEnabled | ChatChannelDisabled;
 
 export type ChatChannelCommand = { type: 'SwitchChatChannel'; accountId: string; enabled: boolean };

@@ -1,18 +1,23 @@
+import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
 import type { Event } from '../../../shared/domain/event-envelope';
 import { ForwardingAddressAlreadySet, EmailChannelNotReady } from './channel.errors';
-import { hashOf, type Chained } from './hash-chain';
+import { Chained, hashOf } from './hash-chain';
 import { checkDefaultSubject, checkFromName, DEFAULT_SUBJECT, defaultFromName } from './templates';
 
-export type EmailChannelCreated = Event<'EmailChannelCreated', Chained & { accountId: string; defaultSubject: string; fromName: string }>;
-export type EmailChannelEnabled = Event<'EmailChannelEnabled', Chained & { accountId: string; because: 'account_opened' | 'admin' }>;
-export type EmailChannelDisabled = Event<'EmailChannelDisabled', Chained & { accountId: string }>;
-export type DefaultSubjectChanged = Event<'DefaultSubjectChanged', Chained & { accountId: string; defaultSubject: string }>;
-export type FromNameChanged = Event<'FromNameChanged', Chained & { accountId: string; fromName: string }>;
-export type ForwardingAddressClaimed = Event<
-  'ForwardingAddressClaimed',
-  Chained & { accountId: string; address: string; username: string; subdomain: string }
->;
+const AccountId = z.string().min(1);
+export const EmailChannelCreatedData = Chained.extend({ accountId: AccountId, defaultSubject: z.string(), fromName: z.string() });
+export type EmailChannelCreated = Event<'EmailChannelCreated', z.infer<typeof EmailChannelCreatedData>>;
+export const EmailChannelEnabledData = Chained.extend({ accountId: AccountId, because: z.enum(['account_opened', 'admin']) });
+export type EmailChannelEnabled = Event<'EmailChannelEnabled', z.infer<typeof EmailChannelEnabledData>>;
+export const EmailChannelDisabledData = Chained.extend({ accountId: AccountId });
+export type EmailChannelDisabled = Event<'EmailChannelDisabled', z.infer<typeof EmailChannelDisabledData>>;
+export const DefaultSubjectChangedData = Chained.extend({ accountId: AccountId, defaultSubject: z.string() });
+export type DefaultSubjectChanged = Event<'DefaultSubjectChanged', z.infer<typeof DefaultSubjectChangedData>>;
+export const FromNameChangedData = Chained.extend({ accountId: AccountId, fromName: z.string() });
+export type FromNameChanged = Event<'FromNameChanged', z.infer<typeof FromNameChangedData>>;
+export const ForwardingAddressClaimedData = Chained.extend({ accountId: AccountId, address: z.string().min(3), username: z.string().min(1), subdomain: z.string().min(1) });
+export type ForwardingAddressClaimed = Event<'ForwardingAddressClaimed', z.infer<typeof ForwardingAddressClaimedData>>;
 export type EmailChannelEvent =
   | EmailChannelCreated
   | EmailChannelEnabled

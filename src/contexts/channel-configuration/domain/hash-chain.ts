@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 
 /**
  * Configuration events are chained: each carries the hash of the one before it in its stream, so a
  * stored event changed afterwards breaks the chain at the next event.
  */
-export interface Chained {
-  previousHash: string | null;
-}
+export const Chained = z.object({ previousHash: z.string().nullable() });
+export type Chained = z.infer<typeof Chained>;
 
 export function hashOf(event: { type: string; data: unknown }): string {
   return createHash('sha256').update(canonicalJson({ type: event.type, data: event.data })).digest('hex');

@@ -5,7 +5,7 @@ import { RegisterProjection } from '../../../shared/projections/subscription.dec
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ChatChannelEvent } from '../domain/chat-channel.decider';
 import type { EmailChannelEvent } from '../domain/email-channel.decider';
-import type { ForwardingConfirmationReceived } from '../application/record-forwarding-confirmation.process-manager';
+import type { ForwardingConfirmationReceived } from '../domain/forwarding-confirmation';
 
 /** Each account's channels as settings pages show them, and forwarding address → account for inbound mail. */
 @Injectable()

@@ -1,10 +1,13 @@
+import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
 import { deterministicId } from '../../../shared/domain/deterministic-id';
 import type { Event } from '../../../shared/domain/event-envelope';
 
-export type ContactSource = 'email' | 'form' | 'chat';
+export const ContactSource = z.enum(['email', 'form', 'chat']);
+export type ContactSource = z.infer<typeof ContactSource>;
 
-export type ContactCreated = Event<'ContactCreated', { contactId: string; accountId: string; email: string; name: string; source: ContactSource }>;
+export const ContactCreatedData = z.object({ contactId: z.string().min(1), accountId: z.string().min(1), email: z.string().min(1), name: z.string(), source: ContactSource });
+export type ContactCreated = Event<'ContactCreated', z.infer<typeof ContactCreatedData>>;
 export type ContactEvent = ContactCreated;
 
 export type ContactCommand = { type: 'CreateContact'; accountId: string; email: string; name: string; source: ContactSource };

@@ -1,21 +1,26 @@
+import { z } from 'zod';
 import type { Event } from '../../../shared/domain/event-envelope';
-import type { ConversationContact } from './conversation.decider';
+import { Timestamp } from '../../../shared/domain/event-schema';
+import { ConversationContact } from './conversation.decider';
+
+const Ids = { conversationId: z.string().min(1), accountId: z.string().min(1) };
 
 /** A visitor's line in the chat widget. */
-export type ChatMessageReceived = Event<
-  'ChatMessageReceived',
-  { conversationId: string; accountId: string; messageId: string; text: string; visitorName: string; receivedAt: string }
->;
+export const ChatMessageReceivedData = z.object({ ...Ids, messageId: z.string().min(1), text: z.string(), visitorName: z.string(), receivedAt: Timestamp });
+export type ChatMessageReceived = Event<'ChatMessageReceived', z.infer<typeof ChatMessageReceivedData>>;
 /** The visitor left an email address: the conversation can continue by email, and they become a contact. */
-export type ChatVisitorIdentified = Event<
-  'ChatVisitorIdentified',
-  { conversationId: string; accountId: string; contact: ConversationContact; subject: string; startedAt: string }
->;
+export const ChatVisitorIdentifiedData = z.object({ ...Ids, contact: ConversationContact, subject: z.string(), startedAt: Timestamp });
+export type ChatVisitorIdentified = Event<'ChatVisitorIdentified', z.infer<typeof ChatVisitorIdentifiedData>>;
 /** An agent's answer shown in the visitor's chat (the visitor was online, or left no email). */
-export type ChatReplyPosted = Event<
-  'ChatReplyPosted',
-  { conversationId: string; accountId: string; messageId: string; authorId: string; authorName: string; text: string; postedAt: string }
->;
+export const ChatReplyPostedData = z.object({
+  ...Ids,
+  messageId: z.string().min(1),
+  authorId: z.string().min(1),
+  authorName: z.string(),
+  text: z.string(),
+  postedAt: Timestamp,
+});
+export type ChatReplyPosted = Event<'ChatReplyPosted', z.infer<typeof ChatReplyPostedData>>;
 export type ChatEvent = ChatMessageReceived | ChatVisitorIdentified | ChatReplyPosted;
 
 export type ChatCommand =

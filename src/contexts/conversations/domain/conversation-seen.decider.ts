@@ -1,8 +1,11 @@
+import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
 import type { Event } from '../../../shared/domain/event-envelope';
+import { Timestamp } from '../../../shared/domain/event-schema';
 
 /** A user opened a conversation: everything in it up to `at` counts as read for them. */
-export type ConversationSeen = Event<'ConversationSeen', { conversationId: string; accountId: string; userId: string; at: string }>;
+export const ConversationSeenData = z.object({ conversationId: z.string().min(1), accountId: z.string().min(1), userId: z.string().min(1), at: Timestamp });
+export type ConversationSeen = Event<'ConversationSeen', z.infer<typeof ConversationSeenData>>;
 export type ConversationSeenEvent = ConversationSeen;
 
 export interface SeeConversation {

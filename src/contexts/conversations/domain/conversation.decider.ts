@@ -1,64 +1,65 @@
+import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
 import { NotFound } from '../../../shared/domain/domain-error';
 import type { Event } from '../../../shared/domain/event-envelope';
-import type { MailAddress, MailAttachment, MailKind, StoredPart } from './mail-types';
+import { Timestamp } from '../../../shared/domain/event-schema';
+import { MailAttachment, MailKind, MessageAddress, OmittedPart, StoredPart, type MailAddress } from './mail-types';
 import { CHAT_COMMANDS, chatSubject, type ChatCommand, type ChatEvent } from './chat-conversation';
 import { composeReply, type ReplyDraft, type ReplyQueued } from './outgoing-reply';
 import { replyBlocker, type SendingChannel } from './reply-rules';
 
 export type { ReplyQueued } from './outgoing-reply';
 
-export interface InboundMessage {
+/** A mail (or a form submission) as it enters a conversation: what threading copied from the parsed mail. */
+export const InboundMessage = z.object({
   /** Our id of the message (the inbound mail's id). */
-  messageId: string;
-  internetMessageId: string | null;
-  references: string[];
+  messageId: z.string().min(1),
+  internetMessageId: z.string().min(1).nullable(),
+  references: z.array(z.string().min(1)),
   /** Outlook's Thread-Index: replies share its first 22 bytes, even when they carry no In-Reply-To. */
-  threadIndex: string | null;
-  from: MailAddress | null;
-  to: MailAddress[];
-  cc: MailAddress[];
-  subject: string;
-  sentAt: string | null;
-  receivedAt: string;
-  kind: MailKind | 'form';
-  text: StoredPart | null;
-  html: StoredPart | null;
-  replyText: string;
-  attachments: MailAttachment[];
-  omitted: Array<{ filename: string | null; size: number; reason: string }>;
-  receivedWhileDisabled: boolean;
-}
+  threadIndex: z.string().min(1).nullable(),
+  from: MessageAddress.nullable(),
+  to: z.array(MessageAddress),
+  cc: z.array(MessageAddress),
+  subject: z.string(),
+  sentAt: Timestamp.nullable(),
+  receivedAt: Timestamp,
+  kind: z.union([MailKind, z.literal('form')]),
+  text: StoredPart.nullable(),
+  html: StoredPart.nullable(),
+  replyText: z.string(),
+  attachments: z.array(MailAttachment),
+  omitted: z.array(OmittedPart),
+  receivedWhileDisabled: z.boolean(),
+});
+export type InboundMessage = z.infer<typeof InboundMessage>;
 
-export interface ConversationContact {
-  id: string;
-  email: string;
-  name: string;
-}
+export const ConversationContact = z.object({ id: z.string(), email: z.string(), name: z.string() });
+export type ConversationContact = z.infer<typeof ConversationContact>;
 
-export type ConversationStarted = Event<
-  'ConversationStarted',
-  {
-    conversationId: string;
-    accountId: string;
-    channel: 'email' | 'chat' | 'form';
-    subject: string;
-    contact: ConversationContact;
-    participants: string[];
-    /** Plus-address token of the forwarding address that routes replies back here. */
-    replyToken: string;
-    /** Set when a stranger replied into another conversation: the one they replied to. */
-    linkedTo: string | null;
-    startedAt: string;
-  }
->;
-export type MessageReceived = Event<
-  'MessageReceived',
-  { conversationId: string; accountId: string; message: InboundMessage; newParticipants: string[] }
->;
-export type ConversationReopened = Event<'ConversationReopened', { conversationId: string; accountId: string; because: 'reply' | 'agent' }>;
-export type ConversationClosed = Event<'ConversationClosed', { conversationId: string; accountId: string }>;
-export type ConversationAssigned = Event<'ConversationAssigned', { conversationId: string; accountId: string; assigneeId: string | null }>;
+const Ids = { conversationId: z.string().min(1), accountId: z.string().min(1) };
+
+export const ConversationStartedData = z.object({
+  ...Ids,
+  channel: z.enum(['email', 'chat', 'form']),
+  subject: z.string(),
+  contact: ConversationContact,
+  participants: z.array(z.string()),
+  /** Plus-address token of the forwarding address that routes replies back here. */
+  replyToken: z.string().min(1),
+  /** Set when a stranger replied into another conversation: the one they replied to. */
+  linkedTo: z.string().min(1).nullable(),
+  startedAt: Timestamp,
+});
+export type ConversationStarted = Event<'ConversationStarted', z.infer<typeof ConversationStartedData>>;
+export const MessageReceivedData = z.object({ ...Ids, message: InboundMessage, newParticipants: z.array(z.string()) });
+export type MessageReceived = Event<'MessageReceived', z.infer<typeof MessageReceivedData>>;
+export const ConversationReopenedData = z.object({ ...Ids, because: z.enum(['reply', 'agent']) });
+export type ConversationReopened = Event<'ConversationReopened', z.infer<typeof ConversationReopenedData>>;
+export const ConversationClosedData = z.object(Ids);
+export type ConversationClosed = Event<'ConversationClosed', z.infer<typeof ConversationClosedData>>;
+export const ConversationAssignedData = z.object({ ...Ids, assigneeId: z.string().min(1).nullable() });
+export type ConversationAssigned = Event<'ConversationAssigned', z.infer<typeof ConversationAssignedData>>;
 export type ConversationEvent =
   | ConversationStarted
   | MessageReceived

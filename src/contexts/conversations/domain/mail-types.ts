@@ -1,6 +1,11 @@
-// The mail shapes Conversations reads from InboundMail's published event.
-export type { MailAddress, MailAttachment, MailKind } from '../../inbound-mail';
-export interface StoredPart {
-  hash: string;
-  size: number;
-}
+import { z } from 'zod';
+
+// The mail shapes Conversations reads from InboundMail's published event, with their schemas.
+export { MailAttachment, MailKind, OmittedPart, StoredPart } from '../../inbound-mail';
+export type { MailAddress } from '../../inbound-mail';
+
+/**
+ * An address as a message carries it. Intake holds mail to stricter rules (MailAddress); forms and
+ * chat hand over what their own rules accepted, so this only asks for the shape.
+ */
+export const MessageAddress = z.object({ name: z.string(), address: z.string().min(1) });

@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import type { Event } from '../../../shared/domain/event-envelope';
+import { Timestamp } from '../../../shared/domain/event-schema';
 import type { ConversationContact } from './conversation.decider';
-import type { MailAddress } from './mail-types';
+import { MessageAddress } from './mail-types';
 
 /** What the agent sends, with the from name and subject already rendered from the channel's templates. */
 export interface ReplyDraft {
@@ -17,29 +19,27 @@ export interface ReplyDraft {
  * A reply recorded before delivery. Everything the outbox needs to send it is fixed here (above all
  * the Message-ID), so a resend after a crash or a retry is the same message.
  */
-export type ReplyQueued = Event<
-  'ReplyQueued',
-  {
-    conversationId: string;
-    accountId: string;
-    messageId: string;
-    authorId: string;
-    from: MailAddress;
-    to: MailAddress;
-    /** The forwarding address with the conversation's reply token: answers route back here. */
-    replyTo: string;
-    subject: string;
-    text: string;
-    html: string;
-    internetMessageId: string;
-    inReplyTo: string | null;
-    references: string[];
-    threadIndex: string;
-    /** Put in the body for providers that rewrite Message-IDs. */
-    marker: string;
-    queuedAt: string;
-  }
->;
+export const ReplyQueuedData = z.object({
+  conversationId: z.string().min(1),
+  accountId: z.string().min(1),
+  messageId: z.string().min(1),
+  authorId: z.string().min(1),
+  from: MessageAddress,
+  to: MessageAddress,
+  /** The forwarding address with the conversation's reply token: answers route back here. */
+  replyTo: z.string().min(1),
+  subject: z.string(),
+  text: z.string(),
+  html: z.string(),
+  internetMessageId: z.string().min(1),
+  inReplyTo: z.string().min(1).nullable(),
+  references: z.array(z.string().min(1)),
+  threadIndex: z.string().min(1),
+  /** Put in the body for providers that rewrite Message-IDs. */
+  marker: z.string().min(1),
+  queuedAt: Timestamp,
+});
+export type ReplyQueued = Event<'ReplyQueued', z.infer<typeof ReplyQueuedData>>;
 
 export interface ConversationFacts {
   conversationId: string;

@@ -1,30 +1,35 @@
+import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
 import { DomainError } from '../../../shared/domain/domain-error';
 import type { Event } from '../../../shared/domain/event-envelope';
+import { Timestamp } from '../../../shared/domain/event-schema';
 
 /**
  * Delivery of one queued reply, in its own stream so that attempts never contend with the
  * conversation. An attempt is claimed before the mail goes out: whoever appends the claim sends, so
  * two workers (or two nodes) never send the same attempt.
  */
-type Ids = { conversationId: string; accountId: string; messageId: string };
+const Ids = z.object({ conversationId: z.string().min(1), accountId: z.string().min(1), messageId: z.string().min(1) });
+type Ids = z.infer<typeof Ids>;
+const Attempt = z.int().positive();
 
-export type ReplyDeliveryStarted = Event<'ReplyDeliveryStarted', Ids & { attempt: number; startedAt: string; leaseUntil: string }>;
-export type ReplyDelivered = Event<'ReplyDelivered', Ids & { attempt: number; response: string; deliveredAt: string }>;
-export type ReplyDeliveryFailed = Event<
-  'ReplyDeliveryFailed',
-  Ids & {
-    attempt: number;
-    /** The relay's answer, or what went wrong before one came. */
-    error: string;
-    /** A 5xx answer: the same message would be refused again. */
-    permanent: boolean;
-    /** When the outbox tries again; null when it has given up and waits for an agent. */
-    nextAttemptAt: string | null;
-    failedAt: string;
-  }
->;
-export type ReplyRetryRequested = Event<'ReplyRetryRequested', Ids & { requestedAt: string }>;
+export const ReplyDeliveryStartedData = Ids.extend({ attempt: Attempt, startedAt: Timestamp, leaseUntil: Timestamp });
+export type ReplyDeliveryStarted = Event<'ReplyDeliveryStarted', z.infer<typeof ReplyDeliveryStartedData>>;
+export const ReplyDeliveredData = Ids.extend({ attempt: Attempt, response: z.string(), deliveredAt: Timestamp });
+export type ReplyDelivered = Event<'ReplyDelivered', z.infer<typeof ReplyDeliveredData>>;
+export const ReplyDeliveryFailedData = Ids.extend({
+  attempt: Attempt,
+  /** The relay's answer, or what went wrong before one came. */
+  error: z.string(),
+  /** A 5xx answer: the same message would be refused again. */
+  permanent: z.boolean(),
+  /** When the outbox tries again; null when it has given up and waits for an agent. */
+  nextAttemptAt: Timestamp.nullable(),
+  failedAt: Timestamp,
+});
+export type ReplyDeliveryFailed = Event<'ReplyDeliveryFailed', z.infer<typeof ReplyDeliveryFailedData>>;
+export const ReplyRetryRequestedData = Ids.extend({ requestedAt: Timestamp });
+export type ReplyRetryRequested = Event<'ReplyRetryRequested', z.infer<typeof ReplyRetryRequestedData>>;
 export type ReplyDeliveryEvent = ReplyDeliveryStarted | ReplyDelivered | ReplyDeliveryFailed | ReplyRetryRequested;
 
 export type ReplyDeliveryCommand =

@@ -1,30 +1,27 @@
+import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
 import { InvalidInput } from '../../../shared/domain/domain-error';
 import type { Event } from '../../../shared/domain/event-envelope';
+import { Timestamp } from '../../../shared/domain/event-schema';
 import type { FormDefinition, FormField } from './form.decider';
 
-export interface SubmittedField {
-  name: string;
-  label: string;
-  value: string;
-}
+export const SubmittedField = z.object({ name: z.string().min(1), label: z.string(), value: z.string() });
+export type SubmittedField = z.infer<typeof SubmittedField>;
 
-export type FormSubmitted = Event<
-  'FormSubmitted',
-  {
-    submissionId: string;
-    formId: string;
-    formName: string;
-    accountId: string;
-    /** Decided here, so the submitter's answer can name the conversation Conversations will start. */
-    conversationId: string;
-    contact: { email: string; name: string };
-    subject: string;
-    /** Every field of the form in its order, empty ones included, so the ticket reads like the form. */
-    fields: SubmittedField[];
-    submittedAt: string;
-  }
->;
+export const FormSubmittedData = z.object({
+  submissionId: z.string().min(1),
+  formId: z.string().min(1),
+  formName: z.string(),
+  accountId: z.string().min(1),
+  /** Decided here, so the submitter's answer can name the conversation Conversations will start. */
+  conversationId: z.string().min(1),
+  contact: z.object({ email: z.string().min(1), name: z.string() }),
+  subject: z.string(),
+  /** Every field of the form in its order, empty ones included, so the ticket reads like the form. */
+  fields: z.array(SubmittedField),
+  submittedAt: Timestamp,
+});
+export type FormSubmitted = Event<'FormSubmitted', z.infer<typeof FormSubmittedData>>;
 export type FormSubmissionEvent = FormSubmitted;
 
 export interface SubmitForm {

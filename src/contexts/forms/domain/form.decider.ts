@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
 import { DomainError, InvalidInput, NotFound } from '../../../shared/domain/domain-error';
 import type { Event } from '../../../shared/domain/event-envelope';
@@ -5,24 +6,28 @@ import type { Event } from '../../../shared/domain/event-envelope';
 export const FIELD_TYPES = ['text', 'email', 'textarea', 'select', 'tel'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
-export interface FormField {
+export const FormField = z.object({
   /** The key a submission uses: lowercase letters, digits and underscores, starting with a letter. */
-  name: string;
-  label: string;
-  type: FieldType;
-  required: boolean;
+  name: z.string().min(1),
+  label: z.string(),
+  type: z.enum(FIELD_TYPES),
+  required: z.boolean(),
   /** The choices of a select field; no other type has any. */
-  options?: string[];
-}
+  options: z.array(z.string()).optional(),
+});
+export type FormField = z.infer<typeof FormField>;
 
 export interface FormDefinition {
   name: string;
   fields: FormField[];
 }
 
-export type FormCreated = Event<'FormCreated', { formId: string; accountId: string; name: string; fields: FormField[] }>;
+const FormDefinitionData = z.object({ formId: z.string().min(1), accountId: z.string().min(1), name: z.string(), fields: z.array(FormField) });
+export const FormCreatedData = FormDefinitionData;
+export type FormCreated = Event<'FormCreated', z.infer<typeof FormCreatedData>>;
 /** The whole definition as it is now: a form is small, and a full copy keeps the read model simple. */
-export type FormChanged = Event<'FormChanged', { formId: string; accountId: string; name: string; fields: FormField[] }>;
+export const FormChangedData = FormDefinitionData;
+export type FormChanged = Event<'FormChanged', z.infer<typeof FormChangedData>>;
 export type FormEvent = FormCreated | FormChanged;
 
 export type FormCommand =

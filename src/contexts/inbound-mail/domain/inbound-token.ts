@@ -1,12 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Decider } from '../../../shared/domain/decider';
+import { z } from 'zod';
 import type { Event } from '../../../shared/domain/event-envelope';
 
 /**
  * The per-account token relays use for POST /api/inbound/mime. It is derived from a server secret
  * and a generation number, so the log never holds it and rotating makes the old one useless.
  */
-export type InboundTokenRotated = Event<'InboundTokenRotated', { accountId: string; generation: number }>;
+export const InboundTokenRotatedData = z.object({ accountId: z.string().min(1), generation: z.int().nonnegative() });
+export type InboundTokenRotated = Event<'InboundTokenRotated', z.infer<typeof InboundTokenRotatedData>>;
 
 export const inboundTokenStream = (accountId: string) => `inboundtoken-${accountId}`;
 

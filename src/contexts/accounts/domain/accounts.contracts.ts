@@ -1,0 +1,29 @@
+import type { EventSchemas } from '../../../shared/domain/event-schema';
+import { AccountOpenedData, AccountSettingsChangedData } from './account.decider';
+import { FirstAccountClaimedData } from './first-account-claim.decider';
+import { SessionEndedData, SessionStartedData } from './session.decider';
+import { UserEmailClaimedData } from './user-email-claim.decider';
+import {
+  UserDeactivatedData,
+  UserPasswordSetData,
+  UserReactivatedData,
+  UserRegisteredData,
+  UserRenamedData,
+  UserRoleChangedData,
+} from './user.decider';
+
+/** Accounts' part of the app's event registry. */
+export const accountsEventSchemas: EventSchemas = {
+  AccountOpened: AccountOpenedData,
+  AccountSettingsChanged: AccountSettingsChangedData,
+  UserRegistered: UserRegisteredData,
+  UserPasswordSet: UserPasswordSetData,
+  UserRenamed: UserRenamedData,
+  UserRoleChanged: UserRoleChangedData,
+  UserDeactivated: UserDeactivatedData,
+  UserReactivated: UserReactivatedData,
+  SessionStarted: SessionStartedData,
+  SessionEnded: SessionEndedData,
+  UserEmailClaimed: UserEmailClaimedData,
+  FirstAccountClaimed: FirstAccountClaimedData,
+};

@@ -1,0 +1,27 @@
+import type { EventSchemas } from '../../../shared/domain/event-schema';
+import { AddressClaimedData, SubdomainClaimedData } from './address-claims.decider';
+import { ChatChannelDisabledData, ChatChannelEnabledData } from './chat-channel.decider';
+import {
+  DefaultSubjectChangedData,
+  EmailChannelCreatedData,
+  EmailChannelDisabledData,
+  EmailChannelEnabledData,
+  ForwardingAddressClaimedData,
+  FromNameChangedData,
+} from './email-channel.decider';
+import { ForwardingConfirmationReceivedData } from './forwarding-confirmation';
+
+/** ChannelConfiguration's part of the app's event registry. */
+export const channelConfigurationEventSchemas: EventSchemas = {
+  SubdomainClaimed: SubdomainClaimedData,
+  AddressClaimed: AddressClaimedData,
+  ChatChannelEnabled: ChatChannelEnabledData,
+  ChatChannelDisabled: ChatChannelDisabledData,
+  EmailChannelCreated: EmailChannelCreatedData,
+  EmailChannelEnabled: EmailChannelEnabledData,
+  EmailChannelDisabled: EmailChannelDisabledData,
+  DefaultSubjectChanged: DefaultSubjectChangedData,
+  FromNameChanged: FromNameChangedData,
+  ForwardingAddressClaimed: ForwardingAddressClaimedData,
+  ForwardingConfirmationReceived: ForwardingConfirmationReceivedData,
+};

@@ -1,0 +1,51 @@
+import type { EventSchemas, Upcasters } from '../../../shared/domain/event-schema';
+import { conformingMailFields, headerTokenOf, messageIdListOf } from '../../inbound-mail';
+import { ChatMessageReceivedData, ChatReplyPostedData, ChatVisitorIdentifiedData } from './chat-conversation';
+import { ConversationSeenData } from './conversation-seen.decider';
+import {
+  ConversationAssignedData,
+  ConversationClosedData,
+  ConversationReopenedData,
+  ConversationStartedData,
+  InboundMessage,
+  MessageReceivedData,
+} from './conversation.decider';
+import { ReplyQueuedData } from './outgoing-reply';
+import { ReplyDeliveredData, ReplyDeliveryFailedData, ReplyDeliveryStartedData, ReplyRetryRequestedData } from './reply-delivery.decider';
+
+/** Conversations' part of the app's event registry. */
+export const conversationsEventSchemas: EventSchemas = {
+  ConversationStarted: ConversationStartedData,
+  MessageReceived: MessageReceivedData,
+  ConversationReopened: ConversationReopenedData,
+  ConversationClosed: ConversationClosedData,
+  ConversationAssigned: ConversationAssignedData,
+  ReplyQueued: ReplyQueuedData,
+  ChatMessageReceived: ChatMessageReceivedData,
+  ChatVisitorIdentified: ChatVisitorIdentifiedData,
+  ChatReplyPosted: ChatReplyPostedData,
+  ReplyDeliveryStarted: ReplyDeliveryStartedData,
+  ReplyDelivered: ReplyDeliveredData,
+  ReplyDeliveryFailed: ReplyDeliveryFailedData,
+  ReplyRetryRequested: ReplyRetryRequestedData,
+  ConversationSeen: ConversationSeenData,
+};
+
+export const conversationsUpcasters: Upcasters = {
+  // Threading copied the parsed mail as intake stored it, broken fields included (see InboundMail's upcaster).
+  MessageReceived: (data) => {
+    const received = data as { message?: unknown };
+    const message = (received.message && typeof received.message === 'object' ? received.message : {}) as Record<string, unknown>;
+    const kind = InboundMessage.shape.kind.safeParse(message.kind);
+    return {
+      ...received,
+      message: {
+        ...message,
+        ...conformingMailFields(message),
+        internetMessageId: headerTokenOf(message.internetMessageId),
+        references: messageIdListOf(message.references),
+        kind: kind.success ? kind.data : 'mail',
+      },
+    };
+  },
+};

@@ -1,0 +1,34 @@
+// The app's one registry of event types: every context contributes the schemas of the events it
+// writes (and the upcasters of those whose stored shapes drifted) through its index. Appends check
+// against it, and the event store adapters upcast with it on every read.
+import { accountsEventSchemas } from './contexts/accounts';
+import { channelConfigurationEventSchemas } from './contexts/channel-configuration';
+import { contactsEventSchemas } from './contexts/contacts';
+import { conversationsEventSchemas, conversationsUpcasters } from './contexts/conversations';
+import { formsEventSchemas } from './contexts/forms';
+import { inboundMailEventSchemas, inboundMailUpcasters } from './contexts/inbound-mail';
+import type { EventSchemas } from './shared/domain/event-schema';
+import { EventContracts } from './shared/event-store/event-contracts';
+
+const contributions: EventSchemas[] = [
+  accountsEventSchemas,
+  channelConfigurationEventSchemas,
+  inboundMailEventSchemas,
+  contactsEventSchemas,
+  conversationsEventSchemas,
+  formsEventSchemas,
+];
+
+function merged(parts: EventSchemas[]): EventSchemas {
+  const all: Record<string, EventSchemas[string]> = {};
+  for (const part of parts) {
+    for (const [type, schema] of Object.entries(part)) {
+      // Types are global in the log: two contexts must never claim the same name.
+      if (all[type]) throw new Error(`Two contexts register the event type ${type}`);
+      all[type] = schema;
+    }
+  }
+  return all;
+}
+
+export const eventContracts = new EventContracts(merged(contributions), { ...inboundMailUpcasters, ...conversationsUpcasters });
