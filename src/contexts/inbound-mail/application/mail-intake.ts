@@ -10,6 +10,7 @@ import { inboundMailDecider } from '../domain/inbound-mail.decider';
 import { inboundMailStream, type InboundMailAccepted, type StoredPart } from '../domain/inbound-mail.events';
 import { parseMail } from './parse-mail';
 import { messageOf } from '../../../shared/error-message';
+import { EventContractViolation } from '../../../shared/event-store/event-contracts';
 
 export interface IntakeResult {
   inboundId: string;
@@ -53,14 +54,21 @@ export class MailIntake {
       parsed = await parseMail(raw, this.blobs, this.config.inboxDomain, LIMITS);
     } catch (error) {
       await this.blobs.put(raw);
-      return this.recordFailure(raw, stored, accountId, recipients, via, receivedAt, context, error);
+      return this.recordFailure(raw, stored, accountId, recipients, via, receivedAt, context, `could not be parsed: ${messageOf(error)}`);
     }
     // Handed over in the same tick as the parts, so all share one commit (one fsync on the way to the 250).
     await Promise.all([this.blobs.put(raw), parsed.stored]);
     const { mail } = parsed;
     const inboundId = inboundIdFor(accountId, mail.messageId, raw);
-    const outcome = await this.recordAccepted({ inboundId, accountId, recipients, via, raw: stored, receivedAt, mail }, false, context);
-    return { inboundId, status: outcome.events.length > 0 ? 'accepted' : 'duplicate' };
+    try {
+      const outcome = await this.recordAccepted({ inboundId, accountId, recipients, via, raw: stored, receivedAt, mail }, false, context);
+      return { inboundId, status: outcome.events.length > 0 ? 'accepted' : 'duplicate' };
+    } catch (error) {
+      // Normalisation let something through that the schema refuses: the mail is kept and waits as a
+      // failed mail, rather than entering the log half valid.
+      if (!(error instanceof EventContractViolation)) throw error;
+      return this.recordFailure(raw, stored, accountId, recipients, via, receivedAt, context, `could not be recorded: ${error.message}`);
+    }
   }
 
   /** Parses a failed mail again; on success it is accepted on its original stream. */
@@ -89,15 +97,14 @@ export class MailIntake {
     via: 'smtp' | 'http',
     receivedAt: string,
     context: CommandContext,
-    error: unknown,
+    reason: string,
   ): Promise<IntakeResult> {
-    const reason = messageOf(error);
-    this.logger.warn(`mail for ${accountId} could not be parsed: ${reason}`);
+    this.logger.warn(`mail for ${accountId} ${reason}`);
     const inboundId = inboundIdFor(accountId, null, raw);
     await this.eventSourcing.decide(
       inboundMailStream(inboundId),
       inboundMailDecider,
-      { type: 'Fail', failed: { inboundId, accountId, recipients, via, raw: stored, receivedAt, reason: `could not be parsed: ${reason}` } },
+      { type: 'Fail', failed: { inboundId, accountId, recipients, via, raw: stored, receivedAt, reason } },
       context,
     );
     return { inboundId, status: 'failed' };

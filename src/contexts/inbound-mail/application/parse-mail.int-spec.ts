@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { BlobStore } from '../../../shared/blobs/blob-store';
 import { makeTempDir } from '../../../../test/support/temp-dir';
 import { parseMail } from './parse-mail';
+import { ParsedMail } from '../domain/inbound-mail.events';
 
 describe('parseMail', () => {
   const dir = makeTempDir('inbox-parse-');
@@ -53,5 +54,50 @@ describe('parseMail', () => {
       { filename: 'f3.bin', size: 30, reason: 'more than 2 attachments' },
     ]);
     expect((await blobs.get(mail.attachments[1].hash)).toString()).toBe('x'.repeat(20));
+  });
+
+  const limits = { maxAttachments: 10, maxAttachmentBytes: 1_000_000 };
+
+  it('describes an attachment whose Content-Type is broken as application/octet-stream (mailparser says false)', async () => {
+    const raw = readFileSync(join(__dirname, '../../../../test/fixtures/corpus/mailgun-flanker/spam-broken-ctype.eml'));
+    const { mail, stored } = await parseMail(raw, blobs, 'inbox.test', limits);
+    await stored;
+    expect(mail.attachments).toEqual([expect.objectContaining({ filename: 'facejj.jpg', contentType: 'application/octet-stream' })]);
+    expect(ParsedMail.safeParse(mail).success).toBe(true);
+  });
+
+  it('normalises what a hostile mail puts in names, types, addresses, dates and header lists', async () => {
+    const references = Array.from({ length: 150 }, (_, i) => `<r${i}@example.com>`).join(' ');
+    const raw = Buffer.from(
+      [
+        'From: "Evil\u0007 Sender" <Evil@Example.COM>',
+        `To: ${'x'.repeat(400)}@example.com, Support <support@acme.inbox.test>`,
+        'Subject: Hello',
+        'Date: the day after tomorrow',
+        `References: ${references}`,
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain',
+        '',
+        'see attached',
+        '--b',
+        'Content-Type: Application/PDF; name="x.pdf"',
+        'Content-Disposition: attachment; filename="../../etc/invoice\u202Efdp.exe"',
+        '',
+        'pdf',
+        '--b--',
+        '',
+      ].join('\r\n'),
+    );
+    const { mail, stored } = await parseMail(raw, blobs, 'inbox.test', limits);
+    await stored;
+    expect(ParsedMail.safeParse(mail).success).toBe(true);
+    expect(mail.from).toEqual({ name: 'Evil Sender', address: 'evil@example.com' });
+    expect(mail.to).toEqual([{ name: 'Support', address: 'support@acme.inbox.test' }]);
+    expect(mail.references).toHaveLength(100);
+    expect(mail.references.at(-1)).toBe('<r149@example.com>');
+    expect(mail.attachments).toEqual([expect.objectContaining({ contentType: 'application/pdf', filename: 'invoicefdp.exe' })]);
   });
 });

@@ -5,6 +5,7 @@ import { BlobStore } from '../../../shared/blobs/blob-store';
 import { classifyMail, gmailConfirmation } from '../domain/classify';
 import type { MailAddress, MailAttachment, ParsedMail } from '../domain/inbound-mail.events';
 import { sanitizeMailHtml } from './html-sanitizer';
+import { normalizedAttachment, normalizedOmission, normalizeParsedMail } from './normalize-parsed-mail';
 
 export interface ParseLimits {
   maxAttachments: number;
@@ -45,20 +46,13 @@ export async function parseMail(raw: Buffer, blobs: BlobStore, ownDomain: string
   for (const attachment of parsed.attachments) {
     const reason = omissionReason(attachment, attachments.length, limits);
     if (reason) {
-      omitted.push({ filename: attachment.filename ?? null, size: attachment.size, reason });
+      omitted.push(normalizedOmission(attachment, reason));
       continue;
     }
-    const stored = store(attachment.content);
-    attachments.push({
-      ...stored,
-      filename: attachment.filename ?? null,
-      contentType: attachment.contentType,
-      contentId: attachment.contentId?.replace(/^<|>$/g, '') ?? null,
-      inline: attachment.contentDisposition === 'inline' || Boolean(attachment.related),
-    });
+    attachments.push(normalizedAttachment(attachment, store(attachment.content)));
   }
 
-  const mail: ParsedMail = {
+  const mail: ParsedMail = normalizeParsedMail({
     messageId,
     inReplyTo: messageIds(headers.get('in-reply-to')),
     references: messageIds(headers.get('references')),
@@ -77,7 +71,7 @@ export async function parseMail(raw: Buffer, blobs: BlobStore, ownDomain: string
     kind,
     bouncedMessageId: kind === 'bounce' || kind === 'feedback-report' ? bouncedMessageId(parsed.attachments, text) : null,
     providerConfirmation: kind === 'provider-confirmation' ? { provider: 'gmail', ...gmailConfirmation(text) } : null,
-  };
+  });
   return { mail, stored: Promise.all(puts) };
 }
 
