@@ -7,7 +7,7 @@ import { EventStoreDbEventStore } from './esdb.event-store';
 const url = process.env.EVENTSTORE_URL;
 
 if (url) {
-  describeEventStoreContract('EventStoreDbEventStore', async () => EventStoreDbEventStore.fromConnectionString(url));
+  describeEventStoreContract('EventStoreDbEventStore', async (upcast) => EventStoreDbEventStore.fromConnectionString(url, upcast));
 } else {
   describe('EventStore contract: EventStoreDbEventStore', () => {
     console.warn('SKIPPED: EventStoreDB contract suite: EVENTSTORE_URL is not set, so there is no server to run it against.');

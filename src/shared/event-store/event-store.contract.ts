@@ -5,13 +5,15 @@ import {
   type EventStore,
   type EventToAppend,
   type RecordedEvent,
+  type UpcastEvent,
 } from './event-store.port';
 
 /**
  * The one behaviour every event store adapter must have. Each adapter's spec calls this with a
- * factory; streams get unique names so the suite can run against a shared server.
+ * factory (opening the same store each time, with the upcast given); streams get unique names so
+ * the suite can run against a shared server.
  */
-export function describeEventStoreContract(adapterName: string, openStore: () => Promise<EventStore>): void {
+export function describeEventStoreContract(adapterName: string, openStore: (upcast?: UpcastEvent) => Promise<EventStore>): void {
   describe(`EventStore contract: ${adapterName}`, () => {
     let store: EventStore;
     const run = randomUUID().slice(0, 8);
@@ -141,6 +143,34 @@ export function describeEventStoreContract(adapterName: string, openStore: () =>
       const result = await store.appendToStream(stream, [testEvent('H')], { expectedRevision: 'no_stream' });
       const head = await store.headPosition();
       expect(head !== null && head >= result.position).toBe(true);
+    });
+
+    it('applies its upcast on every read path: a stream, a page of the log, a subscription, its own appends', async () => {
+      // A shape an earlier build wrote ({ n: '1' }), repaired on read into the current one ({ n: 1 }).
+      const upcast: UpcastEvent = (event) =>
+        event.type === 'Counted' && typeof (event.data as { n: unknown }).n === 'string' ? { ...event, data: { n: Number((event.data as { n: string }).n) } } : event;
+      const old = streamName('upcast');
+      const written = await store.appendToStream(old, [testEvent('Counted', { n: '1' }), testEvent('Other', { n: '2' })], { expectedRevision: 'no_stream' });
+      const upcasting = await openStore(upcast);
+      try {
+        expect((await upcasting.readStream(old)).map((e) => e.data)).toEqual([{ n: 1 }, { n: '2' }]);
+        const page = await upcasting.readAll({ fromPosition: written.position, maxCount: 1 });
+        expect(page.map((e) => e.data)).toEqual([{ n: '2' }]);
+        const [first] = await upcasting.readStream(old);
+        expect((await upcasting.readAll({ fromPosition: first.position, maxCount: 1 }))[0].data).toEqual({ n: 1 });
+
+        const own = streamName('upcastown');
+        const subscription = upcasting.subscribeToAll({ fromPosition: written.position });
+        const received = collectFromStream(subscription, own, 1);
+        await upcasting.appendToStream(own, [testEvent('Counted', { n: '3' })], { expectedRevision: 'no_stream' });
+        expect((await received).map((e) => e.data)).toEqual([{ n: 3 }]);
+        await subscription.stop();
+        expect((await upcasting.readStream(own)).map((e) => e.data)).toEqual([{ n: 3 }]);
+        // Stored as written: the upcast changes what is read, never the log.
+        expect((await store.readStream(own)).map((e) => e.data)).toEqual([{ n: '3' }]);
+      } finally {
+        await upcasting.close();
+      }
     });
 
     it('delivers events after an exclusive checkpoint, then follows live appends', async () => {

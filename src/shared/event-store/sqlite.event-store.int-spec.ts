@@ -7,7 +7,7 @@ import { SqliteEventStore } from './sqlite.event-store';
 const dir = makeTempDir('inbox-sqlite-store-');
 afterAll(() => dir.cleanup());
 
-describeEventStoreContract('SqliteEventStore', async () => new SqliteEventStore(join(dir.path, 'contract.db')));
+describeEventStoreContract('SqliteEventStore', async (upcast) => new SqliteEventStore(join(dir.path, 'contract.db'), { upcast }));
 
 describe('SqliteEventStore durability', () => {
   it('keeps every acknowledged append after the writing process is SIGKILLed', async () => {
