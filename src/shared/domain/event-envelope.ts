@@ -1,5 +1,7 @@
-/** Roles of a signed-in user. */
-export type Role = 'primary_admin' | 'admin' | 'agent' | 'auditor';
+import type { Role } from './event-schema';
+
+/** Roles of a signed-in user: inferred from their schema in event-schema.ts. */
+export type { Role };
 
 /** Who caused an event: a signed-in user, or the system (a process manager, the SMTP server, a CLI). */
 export type Actor = { userId: string; role: Role } | { system: string };

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Role as RoleType } from './event-envelope';
 
 /**
  * The pieces event schemas share. Each context declares the data of its events as zod schemas
@@ -10,7 +9,8 @@ import type { Role as RoleType } from './event-envelope';
 /** An instant as `Date#toISOString` writes it: ISO 8601 with a zone (`Z` or an offset). */
 export const Timestamp = z.iso.datetime({ offset: true });
 
-export const Role = z.enum(['primary_admin', 'admin', 'agent', 'auditor'] as const satisfies readonly RoleType[]);
+/** Roles of a signed-in user. */
+export const Role = z.enum(['primary_admin', 'admin', 'agent', 'auditor']);
 export type Role = z.infer<typeof Role>;
 
 /** The data schema of every event type a context writes, by type. */
