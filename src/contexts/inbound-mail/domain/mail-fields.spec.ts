@@ -78,6 +78,8 @@ describe('the mail field rules', () => {
     expect(oneLineOf('two\r\n\tlines', 100)).toBe('two lines');
     expect(oneLineOf('x'.repeat(5000), MAIL_LIMITS.subject)).toHaveLength(MAIL_LIMITS.subject);
     expect(oneLineOf(undefined, 10)).toBe('');
+    // Right-to-left text keeps its marks; only file names lose bidi controls.
+    expect(oneLineOf('\u05e9\u05dc\u05d5\u05dd\u200f (Dana)', 100)).toBe('\u05e9\u05dc\u05d5\u05dd\u200f (Dana)');
     expect(headerTokenOf(' <id@example.com> ')).toBe('<id@example.com>');
     expect(headerTokenOf('<a b@example.com>')).toBeNull();
     expect(headerTokenOf(`<${'x'.repeat(2000)}@example.com>`)).toBeNull();

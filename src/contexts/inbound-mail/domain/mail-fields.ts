@@ -27,10 +27,13 @@ export const OCTET_STREAM = 'application/octet-stream';
 /** `type/subtype`, lowercased, from RFC 6838's restricted-name characters. */
 export const CONTENT_TYPE_PATTERN = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/;
 
-/** C0 and C1 controls (NUL included) and the bidi controls that can make `exe.pdf` read as `fdp.exe`. */
-const UNSAFE_CHARS = '\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
+/** C0 and C1 controls, NUL included. */
+const CONTROL_CHARS = '\\u0000-\\u001f\\u007f-\\u009f';
+/** The bidi controls that can make `invoice<RLO>fdp.exe` read as `invoiceexe.pdf`; right-to-left text keeps them elsewhere. */
+const BIDI_CHARS = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
+const UNSAFE_CHARS = CONTROL_CHARS + BIDI_CHARS;
 const UNSAFE = new RegExp(`[${UNSAFE_CHARS}]`, 'g');
-const UNSAFE_RUNS = new RegExp(`[${UNSAFE_CHARS}]+`, 'g');
+const CONTROL_RUNS = new RegExp(`[${CONTROL_CHARS}]+`, 'g');
 
 const WHITESPACE_OR_UNSAFE = new RegExp(`[\\s${UNSAFE_CHARS}]`);
 
@@ -69,7 +72,7 @@ export function fileNameOf(value: unknown): string | null {
 /** Text bounded to `max` characters, each run of controls (line breaks included) turned into a space. */
 export function oneLineOf(value: unknown, max: number): string {
   if (typeof value !== 'string') return '';
-  const text = value.replace(UNSAFE_RUNS, ' ').trim();
+  const text = value.replace(CONTROL_RUNS, ' ').trim();
   return text.length <= max ? text : [...text].slice(0, max).join('').trim();
 }
 
