@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { Logger } from '@nestjs/common';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { SqliteEventStore } from '../src/shared/event-store/sqlite.event-store';
 import * as normalization from '../src/contexts/inbound-mail/application/normalize-parsed-mail';
+import { conversationDecider, type ConversationEvent } from '../src/contexts/conversations/domain/conversation.decider';
+import { EVENT_STORE, type EventStore } from '../src/shared/event-store/event-store.port';
 import { deterministicId } from '../src/shared/domain/deterministic-id';
 import { PASSWORD, signUp, startTestApi, type TestApi } from './support/api-app';
 import { eventually } from './support/eventually';
@@ -90,6 +93,38 @@ describe('a mail with an attachment whose Content-Type is broken', () => {
     expect(polled.answers).toBeGreaterThan(0);
     expect(polled.statuses).toEqual([200]);
     expect(polled.slowestMs).toBeLessThan(1000);
+  });
+});
+
+describe('a decision that breaks its schema', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ INBOX_DOMAIN: 'inbox.test' });
+  });
+  afterAll(() => api.close());
+
+  it('is a bug: answered 500, nothing written, and the log names the event and the field', async () => {
+    const owner = await accountWithAddress(api);
+    await sendRaw(api.smtpPort, owner.address, simpleMail({ to: owner.address, subject: 'Close me' }));
+    const [conversation] = await eventually(() => conversations(owner.agent), (items) => items.length === 1, 'the mail in the inbox');
+    const store = api.app.get<EventStore>(EVENT_STORE);
+    const before = await store.readStream(`conversation-${conversation.id}`);
+
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const decide = jest
+      .spyOn(conversationDecider, 'decide')
+      .mockImplementationOnce(() => [{ type: 'ConversationClosed', data: { conversationId: conversation.id, accountId: 42 } } as unknown as ConversationEvent]);
+    try {
+      const answer = await owner.agent.post(`/api/conversations/${conversation.id}/close`);
+      expect(answer.status).toBe(500);
+      expect(answer.body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' });
+      expect(logged.mock.calls.map(([line]) => String(line)).join('\n')).toContain('EventContractViolation: ConversationClosed.data.accountId: expected string, received number');
+    } finally {
+      decide.mockRestore();
+      logged.mockRestore();
+    }
+    expect(await store.readStream(`conversation-${conversation.id}`)).toHaveLength(before.length);
+    expect((await owner.agent.get(`/api/conversations/${conversation.id}`)).body.status).toBe('open');
   });
 });
 
