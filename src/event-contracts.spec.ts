@@ -158,6 +158,11 @@ describe('the upcasters', () => {
     });
   });
 
+  it('keep fields they do not know yet', () => {
+    const old = stored('InboundMailAccepted', accepted({ ...parsedMail(), sentAt: 'garbage', truncated: true }));
+    expect((eventContracts.upcast(old).data as { mail: Record<string, unknown> }).mail).toMatchObject({ sentAt: null, truncated: true });
+  });
+
   it('leave conforming events as they are (the same object)', () => {
     const fine = stored('InboundMailAccepted', accepted(parsedMail()));
     expect(eventContracts.upcast(fine)).toBe(fine);

@@ -65,12 +65,17 @@ export function conformingMailFields(value: unknown) {
   };
 }
 
+/**
+ * Fields this does not know (one a later change adds to the mapping before it adds it here) are
+ * kept as they are, not dropped: the schema ignores them until it names them.
+ */
 export function conformingParsedMail(value: unknown): ParsedMail {
   const mail = loose(value);
   const kind = MailKind.safeParse(mail.kind);
   const confirmation = loose(mail.providerConfirmation);
   const textOrNull = (text: unknown) => (typeof text === 'string' ? text : null);
   return {
+    ...mail,
     messageId: headerTokenOf(mail.messageId),
     inReplyTo: messageIdListOf(mail.inReplyTo),
     references: messageIdListOf(mail.references),
