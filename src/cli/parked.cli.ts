@@ -39,7 +39,7 @@ async function main(): Promise<number> {
     for (const each of ids) {
       const outcome = await subscriptions.retryParked(each);
       if (outcome.retried) process.stdout.write(`#${each} applied, no longer parked\n`);
-      else process.stdout.write(`#${each} failed again: ${outcome.error}\n`);
+      else process.stdout.write(`#${each} not applied: ${outcome.error}\n`);
       if (!outcome.retried) failed += 1;
     }
     if (command === 'retry-all') process.stdout.write(`${ids.length - failed} of ${ids.length} applied\n`);
