@@ -179,6 +179,7 @@ export abstract class SubscriptionRunner implements FeedMember {
       );
       this.position = event.position;
       this.succeeded();
+      this.passedIsolation();
     }
     // Parked, or a rebuild moved the checkpoint: either way, on from where the checkpoint now stands.
     this.restartSoon(0);
@@ -256,7 +257,10 @@ export abstract class SubscriptionRunner implements FeedMember {
           return;
         }
         if (!applied) {
-          // Someone else (a rebuild) moved the checkpoint: follow from where it now stands.
+          // Someone else (a rebuild) moved the checkpoint: follow from where it now stands, and
+          // forget the failure: the rebuild applies (or parks) those events itself.
+          this.isolateThrough = null;
+          this.suspect = null;
           this.restartSoon(0);
           return;
         }
