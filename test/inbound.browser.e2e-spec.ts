@@ -41,6 +41,7 @@ describe('inbound mail in the browser', () => {
     await reloadUntil(`${app.baseUrl}/failed-mail`, async () => (await page.getByTestId('failed-mail').count()) === 1);
     const item = page.getByTestId('failed-mail');
     expect(await item.textContent()).toContain('the mail names no sender');
+    expect(await item.getByTestId('failed-mail-status').textContent()).toBe('No conversation to put it in');
     const download = await page.request.get(`${app.baseUrl}${await item.getByRole('link', { name: 'Download .eml' }).getAttribute('href')}`);
     expect(await download.text()).toContain('Subject: Nobody sent this');
     await item.getByRole('button', { name: 'Reprocess' }).click();

@@ -1,8 +1,9 @@
 // A projection thread for the projection host's tests: tallies, one of which refuses value 13 here
-// (and only here: the same projection on the test's own thread takes it).
+// (and only here: the same projection on the test's own thread takes it), and one that refuses
+// poisoned events here as on every thread.
 import type { Projection } from '../../src/shared/projections/projection';
 import { serveProjections } from '../../src/shared/projections/projection-host';
-import { tallyProjection } from './tally.projection';
+import { poisonedTally, tallyProjection } from './tally.projection';
 
 const refusing = tallyProjection(undefined, 'tally_refusing');
 const refusesThirteen: Projection = {
@@ -13,4 +14,4 @@ const refusesThirteen: Projection = {
   },
 };
 
-serveProjections([tallyProjection(undefined, 'tally_a'), refusesThirteen]);
+serveProjections([tallyProjection(undefined, 'tally_a'), refusesThirteen, poisonedTally('tally_poisoned')]);

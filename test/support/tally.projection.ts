@@ -30,3 +30,15 @@ export function readTally(db: import('better-sqlite3').Database, name = 'tally')
     total: number;
   }>;
 }
+
+/** A tally that throws on every event whose data says `poison: true`, until `cured()` says otherwise. */
+export function poisonedTally(name: string, cured: () => boolean = () => false): Projection {
+  const tally = tallyProjection(undefined, name);
+  return {
+    ...tally,
+    apply: (event, db) => {
+      if ((event.data as { poison?: boolean }).poison && !cured()) throw new Error(`${name} cannot take ${event.streamId}@${event.revision}`);
+      tally.apply(event, db);
+    },
+  };
+}

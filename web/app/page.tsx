@@ -30,7 +30,7 @@ export default async function StartPage() {
       </header>
       <section aria-labelledby="status-heading" className="flex flex-col gap-3">
         <h2 id="status-heading" className="text-sm font-semibold text-slate-700">
-          {status.healthy ? 'All systems running' : 'Something needs attention'}
+          {{ ok: 'All systems running', degraded: 'Running, with some events set aside', down: 'Something needs attention' }[status.status]}
         </h2>
         <StatusList status={status} />
       </section>

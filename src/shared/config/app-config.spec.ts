@@ -18,7 +18,12 @@ describe('loadConfig', () => {
       smtpTls: null,
       secret: null,
       dkim: null,
+      healthToken: null,
     });
+  });
+
+  it('takes a HEALTH_TOKEN long enough to be a secret', () => {
+    expect(loadConfig({ HEALTH_TOKEN: ' 0123456789abcdef0123456789abcdef ' }).healthToken).toBe('0123456789abcdef0123456789abcdef');
   });
 
   it('reads DKIM signing only as a whole, from a PEM key file', () => {
@@ -68,6 +73,8 @@ describe('loadConfig', () => {
     ['SIGNUP', 'maybe', 'SIGNUP must be one of open, closed (got "maybe")'],
     ['SMTP_TLS_CERT', '/nonexistent/cert.pem', 'SMTP_TLS_KEY must be set together with SMTP_TLS_CERT'],
     ['INBOX_SECRET', 'short', 'INBOX_SECRET must be at least 32 characters'],
+    ['HEALTH_TOKEN', 'short', 'HEALTH_TOKEN must be at least 24 characters without spaces'],
+    ['HEALTH_TOKEN', 'a token of many words, but with spaces', 'HEALTH_TOKEN must be at least 24 characters without spaces'],
   ])('refuses %s=%s naming the variable and the rule', (given, value, message) => {
     const variable = message.split(' ')[0];
     let error: unknown;

@@ -16,6 +16,8 @@ export interface AppConfig {
   secret: string | null;
   /** DKIM signing of outbound replies; all three of DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY_FILE or none. */
   dkim: DkimConfig | null;
+  /** Bearer token that lets a caller from anywhere read /api/health's detail; null: only local callers without a proxy in between. */
+  healthToken: string | null;
 }
 
 /** As nodemailer's `dkim` option takes it. */
@@ -55,6 +57,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpTls: tlsFiles(env),
     secret: optionalSecret(env, 'INBOX_SECRET'),
     dkim: dkimSigning(env),
+    healthToken: healthToken(env),
   };
 }
 
@@ -91,6 +94,14 @@ function optionalSecret(env: Env, name: string): string | null {
   const value = raw(env, name);
   if (value === undefined) return null;
   if (value.length < 32) throw new ConfigError(name, 'must be at least 32 characters', `${value.slice(0, 4)}…`);
+  return value;
+}
+
+function healthToken(env: Env): string | null {
+  const value = raw(env, 'HEALTH_TOKEN');
+  if (value === undefined) return null;
+  // Whitespace would not survive an Authorization header; short ones can be guessed.
+  if (value.length < 24 || /\s/.test(value)) throw new ConfigError('HEALTH_TOKEN', 'must be at least 24 characters without spaces', `${value.slice(0, 4)}…`);
   return value;
 }
 

@@ -1,6 +1,7 @@
-import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { READ_MODEL_DB } from '../event-store/event-store.module';
 import type { SqliteDatabase } from '../sqlite/open-sqlite';
@@ -10,12 +11,19 @@ import { Public } from './access';
 import { DiscoveryService } from '@nestjs/core';
 import { RegisterHealthIndicator, type ComponentHealth, type HealthIndicator } from './health-indicator';
 import { messageOf } from '../error-message';
+import { isOperatorRequest } from './operator-request';
 
+/** `degraded`: everything is up, but events are parked (or about to be), so some things are not shown. */
+export type HealthStatus = 'ok' | 'degraded' | 'down';
+
+/** What operators see; anyone else gets only `status`. */
 export interface HealthReport {
-  status: 'ok' | 'unavailable';
+  status: HealthStatus;
   eventStore: ComponentHealth & { head: string | null };
   readModels: ComponentHealth;
   subscriptions: SubscriptionStatus[];
+  /** Parked events per subscription that has any. */
+  parked: Record<string, number>;
   [component: string]: unknown;
 }
 
@@ -27,20 +35,25 @@ export class HealthController {
     @Inject(READ_MODEL_DB) private readonly readModels: SqliteDatabase,
     private readonly subscriptions: SubscriptionsService,
     private readonly discovery: DiscoveryService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
   @Public()
-  @ApiOperation({ summary: '200 when the event store and read models are up; projection lag per subscription' })
-  async health(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
+  @ApiOperation({
+    summary:
+      '200 `ok` or `degraded` (parked events) when the event store, read models and SMTP are up, else 503 `down`. Only `{status}`, ' +
+      'except for operators (a local caller without X-Forwarded-For/Forwarded, or Authorization: Bearer <HEALTH_TOKEN>): components, positions, errors, parked counts',
+  })
+  async health(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<HealthReport | { status: HealthStatus }> {
     const eventStore = await this.checkEventStore();
     const readModels = this.checkReadModels();
     const subscriptions = await this.subscriptions.statuses().catch(() => []);
     const failing = subscriptions.filter((s) => s.state === 'retrying');
-    if (failing.length > 0) {
-      readModels.up = false;
-      readModels.error = failing.map((s) => `${s.name}: ${s.lastError}`).join('; ');
-    }
+    if (failing.length > 0) readModels.error = failing.map((s) => `${s.name}: ${s.lastError}`).join('; ');
+    // Failing on one event is bounded (it is parked soon); failing for the environment's sake is not.
+    if (failing.some((s) => !s.failingOnEvent)) readModels.up = false;
+    const parked = Object.fromEntries(subscriptions.filter((s) => s.parked > 0).map((s) => [s.name, s.parked]));
     const others: Record<string, ComponentHealth> = {};
     for (const indicator of this.indicators()) {
       others[indicator.healthName] = await Promise.resolve(indicator.health()).catch((error: unknown) => ({
@@ -49,8 +62,10 @@ export class HealthController {
       }));
     }
     const up = eventStore.up && readModels.up && Object.values(others).every((component) => component.up);
+    const status: HealthStatus = !up ? 'down' : failing.length > 0 || Object.keys(parked).length > 0 ? 'degraded' : 'ok';
     res.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: up ? 'ok' : 'unavailable', eventStore, readModels, ...others, subscriptions };
+    if (!isOperatorRequest(req, this.config.healthToken)) return { status };
+    return { status, eventStore, readModels, ...others, subscriptions, parked };
   }
 
   private indicators(): HealthIndicator[] {

@@ -1,4 +1,4 @@
-import type { EventStore, EventSubscription, FromPosition, RecordedEvent } from '../event-store/event-store.port';
+import type { EventStore, EventSubscription, FromPosition, Position, RecordedEvent } from '../event-store/event-store.port';
 import type { SqliteDatabase } from '../sqlite/open-sqlite';
 import { inBatches } from './in-batches';
 import type { Checkpoint } from './checkpoint.store';
@@ -33,8 +33,9 @@ export interface FeedMember {
   /**
    * The feed let go of the member: its batch failed (`error`), its checkpoint moved or it fell
    * behind (`null`), or the feed itself failed. It reads the log on its own again from its checkpoint.
+   * `through`: the end of the batch that failed for it, where that is known.
    */
-  dropped(error: unknown): void;
+  dropped(error: unknown, through?: Position): void;
 }
 
 export interface LogFeedOptions {
@@ -180,7 +181,8 @@ export class LogFeed {
   private async deliver(batch: RecordedEvent[], patient: boolean): Promise<boolean> {
     const members = [...this.members];
     const applied: Array<[FeedMember, RecordedEvent[]]> = [];
-    const letGo: Array<[FeedMember, unknown]> = [];
+    const letGo: Array<[FeedMember, unknown, Position?]> = [];
+    const batchEnd = batch[batch.length - 1].position;
     const projections = members.filter(([member]) => member.projection);
     const checkpoints = members.flatMap(([member]) => {
       const checkpoint = member.checkpointToSave?.();
@@ -204,12 +206,13 @@ export class LogFeed {
           const outcome = byName.get(member.name);
           if (!outcome) continue;
           if (outcome.result === 'applied') applied.push([member, after(batch, position)]);
-          else letGo.push([member, outcome.result === 'failed' ? new Error(outcome.error) : null]);
+          else if (outcome.result === 'failed') letGo.push([member, new Error(outcome.error), batchEnd]);
+          else letGo.push([member, null]);
         }
         for (const { member, write } of checkpoints) member.checkpointSaved?.(write.checkpoint);
       } else {
         // Nothing of this batch was written: every projection goes back to reading on its own.
-        for (const [member] of projections) letGo.push([member, new Error(result.error)]);
+        for (const [member] of projections) letGo.push([member, new Error(result.error), batchEnd]);
       }
     } else {
       this.last = batch[batch.length - 1].position;
@@ -233,9 +236,9 @@ export class LogFeed {
       this.members.set(member, through);
       member.take(events, through);
     }
-    for (const [member, error] of letGo) {
+    for (const [member, error, failedThrough] of letGo) {
       if (!this.members.delete(member)) continue;
-      member.dropped(error);
+      member.dropped(error, failedThrough);
     }
     return true;
   }

@@ -1,6 +1,7 @@
 import type { EventStore, FromPosition, Position, RecordedEvent } from '../event-store/event-store.port';
 import type { SqliteDatabase } from '../sqlite/open-sqlite';
 import { CheckpointStore, type Checkpoint } from './checkpoint.store';
+import { ParkedEventStore, type Failure, type ParkedEvent } from './parked-events';
 import type { ProcessManager } from './projection';
 import { SubscriptionRunner, type SubscriptionRunnerOptions } from './subscription.runner';
 import { messageOf } from '../error-message';
@@ -17,6 +18,7 @@ export class ProcessManagerRunner extends SubscriptionRunner {
   protected readonly kind = 'process-manager';
   private readonly checkpoints: CheckpointStore;
   private readonly interesting: ReadonlySet<string>;
+  private readonly parked: ParkedEventStore;
   /** Handed over by the feed and not handled yet: the events this manager wants, and how far each hand-over reached. */
   private queue: Array<{ events: RecordedEvent[]; through: Position }> = [];
   private queued = 0;
@@ -26,13 +28,14 @@ export class ProcessManagerRunner extends SubscriptionRunner {
 
   constructor(
     store: EventStore,
-    db: SqliteDatabase,
+    private readonly db: SqliteDatabase,
     private readonly manager: ProcessManager,
     options: SubscriptionRunnerOptions = {},
   ) {
     super(store, manager.name, options);
     this.checkpoints = new CheckpointStore(db);
     this.interesting = new Set(manager.eventTypes);
+    this.parked = new ParkedEventStore(db);
   }
 
   protected prepare(): FromPosition {
@@ -45,6 +48,40 @@ export class ProcessManagerRunner extends SubscriptionRunner {
     // Once per batch: a crash replays at most this batch, and the handlers' command ids absorb that.
     this.saveCheckpoint(true);
     return true;
+  }
+
+  protected park(event: RecordedEvent, failure: Failure): boolean {
+    const checkpoint = { position: event.position, version: 1 };
+    this.db
+      .transaction(() => {
+        this.parked.park(this.manager.name, 'process-manager', event, failure);
+        this.checkpoints.save(this.manager.name, checkpoint);
+      })
+      .immediate();
+    this.position = event.position;
+    this.checkpointSaved(checkpoint);
+    return true;
+  }
+
+  protected parkedCount(): number {
+    return this.parked.count(this.manager.name);
+  }
+
+  /**
+   * Hands a parked event to the process manager again (its commands carry deterministic ids, so a
+   * part that took effect the first time is not repeated); forgets it when that succeeds, else the
+   * record keeps the new error. Returns that error, or null.
+   */
+  async retryParked(record: ParkedEvent, event: RecordedEvent): Promise<string | null> {
+    try {
+      if (this.interesting.has(event.type)) await this.manager.handle(event);
+      this.parked.remove(record.id);
+      return null;
+    } catch (error) {
+      const message = messageOf(error);
+      this.parked.failedAgain(record.id, message, new Date());
+      return message;
+    }
   }
 
   /** From the feed: queued, and handled in order by this runner's own loop, so the feed never waits for it. */
@@ -105,6 +142,7 @@ export class ProcessManagerRunner extends SubscriptionRunner {
         this.queue = [];
         this.queued = 0;
         this.saveCheckpoint(true);
+        this.isolate(error, through);
         this.failed(error);
         return;
       }

@@ -9,4 +9,8 @@ export interface SubscriptionStatus {
   /** Events between the checkpoint and the head of the log, where the store's positions allow counting. */
   eventsBehind: number | null;
   lastError: string | null;
+  /** Retrying an event that fails on its own: it is parked after a bounded number of tries (false: the environment fails, retried until it recovers). */
+  failingOnEvent: boolean;
+  /** Events of this subscription that are parked (see ParkedEventStore). */
+  parked: number;
 }

@@ -10,6 +10,8 @@ import { EVENT_STORE, type EventStore, type Position } from '../event-store/even
 import { READ_MODEL_DB, READ_MODEL_FILE } from '../event-store/event-store.module';
 import type { SqliteDatabase } from '../sqlite/open-sqlite';
 import { LogFeed } from './log-feed';
+import { ParkedEventStore, type ParkedEvent } from './parked-events';
+import { ParkedEventRetry, type RetryOutcome } from './parked-event-retry';
 import type { ProcessManager, Projection } from './projection';
 import { ProcessManagerRunner } from './process-manager.runner';
 import { ProjectionHost } from './projection-host';
@@ -39,6 +41,7 @@ export class SubscriptionsService implements OnApplicationBootstrap, BeforeAppli
   private processManagers: ProcessManagerRunner[] = [];
   private feed: LogFeed | null = null;
   private host: ProjectionHost | null = null;
+  private parkedEvents: ParkedEventStore | null = null;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -108,6 +111,26 @@ export class SubscriptionsService implements OnApplicationBootstrap, BeforeAppli
       results.push({ name: runner.name, events, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
     }
     return results;
+  }
+
+  /** Every parked event, oldest first. */
+  parked(): ParkedEvent[] {
+    return this.parkedStore().list();
+  }
+
+  /** The parked events about inbound mail of one account. */
+  parkedOfAccountMail(accountId: string): ParkedEvent[] {
+    return this.parkedStore().ofAccountMail(accountId);
+  }
+
+  /** Applies a parked event again and forgets it when that succeeds (see ParkedEventRetry). */
+  retryParked(id: number): Promise<RetryOutcome> {
+    return new ParkedEventRetry(this.store, this.parkedStore(), [...this.projections, ...this.processManagers]).retry(id);
+  }
+
+  private parkedStore(): ParkedEventStore {
+    this.parkedEvents ??= new ParkedEventStore(this.db);
+    return this.parkedEvents;
   }
 
   private all(): SubscriptionRunner[] {

@@ -9,9 +9,20 @@ import { NotFound } from '../../../shared/domain/domain-error';
 import { ADMINS, ALL_ROLES, Allow, InboundTokenCredential } from '../../../shared/http/access';
 import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { MailIntake, type IntakeResult } from '../application/mail-intake';
+import { NotShownMailQueue } from '../application/not-shown-mail';
 import { accountOfToken, inboundToken, inboundTokenDecider, inboundTokenStream, tokenMatches } from '../domain/inbound-token';
 import { InboundMailQueries, type InboundMailView } from '../read-models/inbound-mail.queries';
 import { messageOf } from '../../../shared/error-message';
+
+/**
+ * A mail in the failed-mail queue: not parsed, parsed but with nowhere to go, or received and
+ * placed but an event about it was parked, so some screen does not show it (`parked`: which, and why).
+ */
+type FailedMailItem = Omit<InboundMailView, 'raw' | 'status'> & {
+  status: 'unparsed' | 'unrouted' | 'not-shown';
+  size: number;
+  parked?: Array<{ id: number; subscription: string; eventType: string; error: string; attempts: number; lastAttemptAt: string }>;
+};
 
 @ApiTags('inbound mail')
 @Controller()
@@ -20,6 +31,7 @@ export class InboundController {
     private readonly intake: MailIntake,
     private readonly queries: InboundMailQueries,
     private readonly eventSourcing: EventSourcing,
+    private readonly notShown: NotShownMailQueue,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     @Inject(SERVER_SECRET) private readonly secret: string,
   ) {}
@@ -59,16 +71,28 @@ export class InboundController {
 
   @Get('failed-mail')
   @Allow(ADMINS)
-  failed(@CurrentUser() user: SignedInUser): { items: Array<Omit<InboundMailView, 'raw'> & { size: number }> } {
-    return { items: this.queries.failed(user.accountId).map(({ raw, ...mail }) => ({ ...mail, size: raw.size })) };
+  async failed(@CurrentUser() user: SignedInUser): Promise<{ items: FailedMailItem[] }> {
+    const notShown = await this.notShown.list(user.accountId);
+    const listed = new Set(notShown.map((mail) => mail.id));
+    const items: FailedMailItem[] = [
+      ...notShown.map(({ raw, ...mail }) => ({ ...mail, status: 'not-shown' as const, size: raw.size })),
+      ...this.queries
+        .failed(user.accountId)
+        .filter((mail) => !listed.has(mail.id))
+        // Only a mail that was parsed has a kind: without one, parsing is what failed.
+        .map(({ raw, status: _status, ...mail }) => ({ ...mail, status: mail.kind === null ? ('unparsed' as const) : ('unrouted' as const), size: raw.size })),
+    ];
+    return { items: items.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt)) };
   }
 
   @Get('failed-mail/:id/raw')
   @Allow(ADMINS)
   async failedRaw(@Param('id') id: string, @CurrentUser() user: SignedInUser, @Res() response: Response): Promise<void> {
     const mail = this.queries.message(user.accountId, id);
-    if (!mail || mail.status !== 'failed') throw new NotFound('Failed mail');
-    await this.sendRaw(mail, response);
+    if (mail?.status === 'failed') return this.sendRaw(mail, response);
+    const notShown = await this.notShown.find(user.accountId, id);
+    if (!notShown?.raw.hash) throw new NotFound('Failed mail');
+    await this.sendRaw(notShown, response);
   }
 
   @Post('failed-mail/:id/reprocess')
@@ -79,6 +103,11 @@ export class InboundController {
     @CurrentUser() user: SignedInUser,
     @RequestContext() context: CommandContext,
   ): Promise<{ id: string; status: 'accepted' | 'failed'; reason?: string }> {
+    // Received but not shown: reprocessing it retries its parked events.
+    if (await this.notShown.find(user.accountId, id)) {
+      const errors = await this.notShown.retry(user.accountId, id);
+      return errors.length === 0 ? { id, status: 'accepted' } : { id, status: 'failed', reason: errors.join('; ') };
+    }
     const mail = this.queries.message(user.accountId, id);
     if (!mail || mail.status !== 'failed') throw new NotFound('Failed mail');
     try {
@@ -105,7 +134,7 @@ export class InboundController {
     return inboundToken(this.secret, accountId, this.queries.tokenGeneration(accountId));
   }
 
-  private async sendRaw(mail: InboundMailView, response: Response): Promise<void> {
+  private async sendRaw(mail: Pick<InboundMailView, 'id' | 'raw'>, response: Response): Promise<void> {
     const bytes = await this.blobs.get(mail.raw.hash);
     response
       .status(200)
