@@ -1,6 +1,7 @@
-// What other contexts may use of Conversations: its published events and queries.
+// What other contexts may use of Conversations: its published events, queries and the outbound mail path.
 export type { ConversationStarted, MessageReceived, ConversationEvent } from './domain/conversation.decider';
 export type { ChatVisitorIdentified, ChatMessageReceived, ChatReplyPosted } from './domain/chat-conversation';
 export { ReceiveChatMessage, IdentifyChatVisitor } from './application/chat-intake.commands';
 export { ConversationsQueries, type ConversationSummary } from './read-models/conversations.queries';
+export { OUTBOUND_MAILER, type OutboundMailer, type OutboundNotice } from './outbound/outbound-mailer';
 export { ConversationsModule } from './conversations.module';

@@ -6,7 +6,7 @@ export type ChatMessageReceived = Event<
   'ChatMessageReceived',
   { conversationId: string; accountId: string; messageId: string; text: string; visitorName: string; receivedAt: string }
 >;
-/** The visitor left an email address: the conversation can continue by email, and they become a contact. */
+/** The visitor proved an email address: the conversation can continue by email, and they become that contact. */
 export type ChatVisitorIdentified = Event<
   'ChatVisitorIdentified',
   { conversationId: string; accountId: string; contact: ConversationContact; subject: string; startedAt: string }
