@@ -3,5 +3,6 @@ export type { ConversationStarted, MessageReceived, ConversationEvent } from './
 export type { ChatVisitorIdentified, ChatMessageReceived, ChatReplyPosted } from './domain/chat-conversation';
 export { ReceiveChatMessage, IdentifyChatVisitor } from './application/chat-intake.commands';
 export { ConversationsQueries, type ConversationSummary } from './read-models/conversations.queries';
+export { contactReplyAddress } from './domain/reply-address';
 export { OUTBOUND_MAILER, type OutboundMailer, type OutboundNotice } from './outbound/outbound-mailer';
 export { ConversationsModule } from './conversations.module';
