@@ -75,6 +75,8 @@ describe('sign-up', () => {
       .send({ accountName: 'Other', ownerName: 'Otto', email: ` ${email.toUpperCase()} `, password: PASSWORD, plan: 'trial' });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'ACCOUNTS.EMAIL_TAKEN', field: 'email' });
+    // Whoever tries an address learns no more than that it is taken: nothing about its user is echoed.
+    expect(again.body.message).not.toContain(email);
   });
 
   it('gives one 201 and one 409 when two sign-ups race for one email', async () => {
@@ -126,7 +128,7 @@ describe('login and logout', () => {
     expect(wrong.body.message).toBe(unknown.body.message);
   });
 
-  it('rate-limits failed logins per account and IP', async () => {
+  it('rate-limits failed logins per address and IP', async () => {
     const { email } = await signUp(api);
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
@@ -136,6 +138,42 @@ describe('login and logout', () => {
     const blocked = await api.agent().post('/api/auth/login').send({ email, password: PASSWORD });
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('ACCOUNTS.TOO_MANY_ATTEMPTS');
+  });
+
+  it('answers an unknown address exactly like a known one, and one address failing never locks out another from the same IP', async () => {
+    const owner = await signUp(api);
+    const colleague = uniqueEmail('colleague');
+    expect((await owner.agent.post('/api/users').send({ name: 'Cole League', email: colleague, password: PASSWORD, role: 'agent' })).status).toBe(201);
+    const from = (ip: string) => ({ login: (email: string, password: string) => api.agent().post('/api/auth/login').set('X-Forwarded-For', ip).send({ email, password }) });
+    const office = from('198.51.100.10');
+    const tries = async (email: string) => {
+      const answers: Array<[number, string]> = [];
+      for (let i = 0; i < 6; i++) {
+        const answer = await office.login(email, `wrong password ${i}`);
+        answers.push([answer.status, answer.body.code]);
+      }
+      return answers;
+    };
+    const forKnown = await tries(owner.email);
+    const forUnknown = await tries(uniqueEmail('nobody'));
+    expect(forUnknown).toEqual(forKnown);
+    expect(forKnown.map(([status]) => status)).toEqual([401, 401, 401, 401, 401, 429]);
+    // Another unknown address, another user of the same account: each is judged on its own.
+    expect((await office.login(uniqueEmail('nobody'), 'wrong password!')).status).toBe(401);
+    expect((await office.login(colleague, PASSWORD)).status).toBe(200);
+  });
+
+  it('limits guesses at one address across IPs, while its user still signs in from where they did before', async () => {
+    const { email } = await signUp(api);
+    expect((await api.agent().post('/api/auth/login').set('X-Forwarded-For', '203.0.113.5').send({ email, password: PASSWORD })).status).toBe(200);
+    for (let i = 0; i < 20; i++) {
+      const answer = await api.agent().post('/api/auth/login').set('X-Forwarded-For', `192.0.2.${i + 1}`).send({ email, password: `guess number ${i}` });
+      expect(answer.status).toBe(401);
+    }
+    const botnet = await api.agent().post('/api/auth/login').set('X-Forwarded-For', '192.0.2.200').send({ email, password: PASSWORD });
+    expect(botnet.status).toBe(429);
+    expect(botnet.body.code).toBe('ACCOUNTS.TOO_MANY_ATTEMPTS');
+    expect((await api.agent().post('/api/auth/login').set('X-Forwarded-For', '203.0.113.5').send({ email, password: PASSWORD })).status).toBe(200);
   });
 
   it('refuses a mutating request from another site', async () => {

@@ -28,16 +28,16 @@ export class LogInHandler implements ICommandHandler<LogIn> {
   ) {}
 
   async execute({ email, password, ip, requestId }: LogIn) {
-    const user = this.queries.credentialsByEmail(normalizeEmail(email));
-    // Failures are counted per account (unknown emails share one key) and per IP.
-    const accountKey = user?.accountId ?? 'unknown';
-    this.limiter.check(accountKey, ip);
+    const address = normalizeEmail(email);
+    // Checked before the lookup, by the address typed: known and unknown addresses are answered alike.
+    this.limiter.check(address, ip);
+    const user = this.queries.credentialsByEmail(address);
     if (!user || !(await verifyPassword(password, user.passwordHash))) {
-      this.limiter.recordFailure(accountKey, ip);
+      this.limiter.recordFailure(address, ip);
       throw new InvalidCredentials();
     }
     if (!user.active) throw new UserDeactivated();
-    this.limiter.recordSuccess(accountKey, ip);
+    this.limiter.recordSuccess(address, ip);
     const session = await startSession(this.eventSourcing, user, {
       actor: { userId: user.userId, role: user.role },
       accountId: user.accountId,

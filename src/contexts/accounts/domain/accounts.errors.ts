@@ -1,8 +1,9 @@
 import { DomainError, TooManyRequests } from '../../../shared/domain/domain-error';
 
 export class EmailAlreadyRegistered extends DomainError {
-  constructor(email: string) {
-    super('ACCOUNTS.EMAIL_TAKEN', 'conflict', `A user with the email ${email} already exists`, 'email');
+  // The address is not echoed back: the answer goes to whoever typed it, and public sign-up is rate-limited per IP.
+  constructor() {
+    super('ACCOUNTS.EMAIL_TAKEN', 'conflict', 'email cannot be used for a new user: sign in with it, or reset its password', 'email');
   }
 }
 
