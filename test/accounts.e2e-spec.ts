@@ -1,4 +1,6 @@
-import { EVENT_STORE as EventStoreToken } from '../src/shared/event-store/event-store.port';
+import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
+import { EVENT_STORE as EventStoreToken, type EventStore } from '../src/shared/event-store/event-store.port';
+import { eventually } from './support/eventually';
 import { PASSWORD, signUp, startTestApi, uniqueEmail, type TestApi } from './support/api-app';
 
 let api: TestApi;
@@ -52,6 +54,10 @@ describe('sign-up', () => {
     [{ email: 'not-an-email' }, 'email', 'email must be an email address'],
     [{ plan: 'free' }, 'plan', 'plan must be one of the following values: trial, seats'],
     [{ password: 'short' }, 'password', 'password must be at least 12 characters'],
+    [{ password: 'aaaaaaaaaaaa' }, 'password', 'password must not repeat one character'],
+    [{ password: 'Password1234' }, 'password', 'password is one of the most common passwords'],
+    [{ password: 'qwertyuiop123' }, 'password', 'password is one of the most common passwords'],
+    [{ accountName: 'Blue Harbour Support', password: 'BlueHarbourSupport!' }, 'password', 'password must not be your email, your name or the account name'],
     [{ accountName: '  ' }, 'accountName', 'accountName must not be empty'],
     [{ ownerName: 'Line\nbreak' }, 'ownerName', 'ownerName must not contain line breaks'],
     [{ timeZone: 'Mars/Olympus' }, 'timeZone', 'timeZone must be an IANA time zone'],
@@ -84,6 +90,62 @@ describe('sign-up', () => {
     const body = { accountName: 'Race', ownerName: 'Rita', email, password: PASSWORD, plan: 'trial' };
     const answers = await Promise.all([api.agent().post('/api/accounts').send(body), api.agent().post('/api/accounts').send(body)]);
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+  });
+});
+
+describe('sign-up limits and password hashes', () => {
+  it('limits sign-ups per IP (SIGNUPS_PER_IP_PER_HOUR) with 429 and Retry-After; other IPs go on', async () => {
+    const limited = await startTestApi({ SIGNUPS_PER_IP_PER_HOUR: '3' });
+    try {
+      const from = (ip: string) =>
+        limited.agent().post('/api/accounts').set('X-Forwarded-For', ip).send({ accountName: 'Spam', ownerName: 'Sam', email: uniqueEmail('bulk'), password: PASSWORD, plan: 'trial' });
+      const answers = [];
+      for (let i = 0; i < 4; i++) answers.push(await from('203.0.113.40'));
+      expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 429]);
+      expect(answers[3].body.code).toBe('ACCOUNTS.TOO_MANY_SIGNUPS');
+      expect(Number(answers[3].headers['retry-after'])).toBeGreaterThan(0);
+      expect((await from('203.0.113.41')).status).toBe(201);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('hashes with scrypt N=2^17, and upgrades an older hash when its user signs in', async () => {
+    const { email, userId } = await signUp(api);
+    const store = api.app.get<symbol, EventStore>(EventStoreToken);
+    const hashes = async () => (await store.readStream(`user-${userId}`)).filter((e) => e.type === 'UserPasswordSet').map((e) => (e.data as { passwordHash: string }).passwordHash);
+    expect((await hashes())[0]).toMatch(/^scrypt\$131072\$8\$1\$/);
+    // A hash as the earlier build stored it (N=2^15), for the same password.
+    const salt = randomBytes(16);
+    const key = scryptSync(PASSWORD, salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+    const old = ['scrypt', 2 ** 15, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$');
+    await store.appendToStream(`user-${userId}`, [{ type: 'UserPasswordSet', data: { userId, passwordHash: old }, metadata: { eventId: randomUUID(), accountId: null, actor: { system: 'test' }, correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString(), schemaVersion: 1 } }], { expectedRevision: 'any' });
+    await eventually(async () => (await api.agent().post('/api/auth/login').set('X-Forwarded-For', '203.0.113.60').send({ email, password: 'not the password' })).status, (s) => s === 401);
+
+    expect((await api.agent().post('/api/auth/login').set('X-Forwarded-For', '203.0.113.60').send({ email, password: PASSWORD })).status).toBe(200);
+    const after = await hashes();
+    expect(after).toHaveLength(3);
+    expect(after[1]).toBe(old);
+    expect(after[2]).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect((await api.agent().post('/api/auth/login').set('X-Forwarded-For', '203.0.113.60').send({ email, password: PASSWORD })).status).toBe(200);
+    expect(await hashes()).toHaveLength(3);
+  });
+
+  it('keeps the event loop free while passwords are hashed: health answers within a second during a burst of sign-ins', async () => {
+    const { email } = await signUp(api);
+    const slowest = { ms: 0 };
+    let polling = true;
+    const poll = (async () => {
+      while (polling) {
+        const started = Date.now();
+        expect((await api.agent().get('/api/health')).status).toBe(200);
+        slowest.ms = Math.max(slowest.ms, Date.now() - started);
+      }
+    })();
+    await Promise.all(Array.from({ length: 6 }, (_, i) => api.agent().post('/api/auth/login').set('X-Forwarded-For', `203.0.113.${70 + i}`).send({ email, password: `wrong password ${i}` })));
+    polling = false;
+    await poll;
+    expect(slowest.ms).toBeLessThan(1000);
   });
 });
 

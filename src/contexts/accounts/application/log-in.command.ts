@@ -5,7 +5,8 @@ import { InvalidCredentials, UserDeactivated } from '../domain/accounts.errors';
 import { normalizeEmail } from '../domain/accounts.rules';
 import { AccountsQueries } from '../read-models/accounts.queries';
 import { LoginRateLimiter } from './login-rate-limiter';
-import { verifyPassword } from './password-hasher';
+import { hashPassword, needsRehash, verifyPassword } from './password-hasher';
+import { userDecider, userStream } from '../domain/user.decider';
 import { startSession, type StartedSession } from './start-session';
 
 export class LogIn extends Command<{ user: Omit<SignedInUser, 'sessionId'>; session: StartedSession }> {
@@ -38,13 +39,13 @@ export class LogInHandler implements ICommandHandler<LogIn> {
     }
     if (!user.active) throw new UserDeactivated();
     this.limiter.recordSuccess(address, ip);
-    const session = await startSession(this.eventSourcing, user, {
-      actor: { userId: user.userId, role: user.role },
-      accountId: user.accountId,
-      correlationId: requestId,
-      causationId: null,
-    });
-    await this.eventSourcing.waitForReadModels(session.position);
+    const context = { actor: { userId: user.userId, role: user.role }, accountId: user.accountId, correlationId: requestId, causationId: null };
+    // Only now is the password at hand to hash again: stored hashes reach today's cost as their users sign in.
+    const upgraded = needsRehash(user.passwordHash)
+      ? await this.eventSourcing.decide(userStream(user.userId), userDecider, { type: 'UpgradePasswordHash', userId: user.userId, passwordHash: await hashPassword(password) }, context)
+      : null;
+    const session = await startSession(this.eventSourcing, user, context);
+    await this.eventSourcing.waitForReadModels(session.position, upgraded?.position ?? null);
     const { userId, accountId, name, email: userEmail, role } = user;
     return { user: { userId, accountId, name, email: userEmail, role }, session };
   }

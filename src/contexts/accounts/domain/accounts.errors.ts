@@ -43,6 +43,12 @@ export class UserDeactivated extends DomainError {
   }
 }
 
+export class TooManySignups extends TooManyRequests {
+  constructor(retryAfterSeconds: number) {
+    super('ACCOUNTS.TOO_MANY_SIGNUPS', `Too many new accounts from your address; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`, retryAfterSeconds);
+  }
+}
+
 export class TooManyLoginAttempts extends TooManyRequests {
   constructor(retryAfterSeconds: number) {
     super('ACCOUNTS.TOO_MANY_ATTEMPTS', `Too many failed sign-in attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`, retryAfterSeconds);
