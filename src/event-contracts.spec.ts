@@ -71,6 +71,7 @@ describe('the app registry of event types', () => {
         'ChatMessageReceived', 'ChatVisitorIdentified', 'ChatReplyPosted', 'ReplyDeliveryStarted', 'ReplyDelivered', 'ReplyDeliveryFailed',
         'ReplyRetryRequested', 'ConversationSeen',
         'FormCreated', 'FormChanged', 'FormSubmitted',
+        'ChatVisitorEmailClaimed', 'ChatVisitorCodeRejected', 'ChatVisitorEmailVerified',
       ].sort(),
     );
   });

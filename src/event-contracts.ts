@@ -3,6 +3,7 @@
 // against it, and the event store adapters upcast with it on every read.
 import { accountsEventSchemas } from './contexts/accounts';
 import { channelConfigurationEventSchemas } from './contexts/channel-configuration';
+import { chatEventSchemas } from './contexts/chat';
 import { contactsEventSchemas } from './contexts/contacts';
 import { conversationsEventSchemas, conversationsUpcasters } from './contexts/conversations';
 import { formsEventSchemas } from './contexts/forms';
@@ -17,6 +18,7 @@ const contributions: EventSchemas[] = [
   contactsEventSchemas,
   conversationsEventSchemas,
   formsEventSchemas,
+  chatEventSchemas,
 ];
 
 function merged(parts: EventSchemas[]): EventSchemas {

@@ -1,4 +1,6 @@
-import { EVENT_STORE as EventStoreToken } from '../src/shared/event-store/event-store.port';
+import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
+import { EVENT_STORE as EventStoreToken, type EventStore } from '../src/shared/event-store/event-store.port';
+import { eventually } from './support/eventually';
 import { PASSWORD, signUp, startTestApi, uniqueEmail, type TestApi } from './support/api-app';
 
 let api: TestApi;
@@ -52,6 +54,10 @@ describe('sign-up', () => {
     [{ email: 'not-an-email' }, 'email', 'email must be an email address'],
     [{ plan: 'free' }, 'plan', 'plan must be one of the following values: trial, seats'],
     [{ password: 'short' }, 'password', 'password must be at least 12 characters'],
+    [{ password: 'aaaaaaaaaaaa' }, 'password', 'password must not repeat one character'],
+    [{ password: 'Password1234' }, 'password', 'password is one of the most common passwords'],
+    [{ password: 'qwertyuiop123' }, 'password', 'password is one of the most common passwords'],
+    [{ accountName: 'Blue Harbour Support', password: 'BlueHarbourSupport!' }, 'password', 'password must not be your email, your name or the account name'],
     [{ accountName: '  ' }, 'accountName', 'accountName must not be empty'],
     [{ ownerName: 'Line\nbreak' }, 'ownerName', 'ownerName must not contain line breaks'],
     [{ timeZone: 'Mars/Olympus' }, 'timeZone', 'timeZone must be an IANA time zone'],
@@ -75,6 +81,8 @@ describe('sign-up', () => {
       .send({ accountName: 'Other', ownerName: 'Otto', email: ` ${email.toUpperCase()} `, password: PASSWORD, plan: 'trial' });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'ACCOUNTS.EMAIL_TAKEN', field: 'email' });
+    // Whoever tries an address learns no more than that it is taken: nothing about its user is echoed.
+    expect(again.body.message).not.toContain(email);
   });
 
   it('gives one 201 and one 409 when two sign-ups race for one email', async () => {
@@ -82,6 +90,62 @@ describe('sign-up', () => {
     const body = { accountName: 'Race', ownerName: 'Rita', email, password: PASSWORD, plan: 'trial' };
     const answers = await Promise.all([api.agent().post('/api/accounts').send(body), api.agent().post('/api/accounts').send(body)]);
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+  });
+});
+
+describe('sign-up limits and password hashes', () => {
+  it('limits sign-ups per IP (SIGNUPS_PER_IP_PER_HOUR) with 429 and Retry-After; other IPs go on', async () => {
+    const limited = await startTestApi({ SIGNUPS_PER_IP_PER_HOUR: '3' });
+    try {
+      const from = (ip: string) =>
+        limited.agent().post('/api/accounts').set('X-Forwarded-For', ip).send({ accountName: 'Spam', ownerName: 'Sam', email: uniqueEmail('bulk'), password: PASSWORD, plan: 'trial' });
+      const answers = [];
+      for (let i = 0; i < 4; i++) answers.push(await from('203.0.113.40'));
+      expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 429]);
+      expect(answers[3].body.code).toBe('ACCOUNTS.TOO_MANY_SIGNUPS');
+      expect(Number(answers[3].headers['retry-after'])).toBeGreaterThan(0);
+      expect((await from('203.0.113.41')).status).toBe(201);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('hashes with scrypt N=2^17, and upgrades an older hash when its user signs in', async () => {
+    const { email, userId } = await signUp(api);
+    const store = api.app.get<symbol, EventStore>(EventStoreToken);
+    const hashes = async () => (await store.readStream(`user-${userId}`)).filter((e) => e.type === 'UserPasswordSet').map((e) => (e.data as { passwordHash: string }).passwordHash);
+    expect((await hashes())[0]).toMatch(/^scrypt\$131072\$8\$1\$/);
+    // A hash as the earlier build stored it (N=2^15), for the same password.
+    const salt = randomBytes(16);
+    const key = scryptSync(PASSWORD, salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+    const old = ['scrypt', 2 ** 15, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$');
+    await store.appendToStream(`user-${userId}`, [{ type: 'UserPasswordSet', data: { userId, passwordHash: old }, metadata: { eventId: randomUUID(), accountId: null, actor: { system: 'test' }, correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString(), schemaVersion: 1 } }], { expectedRevision: 'any' });
+    await eventually(async () => (await api.agent().post('/api/auth/login').set('X-Forwarded-For', '203.0.113.60').send({ email, password: 'not the password' })).status, (s) => s === 401);
+
+    expect((await api.agent().post('/api/auth/login').set('X-Forwarded-For', '203.0.113.60').send({ email, password: PASSWORD })).status).toBe(200);
+    const after = await hashes();
+    expect(after).toHaveLength(3);
+    expect(after[1]).toBe(old);
+    expect(after[2]).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect((await api.agent().post('/api/auth/login').set('X-Forwarded-For', '203.0.113.60').send({ email, password: PASSWORD })).status).toBe(200);
+    expect(await hashes()).toHaveLength(3);
+  });
+
+  it('keeps the event loop free while passwords are hashed: health answers within a second during a burst of sign-ins', async () => {
+    const { email } = await signUp(api);
+    const slowest = { ms: 0 };
+    let polling = true;
+    const poll = (async () => {
+      while (polling) {
+        const started = Date.now();
+        expect((await api.agent().get('/api/health')).status).toBe(200);
+        slowest.ms = Math.max(slowest.ms, Date.now() - started);
+      }
+    })();
+    await Promise.all(Array.from({ length: 6 }, (_, i) => api.agent().post('/api/auth/login').set('X-Forwarded-For', `203.0.113.${70 + i}`).send({ email, password: `wrong password ${i}` })));
+    polling = false;
+    await poll;
+    expect(slowest.ms).toBeLessThan(1000);
   });
 });
 
@@ -126,7 +190,7 @@ describe('login and logout', () => {
     expect(wrong.body.message).toBe(unknown.body.message);
   });
 
-  it('rate-limits failed logins per account and IP', async () => {
+  it('rate-limits failed logins per address and IP', async () => {
     const { email } = await signUp(api);
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
@@ -136,6 +200,42 @@ describe('login and logout', () => {
     const blocked = await api.agent().post('/api/auth/login').send({ email, password: PASSWORD });
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('ACCOUNTS.TOO_MANY_ATTEMPTS');
+  });
+
+  it('answers an unknown address exactly like a known one, and one address failing never locks out another from the same IP', async () => {
+    const owner = await signUp(api);
+    const colleague = uniqueEmail('colleague');
+    expect((await owner.agent.post('/api/users').send({ name: 'Cole League', email: colleague, password: PASSWORD, role: 'agent' })).status).toBe(201);
+    const from = (ip: string) => ({ login: (email: string, password: string) => api.agent().post('/api/auth/login').set('X-Forwarded-For', ip).send({ email, password }) });
+    const office = from('198.51.100.10');
+    const tries = async (email: string) => {
+      const answers: Array<[number, string]> = [];
+      for (let i = 0; i < 6; i++) {
+        const answer = await office.login(email, `wrong password ${i}`);
+        answers.push([answer.status, answer.body.code]);
+      }
+      return answers;
+    };
+    const forKnown = await tries(owner.email);
+    const forUnknown = await tries(uniqueEmail('nobody'));
+    expect(forUnknown).toEqual(forKnown);
+    expect(forKnown.map(([status]) => status)).toEqual([401, 401, 401, 401, 401, 429]);
+    // Another unknown address, another user of the same account: each is judged on its own.
+    expect((await office.login(uniqueEmail('nobody'), 'wrong password!')).status).toBe(401);
+    expect((await office.login(colleague, PASSWORD)).status).toBe(200);
+  });
+
+  it('limits guesses at one address across IPs, while its user still signs in from where they did before', async () => {
+    const { email } = await signUp(api);
+    expect((await api.agent().post('/api/auth/login').set('X-Forwarded-For', '203.0.113.5').send({ email, password: PASSWORD })).status).toBe(200);
+    for (let i = 0; i < 20; i++) {
+      const answer = await api.agent().post('/api/auth/login').set('X-Forwarded-For', `192.0.2.${i + 1}`).send({ email, password: `guess number ${i}` });
+      expect(answer.status).toBe(401);
+    }
+    const botnet = await api.agent().post('/api/auth/login').set('X-Forwarded-For', '192.0.2.200').send({ email, password: PASSWORD });
+    expect(botnet.status).toBe(429);
+    expect(botnet.body.code).toBe('ACCOUNTS.TOO_MANY_ATTEMPTS');
+    expect((await api.agent().post('/api/auth/login').set('X-Forwarded-For', '203.0.113.5').send({ email, password: PASSWORD })).status).toBe(200);
   });
 
   it('refuses a mutating request from another site', async () => {

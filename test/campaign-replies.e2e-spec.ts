@@ -1,3 +1,5 @@
+import request from 'supertest';
+import { contactIdFor } from '../src/contexts/contacts';
 import { signUp, startTestApi, type TestApi } from './support/api-app';
 import { sendRaw, simpleMail } from './support/smtp-client';
 import { eventually } from './support/eventually';
@@ -36,7 +38,7 @@ async function withContacts(...emails: string[]) {
     expect(reply.status).toBe(200);
     contacts[email] = { contactId, conversationId, replyAddress: reply.body.address };
   }
-  return { agent: owner.agent, contacts };
+  return { agent: owner.agent, accountId: owner.accountId, contacts };
 }
 
 const campaignReply = (from: string, to: string, body: string) =>
@@ -89,5 +91,19 @@ describe('replies to a campaign sent with per-contact reply addresses', () => {
     const detail = (await agent.get(`/api/conversations/${eves.id}`)).body;
     expect(detail.linkedConversationIds).toEqual([carla.conversationId]);
     expect(await messagesOf(agent, carla.conversationId)).toHaveLength(1);
+  });
+
+  it('cannot be computed from public data: the unkeyed token (account and email hashed) threads like the bare address', async () => {
+    const { agent, accountId, contacts } = await withContacts('carla@example.com');
+    const carla = contacts['carla@example.com'];
+    // What anyone who knows the account id (the chat snippet shows it) and Carla's address could work out.
+    const computed = carla.replyAddress.replace(/\+[^@]*@/, `+p${contactIdFor(accountId, 'carla@example.com').replace(/-/g, '').slice(0, 20)}@`);
+    expect(carla.replyAddress).not.toBe(computed);
+    // Still accepted (plus-addresses route to the account), but it names nobody: a conversation of its own.
+    await deliver(computed, campaignReply('Carla <carla@example.com>', computed, 'Please send the invoice to billing@attacker.example.'));
+    const all = await eventually(() => conversations(agent), (items) => items.length === 2, 'the mail as a conversation of its own');
+    expect(all.map((c) => c.id)).toContain(carla.conversationId);
+    expect(await messagesOf(agent, carla.conversationId)).toHaveLength(1);
+    expect((await request(api.app.getHttpServer()).get('/api/health')).status).toBe(200);
   });
 });

@@ -4,8 +4,8 @@ import { CaptureRelay } from './support/capture-relay';
 import { sendRaw, simpleMail } from './support/smtp-client';
 import { startBrowserApp, type BrowserApp } from './support/browser-app';
 
-// A visitor chats on the widget page, leaves an email and goes; the agent's answer reaches them by
-// email, and their email answer lands in the same conversation.
+// A visitor chats on the widget page, leaves an email, confirms it with the code mailed to it and
+// goes; the agent's answer reaches them by email, and their email answer lands in the same conversation.
 
 let relay: CaptureRelay;
 let running: BrowserApp;
@@ -53,6 +53,16 @@ it('a visitor chats, leaves an email and goes; the reply arrives by email and th
   await visitor.locator('[data-testid="chat-line"][data-author="visitor"]').getByText('Do you ship to Norway?').waitFor();
   await visitor.getByLabel('Leave your email and we will answer there if you go').fill('vic@example.com');
   await visitor.getByRole('button', { name: 'Save' }).click();
+  // The address is only a claim until the visitor enters the code mailed to it.
+  const [codeMail] = await relay.waitFor(1);
+  expect(codeMail.envelope.to).toEqual(['vic@example.com']);
+  const code = /\b(\d{6})\b/.exec(codeMail.parsed.text ?? '')?.[1] as string;
+  await visitor.getByLabel('Enter the code we mailed to vic@example.com').fill(code === '000000' ? '111111' : '000000');
+  await visitor.getByRole('button', { name: 'Confirm' }).click();
+  await visitor.getByRole('alert').getByText('code is not the one we mailed (4 attempt(s) left)').waitFor();
+  expect(await visitor.getByTestId('chat-email').count()).toBe(0);
+  await visitor.getByLabel('Enter the code we mailed to vic@example.com').fill(code);
+  await visitor.getByRole('button', { name: 'Confirm' }).click();
   await visitor.getByTestId('chat-email').waitFor();
 
   await reloadUntil(agent, `${app.baseUrl}/inbox`, async () => (await agent.getByTestId('conversation-row').filter({ hasText: 'Chat with Vic' }).count()) === 1);
@@ -73,7 +83,7 @@ it('a visitor chats, leaves an email and goes; the reply arrives by email and th
   await reloadUntil(agent, thread, async () => ((await agent.getByTestId('composer-note').textContent()) ?? '').includes('by email to vic@example.com'));
   await agent.locator('#reply-text').fill('The parcel left today.');
   await agent.getByRole('button', { name: 'Send reply' }).click();
-  const [mail] = await relay.waitFor(1);
+  const mail = (await relay.waitFor(2))[1];
   expect(mail.envelope.to).toEqual(['vic@example.com']);
   expect(mail.parsed.text).toContain('The parcel left today.');
 

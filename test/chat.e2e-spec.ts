@@ -20,6 +20,12 @@ afterAll(async () => {
   await relay.close();
 });
 
+/** The code the app mailed to `email` (the newest one), as its owner reads it. */
+async function codeMailedTo(email: string, count = 1): Promise<string> {
+  const mails = await eventually(async () => relay.received.filter((m) => m.envelope.to.includes(email) && /chat code/.test(m.parsed.subject ?? '')), (found) => found.length >= count, `the code mailed to ${email}`);
+  return /\b(\d{6})\b/.exec(mails[mails.length - 1].parsed.text ?? '')?.[1] as string;
+}
+
 let counter = 0;
 async function accountWithChat() {
   const owner = await signUp(api);
@@ -34,10 +40,12 @@ async function accountWithChat() {
       request(api.app.getHttpServer()).post(`/api/chat/${owner.accountId}/sessions/${sessionId}/messages`).set('Authorization', `Bearer ${token}`).send({ text, ...extra }),
     identify: (email: string, name?: string) =>
       request(api.app.getHttpServer()).put(`/api/chat/${owner.accountId}/sessions/${sessionId}/visitor`).set('Authorization', `Bearer ${token}`).send({ email, name }),
+    confirm: (code: string) =>
+      request(api.app.getHttpServer()).post(`/api/chat/${owner.accountId}/sessions/${sessionId}/visitor/verification`).set('Authorization', `Bearer ${token}`).send({ code }),
     lines: async () =>
       (await request(api.app.getHttpServer()).get(`/api/chat/${owner.accountId}/sessions/${sessionId}/messages`).set('Authorization', `Bearer ${token}`)).body as {
         messages: Array<{ author: string; text: string; via: string }>;
-        visitor: { name: string; email: string | null } | null;
+        visitor: { name: string; email: string | null; pendingEmail: string | null } | null;
       },
     /** Opens the visitor's live stream (they are online while it is open). */
     online: () => openEventStream(`${baseUrl}/api/chat/${owner.accountId}/sessions/${sessionId}/stream?token=${encodeURIComponent(token)}`),
@@ -105,7 +113,10 @@ describe('a chat', () => {
     ]);
     await eventually(async () => stream.events.filter((e) => (e.data as { change?: string } | null)?.change === 'ChatReplyPosted').length, (n) => n === 1, 'the reply on the visitor stream');
 
-    expect((await visitor.identify('Vic@Example.com', 'Vic Visitor')).status).toBe(200);
+    const claimed = await visitor.identify('Vic@Example.com', 'Vic Visitor');
+    expect(claimed.status).toBe(202);
+    expect(claimed.body).toEqual({ email: null, pendingEmail: 'vic@example.com' });
+    expect((await visitor.confirm(await codeMailedTo('vic@example.com'))).body).toEqual({ email: 'vic@example.com' });
     const contacts = await eventually(async () => (await agent.get('/api/contacts')).body.items as Array<{ id: string; email: string }>, (items) => items.length === 1, 'the visitor as contact');
     expect(contacts[0].email).toBe('vic@example.com');
     const profile = (await agent.get(`/api/contacts/${contacts[0].id}`)).body;
@@ -116,7 +127,7 @@ describe('a chat', () => {
     await eventually(async () => (await agent.get(`/api/conversations/${conversationId}`)).body.composer.via, (via) => via === 'email', 'the visitor going offline');
     const byEmail = await agent.post(`/api/conversations/${conversationId}/replies`).send({ text: 'They are reserved for you.' });
     expect(byEmail.body.via).toBe('email');
-    const [mail] = await eventually(async () => relay.received.filter((m) => m.envelope.to.includes('vic@example.com')), (mails) => mails.length === 1, 'the email to the visitor');
+    const [mail] = await eventually(async () => relay.received.filter((m) => m.envelope.to.includes('vic@example.com') && !/chat code/.test(m.parsed.subject ?? '')), (mails) => mails.length === 1, 'the email to the visitor');
     expect(mail.parsed.subject).toBe('Follow-up from our conversation');
     expect(mail.parsed.text).toContain('They are reserved for you.');
 
@@ -139,5 +150,70 @@ describe('a chat', () => {
     expect(reply.body.via).toBe('chat');
     expect((await visitor.lines()).messages.map((m) => m.text)).toEqual(['Anyone there?', 'Yes, sorry for the wait!']);
     expect((await agent.get('/api/contacts')).body.items).toEqual([]);
+  });
+});
+
+describe('an email address a visitor leaves', () => {
+  it("is only a claim until the code mailed to it is entered: a visitor typing a customer's address never reaches the customer or their mail", async () => {
+    const { agent, address, conversationId, visitor } = await accountWithChat();
+    // A customer the account knows, with their own conversation and reply address.
+    const customer = `carla.${Date.now().toString(36)}@example.com`;
+    expect((await sendRaw(api.smtpPort, address, simpleMail({ to: address, from: `Carla <${customer}>`, subject: 'My order', body: 'Where is my order?' }))).code).toBe(250);
+    const [own] = await eventually(async () => (await agent.get('/api/conversations?channel=email')).body.items as Array<{ id: string; contact: { id: string } }>, (items) => items.length === 1, "the customer's conversation");
+    const replyAddress = (await eventually(async () => agent.get(`/api/contacts/${own.contact.id}/reply-address`), (r) => r.status === 200, 'the contact')).body.address as string;
+
+    expect((await visitor.say('Hi, it is me, Carla')).status).toBe(201);
+    const claimed = await visitor.identify(customer);
+    expect(claimed.status).toBe(202);
+    expect(claimed.body).toEqual({ email: null, pendingEmail: customer });
+    // The chat stays its own contact: the agent sees no address, and the customer's contact has one conversation.
+    expect((await agent.get(`/api/conversations/${conversationId}`)).body.contact).toMatchObject({ email: '' });
+    expect((await visitor.lines()).visitor).toMatchObject({ email: null, pendingEmail: customer });
+    const code = await codeMailedTo(customer);
+
+    // An answer while the visitor is away stays in the chat: nothing goes to the customer but the code.
+    const reply = await agent.post(`/api/conversations/${conversationId}/replies`).send({ text: 'Your order ships tomorrow.' });
+    expect(reply.status).toBe(202);
+    expect(reply.body.via).toBe('chat');
+    // The customer writes to their own reply address: it lands in their conversation, never in the chat.
+    expect((await sendRaw(api.smtpPort, replyAddress, simpleMail({ to: replyAddress, from: `Carla <${customer}>`, subject: 'Re: offers', body: 'Private: my card ends 4242.' }))).code).toBe(250);
+    await eventually(async () => (await agent.get(`/api/conversations/${own.id}`)).body.messages.length, (n) => n === 2, "the mail in the customer's conversation");
+    expect((await visitor.lines()).messages.map((m) => [m.author, m.via])).toEqual([['visitor', 'chat'], ['agent', 'chat']]);
+    expect((await agent.get(`/api/contacts/${own.contact.id}`)).body.conversations.map((c: { id: string }) => c.id)).toEqual([own.id]);
+    expect(relay.received.filter((m) => m.envelope.to.includes(customer)).map((m) => m.parsed.subject)).toEqual([`${code} is your chat code`]);
+
+    // Guessing is bounded: five wrong codes, then even the right one is refused until a new code is asked for.
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let i = 4; i >= 0; i--) {
+      const answer = await visitor.confirm(wrong);
+      expect(answer.status).toBe(422);
+      expect(answer.body).toMatchObject({ code: 'CHAT.CODE_INCORRECT', message: `code is not the one we mailed (${i} attempt(s) left)` });
+    }
+    const late = await visitor.confirm(code);
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('CHAT.CODE_EXPIRED');
+    expect((await agent.get(`/api/conversations/${conversationId}`)).body.contact).toMatchObject({ email: '' });
+    expect((await request(api.app.getHttpServer()).get('/api/health')).status).toBe(200);
+  });
+
+  it('confirmed before the first line, starts the chat as that contact', async () => {
+    const { agent, conversationId, visitor } = await accountWithChat();
+    expect((await visitor.identify('Dora@Example.com', 'Dora')).status).toBe(202);
+    expect((await visitor.confirm(` ${await codeMailedTo('dora@example.com')} `)).body).toEqual({ email: 'dora@example.com' });
+    expect((await visitor.lines()).visitor).toMatchObject({ email: 'dora@example.com', pendingEmail: null });
+    expect((await visitor.say('Hello')).status).toBe(201);
+    expect((await agent.get(`/api/conversations/${conversationId}`)).body.contact).toMatchObject({ email: 'dora@example.com', name: 'Dora' });
+    // Asking again for a proven address mails nothing more.
+    expect((await visitor.identify('dora@example.com')).body).toEqual({ email: 'dora@example.com', pendingEmail: null });
+  });
+
+  it('is refused while chat is switched off', async () => {
+    const { agent, visitor } = await accountWithChat();
+    expect((await visitor.say('Hi')).status).toBe(201);
+    expect((await agent.patch('/api/channels/chat').send({ enabled: false })).status).toBe(200);
+    const refused = await visitor.identify('late@example.com');
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('CHAT.DISABLED');
+    expect(relay.received.filter((m) => m.envelope.to.includes('late@example.com'))).toEqual([]);
   });
 });

@@ -81,6 +81,6 @@ describe('forms in the browser', () => {
 
     await page.request.post(`${app.baseUrl}/api/channels/email/forwarding-address`, { data: { username: 'help', subdomain: `fb${Date.now().toString(36)}` } });
     await page.reload();
-    expect(await page.getByTestId('reply-address').textContent()).toMatch(/^help\+p[0-9a-f]{20}@fb[0-9a-z]+\.inbox\.test$/);
+    expect(await page.getByTestId('reply-address').textContent()).toMatch(/^help\+p[0-9a-f]{32}@fb[0-9a-z]+\.inbox\.test$/);
   });
 });

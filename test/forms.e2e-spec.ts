@@ -206,8 +206,9 @@ describe("a contact's reply address", () => {
     const { address } = (await agent.post('/api/channels/email/forwarding-address').send({ username: 'help', subdomain: `forms${Date.now().toString(36)}` })).body;
     const after = await agent.get(`/api/contacts/${contactId}/reply-address`);
     expect(after.status).toBe(200);
-    expect(after.body.address).toBe(address.replace('@', `+p${contactId.replace(/-/g, '').slice(0, 20)}@`));
-    expect(after.body.address).toMatch(/^help\+p[0-9a-f]{20}@forms[0-9a-z]+\.inbox\.test$/);
+    // The contact's id names it; a MAC keyed with the server secret makes it impossible to work out.
+    expect(after.body.address).toMatch(new RegExp(`^help\\+p${contactId.replace(/-/g, '').slice(0, 20)}[0-9a-f]{12}@forms[0-9a-z]+\\.inbox\\.test$`));
+    expect(after.body.address.replace(/\+[^@]*@/, '@')).toBe(address);
   });
 });
 

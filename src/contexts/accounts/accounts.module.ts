@@ -5,6 +5,7 @@ import { CreateUserHandler } from './application/create-user.command';
 import { LogInHandler } from './application/log-in.command';
 import { LogOutHandler } from './application/log-out.command';
 import { LoginRateLimiter } from './application/login-rate-limiter';
+import { SignupRateLimiter } from './application/signup-rate-limiter';
 import { OpenAccountHandler } from './application/open-account.command';
 import { UpdateUserHandler } from './application/update-user.command';
 import { AccountsController } from './http/accounts.controller';
@@ -20,6 +21,7 @@ import { AccountsSessionResolver } from './read-models/session-resolver';
     AccountsProjection,
     AccountsQueries,
     LoginRateLimiter,
+    SignupRateLimiter,
     OpenAccountHandler,
     LogInHandler,
     LogOutHandler,

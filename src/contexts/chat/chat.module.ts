@@ -3,6 +3,8 @@ import { AccountsModule } from '../accounts';
 import { ChannelConfigurationModule } from '../channel-configuration';
 import { ConversationsModule } from '../conversations';
 import { ChatRateLimiter } from './application/chat-rate-limiter';
+import { ClaimVisitorEmailHandler } from './application/claim-visitor-email.command';
+import { VerifyVisitorEmailHandler } from './application/verify-visitor-email.command';
 import { ChatSessionGuard } from './http/chat-session.guard';
 import { ChatVisitorController } from './http/chat-visitor.controller';
 
@@ -10,6 +12,6 @@ import { ChatVisitorController } from './http/chat-visitor.controller';
 @Module({
   imports: [AccountsModule, ChannelConfigurationModule, ConversationsModule],
   controllers: [ChatVisitorController],
-  providers: [ChatSessionGuard, ChatRateLimiter],
+  providers: [ChatSessionGuard, ChatRateLimiter, ClaimVisitorEmailHandler, VerifyVisitorEmailHandler],
 })
 export class ChatModule {}

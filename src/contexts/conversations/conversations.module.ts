@@ -57,6 +57,6 @@ import { InboxQueries } from './read-models/inbox.queries';
         config.outboundSmtpUrl ? new SmtpOutboundMailer(config.outboundSmtpUrl, config.dkim) : new FileOutboundMailer(join(config.dataDir, 'outbox'), config.dkim),
     },
   ],
-  exports: [ConversationsQueries],
+  exports: [ConversationsQueries, OUTBOUND_MAILER],
 })
 export class ConversationsModule {}

@@ -1,7 +1,9 @@
-// What other contexts may use of Conversations: its published events and queries.
+// What other contexts may use of Conversations: its published events, queries and the outbound mail path.
 export { conversationsEventSchemas, conversationsUpcasters } from './domain/conversations.contracts';
 export type { ConversationStarted, MessageReceived, ConversationEvent } from './domain/conversation.decider';
 export type { ChatVisitorIdentified, ChatMessageReceived, ChatReplyPosted } from './domain/chat-conversation';
 export { ReceiveChatMessage, IdentifyChatVisitor } from './application/chat-intake.commands';
 export { ConversationsQueries, type ConversationSummary } from './read-models/conversations.queries';
+export { contactReplyAddress } from './domain/reply-address';
+export { OUTBOUND_MAILER, type OutboundMailer, type OutboundNotice } from './outbound/outbound-mailer';
 export { ConversationsModule } from './conversations.module';

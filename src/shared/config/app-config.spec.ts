@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       outboundSmtpUrl: null,
       maxMessageBytes: 26214400,
       signup: 'open',
+      signupsPerIpPerHour: 10,
       smtpTls: null,
       secret: null,
       dkim: null,
@@ -47,6 +48,7 @@ describe('loadConfig', () => {
       OUTBOUND_SMTP_URL: 'smtps://user:pass@smtp.example.com:465',
       MAX_MESSAGE_BYTES: '1048576',
       SIGNUP: 'closed',
+      SIGNUPS_PER_IP_PER_HOUR: '50',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -57,6 +59,7 @@ describe('loadConfig', () => {
       outboundSmtpUrl: 'smtps://user:pass@smtp.example.com:465',
       maxMessageBytes: 1048576,
       signup: 'closed',
+      signupsPerIpPerHour: 50,
     });
   });
 
@@ -70,6 +73,7 @@ describe('loadConfig', () => {
     ['OUTBOUND_SMTP_URL', 'not a url', 'OUTBOUND_SMTP_URL must be a URL starting with smtp:// or smtps://'],
     ['MAX_MESSAGE_BYTES', '0', 'MAX_MESSAGE_BYTES must be a positive whole number of bytes'],
     ['MAX_MESSAGE_BYTES', '2.5', 'MAX_MESSAGE_BYTES must be a positive whole number of bytes'],
+    ['SIGNUPS_PER_IP_PER_HOUR', '0', 'SIGNUPS_PER_IP_PER_HOUR must be a positive whole number of sign-ups'],
     ['SIGNUP', 'maybe', 'SIGNUP must be one of open, closed (got "maybe")'],
     ['SMTP_TLS_CERT', '/nonexistent/cert.pem', 'SMTP_TLS_KEY must be set together with SMTP_TLS_CERT'],
     ['INBOX_SECRET', 'short', 'INBOX_SECRET must be at least 32 characters'],

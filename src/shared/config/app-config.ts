@@ -10,6 +10,8 @@ export interface AppConfig {
   outboundSmtpUrl: string | null;
   maxMessageBytes: number;
   signup: 'open' | 'closed';
+  /** Public sign-ups one IP may make in an hour. */
+  signupsPerIpPerHour: number;
   /** PEM files for SMTP STARTTLS; both or neither. */
   smtpTls: { keyFile: string; certFile: string } | null;
   /** Secret from which per-account inbound tokens are derived; null: a key file under DATA_DIR. */
@@ -54,6 +56,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboundSmtpUrl: optionalUrl(env, 'OUTBOUND_SMTP_URL', ['smtp:', 'smtps:']),
     maxMessageBytes: positiveInteger(env, 'MAX_MESSAGE_BYTES', 26_214_400),
     signup: oneOf(env, 'SIGNUP', ['open', 'closed'] as const, 'open'),
+    signupsPerIpPerHour: positiveInteger(env, 'SIGNUPS_PER_IP_PER_HOUR', 10, 'sign-ups'),
     smtpTls: tlsFiles(env),
     secret: optionalSecret(env, 'INBOX_SECRET'),
     dkim: dkimSigning(env),
@@ -120,12 +123,12 @@ function portNumber(env: Env, name: string, fallback: number): number {
   return port;
 }
 
-function positiveInteger(env: Env, name: string, fallback: number): number {
+function positiveInteger(env: Env, name: string, fallback: number, unit = 'bytes'): number {
   const value = raw(env, name);
   if (value === undefined) return fallback;
   const number = Number(value);
   if (!/^\d+$/.test(value) || number < 1 || !Number.isSafeInteger(number)) {
-    throw new ConfigError(name, 'must be a positive whole number of bytes', value);
+    throw new ConfigError(name, `must be a positive whole number of ${unit}`, value);
   }
   return number;
 }

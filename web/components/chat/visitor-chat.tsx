@@ -28,6 +28,9 @@ export function VisitorChat({ accountId }: { accountId: string }) {
   const [session, setSession] = useState<Session | null>(null);
   const [lines, setLines] = useState<Line[]>([]);
   const [visitorEmail, setVisitorEmail] = useState<string | null>(null);
+  // An address left but not confirmed yet: the code mailed to it is asked for.
+  const [pendingEmail, setPendingEmail] = useState<string | null>(null);
+  const [changingEmail, setChangingEmail] = useState(false);
   const [unavailable, setUnavailable] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -67,9 +70,10 @@ export function VisitorChat({ accountId }: { accountId: string }) {
       window.location.reload();
       return;
     }
-    const body = (await answer.json()) as { messages: Line[]; visitor: { email: string | null } | null };
+    const body = (await answer.json()) as { messages: Line[]; visitor: { email: string | null; pendingEmail?: string | null } | null };
     setLines(body.messages);
     setVisitorEmail(body.visitor?.email ?? null);
+    setPendingEmail(body.visitor?.pendingEmail ?? null);
   }, [api, session, storageKey]);
 
   useEffect(() => {
@@ -111,6 +115,19 @@ export function VisitorChat({ accountId }: { accountId: string }) {
     const answer = await api(`${session.sessionId}/visitor`, { method: 'PUT', body: JSON.stringify({ email }) });
     if (!answer.ok) return setError(((await answer.json()) as { message?: string }).message ?? 'That email address was not accepted.');
     setError(null);
+    setChangingEmail(false);
+    await refresh();
+  }
+
+  async function confirmEmail(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!session) return;
+    const form = event.currentTarget;
+    const code = String(new FormData(form).get('code') ?? '');
+    const answer = await api(`${session.sessionId}/visitor/verification`, { method: 'POST', body: JSON.stringify({ code }) });
+    if (!answer.ok) return setError(((await answer.json()) as { message?: string }).message ?? 'That code was not accepted.');
+    setError(null);
+    (form.elements.namedItem('code') as HTMLInputElement).value = '';
     await refresh();
   }
 
@@ -148,7 +165,22 @@ export function VisitorChat({ accountId }: { accountId: string }) {
         ))}
         <div ref={end} />
       </ol>
-      {lines.length > 0 && !visitorEmail ? (
+      {pendingEmail && !changingEmail ? (
+        <form onSubmit={confirmEmail} className="flex flex-col gap-1 border-t border-slate-100 bg-slate-50 px-4 py-2" data-testid="chat-code">
+          <div className="flex items-end gap-2">
+            <label className="flex flex-1 flex-col gap-1 text-xs text-slate-600">
+              Enter the code we mailed to {pendingEmail}
+              <input name="code" required inputMode="numeric" autoComplete="one-time-code" pattern="\s*\d{6}\s*" maxLength={8} className={control} />
+            </label>
+            <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">
+              Confirm
+            </button>
+          </div>
+          <button type="button" onClick={() => setChangingEmail(true)} className="self-start text-xs text-slate-500 underline hover:text-slate-700">
+            Use another address or get a new code
+          </button>
+        </form>
+      ) : lines.length > 0 && !visitorEmail ? (
         <form onSubmit={leaveEmail} className="flex items-end gap-2 border-t border-slate-100 bg-slate-50 px-4 py-2">
           <label className="flex flex-1 flex-col gap-1 text-xs text-slate-600">
             Leave your email and we will answer there if you go

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { EventSourcing } from '../../../shared/application/event-sourcing.service';
-import { checkAssignableRole, checkEmail, checkName, checkPassword } from '../domain/accounts.rules';
+import { checkAssignableRole, checkEmail, checkName } from '../domain/accounts.rules';
+import { checkNewPassword } from '../domain/password-policy';
+import { AccountsQueries } from '../read-models/accounts.queries';
+import { isCommonPassword } from './common-passwords';
 import { userDecider, userStream } from '../domain/user.decider';
 import { userEmailClaimDecider, userEmailStream } from '../domain/user-email-claim.decider';
 import { hashPassword } from './password-hasher';
@@ -26,13 +29,17 @@ export class CreateUser extends Command<{ userId: string }> {
 /** An admin adds a user to their account; the email is claimed across the product first. */
 @CommandHandler(CreateUser)
 export class CreateUserHandler implements ICommandHandler<CreateUser> {
-  constructor(private readonly eventSourcing: EventSourcing) {}
+  constructor(
+    private readonly eventSourcing: EventSourcing,
+    private readonly accounts: AccountsQueries,
+  ) {}
 
   async execute({ input, context }: CreateUser): Promise<{ userId: string }> {
     const userId = randomUUID();
     const name = checkName('name', input.name);
     const email = checkEmail('email', input.email);
-    checkPassword('password', input.password);
+    const accountName = this.accounts.account(context.accountId)?.name ?? '';
+    checkNewPassword('password', input.password, { personal: [email, name, accountName], isCommon: isCommonPassword });
     const role = checkAssignableRole(input.role);
     const passwordHash = await hashPassword(input.password);
 

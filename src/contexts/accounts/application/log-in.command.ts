@@ -5,7 +5,8 @@ import { InvalidCredentials, UserDeactivated } from '../domain/accounts.errors';
 import { normalizeEmail } from '../domain/accounts.rules';
 import { AccountsQueries } from '../read-models/accounts.queries';
 import { LoginRateLimiter } from './login-rate-limiter';
-import { verifyPassword } from './password-hasher';
+import { hashPassword, needsRehash, verifyPassword } from './password-hasher';
+import { userDecider, userStream } from '../domain/user.decider';
 import { startSession, type StartedSession } from './start-session';
 
 export class LogIn extends Command<{ user: Omit<SignedInUser, 'sessionId'>; session: StartedSession }> {
@@ -28,23 +29,23 @@ export class LogInHandler implements ICommandHandler<LogIn> {
   ) {}
 
   async execute({ email, password, ip, requestId }: LogIn) {
-    const user = this.queries.credentialsByEmail(normalizeEmail(email));
-    // Failures are counted per account (unknown emails share one key) and per IP.
-    const accountKey = user?.accountId ?? 'unknown';
-    this.limiter.check(accountKey, ip);
+    const address = normalizeEmail(email);
+    // Checked before the lookup, by the address typed: known and unknown addresses are answered alike.
+    this.limiter.check(address, ip);
+    const user = this.queries.credentialsByEmail(address);
     if (!user || !(await verifyPassword(password, user.passwordHash))) {
-      this.limiter.recordFailure(accountKey, ip);
+      this.limiter.recordFailure(address, ip);
       throw new InvalidCredentials();
     }
     if (!user.active) throw new UserDeactivated();
-    this.limiter.recordSuccess(accountKey, ip);
-    const session = await startSession(this.eventSourcing, user, {
-      actor: { userId: user.userId, role: user.role },
-      accountId: user.accountId,
-      correlationId: requestId,
-      causationId: null,
-    });
-    await this.eventSourcing.waitForReadModels(session.position);
+    this.limiter.recordSuccess(address, ip);
+    const context = { actor: { userId: user.userId, role: user.role }, accountId: user.accountId, correlationId: requestId, causationId: null };
+    // Only now is the password at hand to hash again: stored hashes reach today's cost as their users sign in.
+    const upgraded = needsRehash(user.passwordHash)
+      ? await this.eventSourcing.decide(userStream(user.userId), userDecider, { type: 'UpgradePasswordHash', userId: user.userId, passwordHash: await hashPassword(password) }, context)
+      : null;
+    const session = await startSession(this.eventSourcing, user, context);
+    await this.eventSourcing.waitForReadModels(session.position, upgraded?.position ?? null);
     const { userId, accountId, name, email: userEmail, role } = user;
     return { user: { userId, accountId, name, email: userEmail, role }, session };
   }

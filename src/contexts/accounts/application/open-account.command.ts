@@ -7,7 +7,9 @@ import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
 import { accountDecider, accountOpening, accountStream } from '../domain/account.decider';
 import { SignupClosed } from '../domain/accounts.errors';
 import { FIRST_ACCOUNT_STREAM, firstAccountClaimDecider } from '../domain/first-account-claim.decider';
-import { checkEmail, checkName, checkPassword } from '../domain/accounts.rules';
+import { checkEmail, checkName } from '../domain/accounts.rules';
+import { checkNewPassword } from '../domain/password-policy';
+import { isCommonPassword } from './common-passwords';
 import { userDecider, userStream } from '../domain/user.decider';
 import { userEmailClaimDecider, userEmailStream } from '../domain/user-email-claim.decider';
 import { AccountsQueries } from '../read-models/accounts.queries';
@@ -50,7 +52,7 @@ export class OpenAccountHandler implements ICommandHandler<OpenAccount> {
     const userId = randomUUID();
     const email = checkEmail('email', input.email);
     const ownerName = checkName('ownerName', input.ownerName);
-    checkPassword('password', input.password);
+    checkNewPassword('password', input.password, { personal: [email, ownerName, input.accountName ?? ''], isCommon: isCommonPassword });
     const opening = {
       type: 'OpenAccount' as const,
       accountId,

@@ -1,8 +1,9 @@
 import { DomainError, TooManyRequests } from '../../../shared/domain/domain-error';
 
 export class EmailAlreadyRegistered extends DomainError {
-  constructor(email: string) {
-    super('ACCOUNTS.EMAIL_TAKEN', 'conflict', `A user with the email ${email} already exists`, 'email');
+  // The address is not echoed back: the answer goes to whoever typed it, and public sign-up is rate-limited per IP.
+  constructor() {
+    super('ACCOUNTS.EMAIL_TAKEN', 'conflict', 'email cannot be used for a new user: sign in with it, or reset its password', 'email');
   }
 }
 
@@ -39,6 +40,12 @@ export class InvalidCredentials extends DomainError {
 export class UserDeactivated extends DomainError {
   constructor() {
     super('ACCOUNTS.USER_DEACTIVATED', 'unauthenticated', 'This user has been deactivated; ask an admin of your account');
+  }
+}
+
+export class TooManySignups extends TooManyRequests {
+  constructor(retryAfterSeconds: number) {
+    super('ACCOUNTS.TOO_MANY_SIGNUPS', `Too many new accounts from your address; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`, retryAfterSeconds);
   }
 }
 

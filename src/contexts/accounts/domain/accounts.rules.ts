@@ -6,8 +6,6 @@ export const PLANS: readonly Plan[] = ['trial', 'seats'];
 /** Roles an admin can give; `primary_admin` comes only with opening an account. */
 export const ASSIGNABLE_ROLES: readonly Role[] = ['admin', 'agent', 'auditor'];
 
-export const PASSWORD_MIN_LENGTH = 12;
-const PASSWORD_MAX_LENGTH = 256;
 const NAME_MAX_LENGTH = 100;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const controlCharacters = /[\u0000-\u001f\u007f]/;
@@ -34,15 +32,6 @@ export function checkName(field: string, name: string): string {
   if (trimmed.length > NAME_MAX_LENGTH) throw new InvalidInput(field, `${field} must be at most ${NAME_MAX_LENGTH} characters`);
   if (controlCharacters.test(trimmed)) throw new InvalidInput(field, `${field} must not contain line breaks or control characters`);
   return trimmed;
-}
-
-export function checkPassword(field: string, password: string): void {
-  if (password.length < PASSWORD_MIN_LENGTH) {
-    throw new InvalidInput(field, `${field} must be at least ${PASSWORD_MIN_LENGTH} characters`);
-  }
-  if (password.length > PASSWORD_MAX_LENGTH) {
-    throw new InvalidInput(field, `${field} must be at most ${PASSWORD_MAX_LENGTH} characters`);
-  }
 }
 
 export function checkPlan(plan: string): Plan {

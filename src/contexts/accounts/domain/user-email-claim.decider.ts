@@ -21,7 +21,7 @@ export const userEmailClaimDecider: Decider<{ claimedBy: string | null }, ClaimU
   evolve: (state, event) => (event.type === 'UserEmailClaimed' ? { claimedBy: event.data.userId } : state),
   decide: (command, state) => {
     if (state.claimedBy === command.userId) return [];
-    if (state.claimedBy !== null) throw new EmailAlreadyRegistered(command.email);
+    if (state.claimedBy !== null) throw new EmailAlreadyRegistered();
     return [{ type: 'UserEmailClaimed', data: command }];
   },
 };

@@ -7,6 +7,13 @@ const registered = (role: 'primary_admin' | 'agent' = 'agent'): UserEvent[] => [
 ];
 
 describe('user decider', () => {
+  it("records a sign-in's stronger hash of the same password, for a registered user only", () => {
+    given(userDecider, registered())
+      .when({ type: 'UpgradePasswordHash', userId: 'u1', passwordHash: 'scrypt$131072…' })
+      .then([{ type: 'UserPasswordSet', data: { userId: 'u1', passwordHash: 'scrypt$131072…' } }]);
+    given(userDecider).when({ type: 'UpgradePasswordHash', userId: 'u1', passwordHash: 'h' }).thenFails({ field: 'id' });
+  });
+
   it('registers a user with their password as two events', () => {
     given(userDecider)
       .when({ type: 'RegisterUser', userId: 'u1', accountId: 'a1', name: ' Alex ', email: 'alex@example.com', role: 'agent', passwordHash: 'h' })

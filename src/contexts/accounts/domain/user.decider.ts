@@ -33,7 +33,9 @@ export type UserCommand =
       role: Role;
       passwordHash: string;
     }
-  | { type: 'UpdateUser'; userId: string; byUserId: string; name?: string; role?: string; active?: boolean };
+  | { type: 'UpdateUser'; userId: string; byUserId: string; name?: string; role?: string; active?: boolean }
+  /** The same password hashed with today's parameters, at a sign-in that proved it. */
+  | { type: 'UpgradePasswordHash'; userId: string; passwordHash: string };
 
 export interface UserState {
   registered: boolean;
@@ -74,6 +76,9 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
           { type: 'UserPasswordSet', data: { userId, passwordHash } },
         ];
       }
+      case 'UpgradePasswordHash':
+        if (!state.registered) throw new InvalidInput('id', 'There is no such user');
+        return [{ type: 'UserPasswordSet', data: { userId: command.userId, passwordHash: command.passwordHash } }];
       case 'UpdateUser': {
         if (!state.registered || state.role === null) throw new InvalidInput('id', 'There is no such user');
         const events: UserEvent[] = [];

@@ -8,6 +8,7 @@ import type { CommandContext } from '../../../shared/application/command-context
 import { NotFound } from '../../../shared/domain/domain-error';
 import { ChangeAccountSettings } from '../application/change-account-settings.command';
 import { OpenAccount } from '../application/open-account.command';
+import { SignupRateLimiter } from '../application/signup-rate-limiter';
 import { AccountsQueries, type AccountView } from '../read-models/accounts.queries';
 import { ChangeAccountDto, OpenAccountDto } from './accounts.dto';
 import { setSessionCookie } from './session-response';
@@ -18,6 +19,7 @@ export class AccountsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: AccountsQueries,
+    private readonly signups: SignupRateLimiter,
   ) {}
 
   @Post('accounts')
@@ -28,6 +30,7 @@ export class AccountsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ accountId: string; userId: string }> {
+    this.signups.take(request.ip ?? 'unknown');
     const { accountId, userId, session } = await this.commands.execute(new OpenAccount(body, request.requestId));
     setSessionCookie(request, response, session);
     return { accountId, userId };

@@ -16,8 +16,12 @@ import { chatVisitorPresence, Presence } from '../../../shared/presence/presence
 import { SubscriptionsService } from '../../../shared/projections/subscriptions.service';
 import { AccountsQueries } from '../../accounts';
 import { ChannelsQueries } from '../../channel-configuration';
-import { ConversationsQueries, IdentifyChatVisitor, ReceiveChatMessage } from '../../conversations';
+import { ConversationsQueries, ReceiveChatMessage } from '../../conversations';
+import { EventSourcing } from '../../../shared/application/event-sourcing.service';
 import { ChatRateLimiter } from '../application/chat-rate-limiter';
+import { ClaimVisitorEmail } from '../application/claim-visitor-email.command';
+import { VerifyVisitorEmail } from '../application/verify-visitor-email.command';
+import { visitorEmailDecider, visitorEmailStream, type VisitorEmailState } from '../domain/visitor-email.decider';
 import { ChatUnavailable, chatConversationId, chatVisitorToken } from '../domain/chat-session';
 import { chatConversationOf, ChatSessionGuard } from './chat-session.guard';
 
@@ -39,6 +43,13 @@ class IdentifyDto extends VisitorDto {
   @ApiProperty()
   @IsEmail({}, { message: 'email must be an email address' })
   declare email: string;
+}
+
+class VerificationDto {
+  @ApiProperty({ description: 'the six digits mailed to the address the visitor left' })
+  @IsString()
+  @Matches(/^\s*\d{6}\s*$/, { message: 'code must be the six digits from the mail' })
+  code!: string;
 }
 
 class ChatLineDto extends VisitorDto {
@@ -68,6 +79,7 @@ export class ChatVisitorController {
     private readonly presence: Presence,
     private readonly subscriptions: SubscriptionsService,
     private readonly limiter: ChatRateLimiter,
+    private readonly eventSourcing: EventSourcing,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SERVER_SECRET) private readonly secret: string,
   ) {}
@@ -85,13 +97,18 @@ export class ChatVisitorController {
   @Get('sessions/:sessionId/messages')
   @ChatVisitorCredential()
   @UseGuards(ChatSessionGuard)
-  messages(@Param('accountId') accountId: string, @Req() request: Request) {
+  async messages(@Param('accountId') accountId: string, @Req() request: Request) {
     const conversationId = chatConversationOf(request);
     const conversation = this.conversations.conversation(accountId, conversationId);
     const lines = conversation ? this.conversations.messages(conversationId) : [];
+    const claim = await this.visitorEmail(conversationId);
+    const email = conversation?.contact.email || claim.verified?.email || null;
     return {
       status: conversation?.status ?? 'open',
-      visitor: conversation ? { name: conversation.contact.name, email: conversation.contact.email || null } : null,
+      // pendingEmail: an address left but not yet confirmed with the mailed code.
+      visitor: conversation || claim.pending || claim.verified
+        ? { name: conversation?.contact.name ?? claim.verified?.name ?? '', email, pendingEmail: claim.pending && claim.pending.email !== email ? claim.pending.email : null }
+        : null,
       messages: lines.map((line) => ({
         id: line.id,
         author: line.direction === 'inbound' ? 'visitor' : 'agent',
@@ -111,18 +128,44 @@ export class ChatVisitorController {
     const conversationId = chatConversationOf(request);
     this.requireChat(accountId);
     this.limiter.takeLine(request.ip ?? 'unknown');
+    const visitorContext = this.visitorContext(context, accountId, sessionId);
+    const claim = await this.visitorEmail(conversationId);
+    // An address sent with a line is a claim like any other: the line is the anonymous visitor's until it is confirmed.
+    const claimed = body.email?.trim().toLowerCase();
+    if (claimed && claimed !== claim.verified?.email && claimed !== claim.pending?.email) {
+      this.limiter.takeEmailClaim(request.ip ?? 'unknown');
+      await this.commands.execute(new ClaimVisitorEmail(conversationId, { name: body.name ?? '', email: claimed }, visitorContext));
+    }
     return this.commands.execute(
-      new ReceiveChatMessage(conversationId, { name: body.name ?? '', email: body.email ?? null }, randomUUID(), body.text.trim(), this.visitorContext(context, accountId, sessionId)),
+      new ReceiveChatMessage(conversationId, { name: body.name ?? claim.verified?.name ?? '', email: claim.verified?.email ?? null }, randomUUID(), body.text.trim(), visitorContext),
     );
   }
 
+  /**
+   * The visitor leaves an address: a claim until they enter the code it is mailed (202 with
+   * `pendingEmail`); an address they already confirmed answers `email`.
+   */
   @Put('sessions/:sessionId/visitor')
   @ChatVisitorCredential()
   @UseGuards(ChatSessionGuard)
+  @HttpCode(202)
   async identify(@Param('accountId') accountId: string, @Param('sessionId') sessionId: string, @Body() body: IdentifyDto, @Req() request: Request, @RequestContext() context: CommandContext) {
     const conversationId = chatConversationOf(request);
-    await this.commands.execute(new IdentifyChatVisitor(conversationId, { name: body.name ?? '', email: body.email }, this.visitorContext(context, accountId, sessionId)));
-    return { email: body.email.trim().toLowerCase() };
+    this.requireChat(accountId);
+    this.limiter.takeEmailClaim(request.ip ?? 'unknown');
+    return this.commands.execute(new ClaimVisitorEmail(conversationId, { name: body.name ?? '', email: body.email }, this.visitorContext(context, accountId, sessionId)));
+  }
+
+  /** The code from the mail: the chat becomes the contact of the address it was sent to. */
+  @Post('sessions/:sessionId/visitor/verification')
+  @ChatVisitorCredential()
+  @UseGuards(ChatSessionGuard)
+  @HttpCode(200)
+  async verify(@Param('accountId') accountId: string, @Param('sessionId') sessionId: string, @Body() body: VerificationDto, @Req() request: Request, @RequestContext() context: CommandContext) {
+    const conversationId = chatConversationOf(request);
+    this.requireChat(accountId);
+    this.limiter.takeLine(request.ip ?? 'unknown');
+    return this.commands.execute(new VerifyVisitorEmail(conversationId, body.code.trim(), this.visitorContext(context, accountId, sessionId)));
   }
 
   @Sse('sessions/:sessionId/stream')
@@ -138,6 +181,10 @@ export class ChatVisitorController {
       // While the stream is open the visitor counts as online.
       () => this.presence.join(chatVisitorPresence(conversationId)),
     );
+  }
+
+  private visitorEmail(conversationId: string): Promise<VisitorEmailState> {
+    return this.eventSourcing.load(visitorEmailStream(conversationId), visitorEmailDecider);
   }
 
   private requireChat(accountId: string): void {

@@ -18,12 +18,6 @@ export const normalizeContactEmail = (email: string) => email.trim().toLowerCase
 /** The contact's id follows from the account and the address, so creating it twice is harmless. */
 export const contactIdFor = (accountId: string, email: string) => deterministicId('contact', accountId, normalizeContactEmail(email));
 
-/**
- * The token in a contact's own reply address (`username+<token>@…`), for campaign and automation
- * mail: `p` and 20 hex digits of the contact id, so it never reads as a conversation's `c` token.
- */
-export const contactReplyTokenFor = (contactId: string) => `p${contactId.replace(/-/g, '').slice(0, 20)}`;
-
 export const contactStream = (contactId: string) => `contact-${contactId}`;
 
 export const contactDecider: Decider<{ exists: boolean }, ContactCommand, ContactEvent> = {

@@ -1,9 +1,10 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { NotFound } from '../../../shared/domain/domain-error';
 import { ALL_ROLES, Allow, REPLIERS } from '../../../shared/http/access';
 import { ChannelsQueries } from '../../channel-configuration';
-import { contactReplyTokenFor } from '../domain/contact.decider';
+import { SERVER_SECRET } from '../../../shared/config/server-secret';
+import { contactReplyAddress } from '../../conversations';
 import { NoForwardingAddress } from '../domain/contacts.errors';
 import { CurrentUser, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { ContactsQueries, type ContactView } from '../read-models/contacts.queries';
@@ -15,6 +16,7 @@ export class ContactsController {
   constructor(
     private readonly contacts: ContactsQueries,
     private readonly channels: ChannelsQueries,
+    @Inject(SERVER_SECRET) private readonly secret: string,
   ) {}
 
   @Get()
@@ -41,7 +43,6 @@ export class ContactsController {
     if (!this.contacts.contact(user.accountId, id)) throw new NotFound('Contact');
     const forwarding = this.channels.emailChannel(user.accountId)?.forwardingAddress;
     if (!forwarding) throw new NoForwardingAddress();
-    const [username, domain] = forwarding.split('@');
-    return { address: `${username}+${contactReplyTokenFor(id)}@${domain}` };
+    return { address: contactReplyAddress(forwarding, this.secret, user.accountId, id) };
   }
 }

@@ -18,7 +18,7 @@ function visitorContact(accountId: string, conversationId: string, visitor: Chat
   return { id: contactIdFor(accountId, email), email, name: name || email.split('@')[0] };
 }
 
-/** A visitor's line in the chat widget; the first one starts the conversation. */
+/** A visitor's line in the chat widget; the first one starts the conversation. The email, if any, is one the visitor proved. */
 export class ReceiveChatMessage extends Command<{ messageId: string }> {
   constructor(
     readonly conversationId: string,
@@ -49,7 +49,10 @@ export class ReceiveChatMessageHandler implements ICommandHandler<ReceiveChatMes
   }
 }
 
-/** The visitor leaves an email address (and maybe a name): replies can then reach them by email. */
+/**
+ * The visitor proved an email address (the chat context mailed it a code they entered): replies can
+ * then reach them by email. Never sent for an address a visitor merely typed.
+ */
 export class IdentifyChatVisitor extends Command<void> {
   constructor(
     readonly conversationId: string,

@@ -7,7 +7,9 @@ import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import type { ProcessManager } from '../../../shared/projections/projection';
 import { RegisterProcessManager } from '../../../shared/projections/subscription.decorators';
-import { contactIdFor, contactReplyTokenFor } from '../../contacts';
+import { contactIdFor } from '../../contacts';
+import { SERVER_SECRET } from '../../../shared/config/server-secret';
+import { contactOfReplyToken, contactPrefixOf } from '../domain/reply-address';
 import { MarkInboundMailUnrouted, senderOf, type InboundMailAccepted } from '../../inbound-mail';
 import { conversationDecider, conversationStream, participantsOf, replyTokenFor, type InboundMessage } from '../domain/conversation.decider';
 import { deterministicId } from '../../../shared/domain/deterministic-id';
@@ -28,7 +30,7 @@ export class ThreadInboundMail implements ProcessManager {
   readonly name = 'thread-inbound-mail';
   readonly eventTypes = ['InboundMailAccepted'];
   private readonly recent = new RecentThreads();
-  /** The latest conversation this process started per contact token, ahead of the read model (oldest out first). */
+  /** The latest conversation this process started per contact (id prefix), ahead of the read model (oldest out first). */
   private readonly recentByContact = new Map<string, ThreadCandidate>();
   private caughtUp = false;
 
@@ -39,6 +41,7 @@ export class ThreadInboundMail implements ProcessManager {
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly contactThreads: ContactThreadsQueries,
+    @Inject(SERVER_SECRET) private readonly secret: string,
   ) {}
 
   handle(event: RecordedEvent): Promise<void> {
@@ -85,7 +88,11 @@ export class ThreadInboundMail implements ProcessManager {
       byReplyToken: (token) => this.recent.get(accountId, 'token', token) ?? this.queries.threadByReplyToken(accountId, token),
       byThreadIndexRoot: (root) =>
         this.recent.get(accountId, 'message', `thread-index:${root}`) ?? this.queries.threadByInternetMessageId(accountId, `thread-index:${root}`),
-      byContactToken: (token) => this.recentByContact.get(`${accountId}\u0000${token}`) ?? this.contactThreads.latestByContactToken(accountId, token),
+      byContactToken: (token) => {
+        // An unkeyed (old) or forged token names nobody: the mail threads as if sent to the bare address.
+        const contact = contactOfReplyToken(this.secret, accountId, token);
+        return contact ? (this.recentByContact.get(`${accountId}\u0000${contact}`) ?? this.contactThreads.latestByContactPrefix(accountId, contact)) : null;
+      },
     });
     const context = contextCausedBy(event, this.name);
 
@@ -113,7 +120,7 @@ export class ThreadInboundMail implements ProcessManager {
   }
 
   private rememberContact(accountId: string, contact: { id: string; email: string }, conversationId: string): void {
-    const key = `${accountId}\u0000${contactReplyTokenFor(contact.id)}`;
+    const key = `${accountId}\u0000${contactPrefixOf(contact.id)}`;
     this.recentByContact.delete(key);
     this.recentByContact.set(key, { conversationId, participants: [contact.email] });
     if (this.recentByContact.size > 50_000) this.recentByContact.delete(this.recentByContact.keys().next().value as string);

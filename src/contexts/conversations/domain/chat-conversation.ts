@@ -8,7 +8,7 @@ const Ids = { conversationId: z.string().min(1), accountId: z.string().min(1) };
 /** A visitor's line in the chat widget. */
 export const ChatMessageReceivedData = z.object({ ...Ids, messageId: z.string().min(1), text: z.string(), visitorName: z.string(), receivedAt: Timestamp });
 export type ChatMessageReceived = Event<'ChatMessageReceived', z.infer<typeof ChatMessageReceivedData>>;
-/** The visitor left an email address: the conversation can continue by email, and they become a contact. */
+/** The visitor proved an email address: the conversation can continue by email, and they become that contact. */
 export const ChatVisitorIdentifiedData = z.object({ ...Ids, contact: ConversationContact, subject: z.string(), startedAt: Timestamp });
 export type ChatVisitorIdentified = Event<'ChatVisitorIdentified', z.infer<typeof ChatVisitorIdentifiedData>>;
 /** An agent's answer shown in the visitor's chat (the visitor was online, or left no email). */

@@ -7,6 +7,7 @@ import { MailAttachment, MailKind, MessageAddress, OmittedPart, StoredPart, type
 import { CHAT_COMMANDS, chatSubject, type ChatCommand, type ChatEvent } from './chat-conversation';
 import { composeReply, type ReplyDraft, type ReplyQueued } from './outgoing-reply';
 import { replyBlocker, type SendingChannel } from './reply-rules';
+import { replyTokenFor } from './reply-address';
 
 export type { ReplyQueued } from './outgoing-reply';
 
@@ -108,8 +109,7 @@ export interface ConversationState {
 
 export const conversationStream = (conversationId: string) => `conversation-${conversationId}`;
 
-/** The token in `username+<token>@…` that routes replies to this conversation. */
-export const replyTokenFor = (conversationId: string) => `c${conversationId.replace(/-/g, '').slice(0, 20)}`;
+export { replyTokenFor } from './reply-address';
 
 /** Everyone on the mail who is not us: the sender, To and Cc. */
 export function participantsOf(message: InboundMessage, ownDomain: string): string[] {

@@ -1,7 +1,8 @@
 import { given } from '../../../shared/domain/decider.testing';
 import { threadIndexRoot } from './threading';
 import { conversationDecider, type ConversationEvent, type InboundMessage } from './conversation.decider';
-import { nextThreadIndex, plusAddress, type ReplyQueued } from './outgoing-reply';
+import { nextThreadIndex, type ReplyQueued } from './outgoing-reply';
+import { plusAddress } from './reply-address';
 import { inboundMessage } from './inbound-message.testing';
 
 

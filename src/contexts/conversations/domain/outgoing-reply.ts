@@ -3,6 +3,7 @@ import type { Event } from '../../../shared/domain/event-envelope';
 import { Timestamp } from '../../../shared/domain/event-schema';
 import type { ConversationContact } from './conversation.decider';
 import { MessageAddress } from './mail-types';
+import { markerFor, plusAddress } from './reply-address';
 
 /** What the agent sends, with the from name and subject already rendered from the channel's templates. */
 export interface ReplyDraft {
@@ -78,16 +79,12 @@ export function composeReply(draft: ReplyDraft, facts: ConversationFacts): Reply
       inReplyTo: facts.lastInboundMessageId,
       references,
       threadIndex: nextThreadIndex(facts.threadIndex, facts.conversationId, new Date(facts.startedAt ?? facts.now), facts.now),
-      marker: `[ref:${facts.replyToken}]`,
+      marker: markerFor(facts.replyToken),
       queuedAt: facts.now.toISOString(),
     },
   };
 }
 
-export function plusAddress(address: string, token: string): string {
-  const at = address.lastIndexOf('@');
-  return `${address.slice(0, at)}+${token}${address.slice(at)}`;
-}
 
 const FILETIME_EPOCH_OFFSET_MS = 11_644_473_600_000n;
 const fileTime = (at: Date) => (BigInt(at.getTime()) + FILETIME_EPOCH_OFFSET_MS) * 10_000n;

@@ -72,7 +72,7 @@ describe('decideThread', () => {
 });
 
 describe("a contact's own reply address", () => {
-  const token = 'p0123456789abcdef0123';
+  const token = 'p0123456789abcdef0123456789abcdef';
   const withContact = (candidate: typeof known | null): ThreadLookups => ({ ...lookups(), byContactToken: (t) => (t === token ? candidate : null) });
   const ofCarla = { conversationId: 'c9', participants: ['carla@example.com'] };
 

@@ -1,4 +1,5 @@
 import type { InboundMessage } from './conversation.decider';
+import { contactTokenIn, conversationTokenIn, markerIn } from './reply-address';
 
 export interface ThreadCandidate {
   conversationId: string;
@@ -13,6 +14,9 @@ export interface ThreadLookups {
   /**
    * The most recent conversation of the contact whose own reply address (`username+p…@`) the mail
    * was sent to; its participants are that contact alone, so anyone else starts a linked conversation.
+   * Null for a token the server did not issue to this account (see reply-address). Participation is
+   * still judged on the From header alone: trusting it only when SPF/DKIM/DMARC vouch for it is
+   * sender verification's job (SPEC §3.11).
    */
   byContactToken?(token: string): ThreadCandidate | null;
 }
@@ -30,10 +34,6 @@ export type ThreadDecision =
   | { kind: 'join'; conversationId: string; matchedBy: MatchedBy }
   | { kind: 'start'; linkedTo: string | null }
   | { kind: 'unthreaded'; reason: string };
-
-const MARKER = /\[ref:(c[0-9a-f]{20})\]/i;
-const PLUS_TOKEN = /^[^+@\s]+\+(c[0-9a-f]{20})@/i;
-const CONTACT_TOKEN = /^[^+@\s]+\+(p[0-9a-f]{20})@/i;
 
 /**
  * Where an inbound mail belongs: the whole In-Reply-To/References chain first (and Outlook's
@@ -80,18 +80,18 @@ function findCandidate(
   const byIndex = root ? lookups.byThreadIndexRoot(root) : null;
   if (byIndex) return { candidate: byIndex, matchedBy: 'thread-index' };
   for (const recipient of recipients) {
-    const token = PLUS_TOKEN.exec(recipient)?.[1];
-    const candidate = token ? lookups.byReplyToken(token.toLowerCase()) : null;
+    const token = conversationTokenIn(recipient);
+    const candidate = token ? lookups.byReplyToken(token) : null;
     if (candidate) return { candidate, matchedBy: 'reply-token' };
   }
   // The marker sits in our quoted text, so the whole body is searched, not just the new part.
-  const marker = MARKER.exec(bodyText)?.[1] ?? null;
-  const candidate = marker ? lookups.byReplyToken(marker.toLowerCase()) : null;
+  const marker = markerIn(bodyText);
+  const candidate = marker ? lookups.byReplyToken(marker) : null;
   if (candidate) return { candidate, matchedBy: 'marker' };
   // Least specific last: a contact's own address says who, not which conversation (campaign replies).
   for (const recipient of recipients) {
-    const token = CONTACT_TOKEN.exec(recipient)?.[1];
-    const byContact = token && lookups.byContactToken ? lookups.byContactToken(token.toLowerCase()) : null;
+    const token = contactTokenIn(recipient);
+    const byContact = token && lookups.byContactToken ? lookups.byContactToken(token) : null;
     if (byContact) return { candidate: byContact, matchedBy: 'contact-token' };
   }
   return null;

@@ -1,9 +1,10 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTransport, type Transporter } from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer';
 import type { DkimConfig } from '../../../shared/config/app-config';
 import type { ReplyQueued } from '../domain/outgoing-reply';
-import type { OutboundMailer } from './outbound-mailer';
+import { noticeMail, type OutboundMailer, type OutboundNotice } from './outbound-mailer';
 import { replyMail } from './reply-mail';
 
 /**
@@ -21,10 +22,18 @@ export class FileOutboundMailer implements OutboundMailer {
     this.transport = createTransport({ streamTransport: true, buffer: true, newline: 'windows', ...(dkim ? { dkim } : {}) } as Parameters<typeof createTransport>[0]);
   }
 
-  async send(reply: ReplyQueued['data']): Promise<{ response: string }> {
-    const info = (await this.transport.sendMail(replyMail(reply))) as { message: Buffer };
+  send(reply: ReplyQueued['data']): Promise<{ response: string }> {
+    return this.write(reply.messageId, replyMail(reply));
+  }
+
+  sendNotice(notice: OutboundNotice): Promise<{ response: string }> {
+    return this.write(notice.id, noticeMail(notice));
+  }
+
+  private async write(messageId: string, mail: Mail.Options): Promise<{ response: string }> {
+    const info = (await this.transport.sendMail(mail)) as { message: Buffer };
     mkdirSync(this.directory, { recursive: true });
-    const name = `${reply.messageId}.eml`;
+    const name = `${messageId}.eml`;
     const temporary = join(this.directory, `.${name}.tmp`);
     const fd = openSync(temporary, 'w');
     try {

@@ -1,7 +1,7 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import type { DkimConfig } from '../../../shared/config/app-config';
 import type { ReplyQueued } from '../domain/outgoing-reply';
-import type { OutboundMailer } from './outbound-mailer';
+import { noticeMail, type OutboundMailer, type OutboundNotice } from './outbound-mailer';
 import { replyMail } from './reply-mail';
 
 /** Pooled SMTP to OUTBOUND_SMTP_URL. Timeouts stay well inside the outbox's claim on an attempt. */
@@ -23,6 +23,11 @@ export class SmtpOutboundMailer implements OutboundMailer {
 
   async send(reply: ReplyQueued['data']): Promise<{ response: string }> {
     const info = await this.transport.sendMail(replyMail(reply));
+    return { response: info.response ?? '' };
+  }
+
+  async sendNotice(notice: OutboundNotice): Promise<{ response: string }> {
+    const info = await this.transport.sendMail(noticeMail(notice));
     return { response: info.response ?? '' };
   }
 

@@ -3,14 +3,13 @@ import { READ_MODEL_DB } from '../../../shared/event-store/event-store.module';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ThreadCandidate } from '../domain/threading';
 
-/** Threading by a contact's own reply address: the token is the first 20 hex digits of the contact id. */
+/** Threading by a contact's own reply address, whose token names the first 20 hex digits of the contact id. */
 @Injectable()
 export class ContactThreadsQueries {
   constructor(@Inject(READ_MODEL_DB) private readonly db: SqliteDatabase) {}
 
   /** The contact's latest conversation, with the contact as its only participant (see ThreadLookups). */
-  latestByContactToken(accountId: string, token: string): ThreadCandidate | null {
-    const hex = token.slice(1);
+  latestByContactPrefix(accountId: string, hex: string): ThreadCandidate | null {
     if (!/^[0-9a-f]{20}$/.test(hex)) return null;
     // 20 hex digits are exactly the first four groups of the UUID: a range on the contact index.
     const prefix = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-`;
