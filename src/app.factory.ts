@@ -1,9 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { raw } from 'express';
 import { AppModule } from './app.module';
 import type { AppConfig } from './shared/config/app-config';
+import { useBoundedBodyParsers } from './shared/http/body-parsers';
 import { DomainErrorFilter } from './shared/http/domain-error.filter';
 import { requestId } from './shared/http/request-id.middleware';
 import { createValidationPipe } from './shared/http/validation.pipe';
@@ -20,12 +20,12 @@ export async function createApiApp(
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({ config, runSubscriptions: options.runSubscriptions ?? true }),
-    { logger: options.logger ?? ['log', 'warn', 'error'], bodyParser: true },
+    { logger: options.logger ?? ['log', 'warn', 'error'], bodyParser: false },
   );
   app.setGlobalPrefix(API_PREFIX);
   app.use(requestId);
   // Relays post the raw message; everything else is JSON.
-  app.use(`/${API_PREFIX}/inbound/mime`, raw({ type: () => true, limit: config.maxMessageBytes }));
+  useBoundedBodyParsers(app, { mimePath: `/${API_PREFIX}/inbound/mime`, maxMessageBytes: config.maxMessageBytes });
   app.useGlobalFilters(new DomainErrorFilter());
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');
