@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { startTestApi, type TestApi } from './support/api-app';
+import { signUp, startTestApi, type TestApi } from './support/api-app';
+import { eventually } from './support/eventually';
+import { sendRaw } from './support/smtp-client';
 import { whilePollingHealth } from './support/while-polling-health';
 
 let api: TestApi;
@@ -48,5 +50,68 @@ describe('request bodies', () => {
     const answer = await api.agent().post('/api/inbound/mime').set('Content-Type', 'message/rfc822').set('Authorization', 'Bearer not-a-token').send(mime);
     // Past the body parser (a 413 would come first): the token is what is refused.
     expect(answer.status).toBe(401);
+  });
+});
+
+let counter = 0;
+async function accountWithAddress() {
+  const owner = await signUp(api);
+  counter += 1;
+  const { body } = await owner.agent.post('/api/channels/email/forwarding-address').send({ username: 'support', subdomain: `hard${Date.now().toString(36)}${counter}` });
+  return { ...owner, address: body.address as string };
+}
+
+describe('downloads', () => {
+  const name = 'отчёт 文件 📎.pdf';
+  const encodedName = encodeURIComponent(name);
+
+  it('serves an attachment with any file name, as RFC 6266 filename* with an ASCII stand-in', async () => {
+    const { agent, address } = await accountWithAddress();
+    const raw = [
+      'From: Carla <carla@example.com>',
+      `To: ${address}`,
+      'Subject: Report',
+      `Message-ID: <report.${Date.now()}@example.com>`,
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'The report is attached.',
+      '--b',
+      `Content-Type: application/pdf; name*=UTF-8''${encodedName}`,
+      `Content-Disposition: attachment; filename*=UTF-8''${encodedName}`,
+      'Content-Transfer-Encoding: base64',
+      '',
+      Buffer.from('%PDF-1.4 report').toString('base64'),
+      '--b--',
+      '',
+    ].join('\r\n');
+    expect((await sendRaw(api.smtpPort, address, raw)).code).toBe(250);
+    const [conversation] = await eventually(async () => (await agent.get('/api/conversations')).body.items, (items: Array<{ id: string }>) => items.length === 1);
+    const [message] = (await agent.get(`/api/conversations/${conversation.id}`)).body.messages;
+    expect(message.attachments[0].filename).toBe(name);
+
+    const download = await agent.get(message.attachments[0].url).buffer(true);
+    expect(download.status).toBe(200);
+    expect(download.headers['content-disposition']).toBe(`attachment; filename="_____ __ __.pdf"; filename*=UTF-8''${encodedName}`);
+    expect(download.body.toString()).toBe('%PDF-1.4 report');
+
+    const original = await agent.get(`/api/messages/${message.id}/raw`);
+    expect(original.status).toBe(200);
+    expect(original.headers['content-disposition']).toBe(`attachment; filename="${message.id}.eml"; filename*=UTF-8''${message.id}.eml`);
+    expect((await api.agent().get('/api/health')).status).toBe(200);
+  });
+
+  it('names the raw download of failed mail the same way', async () => {
+    const { agent, address } = await accountWithAddress();
+    // No sender: nobody to start a conversation with, so it waits in the failed-mail queue.
+    const raw = [`To: ${address}`, 'Subject: Nobody sent this', `Message-ID: <nosender.${Date.now()}@example.com>`, '', 'Who am I?', ''].join('\r\n');
+    expect((await sendRaw(api.smtpPort, address, raw)).code).toBe(250);
+    const [failed] = await eventually(async () => (await agent.get('/api/failed-mail')).body.items, (items: Array<{ id: string }>) => items.length === 1, 'the failed-mail queue');
+    const download = await agent.get(`/api/failed-mail/${failed.id}/raw`);
+    expect(download.status).toBe(200);
+    expect(download.headers['content-disposition']).toBe(`attachment; filename="${failed.id}.eml"; filename*=UTF-8''${failed.id}.eml`);
   });
 });
