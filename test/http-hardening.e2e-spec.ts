@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { signUp, startTestApi, type TestApi } from './support/api-app';
+import { PASSWORD, signUp, startTestApi, type TestApi } from './support/api-app';
 import { eventually } from './support/eventually';
 import { sendRaw } from './support/smtp-client';
 import { whilePollingHealth } from './support/while-polling-health';
@@ -113,5 +113,66 @@ describe('downloads', () => {
     const download = await agent.get(`/api/failed-mail/${failed.id}/raw`);
     expect(download.status).toBe(200);
     expect(download.headers['content-disposition']).toBe(`attachment; filename="${failed.id}.eml"; filename*=UTF-8''${failed.id}.eml`);
+  });
+});
+
+describe('behind a reverse proxy', () => {
+  let proxied: TestApi;
+  beforeAll(async () => {
+    // The test's client connects over loopback: here it plays the proxy the operator listed.
+    proxied = await startTestApi({ INBOX_DOMAIN: 'inbox.test', TRUSTED_PROXIES: '127.0.0.1, ::1' });
+  });
+  afterAll(() => proxied.close());
+
+  async function auditedRequestId(target: TestApi, sentId: string) {
+    const owner = await signUp(target);
+    const patched = await owner.agent.patch('/api/channels/email').set('X-Request-Id', sentId).send({ defaultSubject: 'Hello again' });
+    expect(patched.status).toBe(200);
+    const { events } = (await owner.agent.get('/api/audit/channel-configuration')).body as { events: Array<{ type: string; requestId: string }> };
+    return { echoed: patched.headers['x-request-id'] as string, recorded: events[events.length - 1].requestId };
+  }
+
+  it('records a client\'s X-Request-Id nowhere: the audit trail gets an id of our own', async () => {
+    const { echoed, recorded } = await auditedRequestId(api, 'because-i-said-so-1234');
+    expect(recorded).not.toBe('because-i-said-so-1234');
+    expect(recorded).toMatch(/^[0-9a-f-]{36}$/);
+    expect(echoed).toBe(recorded);
+  });
+
+  it('records the X-Request-Id of a proxy listed in TRUSTED_PROXIES', async () => {
+    const { echoed, recorded } = await auditedRequestId(proxied, 'proxy-request-5678');
+    expect(recorded).toBe('proxy-request-5678');
+    expect(echoed).toBe('proxy-request-5678');
+  });
+
+  async function logIn(target: TestApi, headers: Record<string, string>) {
+    const { email } = await signUp(target);
+    const request = target.agent().post('/api/auth/login');
+    for (const [name, value] of Object.entries(headers)) request.set(name, value);
+    return request.send({ email, password: PASSWORD });
+  }
+
+  it('takes X-Forwarded-Proto: https from a trusted proxy: Secure session cookie and HSTS', async () => {
+    const answer = await logIn(proxied, { 'X-Forwarded-Proto': 'https' });
+    expect(answer.status).toBe(200);
+    expect(answer.headers['set-cookie'][0]).toMatch(/; Secure/);
+    expect(answer.headers['strict-transport-security']).toBe('max-age=31536000');
+  });
+
+  it('ignores X-Forwarded-Proto from anyone else', async () => {
+    const answer = await logIn(api, { 'X-Forwarded-Proto': 'https' });
+    expect(answer.status).toBe(200);
+    expect(answer.headers['set-cookie'][0]).not.toMatch(/Secure/);
+    expect(answer.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('sends nosniff, a CSP that forbids framing, and no HSTS over plain HTTP on API answers', async () => {
+    for (const path of ['/api/health', '/api/me', '/api/docs']) {
+      const answer = await api.agent().get(path);
+      expect([path, answer.headers['x-content-type-options']]).toEqual([path, 'nosniff']);
+      expect(answer.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(answer.headers['x-frame-options']).toBe('DENY');
+      expect(answer.headers['strict-transport-security']).toBeUndefined();
+    }
   });
 });
