@@ -135,7 +135,7 @@ describe('the web app', () => {
     expect(embed.headers()['content-type']).toMatch(/javascript/);
   });
 
-  it('works under that CSP with no violation: sign-up, inbox, an HTML mail with its images, channel settings with the preview, the chat framed on another site', async () => {
+  it('works under that CSP with no violation: sign-up, inbox, an HTML mail with its images, channel settings with the preview, the chat framed on another site, the API reference', async () => {
     const signup = await watchedPage();
     await signup.goto(`${baseUrl}/signup`);
     await signup.getByRole('button', { name: 'Create account' }).waitFor();
@@ -197,17 +197,28 @@ describe('the web app', () => {
     } finally {
       await site.close();
     }
+    // The API reference lives under the API's own (helmet's) policy.
+    const docs = await watchedPage();
+    await docs.goto(`${baseUrl}/api/docs`);
+    await docs.getByText('Inbox API').first().waitFor();
+    await docs.context().close();
+
     expect(violations).toEqual([]);
     expect((await running.page.request.get(`${baseUrl}/api/health`)).status()).toBe(200);
   });
 
-  it('sets the sign-in cookie Secure when a trusted proxy says the visitor came over HTTPS, and only then', async () => {
+  it('sets the sign-in cookie Secure and HSTS when a trusted proxy says the visitor came over HTTPS, and only then', async () => {
     const proxied = await watchedPage({ extraHTTPHeaders: { 'X-Forwarded-Proto': 'https' } });
     await signIn(proxied);
     await proxied.waitForURL(`${baseUrl}/inbox`);
     const [secure] = (await proxied.context().cookies()).filter((cookie) => cookie.name === 'inbox_session');
     expect(secure.secure).toBe(true);
     await proxied.context().close();
+
+    // Snippets name the address visitors use, which only a trusted proxy may tell.
+    const channels = await running.page.request.get(`${baseUrl}/settings/channels`, { headers: { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'inbox.example.com' } });
+    expect(await channels.text()).toContain('https://inbox.example.com/chat-embed.js');
+    expect(channels.headers()['strict-transport-security']).toBe('max-age=31536000');
 
     const plain = await watchedPage();
     await signIn(plain);
