@@ -135,7 +135,7 @@ describe('the web app', () => {
     expect(embed.headers()['content-type']).toMatch(/javascript/);
   });
 
-  it('works under that CSP with no violation: sign-up, inbox, an HTML mail with its images, channel settings with the preview, the chat framed on another site, the API reference', async () => {
+  it('works under that CSP with no violation: sign-up, inbox, an HTML mail with its images, the settings and admin pages, the chat framed on another site, the API reference', async () => {
     const signup = await watchedPage();
     await signup.goto(`${baseUrl}/signup`);
     await signup.getByRole('button', { name: 'Create account' }).waitFor();
@@ -178,6 +178,11 @@ describe('the web app', () => {
     await running.page.goto(`${baseUrl}/settings/channels/email`);
     await running.page.getByTestId('preview-subject').waitFor();
     await running.page.getByTitle('Email body preview').waitFor();
+    for (const path of ['/contacts', '/settings/users', '/settings/forms/new', '/settings/account', '/failed-mail', '/audit']) {
+      await running.page.goto(`${baseUrl}${path}`);
+      await running.page.getByRole('navigation', { name: 'Main' }).waitFor();
+      await running.page.waitForLoadState('networkidle');
+    }
     expect((await running.page.request.patch(`${baseUrl}/api/channels/chat`, { data: { enabled: true } })).status()).toBe(200);
 
     // A customer's site, on another origin (another port) with the embed snippet. Same site, though:
