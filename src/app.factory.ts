@@ -1,11 +1,14 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { raw } from 'express';
+import helmet from 'helmet';
 import { AppModule } from './app.module';
 import type { AppConfig } from './shared/config/app-config';
+import { useBoundedBodyParsers } from './shared/http/body-parsers';
 import { DomainErrorFilter } from './shared/http/domain-error.filter';
+import { forwardedBy } from './shared/http/forwarded.middleware';
 import { requestId } from './shared/http/request-id.middleware';
+import { TrustedProxies } from './shared/http/trusted-proxies';
 import { createValidationPipe } from './shared/http/validation.pipe';
 
 export const API_PREFIX = 'api';
@@ -20,16 +23,29 @@ export async function createApiApp(
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({ config, runSubscriptions: options.runSubscriptions ?? true }),
-    { logger: options.logger ?? ['log', 'warn', 'error'], bodyParser: true },
+    { logger: options.logger ?? ['log', 'warn', 'error'], bodyParser: false },
   );
   app.setGlobalPrefix(API_PREFIX);
+  app.use(forwardedBy(new TrustedProxies(config.trustedProxies)));
   app.use(requestId);
+  // The pages get their headers (a CSP with a nonce for Next's inline scripts) from the web app.
+  app.use(
+    `/${API_PREFIX}`,
+    helmet({
+      contentSecurityPolicy: { directives: { 'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': null } },
+      xFrameOptions: { action: 'deny' },
+      // Sent by forwardedBy, on HTTPS only.
+      strictTransportSecurity: false,
+    }),
+  );
   // Relays post the raw message; everything else is JSON.
-  app.use(`/${API_PREFIX}/inbound/mime`, raw({ type: () => true, limit: config.maxMessageBytes }));
+  useBoundedBodyParsers(app, { mimePath: `/${API_PREFIX}/inbound/mime`, maxMessageBytes: config.maxMessageBytes });
   app.useGlobalFilters(new DomainErrorFilter());
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For (sign-in and form rate limits): the web front end calls the API over loopback
+  // on the visitor's behalf; beyond it, only the proxies the operator listed.
+  app.set('trust proxy', ['loopback', ...config.trustedProxies]);
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

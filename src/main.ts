@@ -8,11 +8,12 @@ import { messageOf } from './shared/error-message';
 async function bootstrap(): Promise<void> {
   const config = configOrExit();
   const app = await createApiApp(config);
-  await mountWebFrontend(app);
+  const web = mountWebFrontend(app);
   const server = await app.listen(config.port);
   const { port } = server.address() as AddressInfo;
   // Server components call the API over loopback, forwarding the caller's cookie.
   process.env.INBOX_API_URL = `http://127.0.0.1:${port}`;
+  await web.start(port);
   // Keep-alive sockets would hold the shutdown open; idle ones are closed at once on SIGTERM.
   process.once('SIGTERM', () => server.closeIdleConnections?.());
   new Logger('Inbox').log(`web and API on http://localhost:${port} (data in ${config.dataDir})`);

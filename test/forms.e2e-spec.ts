@@ -129,7 +129,7 @@ describe('a submission', () => {
     expect(invalid.status).toBe(303);
     const location = new URL(invalid.headers.location, 'http://x');
     expect(location.searchParams.get('field')).toBe('email');
-    expect(location.searchParams.get('error')).toBe('email must be an email address');
+    expect(location.searchParams.get('error')).toBe('FORMS.FIELD_NOT_EMAIL');
   });
 
   it('answers JSON to scripts on any site, preflight included', async () => {

@@ -12,6 +12,19 @@ const nextConfig = {
   turbopack: { root },
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   experimental: { authInterrupts: true },
+  // On every page and file; the Content-Security-Policy of pages comes from proxy.ts (a nonce per
+  // request), HSTS from the server in front (on HTTPS only).
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'same-origin' },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
+import { visitorUsesHttps } from './public-origin';
 
 /**
  * The one way the web app talks to the API: from the server, over loopback, with the visitor's
@@ -83,7 +84,7 @@ export async function adoptSessionCookie(setCookie: string | null): Promise<void
     sameSite: 'lax',
     path: '/',
     maxAge,
-    secure: process.env.NODE_ENV === 'production' && process.env.INBOX_SECURE_COOKIES === 'true',
+    secure: await visitorUsesHttps(),
   });
 }
 

@@ -20,11 +20,19 @@ describe('loadConfig', () => {
       secret: null,
       dkim: null,
       healthToken: null,
+      trustedProxies: [],
     });
   });
 
   it('takes a HEALTH_TOKEN long enough to be a secret', () => {
     expect(loadConfig({ HEALTH_TOKEN: ' 0123456789abcdef0123456789abcdef ' }).healthToken).toBe('0123456789abcdef0123456789abcdef');
+  });
+
+  it('reads TRUSTED_PROXIES as addresses and CIDR ranges, and refuses anything else', () => {
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.7 ::1' }).trustedProxies).toEqual(['10.0.0.0/8', '192.168.1.7', '::1']);
+    expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.1,proxy.internal' })).toThrow(
+      'TRUSTED_PROXIES must list IP addresses or CIDR ranges, separated by commas: "proxy.internal" is not an IP address or a CIDR range such as 10.0.0.0/8',
+    );
   });
 
   it('reads DKIM signing only as a whole, from a PEM key file', () => {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { proxyEntryProblem } from '../http/trusted-proxies';
 
 export interface AppConfig {
   port: number;
@@ -20,6 +21,8 @@ export interface AppConfig {
   dkim: DkimConfig | null;
   /** Bearer token that lets a caller from anywhere read /api/health's detail; null: only local callers without a proxy in between. */
   healthToken: string | null;
+  /** Reverse proxies (IP addresses, CIDR ranges) trusted for X-Forwarded-Proto, X-Forwarded-Host and X-Request-Id; none by default. */
+  trustedProxies: string[];
 }
 
 /** As nodemailer's `dkim` option takes it. */
@@ -61,6 +64,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     secret: optionalSecret(env, 'INBOX_SECRET'),
     dkim: dkimSigning(env),
     healthToken: healthToken(env),
+    trustedProxies: proxyList(env, 'TRUSTED_PROXIES'),
   };
 }
 
@@ -79,6 +83,17 @@ function dkimSigning(env: Env): DkimConfig | null {
   const privateKey = existsSync(keyFile) ? readFileSync(keyFile, 'utf8') : '';
   if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey)) throw new ConfigError('DKIM_PRIVATE_KEY_FILE', 'must name a readable PEM private key file', keyFile);
   return { domainName: signingDomain, keySelector, privateKey };
+}
+
+function proxyList(env: Env, name: string): string[] {
+  const value = raw(env, name);
+  if (value === undefined) return [];
+  const entries = value.split(/[\s,]+/).filter(Boolean);
+  for (const entry of entries) {
+    const problem = proxyEntryProblem(entry);
+    if (problem) throw new ConfigError(name, `must list IP addresses or CIDR ranges, separated by commas: ${problem}`, value);
+  }
+  return entries;
 }
 
 function tlsFiles(env: Env): AppConfig['smtpTls'] {

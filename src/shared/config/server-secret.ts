@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { OWNER_ONLY, tightenToOwner } from '../owner-only-file';
 import type { AppConfig } from './app-config';
 
 export const SERVER_SECRET = Symbol('SERVER_SECRET');
@@ -13,12 +14,14 @@ export function loadServerSecret(config: AppConfig): string {
   if (config.secret) return config.secret;
   const file = join(config.dataDir, 'secret.key');
   try {
-    return readFileSync(file, 'utf8').trim();
+    const secret = readFileSync(file, 'utf8').trim();
+    tightenToOwner(file);
+    return secret;
   } catch {
     mkdirSync(config.dataDir, { recursive: true });
     const secret = randomBytes(32).toString('hex');
     try {
-      writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+      writeFileSync(file, `${secret}\n`, { mode: OWNER_ONLY, flag: 'wx' });
       return secret;
     } catch {
       // Another process made it first.

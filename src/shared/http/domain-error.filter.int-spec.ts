@@ -6,7 +6,9 @@ import request from 'supertest';
 import { DomainError, InvalidInput, NotFound } from '../domain/domain-error';
 import { WrongExpectedVersion } from '../event-store/event-store.port';
 import { DomainErrorFilter } from './domain-error.filter';
+import { forwardedBy } from './forwarded.middleware';
 import { requestId } from './request-id.middleware';
+import { TrustedProxies } from './trusted-proxies';
 import { createValidationPipe } from './validation.pipe';
 
 class SignUpDto {
@@ -55,6 +57,8 @@ describe('HTTP edge: errors and validation', () => {
   beforeAll(async () => {
     app = await NestFactory.create(ProbeModule, { logger: false });
     app.setGlobalPrefix('api');
+    // The test's client plays a trusted proxy (loopback).
+    app.use(forwardedBy(new TrustedProxies(['127.0.0.1', '::1'])));
     app.use(requestId);
     app.useGlobalFilters(new DomainErrorFilter());
     app.useGlobalPipes(createValidationPipe());
@@ -104,7 +108,7 @@ describe('HTTP edge: errors and validation', () => {
     expect(response.body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' });
   });
 
-  it('echoes a well-formed request id and makes one otherwise', async () => {
+  it('echoes a well-formed request id from a trusted proxy and makes one otherwise', async () => {
     const given = await request(app.getHttpServer()).get('/api/probe/missing').set('x-request-id', 'req-12345678');
     expect(given.headers['x-request-id']).toBe('req-12345678');
     const made = await request(app.getHttpServer()).get('/api/probe/missing').set('x-request-id', 'bad id!');

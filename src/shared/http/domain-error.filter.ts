@@ -60,8 +60,22 @@ export class DomainErrorFilter implements ExceptionFilter {
         ...(details.field ? { field: details.field } : {}),
       };
     }
+    const refusal = clientErrorOfBodyParser(exception);
+    if (refusal) return { statusCode: refusal.status, error: reasonPhrase(refusal.status), message: refusal.message };
     return { statusCode: 500, error: reasonPhrase(500), message: 'Internal server error' };
   }
+}
+
+/**
+ * The body parsers refuse a body (too large, too deep, an unknown charset) with an
+ * http-errors object marked `expose`: the client's mistake, answered with its status and no stack.
+ */
+function clientErrorOfBodyParser(exception: unknown): { status: number; message: string } | null {
+  if (!(exception instanceof Error)) return null;
+  const { status, expose, type, limit } = exception as Error & { status?: unknown; expose?: unknown; type?: unknown; limit?: unknown };
+  if (expose !== true || typeof type !== 'string' || typeof status !== 'number' || status < 400 || status > 499) return null;
+  if (type === 'entity.too.large') return { status, message: `The request body is larger than the limit of ${String(limit)} bytes` };
+  return { status, message: exception.message };
 }
 
 function reasonPhrase(statusCode: number): string {

@@ -1,6 +1,7 @@
 import Database, { type Statement } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensureOwnerOnlyFile, tightenToOwner } from '../owner-only-file';
 
 export type SqliteDatabase = Database.Database;
 
@@ -13,7 +14,12 @@ export interface OpenSqliteOptions {
 }
 
 export function openSqlite(file: string, options: OpenSqliteOptions): SqliteDatabase {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    mkdirSync(dirname(file), { recursive: true });
+    // SQLite gives the -wal and -shm files it creates the mode of the database file.
+    ensureOwnerOnlyFile(file);
+    for (const companion of ['-wal', '-shm', '-journal']) tightenToOwner(`${file}${companion}`);
+  }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous}`);

@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { adoptSessionCookie, send } from '@/lib/api';
+import { safeNextPath } from '@/lib/safe-next-path';
 import { refused, text, type FormState } from './form-state';
 
 export async function signUp(_: FormState, form: FormData): Promise<FormState> {
@@ -22,8 +23,7 @@ export async function logIn(_: FormState, form: FormData): Promise<FormState> {
   const answer = await send('POST', '/auth/login', { email: text(form, 'email'), password: text(form, 'password') });
   if (!answer.ok) return refused(answer, form);
   await adoptSessionCookie(answer.setCookie);
-  const next = text(form, 'next');
-  redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/inbox');
+  redirect(safeNextPath(text(form, 'next')) ?? '/inbox');
 }
 
 export async function logOut(): Promise<void> {

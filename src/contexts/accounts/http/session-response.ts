@@ -4,7 +4,7 @@ import type { StartedSession } from '../application/start-session';
 
 export function setSessionCookie(request: Request, response: Response, session: StartedSession): void {
   const maxAgeSeconds = Math.floor((session.expiresAt.getTime() - Date.now()) / 1000);
-  response.setHeader('Set-Cookie', sessionCookie(session.token, { maxAgeSeconds, secure: request.secure }));
+  response.setHeader('Set-Cookie', sessionCookie(session.token, { maxAgeSeconds, secure: request.viaHttps }));
 }
 
 export function clearSessionCookie(response: Response): void {

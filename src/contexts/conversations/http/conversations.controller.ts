@@ -12,6 +12,7 @@ import type { Response } from 'express';
 import { BLOB_STORE, type BlobStore } from '../../../shared/blobs/blob-store';
 import { InvalidInput, NotFound } from '../../../shared/domain/domain-error';
 import { ALL_ROLES, Allow, REPLIERS } from '../../../shared/http/access';
+import { attachmentDisposition } from '../../../shared/http/content-disposition';
 import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { ConversationsQueries, type ConversationSummary, type MessageRow } from '../read-models/conversations.queries';
 import { InboxQueries, type InboxPage } from '../read-models/inbox.queries';
@@ -145,11 +146,10 @@ export class ConversationsController {
     const attachment = this.queries.attachment(user.accountId, id);
     if (!attachment) throw new NotFound('Attachment');
     const bytes = await this.blobs.get(attachment.hash);
-    const filename = (attachment.filename ?? 'attachment').replace(/["\\\r\n]/g, '_');
     response
       .status(200)
       .setHeader('Content-Type', attachment.contentType)
-      .setHeader('Content-Disposition', `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+      .setHeader('Content-Disposition', attachmentDisposition(attachment.filename))
       .setHeader('X-Content-Type-Options', 'nosniff')
       .setHeader('Content-Security-Policy', "default-src 'none'; sandbox")
       .send(bytes);

@@ -1,8 +1,9 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTransport, type Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import type { DkimConfig } from '../../../shared/config/app-config';
+import { OWNER_ONLY, tightenToOwner } from '../../../shared/owner-only-file';
 import type { ReplyQueued } from '../domain/outgoing-reply';
 import { noticeMail, type OutboundMailer, type OutboundNotice } from './outbound-mailer';
 import { replyMail } from './reply-mail';
@@ -19,6 +20,8 @@ export class FileOutboundMailer implements OutboundMailer {
     private readonly directory: string,
     dkim: DkimConfig | null,
   ) {
+    // Replies an earlier build wrote with the default mode.
+    if (existsSync(directory)) for (const name of readdirSync(directory)) tightenToOwner(join(directory, name));
     this.transport = createTransport({ streamTransport: true, buffer: true, newline: 'windows', ...(dkim ? { dkim } : {}) } as Parameters<typeof createTransport>[0]);
   }
 
@@ -35,7 +38,7 @@ export class FileOutboundMailer implements OutboundMailer {
     mkdirSync(this.directory, { recursive: true });
     const name = `${messageId}.eml`;
     const temporary = join(this.directory, `.${name}.tmp`);
-    const fd = openSync(temporary, 'w');
+    const fd = openSync(temporary, 'w', OWNER_ONLY);
     try {
       writeSync(fd, info.message);
       fsyncSync(fd);

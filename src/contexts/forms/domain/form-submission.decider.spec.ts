@@ -40,13 +40,13 @@ describe('form submission decider', () => {
     const ok = { email: 'carla@example.com', topic: 'Billing', message: 'Hi' };
     const check = (values: Record<string, unknown>, expected: Record<string, unknown>) =>
       given(formSubmissionDecider).when(submit(values), { now }).thenFails(expected);
-    check({ ...ok, email: '' }, { field: 'email', message: 'email is required (Email)' });
-    check({ ...ok, email: 'not an address' }, { field: 'email', message: 'email must be an email address' });
-    check({ ...ok, topic: 'Other' }, { field: 'topic', message: 'topic must be one of: Billing, Shipping' });
-    check({ ...ok, message: 42 }, { field: 'message', message: 'message must be text' });
-    check({ ...ok, name: ['a', 'b'] }, { field: 'name', message: 'name must be a single value' });
-    check({ ...ok, name: 'two\nlines' }, { field: 'name', message: 'name must be one line' });
-    check({ ...ok, message: 'x'.repeat(10_001) }, { field: 'message', code: 'INPUT.INVALID' });
+    check({ ...ok, email: '' }, { field: 'email', message: 'email is required (Email)', code: 'FORMS.FIELD_REQUIRED' });
+    check({ ...ok, email: 'not an address' }, { field: 'email', message: 'email must be an email address', code: 'FORMS.FIELD_NOT_EMAIL' });
+    check({ ...ok, topic: 'Other' }, { field: 'topic', message: 'topic must be one of: Billing, Shipping', code: 'FORMS.FIELD_NOT_A_CHOICE' });
+    check({ ...ok, message: 42 }, { field: 'message', message: 'message must be text', code: 'FORMS.FIELD_NOT_TEXT' });
+    check({ ...ok, name: ['a', 'b'] }, { field: 'name', message: 'name must be a single value', code: 'FORMS.FIELD_NOT_SINGLE' });
+    check({ ...ok, name: 'two\nlines' }, { field: 'name', message: 'name must be one line', code: 'FORMS.FIELD_NOT_ONE_LINE' });
+    check({ ...ok, message: 'x'.repeat(10_001) }, { field: 'message', code: 'FORMS.FIELD_TOO_LONG' });
   });
 
   it('records a submission once', () => {

@@ -40,24 +40,40 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const TEL = /^[0-9+()\-./ ]{3,40}$/;
 const MAX_LENGTH: Record<FormField['type'], number> = { text: 500, email: 254, tel: 40, select: 100, textarea: 10_000 };
 
+/**
+ * Why a submitted value was refused: stable codes, so the hosted page can show a fixed sentence
+ * for each (it is sent there in its address, which anyone can write).
+ */
+export const SUBMISSION_REFUSALS = {
+  notSingle: 'FORMS.FIELD_NOT_SINGLE',
+  notText: 'FORMS.FIELD_NOT_TEXT',
+  required: 'FORMS.FIELD_REQUIRED',
+  tooLong: 'FORMS.FIELD_TOO_LONG',
+  notOneLine: 'FORMS.FIELD_NOT_ONE_LINE',
+  notEmail: 'FORMS.FIELD_NOT_EMAIL',
+  notPhone: 'FORMS.FIELD_NOT_PHONE',
+  notAChoice: 'FORMS.FIELD_NOT_A_CHOICE',
+} as const;
+
 /** The submitted values, checked against the form: the first broken rule names its field. */
 export function validateSubmission(form: FormDefinition, values: Record<string, unknown>): SubmittedField[] {
+  const refuse = (field: FormField, code: string, rule: string) => new InvalidInput(field.name, `${field.name} ${rule}`, code);
   return form.fields.map((field) => {
     const raw = values[field.name];
-    if (Array.isArray(raw)) throw new InvalidInput(field.name, `${field.name} must be a single value`);
-    if (raw !== undefined && raw !== null && typeof raw !== 'string') throw new InvalidInput(field.name, `${field.name} must be text`);
+    if (Array.isArray(raw)) throw refuse(field, SUBMISSION_REFUSALS.notSingle, 'must be a single value');
+    if (raw !== undefined && raw !== null && typeof raw !== 'string') throw refuse(field, SUBMISSION_REFUSALS.notText, 'must be text');
     const value = (raw ?? '').replace(/\r\n?/g, '\n').trim();
     if (!value) {
-      if (field.required) throw new InvalidInput(field.name, `${field.name} is required (${field.label})`);
+      if (field.required) throw refuse(field, SUBMISSION_REFUSALS.required, `is required (${field.label})`);
       return { name: field.name, label: field.label, value: '' };
     }
     const max = MAX_LENGTH[field.type];
-    if (value.length > max) throw new InvalidInput(field.name, `${field.name} must be at most ${max} characters`);
-    if (field.type !== 'textarea' && value.includes('\n')) throw new InvalidInput(field.name, `${field.name} must be one line`);
-    if (field.type === 'email' && !EMAIL.test(value)) throw new InvalidInput(field.name, `${field.name} must be an email address`);
-    if (field.type === 'tel' && !TEL.test(value)) throw new InvalidInput(field.name, `${field.name} must be a phone number (digits, spaces, + - ( ) . /)`);
+    if (value.length > max) throw refuse(field, SUBMISSION_REFUSALS.tooLong, `must be at most ${max} characters`);
+    if (field.type !== 'textarea' && value.includes('\n')) throw refuse(field, SUBMISSION_REFUSALS.notOneLine, 'must be one line');
+    if (field.type === 'email' && !EMAIL.test(value)) throw refuse(field, SUBMISSION_REFUSALS.notEmail, 'must be an email address');
+    if (field.type === 'tel' && !TEL.test(value)) throw refuse(field, SUBMISSION_REFUSALS.notPhone, 'must be a phone number (digits, spaces, + - ( ) . /)');
     if (field.type === 'select' && !field.options?.includes(value)) {
-      throw new InvalidInput(field.name, `${field.name} must be one of: ${field.options?.join(', ')}`);
+      throw refuse(field, SUBMISSION_REFUSALS.notAChoice, `must be one of: ${field.options?.join(', ')}`);
     }
     return { name: field.name, label: field.label, value };
   });

@@ -45,7 +45,8 @@ export class FormSubmissionsController {
       else response.status(201).json({ conversationId });
     } catch (error) {
       if (fromHtmlForm && error instanceof DomainError && error.kind !== 'not_found') {
-        const query = new URLSearchParams({ error: error.message, ...(error.field ? { field: error.field } : {}) });
+        // The code, never the message: the page shows a fixed sentence for it, so its address carries no text to show.
+        const query = new URLSearchParams({ error: error.code, ...(error.field ? { field: error.field } : {}) });
         response.redirect(303, `${page}?${query.toString()}`);
         return;
       }

@@ -7,6 +7,7 @@ import { BLOB_STORE, type BlobStore } from '../../../shared/blobs/blob-store';
 import { SERVER_SECRET } from '../../../shared/config/server-secret';
 import { NotFound } from '../../../shared/domain/domain-error';
 import { ADMINS, ALL_ROLES, Allow, InboundTokenCredential } from '../../../shared/http/access';
+import { attachmentDisposition } from '../../../shared/http/content-disposition';
 import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { MailIntake, type IntakeResult } from '../application/mail-intake';
 import { NotShownMailQueue } from '../application/not-shown-mail';
@@ -139,7 +140,7 @@ export class InboundController {
     response
       .status(200)
       .setHeader('Content-Type', 'message/rfc822')
-      .setHeader('Content-Disposition', `attachment; filename="${mail.id}.eml"`)
+      .setHeader('Content-Disposition', attachmentDisposition(`${mail.id}.eml`))
       .setHeader('X-Content-Type-Options', 'nosniff')
       .send(bytes);
   }

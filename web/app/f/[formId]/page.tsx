@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { getPublicForm, type FormField } from '@/lib/api';
+import { submissionError } from '@/lib/submission-errors';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +13,7 @@ const control =
 
 /**
  * A form's hosted page: a plain HTML form that posts straight to the API, so it works without any
- * script; the API sends the visitor back here with `sent=1`, or with the reason and the field.
+ * script; the API sends the visitor back here with `sent=1`, or with the refusal's code and field.
  * Deliberately without a loading boundary: streamed content is swapped in by a script, and this
  * page must render for visitors who run none.
  */
@@ -26,6 +27,7 @@ export default async function HostedFormPage({
   const [{ formId }, { sent, error, field }] = await Promise.all([params, searchParams]);
   const form = await getPublicForm(formId);
   if (!form) notFound();
+  const problem = submissionError(error, field, form.fields.map((f) => f.name));
   return (
     <Card>
       <h1 className="text-xl font-semibold tracking-tight">{form.name}</h1>
@@ -39,13 +41,13 @@ export default async function HostedFormPage({
         </div>
       ) : (
         <form action={`/api/forms/${form.id}/submissions`} method="post" className="flex flex-col gap-4">
-          {error && !field ? (
+          {problem && !problem.field ? (
             <p role="alert" className="rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700">
-              {error}
+              {problem.message}
             </p>
           ) : null}
           {form.fields.map((f) => (
-            <Field key={f.name} field={f} error={f.name === field ? error : undefined} />
+            <Field key={f.name} field={f} error={problem && f.name === problem.field ? problem.message : undefined} />
           ))}
           {/* Bots fill every input they find; people never see this one. */}
           <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
