@@ -18,6 +18,7 @@ import { ContactsModule } from './contexts/contacts';
 import { ChatModule } from './contexts/chat';
 import { FormsModule } from './contexts/forms';
 import { PresenceModule } from './shared/presence/presence';
+import { LiveStreamsModule } from './shared/live/live-streams';
 
 /** The projection thread's entry: the compiled file, or under ts-jest and ts-node its TypeScript source. */
 const PROJECTION_HOST_WORKER_FILE = join(__dirname, `projection-host.worker${extname(__filename)}`);
@@ -46,6 +47,7 @@ export class AppModule {
         ChannelConfigurationModule,
         InboundMailModule.forRoot({ smtp: serveSmtp }),
         PresenceModule,
+        LiveStreamsModule,
         ConversationsModule,
         ContactsModule,
         ChatModule,
