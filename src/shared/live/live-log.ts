@@ -76,6 +76,7 @@ export class LiveLog {
    * resolves once the log is followed, and rejects when it cannot be read.
    */
   join(listener: LiveListener): { ready: Promise<void>; leave(): void } {
+    if (this.stopped) return { ready: Promise.reject(new Error('The server is shutting down')), leave: () => undefined };
     this.listeners.add(listener);
     for (const topic of listener.topics) {
       let set = this.byTopic.get(topic);
@@ -113,7 +114,6 @@ export class LiveLog {
   }
 
   private follow(): Promise<void> {
-    if (this.stopped) return Promise.reject(new Error('The server is shutting down'));
     if (this.following) return this.following;
     let live!: () => void;
     let failed!: (error: unknown) => void;
