@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       smtpTls: null,
       secret: null,
       dkim: null,
+      streamsPerAddress: 50,
     });
   });
 
@@ -42,6 +43,7 @@ describe('loadConfig', () => {
       OUTBOUND_SMTP_URL: 'smtps://user:pass@smtp.example.com:465',
       MAX_MESSAGE_BYTES: '1048576',
       SIGNUP: 'closed',
+      STREAMS_PER_ADDRESS: '200',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -52,6 +54,7 @@ describe('loadConfig', () => {
       outboundSmtpUrl: 'smtps://user:pass@smtp.example.com:465',
       maxMessageBytes: 1048576,
       signup: 'closed',
+      streamsPerAddress: 200,
     });
   });
 
@@ -65,6 +68,7 @@ describe('loadConfig', () => {
     ['OUTBOUND_SMTP_URL', 'not a url', 'OUTBOUND_SMTP_URL must be a URL starting with smtp:// or smtps://'],
     ['MAX_MESSAGE_BYTES', '0', 'MAX_MESSAGE_BYTES must be a positive whole number of bytes'],
     ['MAX_MESSAGE_BYTES', '2.5', 'MAX_MESSAGE_BYTES must be a positive whole number of bytes'],
+    ['STREAMS_PER_ADDRESS', '0', 'STREAMS_PER_ADDRESS must be a positive whole number of streams'],
     ['SIGNUP', 'maybe', 'SIGNUP must be one of open, closed (got "maybe")'],
     ['SMTP_TLS_CERT', '/nonexistent/cert.pem', 'SMTP_TLS_KEY must be set together with SMTP_TLS_CERT'],
     ['INBOX_SECRET', 'short', 'INBOX_SECRET must be at least 32 characters'],

@@ -16,6 +16,8 @@ export interface AppConfig {
   secret: string | null;
   /** DKIM signing of outbound replies; all three of DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY_FILE or none. */
   dkim: DkimConfig | null;
+  /** Live streams (server-sent events) open at once from one client address. */
+  streamsPerAddress: number;
 }
 
 /** As nodemailer's `dkim` option takes it. */
@@ -55,6 +57,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpTls: tlsFiles(env),
     secret: optionalSecret(env, 'INBOX_SECRET'),
     dkim: dkimSigning(env),
+    streamsPerAddress: positiveInteger(env, 'STREAMS_PER_ADDRESS', 50, 'streams'),
   };
 }
 
@@ -109,12 +112,12 @@ function portNumber(env: Env, name: string, fallback: number): number {
   return port;
 }
 
-function positiveInteger(env: Env, name: string, fallback: number): number {
+function positiveInteger(env: Env, name: string, fallback: number, unit = 'bytes'): number {
   const value = raw(env, name);
   if (value === undefined) return fallback;
   const number = Number(value);
   if (!/^\d+$/.test(value) || number < 1 || !Number.isSafeInteger(number)) {
-    throw new ConfigError(name, 'must be a positive whole number of bytes', value);
+    throw new ConfigError(name, `must be a positive whole number of ${unit}`, value);
   }
   return number;
 }

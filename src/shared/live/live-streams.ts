@@ -4,7 +4,8 @@ import { Observable } from 'rxjs';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store/event-store.port';
 import { SubscriptionsService } from '../projections/subscriptions.service';
 import { LiveLog, type LiveOutcome } from './live-log';
-import { StreamCaps, type StreamHolder } from './stream-caps';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DEFAULT_STREAM_LIMITS, StreamCaps, type StreamOwner } from './stream-caps';
 
 /**
  * Characters of events that may wait for a client that does not read them before its stream is
@@ -18,7 +19,7 @@ const SWEEP_MS = 30_000;
 
 export interface LiveStreamSpec {
   /** Whom the stream counts against (see StreamCaps). */
-  holders: readonly StreamHolder[];
+  owner: StreamOwner;
   /** The ids it follows (see liveTopic). */
   topics: readonly string[];
   pick(event: RecordedEvent): LiveOutcome;
@@ -32,9 +33,10 @@ export interface LiveStreamSpec {
 export class LiveStreams implements BeforeApplicationShutdown {
   private readonly logger = new Logger('LiveStreams');
   readonly log: LiveLog;
-  readonly caps = new StreamCaps();
+  readonly caps: StreamCaps;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore, subscriptions: SubscriptionsService) {
+  constructor(@Inject(EVENT_STORE) store: EventStore, subscriptions: SubscriptionsService, @Inject(APP_CONFIG) config: AppConfig) {
+    this.caps = new StreamCaps({ ...DEFAULT_STREAM_LIMITS, perAddress: config.streamsPerAddress });
     this.log = new LiveLog(store, (position) => subscriptions.waitForProjections(position), { sweepMs: SWEEP_MS, logger: this.logger });
   }
 
@@ -44,7 +46,7 @@ export class LiveStreams implements BeforeApplicationShutdown {
    * stream is even subscribed. Opens with a `ready` event once the log is followed.
    */
   open(spec: LiveStreamSpec, response: Response): Observable<MessageEvent> {
-    const release = this.caps.admit(spec.holders);
+    const release = this.caps.admit(spec.owner);
     response.once('close', release);
     return new Observable<MessageEvent>((subscriber) => {
       const left = spec.whileOpen?.() ?? (() => undefined);

@@ -13,7 +13,6 @@ import { RequestContext } from '../../../shared/http/signed-in-user';
 import { chatVisitorPresence, Presence } from '../../../shared/presence/presence';
 import { liveTopic } from '../../../shared/live/live-log';
 import { LIVE_MAX_PENDING, LiveStreams } from '../../../shared/live/live-streams';
-import { streamHolder } from '../../../shared/live/stream-caps';
 import { AccountsQueries } from '../../accounts';
 import { ChannelsQueries, chatChannelStream } from '../../channel-configuration';
 import { ConversationsQueries, IdentifyChatVisitor, ReceiveChatMessage } from '../../conversations';
@@ -132,7 +131,7 @@ export class ChatVisitorController {
     this.requireChat(accountId);
     return this.live.open(
       {
-        holders: [streamHolder.chatSession(conversationId), streamHolder.ip(request.ip ?? 'unknown')],
+        owner: { chatSession: conversationId, address: request.ip ?? 'unknown' },
         topics: [liveTopic.conversation(conversationId), liveTopic.stream(chatChannelStream(accountId))],
         pick: (event) => {
           // The session is good only while the account has chat on.

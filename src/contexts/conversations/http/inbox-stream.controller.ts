@@ -6,7 +6,6 @@ import { ALL_ROLES, Allow } from '../../../shared/http/access';
 import { CurrentUser, SESSION_RESOLVER, type SessionResolver, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { liveTopic } from '../../../shared/live/live-log';
 import { LIVE_MAX_PENDING, LiveStreams } from '../../../shared/live/live-streams';
-import { streamHolder } from '../../../shared/live/stream-caps';
 import type { SessionEnded, UserDeactivated } from '../../accounts';
 
 const INBOX_CHANGES = new Set([
@@ -42,7 +41,7 @@ export class InboxStreamController {
   stream(@CurrentUser() user: SignedInUser, @Req() request: Request): Observable<MessageEvent> {
     return this.live.open(
       {
-        holders: [streamHolder.user(user.userId), streamHolder.ip(request.ip ?? 'unknown')],
+        owner: { user: user.userId, address: request.ip ?? 'unknown' },
         topics: [liveTopic.account(user.accountId), liveTopic.session(user.sessionId), liveTopic.user(user.userId)],
         pick: (event) => {
           if (event.type === 'SessionEnded' && (event.data as SessionEnded['data']).sessionId === user.sessionId) return 'end';
