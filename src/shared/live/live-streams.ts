@@ -1,15 +1,15 @@
-import { Global, Inject, Injectable, Logger, Module, type MessageEvent, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type MessageEvent } from '@nestjs/common';
 import type { Response } from 'express';
 import { Observable } from 'rxjs';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store/event-store.port';
 import { SubscriptionsService } from '../projections/subscriptions.service';
 import { LiveLog, type LiveOutcome } from './live-log';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DEFAULT_STREAM_LIMITS, StreamCaps, type StreamOwner } from './stream-caps';
 
 /**
  * Characters of events that may wait for a client that does not read them before its stream is
- * dropped (an EventSource reconnects). Events are a few dozen characters: this is hundreds of them,
+ * dropped (an EventSource reconnects). An event is about a hundred characters: this is hundreds of them,
  * instead of Nest's default 4 MB per stream.
  */
 export const LIVE_MAX_PENDING = 64 * 1024;
