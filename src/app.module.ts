@@ -19,6 +19,7 @@ import { ChatModule } from './contexts/chat';
 import { FormsModule } from './contexts/forms';
 import { PresenceModule } from './shared/presence/presence';
 import { eventContracts } from './event-contracts';
+import { LiveStreamsModule } from './shared/live/live-streams';
 
 /** The projection thread's entry: the compiled file, or under ts-jest and ts-node its TypeScript source. */
 const PROJECTION_HOST_WORKER_FILE = join(__dirname, `projection-host.worker${extname(__filename)}`);
@@ -47,6 +48,7 @@ export class AppModule {
         ChannelConfigurationModule,
         InboundMailModule.forRoot({ smtp: serveSmtp }),
         PresenceModule,
+        LiveStreamsModule,
         ConversationsModule,
         ContactsModule,
         ChatModule,

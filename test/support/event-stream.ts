@@ -9,15 +9,29 @@ export async function listening(api: TestApi): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
+export interface EventStreamReader {
+  events: Array<{ type: string; data: unknown }>;
+  /** Resolves when the server has ended the stream (or after close()). */
+  ended: Promise<void>;
+  close(): Promise<void>;
+}
+
 /** Reads a server-sent event stream as a browser's EventSource would; resolves once its `ready` event came. */
-export async function openEventStream(url: string, headers: Record<string, string> = {}): Promise<{ events: Array<{ type: string; data: unknown }>; close(): Promise<void> }> {
+export async function openEventStream(url: string, headers: Record<string, string> = {}): Promise<EventStreamReader> {
+  const attempt = await tryEventStream(url, headers);
+  if ('refused' in attempt) throw new Error(`stream answered ${attempt.status}: ${JSON.stringify(attempt.refused)}`);
+  return attempt;
+}
+
+/** Opens a stream like openEventStream, or reports the status and body of a refusal. */
+export async function tryEventStream(url: string, headers: Record<string, string> = {}): Promise<EventStreamReader | { status: number; refused: Record<string, unknown> }> {
   const controller = new AbortController();
   const response = await fetch(url, { headers, signal: controller.signal });
-  if (response.status !== 200) throw new Error(`stream answered ${response.status}`);
+  if (response.status !== 200) return { status: response.status, refused: (await response.json().catch(() => ({}))) as Record<string, unknown> };
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const events: Array<{ type: string; data: unknown }> = [];
   let buffer = '';
-  const reading = (async () => {
+  const ended = (async () => {
     for (;;) {
       const chunk = await reader.read();
       if (chunk.done) return;
@@ -34,9 +48,10 @@ export async function openEventStream(url: string, headers: Record<string, strin
   await eventually(async () => events.some((event) => event.type === 'ready'), Boolean, 'the stream to be ready');
   return {
     events,
+    ended,
     close: async () => {
       controller.abort();
-      await reading;
+      await ended;
     },
   };
 }

@@ -1,6 +1,7 @@
 // What other contexts may use of Accounts: its published events and its queries.
 export { accountsEventSchemas } from './domain/accounts.contracts';
 export type { AccountOpened, AccountSettingsChanged } from './domain/account.decider';
-export type { UserRegistered, UserRenamed } from './domain/user.decider';
+export type { UserDeactivated, UserRegistered, UserRenamed } from './domain/user.decider';
+export type { SessionEnded } from './domain/session.decider';
 export { AccountsQueries, type AccountView, type UserView } from './read-models/accounts.queries';
 export { AccountsModule } from './accounts.module';

@@ -1,6 +1,7 @@
 // What other contexts may use of ChannelConfiguration: its published events, queries and renderer.
 export { channelConfigurationEventSchemas } from './domain/channel-configuration.contracts';
 export type { ForwardingAddressClaimed, EmailChannelEvent } from './domain/email-channel.decider';
+export { chatChannelStream } from './domain/chat-channel.decider';
 export { renderOutgoingEmail, type RenderedEmail } from './domain/outgoing-email';
 export { ChannelsQueries, type EmailChannelView } from './read-models/channels.queries';
 export { ChannelConfigurationAuditor } from './application/configuration-audit';

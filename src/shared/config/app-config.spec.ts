@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       dkim: null,
       healthToken: null,
       trustedProxies: [],
+      streamsPerAddress: 50,
     });
   });
 
@@ -57,6 +58,7 @@ describe('loadConfig', () => {
       MAX_MESSAGE_BYTES: '1048576',
       SIGNUP: 'closed',
       SIGNUPS_PER_IP_PER_HOUR: '50',
+      STREAMS_PER_ADDRESS: '200',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -68,6 +70,7 @@ describe('loadConfig', () => {
       maxMessageBytes: 1048576,
       signup: 'closed',
       signupsPerIpPerHour: 50,
+      streamsPerAddress: 200,
     });
   });
 
@@ -82,6 +85,7 @@ describe('loadConfig', () => {
     ['MAX_MESSAGE_BYTES', '0', 'MAX_MESSAGE_BYTES must be a positive whole number of bytes'],
     ['MAX_MESSAGE_BYTES', '2.5', 'MAX_MESSAGE_BYTES must be a positive whole number of bytes'],
     ['SIGNUPS_PER_IP_PER_HOUR', '0', 'SIGNUPS_PER_IP_PER_HOUR must be a positive whole number of sign-ups'],
+    ['STREAMS_PER_ADDRESS', '0', 'STREAMS_PER_ADDRESS must be a positive whole number of streams'],
     ['SIGNUP', 'maybe', 'SIGNUP must be one of open, closed (got "maybe")'],
     ['SMTP_TLS_CERT', '/nonexistent/cert.pem', 'SMTP_TLS_KEY must be set together with SMTP_TLS_CERT'],
     ['INBOX_SECRET', 'short', 'INBOX_SECRET must be at least 32 characters'],

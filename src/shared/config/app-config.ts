@@ -23,6 +23,8 @@ export interface AppConfig {
   healthToken: string | null;
   /** Reverse proxies (IP addresses, CIDR ranges) trusted for X-Forwarded-Proto, X-Forwarded-Host and X-Request-Id; none by default. */
   trustedProxies: string[];
+  /** Live streams (server-sent events) open at once from one client address. */
+  streamsPerAddress: number;
 }
 
 /** As nodemailer's `dkim` option takes it. */
@@ -65,6 +67,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dkim: dkimSigning(env),
     healthToken: healthToken(env),
     trustedProxies: proxyList(env, 'TRUSTED_PROXIES'),
+    streamsPerAddress: positiveInteger(env, 'STREAMS_PER_ADDRESS', 50, 'streams'),
   };
 }
 

@@ -3,19 +3,18 @@ import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Pu
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { Observable } from 'rxjs';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { SERVER_SECRET } from '../../../shared/config/server-secret';
 import { NotFound } from '../../../shared/domain/domain-error';
-import { EVENT_STORE, type EventStore } from '../../../shared/event-store/event-store.port';
 import { ChatVisitorCredential, Public } from '../../../shared/http/access';
-import { followLog } from '../../../shared/http/log-stream';
 import { RequestContext } from '../../../shared/http/signed-in-user';
 import { chatVisitorPresence, Presence } from '../../../shared/presence/presence';
-import { SubscriptionsService } from '../../../shared/projections/subscriptions.service';
+import { liveTopic } from '../../../shared/live/live-log';
+import { LIVE_MAX_PENDING, LiveStreams } from '../../../shared/live/live-streams';
 import { AccountsQueries } from '../../accounts';
-import { ChannelsQueries } from '../../channel-configuration';
+import { ChannelsQueries, chatChannelStream } from '../../channel-configuration';
 import { ConversationsQueries, ReceiveChatMessage } from '../../conversations';
 import { EventSourcing } from '../../../shared/application/event-sourcing.service';
 import { ChatRateLimiter } from '../application/chat-rate-limiter';
@@ -77,10 +76,9 @@ export class ChatVisitorController {
     private readonly accounts: AccountsQueries,
     private readonly conversations: ConversationsQueries,
     private readonly presence: Presence,
-    private readonly subscriptions: SubscriptionsService,
     private readonly limiter: ChatRateLimiter,
     private readonly eventSourcing: EventSourcing,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly live: LiveStreams,
     @Inject(SERVER_SECRET) private readonly secret: string,
   ) {}
 
@@ -168,18 +166,27 @@ export class ChatVisitorController {
     return this.commands.execute(new VerifyVisitorEmail(conversationId, body.code.trim(), this.visitorContext(context, accountId, sessionId)));
   }
 
-  @Sse('sessions/:sessionId/stream')
+  @Sse('sessions/:sessionId/stream', { maxPendingDataLength: LIVE_MAX_PENDING })
   @ChatVisitorCredential()
   @UseGuards(ChatSessionGuard)
-  stream(@Req() request: Request): Observable<MessageEvent> {
+  stream(@Param('accountId') accountId: string, @Req() request: Request): Observable<MessageEvent> {
     const conversationId = chatConversationOf(request);
-    return followLog(
-      this.store,
-      this.subscriptions,
-      (event) =>
-        CHAT_CHANGES.has(event.type) && (event.data as { conversationId?: string }).conversationId === conversationId ? { type: 'chat', data: { change: event.type } } : null,
-      // While the stream is open the visitor counts as online.
-      () => this.presence.join(chatVisitorPresence(conversationId)),
+    this.requireChat(accountId);
+    return this.live.open(
+      {
+        owner: { chatSession: conversationId, address: request.ip ?? 'unknown' },
+        topics: [liveTopic.conversation(conversationId), liveTopic.stream(chatChannelStream(accountId))],
+        pick: (event) => {
+          // The session is good only while the account has chat on.
+          if (event.type === 'ChatChannelDisabled') return 'end';
+          if (!CHAT_CHANGES.has(event.type) || (event.data as { conversationId?: string }).conversationId !== conversationId) return null;
+          return { type: 'chat', data: { change: event.type } };
+        },
+        stillValid: () => this.chatAvailable(accountId),
+        // While the stream is open the visitor counts as online.
+        whileOpen: () => this.presence.join(chatVisitorPresence(conversationId)),
+      },
+      request.res as Response,
     );
   }
 
@@ -190,6 +197,10 @@ export class ChatVisitorController {
   private requireChat(accountId: string): void {
     if (!this.accounts.account(accountId)) throw new NotFound('Chat');
     if (!this.channels.chatEnabled(accountId)) throw new ChatUnavailable();
+  }
+
+  private chatAvailable(accountId: string): boolean {
+    return Boolean(this.accounts.account(accountId)) && this.channels.chatEnabled(accountId);
   }
 
   private visitorContext(context: CommandContext, accountId: string, sessionId: string): CommandContext & { accountId: string } {
