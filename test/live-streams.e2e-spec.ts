@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { EVENT_STORE, type EventStore } from '../src/shared/event-store/event-store.port';
 import { PASSWORD, signUp, startTestApi, uniqueEmail, type TestApi } from './support/api-app';
+import { CaptureRelay } from './support/capture-relay';
 import { eventually } from './support/eventually';
 import { listening, openEventStream, tryEventStream, type EventStreamReader } from './support/event-stream';
 
@@ -9,12 +10,18 @@ import { listening, openEventStream, tryEventStream, type EventStreamReader } fr
 // the session.
 
 let api: TestApi;
+let relay: CaptureRelay;
 let baseUrl: string;
 beforeAll(async () => {
-  api = await startTestApi({ INBOX_DOMAIN: 'inbox.test' });
+  // A relay, so the test can read the code the app mails to an address a visitor leaves.
+  relay = await CaptureRelay.start();
+  api = await startTestApi({ INBOX_DOMAIN: 'inbox.test', OUTBOUND_SMTP_URL: relay.url });
   baseUrl = await listening(api);
 });
-afterAll(() => api.close());
+afterAll(async () => {
+  await api.close();
+  await relay.close();
+});
 
 const changeOf = (event: { data: unknown }) => (event.data as { change?: string } | null)?.change;
 const cookieOf = async (agent: ReturnType<TestApi['agent']>) => ((await agent.get('/api/me')).request as unknown as { cookies: string }).cookies;
@@ -41,6 +48,15 @@ async function accountWithChat() {
       streamUrl: `${baseUrl}/api/chat/${owner.accountId}/sessions/${sessionId}/stream?token=${encodeURIComponent(token)}`,
       say: (text: string, extra: Record<string, string> = {}) =>
         request(api.app.getHttpServer()).post(`/api/chat/${owner.accountId}/sessions/${sessionId}/messages`).set('Authorization', `Bearer ${token}`).send({ text, ...extra }),
+      /** Proves the address the visitor left with the code mailed to it. */
+      confirmEmail: async (email: string) => {
+        const mails = await eventually(async () => relay.received.filter((m) => m.envelope.to.includes(email)), (found) => found.length > 0, `the code mailed to ${email}`);
+        const code = /\b(\d{6})\b/.exec(mails[mails.length - 1].parsed.text ?? '')?.[1] as string;
+        return request(api.app.getHttpServer())
+          .post(`/api/chat/${owner.accountId}/sessions/${sessionId}/visitor/verification`)
+          .set('Authorization', `Bearer ${token}`)
+          .send({ code });
+      },
     };
   };
   return { ...owner, ownerCookie, visitorSession };
@@ -127,7 +143,9 @@ describe('a chat visitor token', () => {
     const { agent, visitorSession } = await accountWithChat();
     const visitor = await visitorSession();
     // With an email address left, a reply goes by email once the visitor is offline: the composer shows which.
-    expect((await visitor.say('Hello', { email: 'vic@example.com' })).status).toBe(201);
+    const email = uniqueEmail('vic');
+    expect((await visitor.say('Hello', { email })).status).toBe(201);
+    expect((await visitor.confirmEmail(email)).status).toBe(200);
     const via = async () => (await agent.get(`/api/conversations/${visitor.conversationId}`)).body.composer?.via as string | undefined;
     await eventually(via, (value) => value !== undefined, 'the chat conversation');
     const first = await openEventStream(visitor.streamUrl);
