@@ -9,6 +9,8 @@ import { EventStoreDbEventStore } from './esdb.event-store';
 import { SqliteEventStore } from './sqlite.event-store';
 import { BLOB_STORE, BlobStore } from '../blobs/blob-store';
 import { loadServerSecret, SERVER_SECRET } from '../config/server-secret';
+import type { SpaceReport } from '../storage/storage-full';
+import { StorageStatus } from '../storage/storage-status';
 
 /** The read models' SQLite database (projections, checkpoints, lookups). */
 export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
@@ -27,11 +29,11 @@ export function databaseFiles(config: AppConfig): { events: string | null; readM
   return { events: config.eventStoreUrl ? null : join(config.dataDir, 'inbox.db'), readModels, blobs };
 }
 
-export function openEventStore(config: AppConfig): EventStore {
+export function openEventStore(config: AppConfig, space?: SpaceReport): EventStore {
   const files = databaseFiles(config);
   return config.eventStoreUrl
     ? EventStoreDbEventStore.fromConnectionString(config.eventStoreUrl)
-    : new SqliteEventStore(files.events as string);
+    : new SqliteEventStore(files.events as string, { space });
 }
 
 class StorageLifecycle implements OnApplicationShutdown {
@@ -53,7 +55,8 @@ class StorageLifecycle implements OnApplicationShutdown {
 @Global()
 @Module({
   providers: [
-    { provide: EVENT_STORE, inject: [APP_CONFIG], useFactory: openEventStore },
+    StorageStatus,
+    { provide: EVENT_STORE, inject: [APP_CONFIG, StorageStatus], useFactory: openEventStore },
     {
       provide: READ_MODEL_DB,
       inject: [APP_CONFIG],
@@ -64,10 +67,14 @@ class StorageLifecycle implements OnApplicationShutdown {
       },
     },
     { provide: READ_MODEL_FILE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => databaseFiles(config).readModels },
-    { provide: BLOB_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new BlobStore(databaseFiles(config).blobs) },
+    {
+      provide: BLOB_STORE,
+      inject: [APP_CONFIG, StorageStatus],
+      useFactory: (config: AppConfig, space: StorageStatus) => new BlobStore(databaseFiles(config).blobs, space),
+    },
     { provide: SERVER_SECRET, inject: [APP_CONFIG], useFactory: loadServerSecret },
     StorageLifecycle,
   ],
-  exports: [EVENT_STORE, READ_MODEL_DB, READ_MODEL_FILE, BLOB_STORE, SERVER_SECRET],
+  exports: [EVENT_STORE, READ_MODEL_DB, READ_MODEL_FILE, BLOB_STORE, SERVER_SECRET, StorageStatus],
 })
 export class EventStoreModule {}
