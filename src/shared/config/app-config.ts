@@ -9,6 +9,7 @@ export interface AppConfig {
   eventStoreUrl: string | null;
   outboundSmtpUrl: string | null;
   maxMessageBytes: number;
+  smtpLimits: SmtpLimits;
   signup: 'open' | 'closed';
   /** PEM files for SMTP STARTTLS; both or neither. */
   smtpTls: { keyFile: string; certFile: string } | null;
@@ -16,6 +17,16 @@ export interface AppConfig {
   secret: string | null;
   /** DKIM signing of outbound replies; all three of DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY_FILE or none. */
   dkim: DkimConfig | null;
+}
+
+/** What one client, and all of them together, may hold of the SMTP server. */
+export interface SmtpLimits {
+  /** Sessions open at once from one IP address. */
+  connectionsPerIp: number;
+  /** Sessions open at once in all. */
+  clients: number;
+  /** Bytes of messages parsed and stored at once; more waits in its spool file, not in memory. */
+  bytesInFlight: number;
 }
 
 /** As nodemailer's `dkim` option takes it. */
@@ -51,6 +62,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     eventStoreUrl: optionalUrl(env, 'EVENTSTORE_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:']),
     outboundSmtpUrl: optionalUrl(env, 'OUTBOUND_SMTP_URL', ['smtp:', 'smtps:']),
     maxMessageBytes: positiveInteger(env, 'MAX_MESSAGE_BYTES', 26_214_400),
+    smtpLimits: {
+      connectionsPerIp: positiveInteger(env, 'SMTP_MAX_CONNECTIONS_PER_IP', 20, 'connections'),
+      clients: positiveInteger(env, 'SMTP_MAX_CLIENTS', 500, 'connections'),
+      bytesInFlight: positiveInteger(env, 'SMTP_BYTES_IN_FLIGHT', 67_108_864),
+    },
     signup: oneOf(env, 'SIGNUP', ['open', 'closed'] as const, 'open'),
     smtpTls: tlsFiles(env),
     secret: optionalSecret(env, 'INBOX_SECRET'),
@@ -109,12 +125,12 @@ function portNumber(env: Env, name: string, fallback: number): number {
   return port;
 }
 
-function positiveInteger(env: Env, name: string, fallback: number): number {
+function positiveInteger(env: Env, name: string, fallback: number, unit = 'bytes'): number {
   const value = raw(env, name);
   if (value === undefined) return fallback;
   const number = Number(value);
   if (!/^\d+$/.test(value) || number < 1 || !Number.isSafeInteger(number)) {
-    throw new ConfigError(name, 'must be a positive whole number of bytes', value);
+    throw new ConfigError(name, `must be a positive whole number of ${unit}`, value);
   }
   return number;
 }
