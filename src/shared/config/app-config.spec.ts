@@ -14,7 +14,7 @@ describe('loadConfig', () => {
       eventStoreUrl: null,
       outboundSmtpUrl: null,
       maxMessageBytes: 26214400,
-      smtpLimits: { connectionsPerIp: 20, clients: 500, bytesInFlight: 67108864 },
+      smtpLimits: { connectionsPerIp: 20, clients: 500, bytesInFlight: 33554432 },
       signup: 'open',
       smtpTls: null,
       secret: null,

@@ -65,7 +65,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpLimits: {
       connectionsPerIp: positiveInteger(env, 'SMTP_MAX_CONNECTIONS_PER_IP', 20, 'connections'),
       clients: positiveInteger(env, 'SMTP_MAX_CLIENTS', 500, 'connections'),
-      bytesInFlight: positiveInteger(env, 'SMTP_BYTES_IN_FLIGHT', 67_108_864),
+      bytesInFlight: positiveInteger(env, 'SMTP_BYTES_IN_FLIGHT', 33_554_432),
     },
     signup: oneOf(env, 'SIGNUP', ['open', 'closed'] as const, 'open'),
     smtpTls: tlsFiles(env),
