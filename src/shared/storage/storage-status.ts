@@ -9,9 +9,10 @@ const REPORTED_FOR_MS = 60_000;
 
 /**
  * Whether the stores have room: `storage` in /api/health is down while a store refuses writes for
- * lack of space, and says which store, since when, and how much the data volume has left. It
- * recovers on the store's next successful write, or a minute after the last refusal: a node taken
- * out of rotation gets no writes that could prove it has room again.
+ * lack of space, or while the data volume has less room than one message of MAX_MESSAGE_BYTES, and
+ * says which store, since when, and how much is left. A refusal is reported until the store's next
+ * successful write, or a minute after the last one: a node taken out of rotation gets no writes
+ * that could prove it has room again.
  */
 @Injectable()
 @RegisterHealthIndicator()
@@ -19,7 +20,7 @@ export class StorageStatus implements SpaceReport, HealthIndicator {
   readonly healthName = 'storage';
   private readonly refusals = new Map<string, { since: number; last: number; message: string }>();
 
-  constructor(@Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'dataDir'>) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'dataDir' | 'maxMessageBytes'>) {}
 
   refused(error: StorageFull, now = Date.now()): void {
     const known = this.refusals.get(error.store);
@@ -32,13 +33,18 @@ export class StorageStatus implements SpaceReport, HealthIndicator {
 
   async health(now = Date.now()): Promise<ComponentHealth> {
     const freeBytes = await this.freeBytes();
-    const full = [...this.refusals.values()].filter((refusal) => now - refusal.last < REPORTED_FOR_MS);
-    if (full.length === 0) return { up: true, freeBytes };
-    const why = full.map((refusal) => `${refusal.message} since ${new Date(refusal.since).toISOString()}`).join('; ');
-    return { up: false, freeBytes, error: `${why}; new mail is answered 452 and writes 507 until space is freed` };
+    const reasons = [...this.refusals.values()]
+      .filter((refusal) => now - refusal.last < REPORTED_FOR_MS)
+      .map((refusal) => `${refusal.message} since ${new Date(refusal.since).toISOString()}`);
+    if (freeBytes !== null && freeBytes < this.config.maxMessageBytes) {
+      reasons.push(`the data volume has ${freeBytes} bytes free, less than one message of MAX_MESSAGE_BYTES (${this.config.maxMessageBytes})`);
+    }
+    if (reasons.length === 0) return { up: true, freeBytes };
+    return { up: false, freeBytes, error: `${reasons.join('; ')}; new mail is answered 452 and writes 507 until space is freed` };
   }
 
-  private async freeBytes(): Promise<number | null> {
+  /** Bytes the data volume has left for this process, or null where the platform cannot say. */
+  protected async freeBytes(): Promise<number | null> {
     try {
       const stats = await statfs(this.config.dataDir);
       return stats.bavail * stats.bsize;

@@ -7,7 +7,8 @@ import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
 import { MailIntake } from '../application/mail-intake';
 import { RegisterHealthIndicator, type ComponentHealth, type HealthIndicator } from '../../../shared/http/health-indicator';
 import { messageOf } from '../../../shared/error-message';
-import { isOutOfSpace } from '../../../shared/storage/storage-full';
+import { isOutOfSpace, StorageFull } from '../../../shared/storage/storage-full';
+import { StorageStatus } from '../../../shared/storage/storage-status';
 import { ByteBudget } from './byte-budget';
 import { ConnectionGate } from './connection-gate';
 import { MessageSpool, type SpooledMessage } from './message-spool';
@@ -22,6 +23,7 @@ function smtpError(responseCode: number, message: string): Error {
 }
 
 const INSUFFICIENT_STORAGE = '4.3.1 Insufficient system storage, try again later';
+const SPOOL = 'SMTP spool';
 
 /**
  * The inbound MX. Recipients are checked at RCPT TO (550 for addresses nobody claimed), the size
@@ -48,6 +50,7 @@ export class InboundSmtpServer implements OnApplicationBootstrap, OnApplicationS
   constructor(
     private readonly intake: MailIntake,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly space: StorageStatus,
   ) {
     this.gate = new ConnectionGate(config.smtpLimits.connectionsPerIp);
     this.bytesInFlight = new ByteBudget(config.smtpLimits.bytesInFlight);
@@ -70,6 +73,9 @@ export class InboundSmtpServer implements OnApplicationBootstrap, OnApplicationS
       disabledCommands: tls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
       ...(tls ?? {}),
       maxClients: this.config.smtpLimits.clients,
+      // Nothing reads the client's PTR name, and a DNS query for every connection is work a flood
+      // of connections could make us do for free.
+      disableReverseLookup: true,
       socketTimeout: SMTP_LIMITS.idleMs,
       closeTimeout: 30_000,
       logger: false,
@@ -147,8 +153,12 @@ export class InboundSmtpServer implements OnApplicationBootstrap, OnApplicationS
     let message: SpooledMessage;
     try {
       message = await this.spool.receive(stream, this.config.maxMessageBytes);
+      this.space.wrote(SPOOL);
     } catch (error) {
-      if (isOutOfSpace(error)) return callback(smtpError(452, INSUFFICIENT_STORAGE));
+      if (isOutOfSpace(error)) {
+        this.space.refused(new StorageFull(SPOOL, messageOf(error)));
+        return callback(smtpError(452, INSUFFICIENT_STORAGE));
+      }
       // The client is gone or too slow: nobody hears this answer, the connection closes.
       const connection = stream.destroyed && this.server ? connectionOf(this.server, session.id) : undefined;
       connection?.send(421, '4.4.2 Message not received in time, closing');
