@@ -75,6 +75,19 @@ describe('connections per address', () => {
   });
 });
 
+describe('connections in all', () => {
+  it('refuses connections past SMTP_MAX_CLIENTS with 421, whoever opens them', async () => {
+    const small = await startTestApi({ INBOX_DOMAIN: 'inbox.test', SMTP_MAX_CLIENTS: '5' });
+    try {
+      const opened = await Promise.all(Array.from({ length: 8 }, () => SmtpSession.open(small.smtpPort)));
+      expect(opened.map(({ greeting }) => greeting.slice(0, 3)).sort()).toEqual([...Array(5).fill('220'), ...Array(3).fill('421')]);
+      await closeAll(opened);
+    } finally {
+      await small.close();
+    }
+  });
+});
+
 describe('recipients', () => {
   it('takes 100 recipients of one message, answers 452 4.5.3 to the rest, and stores the mail once', async () => {
     const { agent, address } = await accountWithAddress();
