@@ -135,4 +135,31 @@ describe('recipients', () => {
     expect(statuses).toEqual([200]);
     expect(slowestMs).toBeLessThan(1000);
   });
+
+  it('keeps count of an address’s unknown recipients across sessions: past 20, a fresh session is slowed and ended at its first guess', async () => {
+    const fresh = await startTestApi({ INBOX_DOMAIN: 'inbox.test' });
+    try {
+      const guess = async (session: SmtpSession, label: string) => session.command(`RCPT TO:<${label}@nowhere.inbox.test>`);
+      const start = async () => {
+        const { session } = await SmtpSession.open(fresh.smtpPort);
+        await session.command('EHLO harvester.example');
+        await session.command('MAIL FROM:<harvester@example.com>');
+        return session;
+      };
+      // Seven sessions side by side, three guesses each (each answered at once within its session): 21.
+      const sessions = await Promise.all(Array.from({ length: 7 }, start));
+      const replies = await Promise.all(sessions.map(async (session, s) => [await guess(session, `a${s}`), await guess(session, `b${s}`), await guess(session, `c${s}`)]));
+      expect(replies.flat().filter((reply) => reply?.startsWith('550'))).toHaveLength(20);
+      expect(replies.flat().filter((reply) => reply?.startsWith('421'))).toHaveLength(1);
+      for (const session of sessions) session.end();
+
+      const next = await start();
+      const started = performance.now();
+      expect(await guess(next, 'first')).toMatch(/^421 4\.7\.1 Too many unknown recipients/);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(1900);
+      await next.closed;
+    } finally {
+      await fresh.close();
+    }
+  });
 });
