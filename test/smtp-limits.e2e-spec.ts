@@ -64,11 +64,11 @@ describe('connections per address', () => {
     expect(slowestMs).toBeLessThan(1000);
   });
 
-  it('ends a session that only keeps itself open with NOOP and RSET', async () => {
+  it('ends a session that only keeps itself open with NOOP, RSET and EHLO', async () => {
     const { session, greeting } = await SmtpSession.open(api.smtpPort);
     expect(greeting).toMatch(/^220/);
     expect(await session.command('EHLO client.example')).toMatch(/^250/);
-    for (let i = 0; i < 20; i++) expect(await session.command(i % 2 ? 'RSET' : 'NOOP')).toMatch(/^250/);
+    for (let i = 0; i < 19; i++) expect(await session.command(['NOOP', 'RSET', 'EHLO client.example'][i % 3])).toMatch(/^250/);
     expect(await session.command('NOOP')).toMatch(/^421 4\.7\.0 Too many commands without a message/);
     await session.closed;
     expect(session.isClosed).toBe(true);

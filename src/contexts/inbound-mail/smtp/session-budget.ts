@@ -3,8 +3,11 @@ import { SMTP_LIMITS } from './smtp-limits';
 
 type SmtpConnection = SMTPServer['connections'] extends Set<infer Connection> ? Connection : never;
 
-/** Commands a client may send at any time that move no mail: alone, they only hold a session open. */
-const IDLE_COMMANDS = new Set(['NOOP', 'RSET', 'HELP', 'VRFY', 'EXPN', 'ETRN']);
+/**
+ * Commands a client may send at any time that move no mail: alone, they only hold a session open.
+ * A greeting counts too (a client greets once, and again after STARTTLS), or EHLO would do as NOOP.
+ */
+const IDLE_COMMANDS = new Set(['NOOP', 'RSET', 'HELP', 'VRFY', 'EXPN', 'ETRN', 'HELO', 'EHLO', 'LHLO']);
 
 /**
  * How much of a session is left: idle commands between accepted messages, and its age. The idle

@@ -18,7 +18,7 @@ export interface UnknownRecipientLimits {
 export const SMTP_LIMITS = {
   /** RFC 5321 §4.5.3.1.8: a server must take at least 100 recipients of one message. */
   recipientsPerMessage: 100,
-  /** Commands that deliver nothing (NOOP, RSET, HELP, VRFY, …) between two accepted messages. */
+  /** Commands that deliver nothing (NOOP, RSET, EHLO, HELP, VRFY, …) between two accepted messages. */
   idleCommandsPerMessage: 20,
   /** However busy, a session ends at its next command after this long; the client reconnects. */
   sessionMs: 15 * 60_000,
