@@ -8,8 +8,16 @@ describe('MessageSpool', () => {
   const dir = makeTempDir('spool-');
   afterAll(() => dir.cleanup());
 
-  it('keeps a message in a file only its user can read, and removes it afterwards', async () => {
-    const spool = new MessageSpool(join(dir.path, 'a'));
+  it('keeps a small message in memory, no file', async () => {
+    const spool = new MessageSpool(join(dir.path, 'small'));
+    spool.open();
+    const message = await spool.receive(Readable.from([Buffer.from('Subject: hi\r\n\r\n'), Buffer.from('body\r\n')]), 1000);
+    expect(readdirSync(spool.dir)).toEqual([]);
+    expect((await message.read()).toString()).toBe('Subject: hi\r\n\r\nbody\r\n');
+  });
+
+  it('keeps a larger message in a file only its user can read, and removes it afterwards', async () => {
+    const spool = new MessageSpool(join(dir.path, 'a'), 16);
     spool.open();
     const message = await spool.receive(Readable.from([Buffer.from('Subject: hi\r\n\r\n'), Buffer.from('body\r\n')]), 1000);
     const [file] = readdirSync(spool.dir);
@@ -22,7 +30,7 @@ describe('MessageSpool', () => {
   });
 
   it('counts bytes past the limit without keeping them', async () => {
-    const spool = new MessageSpool(join(dir.path, 'b'));
+    const spool = new MessageSpool(join(dir.path, 'b'), 16);
     spool.open();
     const message = await spool.receive(Readable.from([Buffer.alloc(600), Buffer.alloc(600)]), 1000);
     expect(message).toMatchObject({ size: 1200, complete: false });
@@ -31,7 +39,7 @@ describe('MessageSpool', () => {
   });
 
   it('removes the file of a message whose client went away, and what a crash left behind', async () => {
-    const spool = new MessageSpool(join(dir.path, 'c'));
+    const spool = new MessageSpool(join(dir.path, 'c'), 16);
     spool.open();
     let reads = 0;
     const broken = new Readable({
