@@ -10,6 +10,7 @@ import { messageOf } from '../../../shared/error-message';
 import { isOutOfSpace, StorageFull } from '../../../shared/storage/storage-full';
 import { StorageStatus } from '../../../shared/storage/storage-status';
 import { ByteBudget } from './byte-budget';
+import { clientNetwork } from './client-network';
 import { ConnectionGate } from './connection-gate';
 import { MessageSpool, type SpooledMessage } from './message-spool';
 import { RecipientThrottle } from './recipient-throttle';
@@ -112,7 +113,7 @@ export class InboundSmtpServer implements OnApplicationBootstrap, OnApplicationS
 
   private onConnect(session: SMTPServerSession, callback: Callback): void {
     const connection = this.server && connectionOf(this.server, session.id);
-    if (!connection || !this.gate.admit(session.id, session.remoteAddress)) {
+    if (!connection || !this.gate.admit(session.id, clientNetwork(session.remoteAddress))) {
       return callback(smtpError(421, '4.7.0 Too many connections from your address, try again later'));
     }
     const budget = new SessionBudget(Date.now());
@@ -138,7 +139,7 @@ export class InboundSmtpServer implements OnApplicationBootstrap, OnApplicationS
       return callback(smtpError(451, `4.3.0 Temporary failure looking up the recipient: ${messageOf(error)}`));
     }
     if (accountId) return callback();
-    const { delayMs, close } = this.throttle.unknown(session.id, session.remoteAddress);
+    const { delayMs, close } = this.throttle.unknown(session.id, clientNetwork(session.remoteAddress));
     const answer = close
       ? smtpError(421, '4.7.1 Too many unknown recipients, closing; try again later')
       : smtpError(550, `5.1.1 No mailbox here by the name ${recipient}`);
