@@ -45,7 +45,7 @@ interface WriterData {
 /**
  * A limit on the size of a store's file, in pages, that the main thread may set at any time:
  * SQLite's max_page_count, past which a write fails with SQLITE_FULL exactly as on a full disk.
- * 0 is no limit. An operator's quota, and how tests run a store out of space for real.
+ * 0 is no limit. How the tests run a store out of space for real, on any machine and without root.
  */
 export class PageCap {
   readonly shared = new Int32Array(new SharedArrayBuffer(4));
@@ -68,7 +68,7 @@ function followPageCap(db: SqliteDatabase, cap: Int32Array): () => void {
 }
 
 function failure(error: unknown): WireFailure {
-  const code = (error as { code?: unknown }).code;
+  const code = (error as { code?: unknown } | null)?.code;
   return { error: messageOf(error), ...(typeof code === 'string' ? { code } : {}) };
 }
 
