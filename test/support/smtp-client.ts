@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { createTransport } from 'nodemailer';
 
 export interface SmtpAnswer {
@@ -7,7 +8,7 @@ export interface SmtpAnswer {
 }
 
 /** Sends raw MIME over a real SMTP conversation on loopback and reports the server's answer. */
-export async function sendRaw(port: number, to: string | string[], raw: string | Buffer, from = 'sender@example.com'): Promise<SmtpAnswer> {
+export async function sendRaw(port: number, to: string | string[], raw: string | Buffer | Readable, from = 'sender@example.com'): Promise<SmtpAnswer> {
   const transport = createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, connectionTimeout: 10_000 });
   try {
     const info = await transport.sendMail({ envelope: { from, to: Array.isArray(to) ? to : [to] }, raw });

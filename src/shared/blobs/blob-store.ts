@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Worker } from 'node:worker_threads';
 import type { Statement } from 'better-sqlite3';
 import { openSqlite, type SqliteDatabase } from '../sqlite/open-sqlite';
-import { startWriter, type BlobReply, type WireBlob } from '../sqlite/sqlite-writer.worker';
+import { PageCap, startWriter, type BlobReply, type WireBlob } from '../sqlite/sqlite-writer.worker';
 import { WriterChannel } from '../sqlite/writer-channel';
+import { StorageFull, isOutOfSpace, type SpaceReport } from '../storage/storage-full';
+
+const STORE_NAME = 'mail store';
 
 export interface StoredBlob {
   /** sha256 of the bytes, hex: the blob's name. */
@@ -32,8 +35,12 @@ export class BlobStore {
   private readonly exists: Statement;
   private readonly writer: Worker;
   private readonly channel: WriterChannel<PendingPut, BlobReply>;
+  private readonly pageCap = new PageCap();
 
-  constructor(file: string) {
+  constructor(
+    file: string,
+    private readonly space?: SpaceReport,
+  ) {
     this.db = openSqlite(file, { synchronous: 'FULL' });
     // A rowid table: bytes of a kilobyte and more made the first design's WITHOUT ROWID table (the
     // bytes inside its primary-key b-tree) commit 2.6x slower. Its rows are still read (never written).
@@ -42,18 +49,36 @@ export class BlobStore {
     const from = legacy ? '(SELECT hash, bytes FROM blob_bytes UNION ALL SELECT hash, bytes FROM blobs)' : 'blob_bytes';
     this.select = this.db.prepare(`SELECT bytes FROM ${from} WHERE hash = ? LIMIT 1`).pluck();
     this.exists = this.db.prepare(`SELECT 1 FROM ${from} WHERE hash = ? LIMIT 1`).pluck();
-    this.writer = startWriter(file, 'blobs');
+    this.writer = startWriter(file, 'blobs', this.pageCap);
     this.channel = new WriterChannel(
       this.writer,
       (puts) => puts.map((put) => put.blob),
       (puts, reply) => {
+        const failure = reply instanceof Error ? reply : 'error' in reply ? this.failure(reply) : null;
+        if (!failure) this.space?.wrote(STORE_NAME);
         for (const put of puts) {
-          if (reply instanceof Error) put.reject(reply);
-          else if ('error' in reply) put.reject(new Error(reply.error));
+          if (failure) put.reject(failure);
           else put.resolve();
         }
       },
     );
+  }
+
+  /** Caps the file at `pages` pages (null: no cap); see PageCap. */
+  capPages(pages: number | null): void {
+    this.pageCap.set(pages);
+  }
+
+  /** The file's size in pages, as this connection last saw it. */
+  pageCount(): number {
+    return this.db.pragma('page_count', { simple: true }) as number;
+  }
+
+  private failure(reply: { error: string; code?: string }): Error {
+    if (!isOutOfSpace(reply)) return new Error(reply.error);
+    const full = new StorageFull(STORE_NAME, reply.error);
+    this.space?.refused(full);
+    return full;
   }
 
   /** The name bytes get in the store, known before they are stored. */

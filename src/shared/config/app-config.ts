@@ -10,6 +10,7 @@ export interface AppConfig {
   eventStoreUrl: string | null;
   outboundSmtpUrl: string | null;
   maxMessageBytes: number;
+  smtpLimits: SmtpLimits;
   signup: 'open' | 'closed';
   /** Public sign-ups one IP may make in an hour. */
   signupsPerIpPerHour: number;
@@ -25,6 +26,16 @@ export interface AppConfig {
   trustedProxies: string[];
   /** Live streams (server-sent events) open at once from one client address. */
   streamsPerAddress: number;
+}
+
+/** What one client, and all of them together, may hold of the SMTP server. */
+export interface SmtpLimits {
+  /** Sessions open at once from one IP address. */
+  connectionsPerIp: number;
+  /** Sessions open at once in all. */
+  clients: number;
+  /** Bytes of messages parsed and stored at once; more waits in its spool file, not in memory. */
+  bytesInFlight: number;
 }
 
 /** As nodemailer's `dkim` option takes it. */
@@ -60,6 +71,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     eventStoreUrl: optionalUrl(env, 'EVENTSTORE_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:']),
     outboundSmtpUrl: optionalUrl(env, 'OUTBOUND_SMTP_URL', ['smtp:', 'smtps:']),
     maxMessageBytes: positiveInteger(env, 'MAX_MESSAGE_BYTES', 26_214_400),
+    smtpLimits: {
+      connectionsPerIp: positiveInteger(env, 'SMTP_MAX_CONNECTIONS_PER_IP', 20, 'connections'),
+      clients: positiveInteger(env, 'SMTP_MAX_CLIENTS', 500, 'connections'),
+      bytesInFlight: positiveInteger(env, 'SMTP_BYTES_IN_FLIGHT', 33_554_432),
+    },
     signup: oneOf(env, 'SIGNUP', ['open', 'closed'] as const, 'open'),
     signupsPerIpPerHour: positiveInteger(env, 'SIGNUPS_PER_IP_PER_HOUR', 10, 'sign-ups'),
     smtpTls: tlsFiles(env),

@@ -10,6 +10,8 @@ import { SqliteEventStore } from './sqlite.event-store';
 import { BLOB_STORE, BlobStore } from '../blobs/blob-store';
 import { loadServerSecret, SERVER_SECRET } from '../config/server-secret';
 import { EventContracts } from './event-contracts';
+import type { SpaceReport } from '../storage/storage-full';
+import { StorageStatus } from '../storage/storage-status';
 
 /** The app's registry of event types: schemas checked before appends, upcasters applied on reads. */
 export const EVENT_CONTRACTS = Symbol('EVENT_CONTRACTS');
@@ -32,12 +34,12 @@ export function databaseFiles(config: AppConfig): { events: string | null; readM
 }
 
 /** The configured store; whatever it reads comes out in the shapes `contracts` holds current. */
-export function openEventStore(config: AppConfig, contracts: EventContracts): EventStore {
+export function openEventStore(config: AppConfig, contracts: EventContracts, space?: SpaceReport): EventStore {
   const files = databaseFiles(config);
   const upcast = contracts.upcast.bind(contracts);
   return config.eventStoreUrl
     ? EventStoreDbEventStore.fromConnectionString(config.eventStoreUrl, upcast)
-    : new SqliteEventStore(files.events as string, { upcast });
+    : new SqliteEventStore(files.events as string, { upcast, space });
 }
 
 class StorageLifecycle implements OnApplicationShutdown {
@@ -57,7 +59,8 @@ class StorageLifecycle implements OnApplicationShutdown {
 }
 
 const storage = [
-  { provide: EVENT_STORE, inject: [APP_CONFIG, EVENT_CONTRACTS], useFactory: openEventStore },
+  StorageStatus,
+  { provide: EVENT_STORE, inject: [APP_CONFIG, EVENT_CONTRACTS, StorageStatus], useFactory: openEventStore },
   {
     provide: READ_MODEL_DB,
     inject: [APP_CONFIG],
@@ -68,11 +71,15 @@ const storage = [
     },
   },
   { provide: READ_MODEL_FILE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => databaseFiles(config).readModels },
-  { provide: BLOB_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new BlobStore(databaseFiles(config).blobs) },
+  {
+    provide: BLOB_STORE,
+    inject: [APP_CONFIG, StorageStatus],
+    useFactory: (config: AppConfig, space: StorageStatus) => new BlobStore(databaseFiles(config).blobs, space),
+  },
   { provide: SERVER_SECRET, inject: [APP_CONFIG], useFactory: loadServerSecret },
   StorageLifecycle,
 ];
-const exported = [EVENT_STORE, READ_MODEL_DB, READ_MODEL_FILE, BLOB_STORE, SERVER_SECRET];
+const exported = [EVENT_STORE, READ_MODEL_DB, READ_MODEL_FILE, BLOB_STORE, SERVER_SECRET, StorageStatus];
 
 @Global()
 @Module({})

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Worker } from 'node:worker_threads';
-import { startWriter, type WireAppend, type WireReply } from '../sqlite/sqlite-writer.worker';
+import { PageCap, startWriter, type WireAppend, type WireReply } from '../sqlite/sqlite-writer.worker';
+import { StorageFull, isOutOfSpace, type SpaceReport } from '../storage/storage-full';
 import { openSqlite, type SqliteDatabase } from '../sqlite/open-sqlite';
 import { WriterChannel } from '../sqlite/writer-channel';
 import type { EventMetadata } from '../domain/event-envelope';
@@ -51,7 +52,11 @@ export interface SqliteEventStoreOptions {
   recentCapacity?: number;
   /** Applied to every event read (from the file or from memory); none by default. */
   upcast?: UpcastEvent;
+  /** Hears whether appends found room (health). */
+  space?: SpaceReport;
 }
+
+const STORE_NAME = 'event log';
 
 /**
  * The embedded event store: one SQLite file in WAL mode with `synchronous=FULL`.
@@ -75,6 +80,8 @@ export class SqliteEventStore implements EventStore {
   private readonly wakeSubscribers = new Set<() => void>();
   private readonly pollTimer: NodeJS.Timeout;
   private readonly pageSize: number;
+  private readonly pageCap = new PageCap();
+  private readonly space: SpaceReport | undefined;
   private closed = false;
   /**
    * The latest events this process appended, by position, as readers will want them: every
@@ -107,7 +114,8 @@ export class SqliteEventStore implements EventStore {
       readFrom: this.db.prepare('SELECT * FROM events WHERE position >= ? ORDER BY position LIMIT ?'),
       head: this.db.prepare('SELECT MAX(position) FROM events').pluck(),
     };
-    this.writer = startWriter(file, 'events');
+    this.space = options.space;
+    this.writer = startWriter(file, 'events', this.pageCap);
     this.channel = new WriterChannel(this.writer, (appends) => this.toWire(appends), (appends, reply) => this.committed(appends, reply));
     this.upcast = options.upcast ?? ((event) => event);
     this.pageSize = options.pageSize ?? 1000;
@@ -162,6 +170,16 @@ export class SqliteEventStore implements EventStore {
     const head = this.statements.head.get() as number | null;
     if (head !== null) this.knownHead = Math.max(this.knownHead, head);
     return head === null ? null : BigInt(head);
+  }
+
+  /** Caps the file at `pages` pages (null: no cap); see PageCap. */
+  capPages(pages: number | null): void {
+    this.pageCap.set(pages);
+  }
+
+  /** The file's size in pages, as the reading connection last saw it. */
+  pageCount(): number {
+    return this.db.pragma('page_count', { simple: true }) as number;
   }
 
   async close(): Promise<void> {
@@ -222,10 +240,12 @@ export class SqliteEventStore implements EventStore {
   private committed(batch: PendingAppend[], reply: WireReply | Error): void {
     if (reply instanceof Error || 'error' in reply) {
       // Nothing of this batch was written.
-      const error = reply instanceof Error ? reply : new Error(reply.error);
+      const error = reply instanceof Error ? reply : !isOutOfSpace(reply) ? new Error(reply.error) : new StorageFull(STORE_NAME, reply.error);
+      if (error instanceof StorageFull) this.space?.refused(error);
       for (const append of batch) append.reject(error);
       return;
     }
+    this.space?.wrote(STORE_NAME);
     batch.forEach((append, i) => {
       const outcome = reply.outcomes[i];
       if (!outcome.ok) {

@@ -5,6 +5,7 @@ import { IsEmail, IsIn, IsString, MinLength } from 'class-validator';
 import request from 'supertest';
 import { DomainError, InvalidInput, NotFound } from '../domain/domain-error';
 import { WrongExpectedVersion } from '../event-store/event-store.port';
+import { StorageFull } from '../storage/storage-full';
 import { DomainErrorFilter } from './domain-error.filter';
 import { forwardedBy } from './forwarded.middleware';
 import { requestId } from './request-id.middleware';
@@ -42,6 +43,15 @@ class ProbeController {
   @Get('race')
   race(): never {
     throw new WrongExpectedVersion('emailchannel-1', 3, 4);
+  }
+  @Get('full')
+  full(): never {
+    throw new StorageFull('mail store', 'database or disk is full');
+  }
+  @Get('full-here')
+  fullHere(): never {
+    // As better-sqlite3 throws it for a write on this thread.
+    throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
   }
   @Get('bug')
   bug(): never {
@@ -95,6 +105,13 @@ describe('HTTP edge: errors and validation', () => {
     const response = await request(app.getHttpServer()).get(`/api/probe/${path}`);
     expect(response.status).toBe(status);
     expect(response.body).toMatchObject({ statusCode: status, error, code });
+  });
+
+  it.each(['full', 'full-here'])('answers 507 with a clear message when /%s finds no space to write', async (path) => {
+    const response = await request(app.getHttpServer()).get(`/api/probe/${path}`);
+    expect(response.status).toBe(507);
+    expect(response.body).toMatchObject({ statusCode: 507, error: 'Insufficient Storage', code: 'STORAGE.FULL' });
+    expect(response.body.message).toMatch(/^The server is out of storage space, so nothing was saved; try again once space has been freed\. Cause: .*database or disk is full/);
   });
 
   it('names the field of a domain rule', async () => {

@@ -2,6 +2,7 @@ import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type Exce
 import type { Response } from 'express';
 import { DomainError, TooManyRequests, type DomainErrorKind } from '../domain/domain-error';
 import { WrongExpectedVersion } from '../event-store/event-store.port';
+import { isOutOfSpace } from '../storage/storage-full';
 
 const statusOfKind: Record<DomainErrorKind, number> = {
   invalid: HttpStatus.UNPROCESSABLE_ENTITY,
@@ -46,6 +47,15 @@ export class DomainErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof WrongExpectedVersion) {
       return { statusCode: 409, error: reasonPhrase(409), message: 'The resource was changed concurrently; try again', code: exception.code };
+    }
+    // A store's StorageFull, or SQLITE_FULL/ENOSPC thrown by a write on this thread.
+    if (isOutOfSpace(exception)) {
+      return {
+        statusCode: HttpStatus.INSUFFICIENT_STORAGE,
+        error: reasonPhrase(HttpStatus.INSUFFICIENT_STORAGE),
+        message: `The server is out of storage space, so nothing was saved; try again once space has been freed. Cause: ${(exception as Error).message}`,
+        code: 'STORAGE.FULL',
+      };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();

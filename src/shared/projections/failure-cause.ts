@@ -1,3 +1,6 @@
+import { messageOf } from '../error-message';
+import { isOutOfSpace } from '../storage/storage-full';
+
 /**
  * SQLite result codes (better-sqlite3's `code`, also its primary code before the first underscore
  * suffix) that say the database or the machine is failing, not the event being applied.
@@ -17,10 +20,10 @@ const ENVIRONMENT_MESSAGES =
  * everything that arrives meanwhile. Those are retried until the environment recovers.
  */
 export function mayBlameTheEvent(error: unknown): boolean {
+  if (isOutOfSpace(error)) return false;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && ENVIRONMENT_CODES.test(code)) return false;
   const name = (error as { name?: unknown } | null)?.name;
   if (name === 'UnavailableError' || name === 'DeadlineExceededError' || name === 'NotLeaderError') return false;
-  const message = error instanceof Error ? error.message : String(error);
-  return !ENVIRONMENT_MESSAGES.test(message);
+  return !ENVIRONMENT_MESSAGES.test(messageOf(error));
 }

@@ -2,7 +2,7 @@
 // so the fsync of each commit blocks this thread and not the one serving HTTP and SMTP.
 import { parentPort, type Worker, workerData } from 'node:worker_threads';
 import { startThread } from '../threads/start-thread';
-import { openSqlite } from './open-sqlite';
+import { openSqlite, type SqliteDatabase } from './open-sqlite';
 import { serveGroupCommits } from './writer-channel';
 import { messageOf } from '../error-message';
 
@@ -18,9 +18,15 @@ export type WireOutcome =
   | { ok: true; firstRevision: number; firstPosition: number }
   | { ok: false; actual: number | 'no_stream' };
 
-export type WireReply = { outcomes: WireOutcome[]; recordedAt: number } | { error: string };
+/** A commit that failed: its message, and SQLite's code (SQLITE_FULL says the disk is full). */
+export interface WireFailure {
+  error: string;
+  code?: string;
+}
 
-export type BlobReply = { ok: true } | { error: string };
+export type WireReply = { outcomes: WireOutcome[]; recordedAt: number } | WireFailure;
+
+export type BlobReply = { ok: true } | WireFailure;
 
 export interface WireBlob {
   hash: string;
@@ -29,27 +35,68 @@ export interface WireBlob {
 
 export type WriterRole = 'events' | 'blobs';
 
-const role = (workerData as { role?: WriterRole } | null)?.role;
-if (parentPort && role === 'blobs') {
+interface WriterData {
+  file: string;
+  role: WriterRole;
+  /** See PageCap. */
+  pageCap: Int32Array;
+}
+
+/**
+ * A limit on the size of a store's file, in pages, that the main thread may set at any time:
+ * SQLite's max_page_count, past which a write fails with SQLITE_FULL exactly as on a full disk.
+ * 0 is no limit. How the tests run a store out of space for real, on any machine and without root.
+ */
+export class PageCap {
+  readonly shared = new Int32Array(new SharedArrayBuffer(4));
+
+  set(pages: number | null): void {
+    Atomics.store(this.shared, 0, pages ?? 0);
+  }
+}
+
+/** Applies the main thread's page cap to `db` before a commit, when it changed. */
+function followPageCap(db: SqliteDatabase, cap: Int32Array): () => void {
+  const unlimited = db.pragma('max_page_count', { simple: true }) as number;
+  let applied = 0;
+  return () => {
+    const wanted = Atomics.load(cap, 0);
+    if (wanted === applied) return;
+    db.pragma(`max_page_count = ${wanted === 0 ? unlimited : wanted}`);
+    applied = wanted;
+  };
+}
+
+function failure(error: unknown): WireFailure {
+  const code = (error as { code?: unknown } | null)?.code;
+  return { error: messageOf(error), ...(typeof code === 'string' ? { code } : {}) };
+}
+
+const data = workerData as WriterData | null;
+const role = data?.role;
+if (parentPort && data && role === 'blobs') {
   const port = parentPort;
-  const db = openSqlite((workerData as { file: string }).file, { synchronous: 'FULL' });
+  const db = openSqlite(data.file, { synchronous: 'FULL' });
+  const applyPageCap = followPageCap(db, data.pageCap);
   const insert = db.prepare('INSERT OR IGNORE INTO blob_bytes (hash, size, bytes) VALUES (?, ?, ?)');
   const putAll = db.transaction((batch: WireBlob[]) => {
     for (const blob of batch) insert.run(blob.hash, blob.bytes.length, Buffer.from(blob.bytes.buffer, blob.bytes.byteOffset, blob.bytes.byteLength));
   });
   serveGroupCommits(port, (groups: WireBlob[][]): BlobReply[] => {
     try {
+      applyPageCap();
       putAll(groups.flat());
       return groups.map(() => ({ ok: true }));
     } catch (error) {
-      return groups.map(() => ({ error: messageOf(error) }));
+      return groups.map(() => failure(error));
     }
   });
 }
 
-if (parentPort && role === 'events') {
+if (parentPort && data && role === 'events') {
   const port = parentPort;
-  const db = openSqlite((workerData as { file: string }).file, { synchronous: 'FULL' });
+  const db = openSqlite(data.file, { synchronous: 'FULL' });
+  const applyPageCap = followPageCap(db, data.pageCap);
   const insert = db.prepare(
     'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
@@ -71,22 +118,31 @@ if (parentPort && role === 'events') {
     }),
   );
 
-  // Checkpoints of the log's WAL happen here, never on the main thread's reading connection.
-  setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), 1000).unref();
+  // Checkpoints of the log's WAL happen here, never on the main thread's reading connection. One
+  // that fails (a full disk) is tried again a second later: thrown, it would end this thread.
+  setInterval(() => {
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // The WAL keeps every commit until a checkpoint succeeds.
+    }
+  }, 1000).unref();
 
   serveGroupCommits(port, (groups: WireAppend[][]): WireReply[] => {
     const now = Date.now();
     try {
+      applyPageCap();
       // IMMEDIATE: the write lock is taken before the revisions are read.
       const outcomes = appendAll.immediate(groups.flat(), now);
       return groups.map((group) => ({ outcomes: outcomes.splice(0, group.length), recordedAt: now }));
     } catch (error) {
-      return groups.map(() => ({ error: messageOf(error) }));
+      return groups.map(() => failure(error));
     }
   });
 }
 
 /** Starts the writer thread for a store file. */
-export function startWriter(file: string, writerRole: WriterRole): Worker {
-  return startThread(__filename, { file, role: writerRole });
+export function startWriter(file: string, writerRole: WriterRole, pageCap: PageCap): Worker {
+  const data: WriterData = { file, role: writerRole, pageCap: pageCap.shared };
+  return startThread(__filename, data);
 }

@@ -1,21 +1,39 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
 import { MailIntake } from '../application/mail-intake';
 import { RegisterHealthIndicator, type ComponentHealth, type HealthIndicator } from '../../../shared/http/health-indicator';
+import { messageOf } from '../../../shared/error-message';
+import { isOutOfSpace, StorageFull } from '../../../shared/storage/storage-full';
+import { StorageStatus } from '../../../shared/storage/storage-status';
+import { ByteBudget } from './byte-budget';
+import { clientNetwork } from './client-network';
+import { ConnectionGate } from './connection-gate';
+import { MessageSpool, type SpooledMessage } from './message-spool';
+import { RecipientThrottle } from './recipient-throttle';
+import { connectionOf, enforceBudget, SessionBudget } from './session-budget';
+import { SMTP_LIMITS } from './smtp-limits';
 
-const MAX_CONNECTIONS_PER_IP = 20;
+type Callback = (error?: Error | null) => void;
 
 function smtpError(responseCode: number, message: string): Error {
   return Object.assign(new Error(message), { responseCode });
 }
 
+const INSUFFICIENT_STORAGE = '4.3.1 Insufficient system storage, try again later';
+const SPOOL = 'SMTP spool';
+
 /**
  * The inbound MX. Recipients are checked at RCPT TO (550 for addresses nobody claimed), the size
  * at MAIL FROM and while reading DATA (552), and 250 goes out only after MailIntake has made the
- * mail durable; any failure before that is a 451, so the sender keeps it and retries.
+ * mail durable; any failure before that is a 4xx, so the sender keeps it and retries.
+ *
+ * What a client may hold is bounded: sessions per address and in all, idle commands and age per
+ * session (SessionBudget), recipients per message, unknown recipients (RecipientThrottle), and the
+ * memory of messages in flight: DATA goes to a spool file, and into parsing under a byte budget.
  */
 @Injectable()
 @RegisterHealthIndicator()
@@ -23,14 +41,22 @@ export class InboundSmtpServer implements OnApplicationBootstrap, OnApplicationS
   readonly healthName = 'smtp';
   private readonly logger = new Logger('SMTP');
   private server: SMTPServer | null = null;
-  private readonly connectionsPerIp = new Map<string, number>();
-  private readonly recipientsBySession = new Map<string, Map<string, string[]>>();
+  private readonly gate: ConnectionGate;
+  private readonly budgets = new Map<string, SessionBudget>();
+  private readonly throttle = new RecipientThrottle();
+  private readonly bytesInFlight: ByteBudget;
+  private readonly spool: MessageSpool;
   private listeningPort: number | null = null;
 
   constructor(
     private readonly intake: MailIntake,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    private readonly space: StorageStatus,
+  ) {
+    this.gate = new ConnectionGate(config.smtpLimits.connectionsPerIp);
+    this.bytesInFlight = new ByteBudget(config.smtpLimits.bytesInFlight);
+    this.spool = new MessageSpool(join(config.dataDir, 'spool'));
+  }
 
   /** The port it listens on (differs from SMTP_PORT when that is 0), or null before it listens. */
   get port(): number | null {
@@ -38,6 +64,7 @@ export class InboundSmtpServer implements OnApplicationBootstrap, OnApplicationS
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    this.spool.open();
     const tls = this.tlsOptions();
     this.server = new SMTPServer({
       name: this.config.inboxDomain,
@@ -46,8 +73,11 @@ export class InboundSmtpServer implements OnApplicationBootstrap, OnApplicationS
       authOptional: true,
       disabledCommands: tls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
       ...(tls ?? {}),
-      maxClients: 500,
-      socketTimeout: 60_000,
+      maxClients: this.config.smtpLimits.clients,
+      // Nothing reads the client's PTR name, and a DNS query for every connection is work a flood
+      // of connections could make us do for free.
+      disableReverseLookup: true,
+      socketTimeout: SMTP_LIMITS.idleMs,
       closeTimeout: 30_000,
       logger: false,
       onConnect: (session, callback) => this.onConnect(session, callback),
@@ -81,65 +111,97 @@ export class InboundSmtpServer implements OnApplicationBootstrap, OnApplicationS
     return this.listeningPort !== null ? { up: true, port: this.listeningPort } : { up: false, error: 'not listening' };
   }
 
-  private onConnect(session: SMTPServerSession, callback: (error?: Error | null) => void): void {
-    const ip = session.remoteAddress;
-    const open = (this.connectionsPerIp.get(ip) ?? 0) + 1;
-    if (open > MAX_CONNECTIONS_PER_IP) return callback(smtpError(421, 'Too many connections from your address, try again later'));
-    this.connectionsPerIp.set(ip, open);
+  private onConnect(session: SMTPServerSession, callback: Callback): void {
+    const connection = this.server && connectionOf(this.server, session.id);
+    if (!connection || !this.gate.admit(session.id, clientNetwork(session.remoteAddress))) {
+      return callback(smtpError(421, '4.7.0 Too many connections from your address, try again later'));
+    }
+    const budget = new SessionBudget(Date.now());
+    this.budgets.set(session.id, budget);
+    enforceBudget(connection, budget);
     callback();
   }
 
   private onClose(session: SMTPServerSession): void {
-    const ip = session.remoteAddress;
-    const open = (this.connectionsPerIp.get(ip) ?? 1) - 1;
-    if (open <= 0) this.connectionsPerIp.delete(ip);
-    else this.connectionsPerIp.set(ip, open);
-    this.recipientsBySession.delete(session.id);
+    this.gate.release(session.id);
+    this.budgets.delete(session.id);
+    this.throttle.forget(session.id);
   }
 
-  private onRcptTo(recipient: string, session: SMTPServerSession, callback: (error?: Error | null) => void): void {
+  private onRcptTo(recipient: string, session: SMTPServerSession, callback: Callback): void {
+    const { rcptTo } = session.envelope;
+    const known = rcptTo.some((accepted) => accepted.address.toLowerCase() === recipient.toLowerCase());
+    if (!known && rcptTo.length >= SMTP_LIMITS.recipientsPerMessage) return callback(smtpError(452, '4.5.3 Too many recipients'));
     let accountId: string | null;
     try {
       accountId = this.intake.accountOf(recipient);
     } catch (error) {
-      return callback(smtpError(451, `Temporary failure looking up the recipient: ${(error as Error).message}`));
+      return callback(smtpError(451, `4.3.0 Temporary failure looking up the recipient: ${messageOf(error)}`));
     }
-    if (!accountId) return callback(smtpError(550, `No mailbox here by the name ${recipient}`));
-    const byAccount = this.recipientsBySession.get(session.id) ?? new Map<string, string[]>();
-    byAccount.set(accountId, [...(byAccount.get(accountId) ?? []), recipient.toLowerCase()]);
-    this.recipientsBySession.set(session.id, byAccount);
-    callback();
+    if (accountId) return callback();
+    const { delayMs, close } = this.throttle.unknown(session.id, clientNetwork(session.remoteAddress));
+    const answer = close
+      ? smtpError(421, '4.7.1 Too many unknown recipients, closing; try again later')
+      : smtpError(550, `5.1.1 No mailbox here by the name ${recipient}`);
+    if (delayMs === 0) return callback(answer);
+    setTimeout(() => callback(answer), delayMs).unref();
   }
 
   private async onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (error?: Error | null, message?: string) => void) {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    stream.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      // Past the limit the bytes are only counted, not kept: the answer will be 552 anyway.
-      if (size <= this.config.maxMessageBytes) chunks.push(chunk);
-    });
+    // Read once here: smtp-server starts the next transaction's envelope as soon as it answers.
+    const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase());
+    const deadline = setTimeout(() => stream.destroy(new Error('the message did not arrive in time')), SMTP_LIMITS.dataMs).unref();
+    let message: SpooledMessage;
     try {
-      await new Promise<void>((resolve, reject) => {
-        stream.once('end', resolve);
-        stream.once('error', reject);
-      });
+      message = await this.spool.receive(stream, this.config.maxMessageBytes);
+      this.space.wrote(SPOOL);
     } catch (error) {
-      return callback(smtpError(451, `Could not read the message: ${(error as Error).message}`));
+      if (isOutOfSpace(error)) {
+        this.space.refused(new StorageFull(SPOOL, messageOf(error)));
+        return callback(smtpError(452, INSUFFICIENT_STORAGE));
+      }
+      // The client is gone or too slow: nobody hears this answer, the connection closes.
+      const connection = stream.destroyed && this.server ? connectionOf(this.server, session.id) : undefined;
+      connection?.send(421, '4.4.2 Message not received in time, closing');
+      return callback(smtpError(451, `4.3.0 Could not read the message: ${messageOf(error)}`));
+    } finally {
+      clearTimeout(deadline);
     }
-    const byAccount = this.recipientsBySession.get(session.id) ?? new Map<string, string[]>();
-    this.recipientsBySession.delete(session.id);
-    if (stream.sizeExceeded || size > this.config.maxMessageBytes) {
-      return callback(smtpError(552, `Message is larger than the ${this.config.maxMessageBytes} bytes this server accepts`));
-    }
-    const raw = Buffer.concat(chunks);
     try {
-      const ids: string[] = [];
-      for (const [accountId, recipients] of byAccount) ids.push((await this.intake.accept(raw, accountId, recipients, 'smtp')).inboundId);
+      if (stream.sizeExceeded || !message.complete) {
+        return callback(smtpError(552, `5.3.4 Message is larger than the ${this.config.maxMessageBytes} bytes this server accepts`));
+      }
+      const ids = await this.store(message, recipients);
+      this.budgets.get(session.id)?.delivered();
       callback(null, `Message stored as ${ids.join(', ')}`);
     } catch (error) {
-      this.logger.error(`could not store a message: ${(error as Error).message}`);
-      callback(smtpError(451, 'Temporary failure storing the message, try again later'));
+      if (isOutOfSpace(error)) {
+        this.logger.warn(`refused a message for lack of space: ${messageOf(error)}`);
+        return callback(smtpError(452, INSUFFICIENT_STORAGE));
+      }
+      this.logger.error(`could not store a message: ${messageOf(error)}`);
+      callback(smtpError(451, '4.3.0 Temporary failure storing the message, try again later'));
+    } finally {
+      await message.remove();
+    }
+  }
+
+  /** Into parsing once the bytes in flight leave room for it (until then it waits on disk). */
+  private async store(message: SpooledMessage, recipients: string[]): Promise<string[]> {
+    const release = await this.bytesInFlight.acquire(message.size);
+    try {
+      const byAccount = new Map<string, string[]>();
+      for (const recipient of recipients) {
+        // Claims are never released, so the account found at RCPT TO is the one found now.
+        const accountId = this.intake.accountOf(recipient);
+        if (accountId) byAccount.set(accountId, [...(byAccount.get(accountId) ?? []), recipient]);
+      }
+      const raw = await message.read();
+      const ids: string[] = [];
+      for (const [accountId, addresses] of byAccount) ids.push((await this.intake.accept(raw, accountId, addresses, 'smtp')).inboundId);
+      return ids;
+    } finally {
+      release();
     }
   }
 
