@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 
 // scrypt with N=2^17, r=8, p=1 (OWASP's figure: 128 MiB and a few hundred milliseconds per hash). The
 // async scrypt runs on libuv's thread pool, so the event loop stays free while it works; maxmem must
@@ -6,10 +7,26 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 const PARAMS = { N: 2 ** 17, r: 8, p: 1, maxmem: 192 * 1024 * 1024 } satisfies ScryptOptions;
 const KEY_LENGTH = 32;
 
-function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))),
-  );
+// At most this many hashes at once, one core always left to the event loop: libuv's four threads
+// hashing a burst of sign-ins on a two-core machine kept /api/health waiting over two seconds, and
+// each hash holds 128 MiB. The rest wait their turn, first come first served.
+const CONCURRENT_HASHES = Math.max(1, availableParallelism() - 1);
+let hashing = 0;
+const waiting: Array<() => void> = [];
+
+async function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+  if (hashing >= CONCURRENT_HASHES) await new Promise<void>((turn) => waiting.push(turn));
+  else hashing += 1;
+  try {
+    return await new Promise<Buffer>((resolve, reject) =>
+      scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))),
+    );
+  } finally {
+    // The slot passes straight to the next in line, or is given back.
+    const next = waiting.shift();
+    if (next) next();
+    else hashing -= 1;
+  }
 }
 
 /** `scrypt$N$r$p$salt$key`, so the parameters can be raised later without breaking stored hashes. */
