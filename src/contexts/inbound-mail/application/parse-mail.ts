@@ -4,7 +4,8 @@ import { visibleReply } from './reply-text';
 import { BlobStore } from '../../../shared/blobs/blob-store';
 import { classifyMail, gmailConfirmation } from '../domain/classify';
 import type { MailAddress, MailAttachment, ParsedMail } from '../domain/inbound-mail.events';
-import { sanitizeMailHtml } from './html-sanitizer';
+import { sanitizeBoundedHtml } from './html-sanitizer';
+import { cutText, MAIL_BOUNDS } from '../domain/mail-bounds';
 
 export interface ParseLimits {
   maxAttachments: number;
@@ -38,8 +39,11 @@ export async function parseMail(raw: Buffer, blobs: BlobStore, ownDomain: string
   const contentType = headers.get('content-type') ?? 'text/plain';
   const kind = classifyMail({ headers, from, subject, contentType, messageId, ownDomain });
 
-  const text = (parsed.text ?? '').trim();
-  const html = typeof parsed.html === 'string' && parsed.html.trim() ? sanitizeMailHtml(parsed.html) : null;
+  const bodyText = cutText((parsed.text ?? '').trim(), MAIL_BOUNDS.textChars);
+  const text = bodyText.value;
+  const bodyHtml = typeof parsed.html === 'string' && parsed.html.trim() ? sanitizeBoundedHtml(parsed.html) : null;
+  const html = bodyHtml?.value ?? null;
+  const truncated: ParsedMail['truncated'] = { ...(bodyText.cut ? { text: true } : {}), ...(bodyHtml?.cut ? { html: true } : {}) };
   const attachments: MailAttachment[] = [];
   const omitted: ParsedMail['omitted'] = [];
   for (const attachment of parsed.attachments) {
@@ -77,6 +81,7 @@ export async function parseMail(raw: Buffer, blobs: BlobStore, ownDomain: string
     kind,
     bouncedMessageId: kind === 'bounce' || kind === 'feedback-report' ? bouncedMessageId(parsed.attachments, text) : null,
     providerConfirmation: kind === 'provider-confirmation' ? { provider: 'gmail', ...gmailConfirmation(text) } : null,
+    ...(bodyText.cut || bodyHtml?.cut ? { truncated } : {}),
   };
   return { mail, stored: Promise.all(puts) };
 }

@@ -47,6 +47,11 @@ export interface ParsedMail {
   /** For bounces: the Message-ID of the message that could not be delivered, when the report names it. */
   bouncedMessageId: string | null;
   providerConfirmation: { provider: 'gmail'; code: string | null; link: string | null } | null;
+  /**
+   * A body cut to MAIL_BOUNDS before it was kept (text: its text part, html: its HTML part), so the
+   * thread can say the message was shortened; the raw message holds all of it. Absent when nothing was cut.
+   */
+  truncated?: { text?: true; html?: true };
 }
 
 /** Accepted for the account and parsed: the fact everything downstream (threading, contacts) reacts to. */
