@@ -28,6 +28,8 @@ export interface InboundMessage {
   attachments: MailAttachment[];
   omitted: Array<{ filename: string | null; size: number; reason: string }>;
   receivedWhileDisabled: boolean;
+  /** The mail's text or HTML body was cut to the bounds of intake; its raw message has all of it. */
+  truncated?: { text?: true; html?: true };
 }
 
 export interface ConversationContact {
