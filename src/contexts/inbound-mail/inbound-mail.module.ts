@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ChannelConfigurationModule } from '../channel-configuration';
 import { MailIntake } from './application/mail-intake';
+import { MailParserPool } from './application/mail-parser.pool';
 import { MarkInboundMailUnroutedHandler } from './application/mark-unrouted.command';
 import { InboundController } from './http/inbound.controller';
 import { InboundMailProjection } from './read-models/inbound-mail.projection';
@@ -15,7 +16,7 @@ export class InboundMailModule {
       module: InboundMailModule,
       imports: [ChannelConfigurationModule],
       controllers: [InboundController],
-      providers: [MailIntake, InboundMailProjection, InboundMailQueries, MarkInboundMailUnroutedHandler, ...(smtp ? [InboundSmtpServer] : [])],
+      providers: [MailIntake, MailParserPool, InboundMailProjection, InboundMailQueries, MarkInboundMailUnroutedHandler, ...(smtp ? [InboundSmtpServer] : [])],
       exports: [MailIntake, InboundMailQueries],
     };
   }

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       eventStoreUrl: null,
       outboundSmtpUrl: null,
       maxMessageBytes: 26214400,
+      mailParseTimeoutMs: 10000,
       signup: 'open',
       smtpTls: null,
       secret: null,
@@ -41,6 +42,7 @@ describe('loadConfig', () => {
       EVENTSTORE_URL: 'esdb://eventstore:2113?tls=false',
       OUTBOUND_SMTP_URL: 'smtps://user:pass@smtp.example.com:465',
       MAX_MESSAGE_BYTES: '1048576',
+      MAIL_PARSE_TIMEOUT_MS: '2500',
       SIGNUP: 'closed',
     });
     expect(config).toMatchObject({
@@ -51,6 +53,7 @@ describe('loadConfig', () => {
       eventStoreUrl: 'esdb://eventstore:2113?tls=false',
       outboundSmtpUrl: 'smtps://user:pass@smtp.example.com:465',
       maxMessageBytes: 1048576,
+      mailParseTimeoutMs: 2500,
       signup: 'closed',
     });
   });
@@ -65,6 +68,7 @@ describe('loadConfig', () => {
     ['OUTBOUND_SMTP_URL', 'not a url', 'OUTBOUND_SMTP_URL must be a URL starting with smtp:// or smtps://'],
     ['MAX_MESSAGE_BYTES', '0', 'MAX_MESSAGE_BYTES must be a positive whole number of bytes'],
     ['MAX_MESSAGE_BYTES', '2.5', 'MAX_MESSAGE_BYTES must be a positive whole number of bytes'],
+    ['MAIL_PARSE_TIMEOUT_MS', '10s', 'MAIL_PARSE_TIMEOUT_MS must be a positive whole number of milliseconds'],
     ['SIGNUP', 'maybe', 'SIGNUP must be one of open, closed (got "maybe")'],
     ['SMTP_TLS_CERT', '/nonexistent/cert.pem', 'SMTP_TLS_KEY must be set together with SMTP_TLS_CERT'],
     ['INBOX_SECRET', 'short', 'INBOX_SECRET must be at least 32 characters'],

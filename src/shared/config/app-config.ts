@@ -9,6 +9,8 @@ export interface AppConfig {
   eventStoreUrl: string | null;
   outboundSmtpUrl: string | null;
   maxMessageBytes: number;
+  /** How long parsing one inbound mail may take before it goes to the failed-mail queue. */
+  mailParseTimeoutMs: number;
   signup: 'open' | 'closed';
   /** PEM files for SMTP STARTTLS; both or neither. */
   smtpTls: { keyFile: string; certFile: string } | null;
@@ -51,6 +53,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     eventStoreUrl: optionalUrl(env, 'EVENTSTORE_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:']),
     outboundSmtpUrl: optionalUrl(env, 'OUTBOUND_SMTP_URL', ['smtp:', 'smtps:']),
     maxMessageBytes: positiveInteger(env, 'MAX_MESSAGE_BYTES', 26_214_400),
+    mailParseTimeoutMs: positiveInteger(env, 'MAIL_PARSE_TIMEOUT_MS', 10_000, 'milliseconds'),
     signup: oneOf(env, 'SIGNUP', ['open', 'closed'] as const, 'open'),
     smtpTls: tlsFiles(env),
     secret: optionalSecret(env, 'INBOX_SECRET'),
@@ -109,12 +112,12 @@ function portNumber(env: Env, name: string, fallback: number): number {
   return port;
 }
 
-function positiveInteger(env: Env, name: string, fallback: number): number {
+function positiveInteger(env: Env, name: string, fallback: number, unit = 'bytes'): number {
   const value = raw(env, name);
   if (value === undefined) return fallback;
   const number = Number(value);
   if (!/^\d+$/.test(value) || number < 1 || !Number.isSafeInteger(number)) {
-    throw new ConfigError(name, 'must be a positive whole number of bytes', value);
+    throw new ConfigError(name, `must be a positive whole number of ${unit}`, value);
   }
   return number;
 }

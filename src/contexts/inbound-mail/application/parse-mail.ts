@@ -12,6 +12,11 @@ export interface ParseLimits {
   maxAttachmentBytes: number;
 }
 
+/** Where the bodies and attachments cut from a mail go: the blob store, or a list to hand to it. */
+export interface PartStore {
+  put(bytes: Buffer): Promise<unknown>;
+}
+
 export interface ParsedAndStoring {
   mail: ParsedMail;
   /** Resolves once the bodies and attachments the mail names are durable. */
@@ -23,7 +28,7 @@ export interface ParsedAndStoring {
  * at once, all in the same commit, and `stored` says when they are durable. Throws when the mail
  * cannot be parsed.
  */
-export async function parseMail(raw: Buffer, blobs: BlobStore, ownDomain: string, limits: ParseLimits): Promise<ParsedAndStoring> {
+export async function parseMail(raw: Buffer, blobs: PartStore, ownDomain: string, limits: ParseLimits): Promise<ParsedAndStoring> {
   const puts: Array<Promise<unknown>> = [];
   const store = (bytes: Buffer) => {
     puts.push(blobs.put(bytes));
