@@ -14,8 +14,14 @@ let counter = 0;
 async function accountWithAddress(api: TestApi) {
   const owner = await signUp(api);
   counter += 1;
-  const { body } = await owner.agent.post('/api/channels/email/forwarding-address').send({ username: 'support', subdomain: `hm${Date.now().toString(36)}${counter}` });
-  return { ...owner, address: body.address as string };
+  const subdomain = `hm${Date.now().toString(36)}${counter}`;
+  // The account's email channel is opened by a process manager, a moment after the account.
+  const claimed = await eventually(
+    () => owner.agent.post('/api/channels/email/forwarding-address').send({ username: 'support', subdomain }),
+    (response) => response.status === 201,
+    'the forwarding address to be claimed',
+  );
+  return { ...owner, address: claimed.body.address as string };
 }
 
 function mail(to: string, subject: string, contentType: string, body: string, extra: string[] = []): string {
