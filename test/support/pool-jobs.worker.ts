@@ -15,7 +15,7 @@ serveThreadJobs<PoolJob, number | Uint8Array>(async (job) => {
       throw new Error('refused on the thread');
     case 'hoard': {
       const hoard: number[][] = [];
-      for (;;) hoard.push(new Array(100_000).fill(hoard.length));
+      for (;;) hoard.push(new Array(10_000).fill(hoard.length));
     }
     case 'bytes': {
       const bytes = new Uint8Array([1, 2, 3]);

@@ -93,8 +93,8 @@ export class ThreadPool<Request, Result> {
     });
     worker.on('error', (error) => this.lost(slot, error));
     worker.on('exit', (code) => this.lost(slot, new Error(`exit code ${code}`)));
-    // Idle threads do not keep the process alive; one with a job does (see dispatch).
-    worker.unref();
+    // Idle threads do not keep the process alive; one with a job, or loading while jobs wait, does.
+    if (this.queue.length === 0) worker.unref();
     return slot;
   }
 
@@ -104,9 +104,12 @@ export class ThreadPool<Request, Result> {
       const job = this.queue.shift() as Job<Request, Result>;
       slot.job = job;
       slot.jobId = this.nextId++;
-      slot.worker.ref();
       slot.timer = setTimeout(() => this.overran(slot), this.options.deadlineMs);
       slot.worker.postMessage({ id: slot.jobId, request: job.request });
+    }
+    for (const slot of this.slots) {
+      if (slot.job || (!slot.ready && this.queue.length > 0)) slot.worker.ref();
+      else slot.worker.unref();
     }
   }
 
@@ -116,7 +119,6 @@ export class ThreadPool<Request, Result> {
     slot.job = null;
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
-    slot.worker.unref();
     return job;
   }
 

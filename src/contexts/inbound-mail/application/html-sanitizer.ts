@@ -71,7 +71,13 @@ export function sanitizeMailHtml(html: string): string {
  * mail, never faster; `cut` says whether anything was left out.
  */
 export function sanitizeBoundedHtml(html: string): Bounded {
+  const bounded = boundMailHtml(html);
+  return { value: sanitizeHtml(bounded.value, options), cut: bounded.cut };
+}
+
+/** A mail's HTML cut to `MAIL_BOUNDS.htmlChars` and to `MAIL_BOUNDS.htmlDepth`: what any HTML parser may be given. */
+export function boundMailHtml(html: string): Bounded {
   const sized = cutText(html, MAIL_BOUNDS.htmlChars);
   const nested = limitHtmlNesting(sized.value, MAIL_BOUNDS.htmlDepth);
-  return { value: sanitizeHtml(nested.value, options), cut: sized.cut || nested.cut };
+  return { value: nested.value, cut: sized.cut || nested.cut };
 }

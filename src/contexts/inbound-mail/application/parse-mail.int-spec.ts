@@ -54,4 +54,22 @@ describe('parseMail', () => {
     ]);
     expect((await blobs.get(mail.attachments[1].hash)).toString()).toBe('x'.repeat(20));
   });
+
+  it('keeps and converts only the bounded part of a long HTML-only body, and says so', async () => {
+    const html = '<p>Hello <b>there</b> friend</p>\r\n'.repeat(60_000);
+    const raw = Buffer.from(['From: Carla <carla@example.com>', 'Subject: newsletter', 'MIME-Version: 1.0', 'Content-Type: text/html; charset=utf-8', '', html, ''].join('\r\n'));
+    const { mail, stored } = await parseMail(raw, blobs, 'inbox.test', { maxAttachments: 10, maxAttachmentBytes: 1_000_000 });
+    await stored;
+    expect(mail.truncated).toEqual({ text: true, html: true });
+    expect(mail.replyText.startsWith('Hello there friend')).toBe(true);
+    // Cut at 500,000 characters; the sanitizer closes what the cut left open.
+    expect(mail.html?.size).toBeLessThan(500_100);
+    expect((await blobs.get(mail.text?.hash as string)).toString('utf8')).toHaveLength(100_000);
+  });
+
+  it('records nothing as cut for a mail within the bounds', async () => {
+    const { mail, stored } = await parseMail(withAttachments([10]), blobs, 'inbox.test', { maxAttachments: 10, maxAttachmentBytes: 1000 });
+    await stored;
+    expect(mail).not.toHaveProperty('truncated');
+  });
 });

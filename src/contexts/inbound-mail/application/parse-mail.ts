@@ -1,11 +1,12 @@
-import { simpleParser, type AddressObject, type Attachment, type HeaderValue } from 'mailparser';
+import { htmlToText } from 'html-to-text';
+import { simpleParser, type AddressObject, type Attachment, type HeaderValue, type ParsedMail as MailparserMail } from 'mailparser';
 import { withReadableHeaders } from './header-charset';
 import { visibleReply } from './reply-text';
 import { BlobStore } from '../../../shared/blobs/blob-store';
 import { classifyMail, gmailConfirmation } from '../domain/classify';
 import type { MailAddress, MailAttachment, ParsedMail } from '../domain/inbound-mail.events';
-import { sanitizeBoundedHtml } from './html-sanitizer';
-import { cutText, MAIL_BOUNDS } from '../domain/mail-bounds';
+import { boundMailHtml, sanitizeBoundedHtml } from './html-sanitizer';
+import { cutText, MAIL_BOUNDS, type Bounded } from '../domain/mail-bounds';
 
 export interface ParseLimits {
   maxAttachments: number;
@@ -34,7 +35,8 @@ export async function parseMail(raw: Buffer, blobs: PartStore, ownDomain: string
     puts.push(blobs.put(bytes));
     return BlobStore.nameOf(bytes);
   };
-  const parsed = await simpleParser(withReadableHeaders(raw), { skipImageLinks: true, skipTextToHtml: true, keepDeliveryStatus: true });
+  // mailparser turns an HTML-only body into text itself, in time that grows with the HTML: not past the bound.
+  const parsed = await simpleParser(withReadableHeaders(raw), { skipImageLinks: true, skipTextToHtml: true, keepDeliveryStatus: true, maxHtmlLengthToParse: MAIL_BOUNDS.htmlChars });
   const headers = new Map<string, string>();
   for (const [name, value] of parsed.headers) headers.set(name.toLowerCase(), headerText(value));
 
@@ -44,11 +46,13 @@ export async function parseMail(raw: Buffer, blobs: PartStore, ownDomain: string
   const contentType = headers.get('content-type') ?? 'text/plain';
   const kind = classifyMail({ headers, from, subject, contentType, messageId, ownDomain });
 
-  const bodyText = cutText((parsed.text ?? '').trim(), MAIL_BOUNDS.textChars);
+  const fromHtml = (parsed.text ?? '').trim() ? null : textOfUnconvertedHtml(parsed);
+  const bodyText = cutText(fromHtml?.value ?? (parsed.text ?? '').trim(), MAIL_BOUNDS.textChars);
   const text = bodyText.value;
   const bodyHtml = typeof parsed.html === 'string' && parsed.html.trim() ? sanitizeBoundedHtml(parsed.html) : null;
   const html = bodyHtml?.value ?? null;
-  const truncated: ParsedMail['truncated'] = { ...(bodyText.cut ? { text: true } : {}), ...(bodyHtml?.cut ? { html: true } : {}) };
+  const textCut = bodyText.cut || Boolean(fromHtml?.cut);
+  const truncated: ParsedMail['truncated'] = { ...(textCut ? { text: true } : {}), ...(bodyHtml?.cut ? { html: true } : {}) };
   const attachments: MailAttachment[] = [];
   const omitted: ParsedMail['omitted'] = [];
   for (const attachment of parsed.attachments) {
@@ -86,7 +90,7 @@ export async function parseMail(raw: Buffer, blobs: PartStore, ownDomain: string
     kind,
     bouncedMessageId: kind === 'bounce' || kind === 'feedback-report' ? bouncedMessageId(parsed.attachments, text) : null,
     providerConfirmation: kind === 'provider-confirmation' ? { provider: 'gmail', ...gmailConfirmation(text) } : null,
-    ...(bodyText.cut || bodyHtml?.cut ? { truncated } : {}),
+    ...(textCut || bodyHtml?.cut ? { truncated } : {}),
   };
   return { mail, stored: Promise.all(puts) };
 }
@@ -145,4 +149,14 @@ function bouncedMessageId(parts: Attachment[], text: string): string | null {
     }
   }
   return /^message-id:\s*(<[^>]+>)/im.exec(text)?.[1] ?? null;
+}
+
+/**
+ * The text of an HTML-only body mailparser left unconverted (longer than MAIL_BOUNDS.htmlChars, or
+ * nested too deep): converted the same way from the part within the bounds.
+ */
+function textOfUnconvertedHtml(parsed: MailparserMail): Bounded | null {
+  if (!parsed.textConversionError || typeof parsed.html !== 'string') return null;
+  const html = boundMailHtml(parsed.html);
+  return { value: htmlToText(html.value, { limits: { maxDepth: MAIL_BOUNDS.htmlDepth } }).trim(), cut: html.cut };
 }
