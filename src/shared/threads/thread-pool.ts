@@ -63,11 +63,6 @@ export class ThreadPool<Request, Result> {
     });
   }
 
-  /** Starts a thread ahead of the first job, so that job does not wait for the thread to load. */
-  warm(): void {
-    if (!this.closed && this.slots.length === 0) this.slots.push(this.start());
-  }
-
   async close(): Promise<void> {
     this.closed = true;
     const stopped = new ThreadPoolClosed(`the ${this.options.name} has stopped`);

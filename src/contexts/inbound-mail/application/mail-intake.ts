@@ -38,11 +38,6 @@ export class MailIntake {
     private readonly parser: MailParserPool,
   ) {}
 
-  /** Gets ready to parse: the SMTP server calls it when it starts listening. */
-  prepare(): void {
-    this.parser.warm();
-  }
-
   /** The account a recipient address belongs to (plus-addresses route like the bare address). */
   accountOf(recipient: string): string | null {
     return this.channels.accountOfAddress(recipient);

@@ -44,11 +44,6 @@ export class MailParserPool implements OnApplicationShutdown {
     });
   }
 
-  /** Loads a parser thread now, so the first mail does not wait for it. */
-  warm(): void {
-    this.pool.warm();
-  }
-
   async parse(raw: Buffer, ownDomain: string, limits: ParseLimits): Promise<{ mail: ParsedMail; parts: Buffer[] }> {
     const { mail, parts } = await this.pool.run({ raw, ownDomain, limits });
     return { mail, parts: parts.map((part) => Buffer.from(part.buffer, part.byteOffset, part.byteLength)) };

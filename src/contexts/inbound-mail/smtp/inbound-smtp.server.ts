@@ -65,7 +65,6 @@ export class InboundSmtpServer implements OnApplicationBootstrap, OnApplicationS
       });
     });
     this.listeningPort = (this.server.server.address() as AddressInfo).port;
-    this.intake.prepare();
     this.logger.log(`SMTP on port ${this.listeningPort}`);
   }
 
