@@ -35,6 +35,19 @@ describe('inbound mail in the browser', () => {
     expect(await page.getByTestId('contact-activity').textContent()).not.toContain('parcel');
   });
 
+  it('says on the thread when a message was shortened, with the link to the full original', async () => {
+    const raw = simpleMail({ to: address, subject: 'One very long line', body: `On ${'a '.repeat(100_000)}` });
+    expect((await sendRaw(smtpPort, address, raw)).code).toBe(250);
+    const row = page.getByTestId('conversation-row').filter({ hasText: 'One very long line' });
+    await reloadUntil(`${app.baseUrl}/inbox`, async () => (await row.count()) === 1);
+    await row.click();
+    const notice = page.getByTestId('message-shortened');
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe('This message was shortened; the full original is in the .eml.');
+    const original = await page.request.get(`${app.baseUrl}${await notice.getByRole('link', { name: '.eml' }).getAttribute('href')}`);
+    expect((await original.text()).length).toBe(raw.length);
+  });
+
   it('shows mail that could not be placed in the failed-mail queue, with the raw message and a reprocess action', async () => {
     const raw = simpleMail({ to: address, subject: 'Nobody sent this' }).replace(/^From: .*\r\n/m, '');
     expect((await sendRaw(smtpPort, address, raw)).code).toBe(250);

@@ -15,6 +15,7 @@ declare module 'email-reply-parser/lib/parser/emailparser' {
   class EmailParser {
     stringReverse(text: string): string;
     isQuoteHeader(line: string): boolean;
+    fixBrokenSignatures(text: string): string;
   }
   export = EmailParser;
 }

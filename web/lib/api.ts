@@ -264,6 +264,8 @@ export interface ThreadMessage {
   html: string | null;
   attachments: Array<{ id: string; filename: string | null; contentType: string; size: number; inline: boolean; url: string }>;
   omittedAttachments: Array<{ filename: string | null; size: number; reason: string }>;
+  /** Which bodies of an inbound mail were cut at intake (the .eml has all of it); null when none. */
+  truncated: { text?: boolean; html?: boolean } | null;
   sentAt: string;
   /** When it reached us (inbound) or was queued (outbound). */
   receivedAt: string;

@@ -1,7 +1,7 @@
 // What other contexts may use of InboundMail: its published events and queries.
 export type { InboundMailAccepted, ParsedMail, MailAddress } from './domain/inbound-mail.events';
 // The schemas of the mail shapes other contexts copy into their own events, and the rules that repair them.
-export { MailAttachment, MailKind, OmittedPart, StoredPart } from './domain/inbound-mail.events';
+export { BodyTruncation, MailAttachment, MailKind, OmittedPart, StoredPart } from './domain/inbound-mail.events';
 export { conformingMailFields } from './domain/conforming-mail';
 export { headerTokenOf, messageIdListOf } from './domain/mail-fields';
 export { inboundMailEventSchemas, inboundMailUpcasters } from './domain/inbound-mail.contracts';

@@ -11,6 +11,8 @@ export interface AppConfig {
   outboundSmtpUrl: string | null;
   maxMessageBytes: number;
   smtpLimits: SmtpLimits;
+  /** How long parsing one inbound mail may take before it goes to the failed-mail queue. */
+  mailParseTimeoutMs: number;
   signup: 'open' | 'closed';
   /** Public sign-ups one IP may make in an hour. */
   signupsPerIpPerHour: number;
@@ -76,6 +78,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       clients: positiveInteger(env, 'SMTP_MAX_CLIENTS', 500, 'connections'),
       bytesInFlight: positiveInteger(env, 'SMTP_BYTES_IN_FLIGHT', 33_554_432),
     },
+    mailParseTimeoutMs: positiveInteger(env, 'MAIL_PARSE_TIMEOUT_MS', 10_000, 'milliseconds'),
     signup: oneOf(env, 'SIGNUP', ['open', 'closed'] as const, 'open'),
     signupsPerIpPerHour: positiveInteger(env, 'SIGNUPS_PER_IP_PER_HOUR', 10, 'sign-ups'),
     smtpTls: tlsFiles(env),

@@ -165,5 +165,6 @@ function toMessage(accepted: InboundMailAccepted['data']): InboundMessage {
     attachments: mail.attachments,
     omitted: mail.omitted,
     receivedWhileDisabled: accepted.receivedWhileDisabled,
+    ...(mail.truncated ? { truncated: mail.truncated } : {}),
   };
 }

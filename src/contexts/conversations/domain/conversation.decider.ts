@@ -3,7 +3,7 @@ import type { Decider } from '../../../shared/domain/decider';
 import { NotFound } from '../../../shared/domain/domain-error';
 import type { Event } from '../../../shared/domain/event-envelope';
 import { Timestamp } from '../../../shared/domain/event-schema';
-import { MailAttachment, MailKind, MessageAddress, OmittedPart, StoredPart, type MailAddress } from './mail-types';
+import { BodyTruncation, MailAttachment, MailKind, MessageAddress, OmittedPart, StoredPart, type MailAddress } from './mail-types';
 import { CHAT_COMMANDS, chatSubject, type ChatCommand, type ChatEvent } from './chat-conversation';
 import { composeReply, type ReplyDraft, type ReplyQueued } from './outgoing-reply';
 import { replyBlocker, type SendingChannel } from './reply-rules';
@@ -32,6 +32,8 @@ export const InboundMessage = z.object({
   attachments: z.array(MailAttachment),
   omitted: z.array(OmittedPart),
   receivedWhileDisabled: z.boolean(),
+  /** The mail's text or HTML body was cut to the bounds of intake; its raw message has all of it. */
+  truncated: BodyTruncation.optional(),
 });
 export type InboundMessage = z.infer<typeof InboundMessage>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // The mail shapes Conversations reads from InboundMail's published event, with their schemas.
-export { MailAttachment, MailKind, OmittedPart, StoredPart } from '../../inbound-mail';
+export { BodyTruncation, MailAttachment, MailKind, OmittedPart, StoredPart } from '../../inbound-mail';
 export type { MailAddress } from '../../inbound-mail';
 
 /**

@@ -178,6 +178,7 @@ export class ConversationsController {
       html,
       attachments: message.attachments.map((a) => ({ ...a, url: `/api/attachments/${a.id}` })),
       omittedAttachments: message.omitted,
+      truncated: message.truncated,
       sentAt: message.sentAt ?? message.receivedAt,
       receivedAt: message.receivedAt,
       deliveryStatus: message.deliveryStatus,

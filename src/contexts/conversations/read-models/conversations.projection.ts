@@ -14,7 +14,7 @@ const PREVIEW_LENGTH = 160;
 @RegisterProjection()
 export class ConversationsProjection implements Projection {
   readonly name = 'conversations';
-  readonly version = 3;
+  readonly version = 4;
 
   setUp(db: SqliteDatabase): void {
     db.exec(`
@@ -35,7 +35,7 @@ export class ConversationsProjection implements Projection {
         sent_at TEXT, received_at TEXT NOT NULL, kind TEXT NOT NULL, text_hash TEXT, html_hash TEXT, reply_text TEXT NOT NULL,
         omitted TEXT NOT NULL, received_while_disabled INTEGER NOT NULL, position INTEGER NOT NULL,
         body_html TEXT, author_id TEXT, delivery_status TEXT, delivery_error TEXT, delivery_attempts INTEGER NOT NULL DEFAULT 0,
-        next_attempt_at TEXT
+        next_attempt_at TEXT, truncated TEXT
       ) STRICT;
       CREATE INDEX IF NOT EXISTS messages_by_conversation ON conversation_messages (conversation_id, position);
       CREATE INDEX IF NOT EXISTS replies_due ON conversation_messages (next_attempt_at) WHERE next_attempt_at IS NOT NULL;
@@ -69,10 +69,10 @@ export class ConversationsProjection implements Projection {
       }
       case 'MessageReceived': {
         const { conversationId, accountId, message: m, newParticipants } = event.data;
-        prepared(db, `INSERT OR IGNORE INTO conversation_messages (${MESSAGE_COLUMNS}) VALUES (?, ?, ?, 'inbound', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        prepared(db, `INSERT OR IGNORE INTO conversation_messages (${MESSAGE_COLUMNS}, truncated) VALUES (?, ?, ?, 'inbound', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
           m.messageId, conversationId, accountId, m.internetMessageId, JSON.stringify(m.from), JSON.stringify(m.to), JSON.stringify(m.cc),
           m.subject, m.sentAt, m.receivedAt, m.kind, m.text?.hash ?? null, m.html?.hash ?? null, m.replyText, JSON.stringify(m.omitted),
-          m.receivedWhileDisabled ? 1 : 0, Number(recorded.position),
+          m.receivedWhileDisabled ? 1 : 0, Number(recorded.position), m.truncated ? JSON.stringify(m.truncated) : null,
         );
         if (m.internetMessageId) {
           prepared(db, 'INSERT OR IGNORE INTO message_index VALUES (?, ?, ?)').run(accountId, m.internetMessageId, conversationId);

@@ -29,6 +29,8 @@ export interface MessageRow {
   htmlHash: string | null;
   replyText: string;
   omitted: Array<{ filename: string | null; size: number; reason: string }>;
+  /** Which of an inbound mail's bodies were cut at intake, or null. */
+  truncated: { text?: true; html?: true } | null;
   receivedWhileDisabled: boolean;
   /** An outbound reply's own HTML (inbound HTML lives in the blob store). */
   html: string | null;
@@ -117,6 +119,7 @@ export class ConversationsQueries {
       htmlHash: r.html_hash as string | null,
       replyText: r.reply_text as string,
       omitted: JSON.parse(r.omitted as string) as MessageRow['omitted'],
+      truncated: r.truncated ? (JSON.parse(r.truncated as string) as MessageRow['truncated']) : null,
       receivedWhileDisabled: r.received_while_disabled === 1,
       html: r.body_html as string | null,
       authorId: r.author_id as string | null,

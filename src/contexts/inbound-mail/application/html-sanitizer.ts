@@ -1,4 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
+import { cutText, MAIL_BOUNDS, type Bounded } from '../domain/mail-bounds';
+import { limitHtmlNesting } from './html-nesting';
 
 /**
  * Mail HTML is hostile until proven otherwise. An allowlist keeps what mail needs to read well
@@ -58,6 +60,24 @@ const options: sanitizeHtml.IOptions = {
 // target and rel are added by the transform; they must survive the attribute filter.
 (options.allowedAttributes as Record<string, string[]>).a.push('target', 'rel');
 
+/** Safe HTML; tags nested deeper than `MAIL_BOUNDS.htmlDepth` are left out (their text stays). */
 export function sanitizeMailHtml(html: string): string {
-  return sanitizeHtml(html, options);
+  return sanitizeHtml(limitHtmlNesting(html, MAIL_BOUNDS.htmlDepth).value, options);
+}
+
+/**
+ * A mail's HTML body made safe within bounds: cut to `MAIL_BOUNDS.htmlChars` and to
+ * `MAIL_BOUNDS.htmlDepth` before the sanitizer sees it, so its time grows with the size of the
+ * mail, never faster; `cut` says whether anything was left out.
+ */
+export function sanitizeBoundedHtml(html: string): Bounded {
+  const bounded = boundMailHtml(html);
+  return { value: sanitizeHtml(bounded.value, options), cut: bounded.cut };
+}
+
+/** A mail's HTML cut to `MAIL_BOUNDS.htmlChars` and to `MAIL_BOUNDS.htmlDepth`: what any HTML parser may be given. */
+export function boundMailHtml(html: string): Bounded {
+  const sized = cutText(html, MAIL_BOUNDS.htmlChars);
+  const nested = limitHtmlNesting(sized.value, MAIL_BOUNDS.htmlDepth);
+  return { value: nested.value, cut: sized.cut || nested.cut };
 }

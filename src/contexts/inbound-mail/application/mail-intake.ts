@@ -8,9 +8,10 @@ import { ChannelsQueries } from '../../channel-configuration';
 import { inboundIdFor } from '../domain/inbound-id';
 import { inboundMailDecider } from '../domain/inbound-mail.decider';
 import { inboundMailStream, type InboundMailAccepted, type StoredPart } from '../domain/inbound-mail.events';
-import { parseMail } from './parse-mail';
+import { MailParserPool } from './mail-parser.pool';
 import { messageOf } from '../../../shared/error-message';
 import { EventContractViolation } from '../../../shared/event-store/event-contracts';
+import { ThreadPoolClosed } from '../../../shared/threads/thread-pool';
 
 export interface IntakeResult {
   inboundId: string;
@@ -22,7 +23,9 @@ const LIMITS = { maxAttachments: 100, maxAttachmentBytes: 25 * 1024 * 1024 };
 /**
  * The one path every inbound mail takes, from SMTP or HTTP: raw bytes durable first, then parsed,
  * then recorded. It resolves only when the mail can no longer be lost; only then may SMTP say 250.
- * A mail that cannot be parsed is still recorded (failed-mail queue), never dropped.
+ * A mail that cannot be parsed is still recorded (failed-mail queue), never dropped; so is one
+ * whose parse outlives MAIL_PARSE_TIMEOUT_MS or kills its thread (parsing runs on MailParserPool's
+ * threads).
  */
 @Injectable()
 export class MailIntake {
@@ -33,6 +36,7 @@ export class MailIntake {
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     private readonly channels: ChannelsQueries,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly parser: MailParserPool,
   ) {}
 
   /** The account a recipient address belongs to (plus-addresses route like the bare address). */
@@ -49,15 +53,17 @@ export class MailIntake {
     const stored = BlobStore.nameOf(raw);
     const receivedAt = new Date().toISOString();
     const context: CommandContext = { actor: { system: `inbound-${via}` }, accountId, correlationId: randomUUID(), causationId: null };
-    let parsed: Awaited<ReturnType<typeof parseMail>>;
+    let parsed: Awaited<ReturnType<MailParserPool['parse']>>;
     try {
-      parsed = await parseMail(raw, this.blobs, this.config.inboxDomain, LIMITS);
+      parsed = await this.parser.parse(raw, this.config.inboxDomain, LIMITS);
     } catch (error) {
+      // Shutting down: nothing is recorded, and SMTP answers 451 so the sender tries again.
+      if (error instanceof ThreadPoolClosed) throw error;
       await this.blobs.put(raw);
       return this.recordFailure(raw, stored, accountId, recipients, via, receivedAt, context, `could not be parsed: ${messageOf(error)}`);
     }
     // Handed over in the same tick as the parts, so all share one commit (one fsync on the way to the 250).
-    await Promise.all([this.blobs.put(raw), parsed.stored]);
+    await Promise.all([this.blobs.put(raw), ...parsed.parts.map((part) => this.blobs.put(part))]);
     const { mail } = parsed;
     const inboundId = inboundIdFor(accountId, mail.messageId, raw);
     try {
@@ -74,8 +80,8 @@ export class MailIntake {
   /** Parses a failed mail again; on success it is accepted on its original stream. */
   async reprocess(inboundId: string, accountId: string, raw: StoredPart, recipients: string[], via: 'smtp' | 'http', context: CommandContext) {
     const bytes = await this.blobs.get(raw.hash);
-    const { mail, stored } = await parseMail(bytes, this.blobs, this.config.inboxDomain, LIMITS);
-    await stored;
+    const { mail, parts } = await this.parser.parse(bytes, this.config.inboxDomain, LIMITS);
+    await Promise.all(parts.map((part) => this.blobs.put(part)));
     return this.recordAccepted({ inboundId, accountId, recipients, via, raw, receivedAt: new Date().toISOString(), mail }, true, context);
   }
 

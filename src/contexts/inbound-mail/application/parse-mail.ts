@@ -1,15 +1,22 @@
-import { simpleParser, type AddressObject, type Attachment, type HeaderValue } from 'mailparser';
+import { htmlToText } from 'html-to-text';
+import { simpleParser, type AddressObject, type Attachment, type HeaderValue, type ParsedMail as MailparserMail } from 'mailparser';
 import { withReadableHeaders } from './header-charset';
 import { visibleReply } from './reply-text';
 import { BlobStore } from '../../../shared/blobs/blob-store';
 import { classifyMail, gmailConfirmation } from '../domain/classify';
 import type { MailAddress, MailAttachment, ParsedMail } from '../domain/inbound-mail.events';
-import { sanitizeMailHtml } from './html-sanitizer';
+import { boundMailHtml, sanitizeBoundedHtml } from './html-sanitizer';
 import { normalizedAttachment, normalizedOmission, normalizeParsedMail } from './normalize-parsed-mail';
+import { cutText, MAIL_BOUNDS, type Bounded } from '../domain/mail-bounds';
 
 export interface ParseLimits {
   maxAttachments: number;
   maxAttachmentBytes: number;
+}
+
+/** Where the bodies and attachments cut from a mail go: the blob store, or a list to hand to it. */
+export interface PartStore {
+  put(bytes: Buffer): Promise<unknown>;
 }
 
 export interface ParsedAndStoring {
@@ -23,13 +30,14 @@ export interface ParsedAndStoring {
  * at once, all in the same commit, and `stored` says when they are durable. Throws when the mail
  * cannot be parsed.
  */
-export async function parseMail(raw: Buffer, blobs: BlobStore, ownDomain: string, limits: ParseLimits): Promise<ParsedAndStoring> {
+export async function parseMail(raw: Buffer, blobs: PartStore, ownDomain: string, limits: ParseLimits): Promise<ParsedAndStoring> {
   const puts: Array<Promise<unknown>> = [];
   const store = (bytes: Buffer) => {
     puts.push(blobs.put(bytes));
     return BlobStore.nameOf(bytes);
   };
-  const parsed = await simpleParser(withReadableHeaders(raw), { skipImageLinks: true, skipTextToHtml: true, keepDeliveryStatus: true });
+  // mailparser turns an HTML-only body into text itself, in time that grows with the HTML: not past the bound.
+  const parsed = await simpleParser(withReadableHeaders(raw), { skipImageLinks: true, skipTextToHtml: true, keepDeliveryStatus: true, maxHtmlLengthToParse: MAIL_BOUNDS.htmlChars });
   const headers = new Map<string, string>();
   for (const [name, value] of parsed.headers) headers.set(name.toLowerCase(), headerText(value));
 
@@ -39,8 +47,13 @@ export async function parseMail(raw: Buffer, blobs: BlobStore, ownDomain: string
   const contentType = headers.get('content-type') ?? 'text/plain';
   const kind = classifyMail({ headers, from, subject, contentType, messageId, ownDomain });
 
-  const text = (parsed.text ?? '').trim();
-  const html = typeof parsed.html === 'string' && parsed.html.trim() ? sanitizeMailHtml(parsed.html) : null;
+  const fromHtml = (parsed.text ?? '').trim() ? null : textOfUnconvertedHtml(parsed);
+  const bodyText = cutText(fromHtml?.value ?? (parsed.text ?? '').trim(), MAIL_BOUNDS.textChars);
+  const text = bodyText.value;
+  const bodyHtml = typeof parsed.html === 'string' && parsed.html.trim() ? sanitizeBoundedHtml(parsed.html) : null;
+  const html = bodyHtml?.value ?? null;
+  const textCut = bodyText.cut || Boolean(fromHtml?.cut);
+  const truncated: ParsedMail['truncated'] = { ...(textCut ? { text: true } : {}), ...(bodyHtml?.cut ? { html: true } : {}) };
   const attachments: MailAttachment[] = [];
   const omitted: ParsedMail['omitted'] = [];
   for (const attachment of parsed.attachments) {
@@ -71,6 +84,7 @@ export async function parseMail(raw: Buffer, blobs: BlobStore, ownDomain: string
     kind,
     bouncedMessageId: kind === 'bounce' || kind === 'feedback-report' ? bouncedMessageId(parsed.attachments, text) : null,
     providerConfirmation: kind === 'provider-confirmation' ? { provider: 'gmail', ...gmailConfirmation(text) } : null,
+    ...(textCut || bodyHtml?.cut ? { truncated } : {}),
   });
   return { mail, stored: Promise.all(puts) };
 }
@@ -120,13 +134,29 @@ function firstAddress(value: AddressObject | AddressObject[] | undefined): MailA
   return addresses(value)[0] ?? null;
 }
 
+/**
+ * A Message-ID header line of a returned message. The id holds no space (as in messageIds): with
+ * `[^>]+` each unclosed `<` ran to the end of the part, and a megabyte of them took 33 s.
+ */
+const RETURNED_MESSAGE_ID = /^message-id:\s*(<[^<>\s]+>)/im;
+
 /** The Message-ID of the message a report is about (undelivered, or reported as abuse), from the headers it returns. */
 function bouncedMessageId(parts: Attachment[], text: string): string | null {
   for (const part of parts) {
     if (/message\/(rfc822|rfc822-headers|global-headers)/i.test(part.contentType) || /text\/rfc822-headers/i.test(part.contentType)) {
-      const match = /^message-id:\s*(<[^>]+>)/im.exec(part.content.toString('utf8'));
+      const match = RETURNED_MESSAGE_ID.exec(part.content.toString('utf8'));
       if (match) return match[1];
     }
   }
-  return /^message-id:\s*(<[^>]+>)/im.exec(text)?.[1] ?? null;
+  return RETURNED_MESSAGE_ID.exec(text)?.[1] ?? null;
+}
+
+/**
+ * The text of an HTML-only body mailparser left unconverted (longer than MAIL_BOUNDS.htmlChars, or
+ * nested too deep): converted the same way from the part within the bounds.
+ */
+function textOfUnconvertedHtml(parsed: MailparserMail): Bounded | null {
+  if (!parsed.textConversionError || typeof parsed.html !== 'string') return null;
+  const html = boundMailHtml(parsed.html);
+  return { value: htmlToText(html.value, { limits: { maxDepth: MAIL_BOUNDS.htmlDepth } }).trim(), cut: html.cut };
 }

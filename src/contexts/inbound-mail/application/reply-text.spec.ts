@@ -21,4 +21,23 @@ describe('the visible part of a reply', () => {
       'Here is another email\n\nSent from my desk, is much easier then my mobile phone.',
     );
   });
+
+  it('reads a 200 KB line in time that grows with its length (the patterns alone took 23 s on it)', () => {
+    const line = `On ${'a '.repeat(100_000)}`;
+    const started = performance.now();
+    const visible = visibleReply(line);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(visible).toBe(line.trim().slice(0, 20_000));
+  });
+
+  it('keeps a long line of the sender whole, and folds a long quoted line with its quote', () => {
+    const paragraph = `We ordered ${'twelve chairs and a table, '.repeat(40)}and nothing came.`;
+    const quoted = `> ${'old text '.repeat(100)}`;
+    expect(visibleReply(`${paragraph}\n\nOn Mon, 23 Nov 2026, Support wrote:\n${quoted}\n> more`)).toBe(paragraph);
+  });
+
+  it('never lets what the sender typed stand in for one of their long lines', () => {
+    const long = 'word '.repeat(100).trim();
+    expect(visibleReply(`${long}\n\uE0000\uE001`)).toBe(`${long}\n0`);
+  });
 });

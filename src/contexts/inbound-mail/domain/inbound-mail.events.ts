@@ -46,6 +46,9 @@ export const Subject = z.string().max(MAIL_LIMITS.subject);
 export const SentAt = z.string().regex(ISO_INSTANT_PATTERN, 'expected an ISO 8601 instant in UTC').nullable();
 export const ThreadIndex = HeaderToken(MAIL_LIMITS.threadIndex);
 
+/** Which bodies intake cut to its bounds. */
+export const BodyTruncation = z.object({ text: z.literal(true).optional(), html: z.literal(true).optional() });
+
 export const ParsedMail = z.object({
   messageId: MessageId.nullable(),
   inReplyTo: MessageIdList,
@@ -69,6 +72,11 @@ export const ParsedMail = z.object({
   /** For bounces: the Message-ID of the message that could not be delivered, when the report names it. */
   bouncedMessageId: MessageId.nullable(),
   providerConfirmation: z.object({ provider: z.literal('gmail'), code: z.string().nullable(), link: z.string().nullable() }).nullable(),
+  /**
+   * A body cut to MAIL_BOUNDS before it was kept (text: its text part, html: its HTML part), so the
+   * thread can say the message was shortened; the raw message holds all of it. Absent when nothing was cut.
+   */
+  truncated: BodyTruncation.optional(),
 });
 export type ParsedMail = z.infer<typeof ParsedMail>;
 

@@ -85,6 +85,15 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
               ) : (
                 <MailBody html={message.html} text={message.text} replyText={message.replyText} />
               )}
+              {message.truncated ? (
+                <p role="note" className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="message-shortened">
+                  This message was shortened; the full original is in the{' '}
+                  <a className="font-medium underline" href={`/api/messages/${message.id}/raw`}>
+                    .eml
+                  </a>
+                  .
+                </p>
+              ) : null}
               {message.deliveryStatus ? (
                 <div className="mt-3">
                   <DeliveryStatus
