@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { SqliteEventStore } from '../src/shared/event-store/sqlite.event-store';
-import * as normalization from '../src/contexts/inbound-mail/application/normalize-parsed-mail';
+import { MailParserPool } from '../src/contexts/inbound-mail/application/mail-parser.pool';
 import { conversationDecider, type ConversationEvent } from '../src/contexts/conversations/domain/conversation.decider';
 import { EVENT_STORE, type EventStore } from '../src/shared/event-store/event-store.port';
 import { deterministicId } from '../src/shared/domain/deterministic-id';
@@ -137,16 +137,21 @@ describe('a mail that normalisation cannot make valid', () => {
 
   it('is answered 250 and waits in the failed-mail queue with the rule it broke, never in the log half valid', async () => {
     const owner = await accountWithAddress(api);
-    // Stands for a case the normalisation misses: it hands on an attachment as mailparser described it.
-    const normalize = jest.spyOn(normalization, 'normalizeParsedMail').mockImplementationOnce((mail) => ({
-      ...mail,
-      attachments: [{ hash: 'a'.repeat(64), size: 1, filename: 'x.bin', contentType: false as unknown as string, contentId: null, inline: false }],
-    }));
+    // Stands for a case the normalisation misses: the parser thread hands on an attachment as mailparser described it.
+    const pool = api.app.get(MailParserPool);
+    const parse = pool.parse.bind(pool);
+    const missed = jest.spyOn(pool, 'parse').mockImplementationOnce(async (...args) => {
+      const parsed = await parse(...args);
+      return {
+        ...parsed,
+        mail: { ...parsed.mail, attachments: [{ hash: 'a'.repeat(64), size: 1, filename: 'x.bin', contentType: false as unknown as string, contentId: null, inline: false }] },
+      };
+    });
     try {
       const answer = await sendRaw(api.smtpPort, owner.address, simpleMail({ to: owner.address, subject: 'Half valid' }));
       expect(answer).toMatchObject({ ok: true, code: 250 });
     } finally {
-      normalize.mockRestore();
+      missed.mockRestore();
     }
     const failed = await eventually(
       async () => (await owner.agent.get('/api/failed-mail')).body.items as Array<{ id: string; reason: string; subject?: string }>,
