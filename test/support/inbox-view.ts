@@ -7,6 +7,7 @@ type Agent = ReturnType<typeof request.agent>;
 interface SubscriptionHealth {
   name: string;
   state: string;
+  checkpoint: string;
   caughtUp: boolean;
   lastError: string | null;
   parked?: number;
