@@ -39,8 +39,8 @@ export interface CampaignReport {
   answers: Record<string, number>;
   sendMs: number;
   settleMs: number;
-  /** The slowest /api/health answer while the cases were sent. */
-  slowestHealthMs: number;
+  /** The slowest /api/health answer while the cases were sent (and the cases then in flight), and the slowest SMTP answers. */
+  slowest: { health: { ms: number; cases: string[] }; answers: Array<{ ms: number; case: string }> };
   bytesSent: number;
   failures: CampaignFailure[];
 }
@@ -79,14 +79,22 @@ export async function runCampaign(api: TestApi, options: CampaignOptions): Promi
   const names = new Map<number, string>();
   let bytesSent = 0;
 
-  const health = pollHealth(api);
+  const inFlight = new Set<number>();
+  const slowestAnswers: Array<{ index: number; ms: number }> = [];
+  const health = pollHealth(api, inFlight);
   const started = Date.now();
   let done = 0;
   await mapLimit(numbers, options.concurrency ?? 4, async (index) => {
     const fuzz: FuzzCase = fuzzCase(options.seed, index, corpus);
     names.set(index, fuzz.name);
     bytesSent += fuzz.bytes.length;
-    const answer = await sendExact(api.smtpPort, address, fuzz.bytes, { timeoutMs: 60_000 });
+    const recipient = fuzz.plus === undefined ? address : address.replace('@', `+${fuzz.plus}@`);
+    inFlight.add(index);
+    const sendStarted = Date.now();
+    const answer = await sendExact(api.smtpPort, recipient, fuzz.bytes, { timeoutMs: 60_000 });
+    inFlight.delete(index);
+    slowestAnswers.push({ index, ms: Date.now() - sendStarted });
+    slowestAnswers.sort((a, b) => b.ms - a.ms).splice(3);
     const code = answer.code === null ? 'none' : String(answer.code);
     answers[code] = (answers[code] ?? 0) + 1;
     if (answer.code === 250) {
@@ -101,7 +109,8 @@ export async function runCampaign(api: TestApi, options: CampaignOptions): Promi
     if (done % 500 === 0) log(`${done}/${numbers.length} cases sent (${Math.round((Date.now() - started) / 1000)} s)`);
   });
   const sendMs = Date.now() - started;
-  const slowestHealthMs = await health.stop();
+  const { slowestMs: slowestHealthMs, during } = await health.stop();
+  const slowest = { health: { ms: slowestHealthMs, cases: during.map((n) => `${n} ${names.get(n)}`) }, answers: slowestAnswers.map((a) => ({ ms: a.ms, case: `${a.index} ${names.get(a.index)}` })) };
 
   // Alive: it answers, SMTP listens. (200 may take a moment: the subscriptions catch up first.)
   const alive = await readHealth(api);
@@ -147,7 +156,7 @@ export async function runCampaign(api: TestApi, options: CampaignOptions): Promi
     ).catch((error: unknown) => failures.push({ case: null, name: 'normal mail afterwards', problem: (error as Error).message.slice(0, 300) }));
   }
 
-  return { seed: options.seed, cases: numbers.length, answers, sendMs, settleMs, slowestHealthMs, bytesSent, failures };
+  return { seed: options.seed, cases: numbers.length, answers, sendMs, settleMs, slowest, bytesSent, failures };
 }
 
 /**
@@ -203,15 +212,21 @@ function firstThrowing(db: SqliteDatabase, projection: Projection, events: Recor
   return found;
 }
 
-/** Polls /api/health every 100 ms until stopped; resolves with the slowest answer's time. */
-function pollHealth(api: TestApi): { stop(): Promise<number> } {
+/** Polls /api/health every 100 ms until stopped; resolves with the slowest answer's time and the cases in flight meanwhile. */
+function pollHealth(api: TestApi, inFlight: ReadonlySet<number>): { stop(): Promise<{ slowestMs: number; during: number[] }> } {
   let running = true;
-  let slowest = 0;
+  let slowestMs = 0;
+  let during: number[] = [];
   const loop = (async () => {
     while (running) {
       const started = Date.now();
+      const before = [...inFlight];
       await request(api.app.getHttpServer()).get('/api/health').catch(() => undefined);
-      slowest = Math.max(slowest, Date.now() - started);
+      const ms = Date.now() - started;
+      if (ms > slowestMs) {
+        slowestMs = ms;
+        during = [...new Set([...before, ...inFlight])];
+      }
       await new Promise((resolvePromise) => setTimeout(resolvePromise, 100));
     }
   })();
@@ -219,7 +234,7 @@ function pollHealth(api: TestApi): { stop(): Promise<number> } {
     stop: async () => {
       running = false;
       await loop;
-      return slowest;
+      return { slowestMs, during };
     },
   };
 }
@@ -233,7 +248,8 @@ export function describeReport(report: CampaignReport): string[] {
   return [
     `seed ${report.seed}: ${report.cases} cases, ${(report.bytesSent / 1e6).toFixed(1)} MB, sent in ${(report.sendMs / 1000).toFixed(1)} s, settled in ${(report.settleMs / 1000).toFixed(1)} s`,
     `answers: ${answers}`,
-    `slowest /api/health while sending: ${report.slowestHealthMs} ms`,
+    `slowest /api/health while sending: ${report.slowest.health.ms} ms, cases in flight: ${report.slowest.health.cases.map((c) => c.slice(0, 120)).join('; ')}`,
+    `slowest SMTP answers: ${report.slowest.answers.map((a) => `${a.ms} ms case ${a.case.slice(0, 120)}`).join('; ')}`,
     `${report.failures.length} failure(s)`,
     ...report.failures.map((f) => `  case ${f.case ?? '-'} ${f.name}: ${f.problem}`),
   ];

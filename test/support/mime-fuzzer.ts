@@ -44,6 +44,8 @@ export interface FuzzCase {
   /** What was done, e.g. `mutate(mikel-mail/basic_email.eml: truncate, flip-bytes)` or `monster(deep-nesting 800)`. */
   name: string;
   bytes: Buffer;
+  /** Sent to `username+<plus>@…` instead of the bare forwarding address (reply and contact tokens, garbage). */
+  plus?: string;
 }
 
 export interface CorpusMessage {
@@ -67,7 +69,7 @@ export function fuzzCase(seed: number, index: number, corpus: readonly CorpusMes
   }
   const [name, build] = dice.pick(MONSTERS);
   const monster = build(dice);
-  return { index, name: `monster(${name}${monster.detail ? ` ${monster.detail}` : ''})`, bytes: Buffer.from(monster.text, 'latin1') };
+  return { index, name: `monster(${name}${monster.detail ? ` ${monster.detail}` : ''})`, bytes: Buffer.from(monster.text, 'latin1'), ...(monster.plus ? { plus: monster.plus } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -192,7 +194,14 @@ const HOSTILE_NAMES = (dice: Dice): string[] => [
 interface Monster {
   text: string;
   detail?: string;
+  plus?: string;
 }
+
+/** Small pools, so that cases of one run collide: the same Message-IDs, senders, thread indexes and tokens. */
+const POOL_IDS = Array.from({ length: 12 }, (_, n) => `<pool${n}@fuzz.example>`);
+const POOL_SENDERS = ['Ann <ann@fuzz.example>', 'bob@fuzz.example', 'ANN@FUZZ.EXAMPLE', '"Ann (work)" <ann@fuzz.example>', 'fuzz@inbox.test', 'support@fuzz.inbox.test', 'mailer-daemon@fuzz.example', '"quoted local"@fuzz.example', 'üser@exämple.com', 'x@[127.0.0.1]', 'a@', '@b.example', '<script>@fuzz.example'];
+const POOL_TOKENS = ['c' + '0'.repeat(20), 'c0123456789abcdef0123', 'p0123456789abcdef0123', 'p' + 'f'.repeat(20), 'C0123456789ABCDEF0123', 'c0123', 'x'.repeat(60), 'r', ''];
+const hex = (dice: Dice, length: number) => Array.from({ length }, () => '0123456789abcdef'[dice.int(0, 15)]).join('');
 
 const CRLF = '\r\n';
 function envelope(dice: Dice, headers: string[], body: string): string {
@@ -335,6 +344,37 @@ const MONSTERS: Array<[string, (dice: Dice) => Monster]> = [
       text: envelope(dice, ['Content-Type: text/plain'], 'hi\r\n').replace(
         /^From: .*$/m,
         `From: ${dice.pick(['', '<>', '<<<>>>', '@@@', 'undisclosed-recipients:;', 'group: a@b.example, c@d.example;', '"\u0000" <nul@x.example>', `${'a'.repeat(5000)}@example.com`, '=?utf-8?B?77u/?= <bom@x.example>', 'a@b@c', '"quoted\\"" <q@x.example>'])}`,
+      ),
+    }),
+  ],
+  [
+    'threading',
+    (dice) => {
+      const own = dice.chance(0.3) ? dice.pick(POOL_IDS) : `<t${hex(dice, 12)}@fuzz.example>`;
+      const references = Array.from({ length: dice.pick([0, 1, 3, 50]) }, () => (dice.chance(0.8) ? dice.pick(POOL_IDS) : own));
+      const threadIndex = dice.pick([null, Buffer.from(`pool-thread-${dice.int(0, 3)}-xxxxxxxxxxxxxxx`).toString('base64'), '!!!not base64!!!', 'AQ==', Buffer.alloc(dice.size(5000)).toString('base64')]);
+      const token = dice.chance(0.5) ? dice.pick(POOL_TOKENS) : `${dice.pick(['c', 'p'])}${hex(dice, 20)}`;
+      const headers = [
+        ...(references.length ? [`References: ${references.join(' ')}`, `In-Reply-To: ${references[references.length - 1]}`] : []),
+        ...(threadIndex ? [`Thread-Index: ${threadIndex}`] : []),
+        ...(dice.chance(0.3) ? [dice.pick(['Auto-Submitted: auto-replied', 'X-Autoreply: yes', 'Precedence: bulk', 'Auto-Submitted: auto-generated', 'X-Auto-Response-Suppress: All'])] : []),
+        'Content-Type: text/plain; charset=utf-8',
+      ];
+      const text = envelope(dice, headers, `Re: your mail
+${dice.chance(0.5) ? `[ref:${token}]` : ''}
+> quoted [ref:c${hex(dice, 20)}]
+`)
+        .replace(/^From: .*$/m, dice.chance(0.1) ? '' : `From: ${dice.pick(POOL_SENDERS)}`)
+        .replace(/^Message-ID: .*$/m, `Message-ID: ${own}`);
+      return { text, detail: `${own} refs ${references.length}`, plus: dice.chance(0.6) ? token : undefined };
+    },
+  ],
+  [
+    'odd-dates',
+    (dice) => ({
+      text: envelope(dice, ['Content-Type: text/plain'], 'when?\r\n').replace(
+        /^Date: .*$/m,
+        `Date: ${dice.pick(['', 'yesterday', 'Tue, 31 Feb 2026 25:61:61 +9999', '0', '-1', '99999999999999', 'Sat, 01 Jan 275760 00:00:00 GMT', '+275760-09-13T00:00:00.001Z', 'Mon, 01 Jan 0000 00:00:00 +0000', '\u0000', 'Thu, 01 Jan 1970 00:00:00 -2400'])}`,
       ),
     }),
   ],
