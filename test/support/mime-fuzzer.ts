@@ -370,6 +370,26 @@ ${dice.chance(0.5) ? `[ref:${token}]` : ''}
     },
   ],
   [
+    'provider-confirmation',
+    (dice) => {
+      const link = dice.pick(['https://mail-settings.google.com/mail/vf-abc', `https://mail.google.com/${'x'.repeat(dice.size(300_000))}`, 'https://mail.google.com/"><script>alert(1)</script>', 'javascript:alert(1)', '']);
+      const code = dice.pick(['123456789', '1'.repeat(12), '', '\u0000', '12345678901234567890']);
+      const text = envelope(dice, ['Content-Type: text/plain; charset=utf-8'], `Confirmation code: ${code}\r\nTo allow forwarding, click ${link}\r\n`)
+        .replace(/^From: .*$/m, `From: ${dice.pick(['Gmail Team <forwarding-noreply@google.com>', 'forwarding-noreply@google.com', 'FORWARDING-NOREPLY@GOOGLE.COM'])}`)
+        .replace(/^Subject: .*$/m, `Subject: ${dice.pick(['(#123456789) Gmail Forwarding Confirmation - Receive Mail from x@gmail.com', 'Forwarding Confirmation', `Forwarding Confirmation ${'z'.repeat(dice.size(100_000))}`])}`);
+      return { text, detail: `code ${JSON.stringify(code.slice(0, 20))} link ${link.length}` };
+    },
+  ],
+  [
+    'loop',
+    (dice) => ({
+      text: envelope(dice, ['Content-Type: text/plain', ...(dice.chance(0.5) ? ['X-Loop: support@fuzz.inbox.test'] : [])], 'our own mail?\r\n').replace(
+        /^Message-ID: .*$/m,
+        `Message-ID: ${dice.pick(['<own@inbox.test>', `<r${hex(dice, 8)}@inbox.test>`, 'own@inbox.test', '<@inbox.test>'])}`,
+      ),
+    }),
+  ],
+  [
     'odd-dates',
     (dice) => ({
       text: envelope(dice, ['Content-Type: text/plain'], 'when?\r\n').replace(
