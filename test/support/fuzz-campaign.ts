@@ -37,6 +37,8 @@ export interface CampaignReport {
   cases: number;
   /** SMTP answers by code ("none" when the server never answered). */
   answers: Record<string, number>;
+  /** Where the accepted mails (distinct inbound ids) ended up, by place. */
+  outcomes: Record<string, number>;
   sendMs: number;
   settleMs: number;
   /** The slowest /api/health answer while the cases were sent (and the cases then in flight), and the slowest SMTP answers. */
@@ -128,14 +130,26 @@ export async function runCampaign(api: TestApi, options: CampaignOptions): Promi
 
   const { inConversation, failed } = await whereUsersSee(owner.agent);
   const unseen: CampaignFailure[] = [];
+  const outcomes: Record<string, number> = {};
+  const count = (outcome: string) => (outcomes[outcome] = (outcomes[outcome] ?? 0) + 1);
   for (const [id, cases] of casesOf) {
-    if (inConversation.has(id)) continue;
+    if (inConversation.has(id)) {
+      count('in a conversation');
+      continue;
+    }
     const failure = failed.get(id);
-    if (failure?.reason?.trim()) continue;
+    if (failure?.reason?.trim()) {
+      // Reasons carry details (sizes, names): the first words say which kind.
+      count(`failed mail: ${failure.reason.split(/[:(]/)[0].slice(0, 60)}`);
+      continue;
+    }
     const events = await store.readStream(`inboundmail-${id}`);
     const accepted = events.find((e) => e.type === 'InboundMailAccepted')?.data as InboundMailAccepted['data'] | undefined;
     // Our own mail coming back and a provider's forwarding confirmation are handled, never shown as conversations.
-    if (accepted && (accepted.mail.kind === 'loop' || accepted.mail.kind === 'provider-confirmation')) continue;
+    if (accepted && (accepted.mail.kind === 'loop' || accepted.mail.kind === 'provider-confirmation')) {
+      count(`handled as ${accepted.mail.kind}`);
+      continue;
+    }
     const where = failure ? 'in failed mail without a reason' : 'in no conversation and not in failed mail';
     unseen.push({ case: cases[0], name: names.get(cases[0]) ?? '', problem: `${id} (${events.map((e) => e.type).join(', ') || 'no event'}) is ${where}` });
   }
@@ -156,7 +170,7 @@ export async function runCampaign(api: TestApi, options: CampaignOptions): Promi
     ).catch((error: unknown) => failures.push({ case: null, name: 'normal mail afterwards', problem: (error as Error).message.slice(0, 300) }));
   }
 
-  return { seed: options.seed, cases: numbers.length, answers, sendMs, settleMs, slowest, bytesSent, failures };
+  return { seed: options.seed, cases: numbers.length, answers, outcomes, sendMs, settleMs, slowest, bytesSent, failures };
 }
 
 /**
@@ -248,6 +262,10 @@ export function describeReport(report: CampaignReport): string[] {
   return [
     `seed ${report.seed}: ${report.cases} cases, ${(report.bytesSent / 1e6).toFixed(1)} MB, sent in ${(report.sendMs / 1000).toFixed(1)} s, settled in ${(report.settleMs / 1000).toFixed(1)} s`,
     `answers: ${answers}`,
+    `accepted mails: ${Object.entries(report.outcomes)
+      .sort(([, a], [, b]) => b - a)
+      .map(([outcome, n]) => `${outcome}: ${n}`)
+      .join(', ')}`,
     `slowest /api/health while sending: ${report.slowest.health.ms} ms, cases in flight: ${report.slowest.health.cases.map((c) => c.slice(0, 120)).join('; ')}`,
     `slowest SMTP answers: ${report.slowest.answers.map((a) => `${a.ms} ms case ${a.case.slice(0, 120)}`).join('; ')}`,
     `${report.failures.length} failure(s)`,
