@@ -370,6 +370,32 @@ ${dice.chance(0.5) ? `[ref:${token}]` : ''}
     },
   ],
   [
+    'quote-heavy-text',
+    (dice) => {
+      const lines = dice.pick([2_000, 20_000, 60_000]);
+      const line = dice.pick(['> ', '> > > > > > > > > > x', 'On Mon, 1 Jan 2026 at 10:00, someone <a@b.example> wrote:', '-----Original Message-----', '-- ', '_'.repeat(200), 'From: a@b.example', 'Sent from my iPhone', ' '.repeat(500), 'On ' + 'x '.repeat(300)]);
+      const body = Array.from({ length: lines }, (_, n) => (dice.chance(0.1) ? `line ${n}` : line)).join('\r\n');
+      return { text: envelope(dice, ['Content-Type: text/plain; charset=utf-8'], body), detail: `${lines} x ${JSON.stringify(line.slice(0, 20))}` };
+    },
+  ],
+  [
+    'hostile-html',
+    (dice) => {
+      const n = dice.pick([1_000, 10_000, 50_000]);
+      const html = [
+        () => '<div>'.repeat(n) + 'deep' + '</div>'.repeat(n),
+        () => '<p ' + Array.from({ length: n }, (_, i) => `a${i}="x"`).join(' ') + '>attrs</p>',
+        () => '<!--' + '<p>'.repeat(n),
+        () => `<style>${'p{color:red}'.repeat(n)}</style><p>styled</p>`,
+        () => Array.from({ length: n }, (_, i) => `<img src="cid:part${i}@x">`).join(''),
+        () => '<table>'.repeat(n) + '<td>'.repeat(n),
+        () => '<a href="javascript:alert(1)">x</a>'.repeat(n),
+        () => `<svg><script>alert(1)</script>${'<g>'.repeat(n)}</svg>`,
+      ][dice.int(0, 7)]();
+      return { text: envelope(dice, ['Content-Type: text/html; charset=utf-8'], html), detail: `${n}` };
+    },
+  ],
+  [
     'provider-confirmation',
     (dice) => {
       const link = dice.pick(['https://mail-settings.google.com/mail/vf-abc', `https://mail.google.com/${'x'.repeat(dice.size(300_000))}`, 'https://mail.google.com/"><script>alert(1)</script>', 'javascript:alert(1)', '']);
