@@ -81,4 +81,29 @@ describe('a backup taken while mail is written', () => {
     await store.close();
     await blobs.close();
   });
+
+  it('restores only with the INBOX_SECRET the backup was taken with, and never a key file beside one', async () => {
+    const secret = 'a-secret-of-at-least-thirty-two-characters';
+    const config = loadConfig({ DATA_DIR: tempDir('inbox-data-'), INBOX_SECRET: secret });
+    const store = new SqliteEventStore(join(config.dataDir, 'inbox.db'));
+    await store.appendToStream('s-1', [{ type: 'Something', data: {}, metadata: metadata() }], { expectedRevision: 'no_stream' });
+    await store.close();
+    const target = join(tempDir('inbox-backups-'), 'b');
+    const manifest = await backUp(config, target);
+    expect(manifest.secret).toBe('INBOX_SECRET');
+    expect(JSON.stringify(manifest)).not.toContain(secret);
+    expect(manifest.files.map((f) => f.name)).toEqual(['checkpoints.json', 'inbox.db']);
+
+    const into = () => join(tempDir('inbox-restored-'), 'data');
+    await expect(restore(loadConfig({ DATA_DIR: into() }), target)).rejects.toThrow(/set the same INBOX_SECRET/);
+    await expect(restore(loadConfig({ DATA_DIR: into(), INBOX_SECRET: `${secret}!` }), target)).rejects.toThrow(/set the same INBOX_SECRET/);
+    await expect(restore(loadConfig({ DATA_DIR: into(), INBOX_SECRET: secret }), target)).resolves.toMatchObject({ eventLogHead: '1' });
+
+    const withKey = loadConfig({ DATA_DIR: tempDir('inbox-data-') });
+    loadServerSecret(withKey);
+    new SqliteEventStore(join(withKey.dataDir, 'inbox.db')).close();
+    const keyBackup = join(tempDir('inbox-backups-'), 'k');
+    await backUp(withKey, keyBackup);
+    await expect(restore(loadConfig({ DATA_DIR: into(), INBOX_SECRET: secret }), keyBackup)).rejects.toThrow(/secret.key would be ignored/);
+  });
 });

@@ -26,6 +26,8 @@ export interface BackupManifest {
   eventLogHead: string | null;
   /** How the server secret comes back: from the backed-up secret.key, or from INBOX_SECRET. */
   secret: 'secret.key' | 'INBOX_SECRET';
+  /** A hash of INBOX_SECRET (never the value): a restore checks that it is set to the same. */
+  secretFingerprint: string | null;
   files: BackupFile[];
 }
 
@@ -67,6 +69,7 @@ export async function backUp(config: AppConfig, target: string): Promise<BackupM
       eventLog: files.events ? 'sqlite' : 'eventstoredb',
       eventLogHead,
       secret: config.secret ? 'INBOX_SECRET' : 'secret.key',
+      secretFingerprint: config.secret ? fingerprint(config.secret) : null,
       files: await Promise.all(names.map((name) => describe(join(partial, name)))),
     };
     for (const name of names) fsyncFile(join(partial, name));
@@ -119,7 +122,12 @@ export async function restore(config: AppConfig, source: string): Promise<Backup
   if (manifest.eventLog === 'eventstoredb' && !config.eventStoreUrl) {
     throw new BackupRefused('the backup was taken beside EventStoreDB and holds no event log: set EVENTSTORE_URL to the restored EventStoreDB');
   }
-  if (manifest.secret === 'INBOX_SECRET' && !config.secret) throw new BackupRefused('the backup was taken with INBOX_SECRET set: set the same INBOX_SECRET to restore it');
+  if (manifest.secret === 'INBOX_SECRET' && (!config.secret || fingerprint(config.secret) !== manifest.secretFingerprint)) {
+    throw new BackupRefused('the backup was taken with INBOX_SECRET set: set the same INBOX_SECRET to restore it (every token is derived from it)');
+  }
+  if (manifest.secret === 'secret.key' && config.secret) {
+    throw new BackupRefused('INBOX_SECRET is set, so the backed-up secret.key would be ignored and every token would change: unset it to restore this backup');
+  }
   const files = databaseFiles(config);
   mkdirSync(config.dataDir, { recursive: true });
   const has = (name: string) => manifest.files.some((file) => file.name === name);
@@ -138,6 +146,10 @@ export async function restore(config: AppConfig, source: string): Promise<Backup
   if (files.events && has('inbox.db')) place('inbox.db', files.events);
   fsyncFile(config.dataDir);
   return manifest;
+}
+
+function fingerprint(secret: string): string {
+  return createHash('sha256').update(`inbox backup fingerprint\u0000${secret}`).digest('hex');
 }
 
 /** One consistent snapshot: the remaining pages in one step, so a write meanwhile cannot restart it. */
