@@ -101,7 +101,7 @@ describe('a backup taken while mail is written', () => {
 
     const withKey = loadConfig({ DATA_DIR: tempDir('inbox-data-') });
     loadServerSecret(withKey);
-    new SqliteEventStore(join(withKey.dataDir, 'inbox.db')).close();
+    await new SqliteEventStore(join(withKey.dataDir, 'inbox.db')).close();
     const keyBackup = join(tempDir('inbox-backups-'), 'k');
     await backUp(withKey, keyBackup);
     await expect(restore(loadConfig({ DATA_DIR: into(), INBOX_SECRET: secret }), keyBackup)).rejects.toThrow(/secret.key would be ignored/);
