@@ -51,6 +51,7 @@ describe('a backup taken while mail is written', () => {
 
     expect(manifest.files.map((f) => f.name)).toEqual(['blobs.db', 'checkpoints.json', 'inbox.db', 'secret.key']);
     expect(readdirSync(target).sort()).toEqual(['blobs.db', 'checkpoints.json', 'inbox.db', 'manifest.json', 'secret.key']);
+    expect(statSync(target).mode & 0o777).toBe(0o700);
     const log = new Database(join(target, 'inbox.db'));
     const hashes = (log.prepare('SELECT data FROM events').pluck().all() as string[]).map((data) => (JSON.parse(data) as { hash: string }).hash);
     log.close();

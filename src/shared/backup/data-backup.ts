@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, copyFileSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import { databaseFiles } from '../event-store/event-store.module';
@@ -50,7 +50,8 @@ export async function backUp(config: AppConfig, target: string): Promise<BackupM
   if (files.events && !existsSync(files.events)) throw new BackupRefused(`there is no event log at ${files.events}: is DATA_DIR (${config.dataDir}) right?`);
   mkdirSync(dirname(destination), { recursive: true });
   const partial = join(dirname(destination), `.${basename(destination)}.partial-${randomBytes(4).toString('hex')}`);
-  mkdirSync(partial);
+  // Every mail and the secret are in it: the owner's alone, like DATA_DIR should be.
+  mkdirSync(partial, { mode: 0o700 });
   try {
     writeFileSync(join(partial, CHECKPOINTS), JSON.stringify(readCheckpoints(files.readModels)));
     let eventLogHead: string | null = null;
@@ -76,7 +77,8 @@ export async function backUp(config: AppConfig, target: string): Promise<BackupM
     writeFileSync(join(partial, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
     fsyncFile(join(partial, MANIFEST));
     fsyncFile(partial);
-    if (existsSync(destination)) rmSync(destination, { recursive: true });
+    // An empty directory made for it beforehand gives way (rmdir refuses one that is not empty).
+    if (existsSync(destination)) rmdirSync(destination);
     renameSync(partial, destination);
     fsyncFile(dirname(destination));
     return manifest;
