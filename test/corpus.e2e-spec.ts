@@ -19,12 +19,12 @@ import { sendRaw, simpleMail, type SmtpAnswer } from './support/smtp-client';
 import { waitUntilSettled, whereUsersSee } from './support/inbox-view';
 
 /**
- * Every message of the real-world corpus (../shared/corpus next to the checkout) goes through a real
- * SMTP conversation into the app, into one account: the server must answer each, and each must end
- * as an accepted or a failed mail, parsed like the corpus's own expected outputs say where it ships them.
+ * Every message of the real-world corpus (test/fixtures/corpus) goes through a real SMTP
+ * conversation into the app, into one account: the server must answer each, and each must end as
+ * an accepted or a failed mail, parsed like the corpus's own expected outputs say where it ships
+ * them, and shown where people look (a conversation, or the failed-mail queue with a reason).
  */
 
-/** The corpus sits next to the repository checkout: <checkout>/../shared/corpus. */
 // A copy of the project's shared test corpus (real mails from mail libraries' test suites, with
 // their licenses), kept in the repository so that a clean clone tests the same messages.
 const CORPUS_DIR = resolve(__dirname, 'fixtures', 'corpus');
