@@ -157,7 +157,8 @@ const MUTATORS: Array<[string, Mutator]> = [
   ['drop-boundary', (text) => text.replace(/;?\s*boundary\s*=\s*("[^"]*"|[^;\r\n]*)/gi, '')],
   ['change-boundary', (text, dice) => text.replace(/boundary\s*=\s*("[^"]*"|[^;\r\n]*)/i, `boundary="${dice.pick(['', ' ', '--', 'x'.repeat(5000), '"', 'a b', '\u0000'])}"`)],
   ['nonsense-charset', (text, dice) => text.replace(/charset\s*=\s*("[^"]*"|[^;\s]*)/gi, () => `charset=${dice.pick(NONSENSE_CHARSETS)}`)],
-  ['nonsense-content-type', (text, dice) => text.replace(/^(content-type:)[^\r\n]*/im, `$1 ${dice.pick(NONSENSE_CONTENT_TYPES)}`)],
+  // Each Content-Type (the message's and its parts') may go; a part's keeps its parameters, as in the wild.
+  ['nonsense-content-type', (text, dice) => text.replace(/^(content-type:)[ \t]*[^;\r\n]*/gim, (header: string, name: string) => (dice.chance(0.5) ? `${name} ${dice.pick(NONSENSE_CONTENT_TYPES)}` : header))],
   ['unknown-transfer-encoding', (text, dice) => text.replace(/^(content-transfer-encoding:)[^\r\n]*/gim, () => `Content-Transfer-Encoding: ${dice.pick(NONSENSE_ENCODINGS)}`)],
   ['hostile-filename', (text, dice) => text.replace(/(file)?name\s*=\s*("[^"]*"|[^;\r\n]*)/gi, () => `filename="${dice.pick(HOSTILE_NAMES(dice))}"`)],
 ];
@@ -225,6 +226,14 @@ const MONSTERS: Array<[string, (dice: Dice) => Monster]> = [
     (dice) => {
       const type = dice.pick(NONSENSE_CONTENT_TYPES);
       return { text: envelope(dice, [`Content-Type: ${type}`, `Content-Transfer-Encoding: ${dice.pick(NONSENSE_ENCODINGS)}`], 'Hello?\r\n'), detail: JSON.stringify(type.slice(0, 40)) };
+    },
+  ],
+  [
+    'nonsense-part-content-type',
+    (dice) => {
+      const types = Array.from({ length: dice.int(1, 4) }, () => dice.pick(NONSENSE_CONTENT_TYPES));
+      const parts = types.map((type, n) => [`--n`, `Content-Type: ${type}; name="part${n}.bin"`, `Content-Disposition: ${dice.pick(['attachment', 'inline', '', 'false'])}; filename="part${n}.bin"`, '', `part ${n}`].join(CRLF));
+      return { text: envelope(dice, ['Content-Type: multipart/mixed; boundary="n"'], ['--n', 'Content-Type: text/plain', '', 'parts with odd types', ...parts, '--n--', ''].join(CRLF)), detail: JSON.stringify(types.map((t) => t.slice(0, 20))) };
     },
   ],
   [
