@@ -107,4 +107,24 @@ describe('a backup taken while mail is written', () => {
     await backUp(withKey, keyBackup);
     await expect(restore(loadConfig({ DATA_DIR: into(), INBOX_SECRET: secret }), keyBackup)).rejects.toThrow(/secret.key would be ignored/);
   });
+
+  it('beside EventStoreDB holds what DATA_DIR has (mail bytes, secret, checkpoints) and restores only beside one', async () => {
+    const config = loadConfig({ DATA_DIR: tempDir('inbox-data-'), EVENTSTORE_URL: 'esdb://localhost:2113?tls=false' });
+    loadServerSecret(config);
+    const blobs = new BlobStore(join(config.dataDir, 'blobs.db'));
+    const { hash } = await blobs.put(Buffer.from('a raw mail'));
+    await blobs.close();
+    const target = join(tempDir('inbox-backups-'), 'esdb');
+    const manifest = await backUp(config, target);
+    expect(manifest).toMatchObject({ eventLog: 'eventstoredb', eventLogHead: null, secret: 'secret.key' });
+    expect(manifest.files.map((f) => f.name)).toEqual(['blobs.db', 'checkpoints.json', 'secret.key']);
+
+    await expect(restore(loadConfig({ DATA_DIR: join(tempDir('inbox-restored-'), 'data') }), target)).rejects.toThrow(/set EVENTSTORE_URL/);
+    const beside = loadConfig({ DATA_DIR: join(tempDir('inbox-restored-'), 'data'), EVENTSTORE_URL: 'esdb://localhost:2113?tls=false' });
+    await restore(beside, target);
+    const restored = new BlobStore(join(beside.dataDir, 'blobs.db'));
+    expect((await restored.get(hash)).toString()).toBe('a raw mail');
+    await restored.close();
+    expect(readdirSync(beside.dataDir).filter((name) => !name.endsWith('-wal') && !name.endsWith('-shm')).sort()).toEqual(['blobs.db', 'read-models.db', 'secret.key']);
+  });
 });
