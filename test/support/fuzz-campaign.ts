@@ -129,8 +129,10 @@ export async function runCampaign(api: TestApi, options: CampaignOptions): Promi
   let stuck: CampaignFailure[] = [];
   try {
     await waitUntilSettled(api, options.settleTimeoutMs ?? 60_000);
-  } catch {
+  } catch (error) {
     stuck = await stuckSubscriptions(api, store, casesOf, names);
+    // Not settled, yet no subscription to blame (parked events, a component down): say what health says.
+    if (stuck.length === 0) stuck = [{ case: null, name: 'health', problem: (error as Error).message.slice(0, 500) }];
     failures.push(...stuck);
   }
   const settleMs = Date.now() - settleStarted;
