@@ -15,6 +15,11 @@ COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/web ./web
+# The operations scripts (npm run backup, restore, audit, projections:rebuild) start with it.
+COPY --from=build /app/scripts ./scripts
+# Docker seeds a new named volume from the image's directory, owner included: without /data in the
+# image the volume is root's and the node user's first write (secret.key, inbox.db) fails.
+RUN mkdir -p /data && chown node:node /data
 VOLUME /data
 EXPOSE 3000 2525
 USER node

@@ -16,14 +16,15 @@ import {
   type ParsedView,
 } from './support/corpus';
 import { sendRaw, simpleMail, type SmtpAnswer } from './support/smtp-client';
+import { waitUntilSettled, whereUsersSee } from './support/inbox-view';
 
 /**
- * Every message of the real-world corpus (../shared/corpus next to the checkout) goes through a real
- * SMTP conversation into the app, into one account: the server must answer each, and each must end
- * as an accepted or a failed mail, parsed like the corpus's own expected outputs say where it ships them.
+ * Every message of the real-world corpus (test/fixtures/corpus) goes through a real SMTP
+ * conversation into the app, into one account: the server must answer each, and each must end as
+ * an accepted or a failed mail, parsed like the corpus's own expected outputs say where it ships
+ * them, and shown where people look (a conversation, or the failed-mail queue with a reason).
  */
 
-/** The corpus sits next to the repository checkout: <checkout>/../shared/corpus. */
 // A copy of the project's shared test corpus (real mails from mail libraries' test suites, with
 // their licenses), kept in the repository so that a clean clone tests the same messages.
 const CORPUS_DIR = resolve(__dirname, 'fixtures', 'corpus');
@@ -42,6 +43,7 @@ interface Outcome {
 
 let api: TestApi | undefined;
 let address: string;
+let admin: Awaited<ReturnType<typeof signUp>>['agent'];
 let outcomes: Outcome[];
 
 beforeAll(async () => {
@@ -49,6 +51,7 @@ beforeAll(async () => {
   const messages = corpusMessages(entries, CORPUS_DIR);
   api = await startTestApi({ INBOX_DOMAIN: 'inbox.test', MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES) });
   const owner = await signUp(api);
+  admin = owner.agent;
   const claim = await owner.agent.post('/api/channels/email/forwarding-address').send({ username: 'support', subdomain: `corpus${Date.now().toString(36)}` });
   if (claim.status >= 300) throw new Error(`could not claim a forwarding address: ${claim.status} ${JSON.stringify(claim.body)}`);
   address = claim.body.address as string;
@@ -128,6 +131,27 @@ describe('the real-world corpus over SMTP', () => {
     expect(Object.keys(KNOWN_DIFFERENCES).filter((key) => !ran.has(key))).toEqual([]);
     expect(ran.size).toBeGreaterThan(0);
   });
+
+  it('shows every accepted message in a conversation or in the failed-mail queue with a reason, and health is 200 with nothing stuck', async () => {
+    const settled = await waitUntilSettled(api as TestApi);
+    expect(settled.status).toBe(200);
+    const { inConversation, failed } = await whereUsersSee(admin);
+    const missing: string[] = [];
+    let shown = 0;
+    for (const { entry, inboundId, events } of outcomes.filter((o) => o.inboundId)) {
+      const id = inboundId as string;
+      const kind = events[0]?.type === 'InboundMailAccepted' ? (events[0].data as InboundMailAccepted['data']).mail.kind : null;
+      // Our own mail coming back and a provider's forwarding confirmation are handled, never shown as conversations.
+      if (kind === 'loop' || kind === 'provider-confirmation') continue;
+      const failure = failed.get(id);
+      if (inConversation.has(id)) shown += 1;
+      else if (failure && failure.reason?.trim()) shown += 1;
+      else missing.push(`${entry.path} (${id}, ${events.map((e) => e.type).join(', ')}): ${failure ? 'failed without a reason' : 'in no conversation and not in failed mail'}`);
+    }
+    expect(missing).toEqual([]);
+    expect(shown).toBeGreaterThan(100);
+    expect((await waitUntilSettled(api as TestApi)).status).toBe(200);
+  }, 60_000);
 
   it('classifies bounces as bounce and auto-replies as auto-reply', () => {
     const wrong: string[] = [];
