@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { z } from 'zod';
 import type { EventSchemas, Upcasters } from '../domain/event-schema';
 import type { RecordedEvent } from './event-store.port';
+import { messageOf } from '../error-message';
 
 /**
  * An event that breaks its schema, or of a type nobody registered. Deciders build events from
@@ -72,7 +73,7 @@ export class EventContracts {
     try {
       data = upcaster(event.data);
     } catch (error) {
-      this.reportOnce(event, `its upcaster failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.reportOnce(event, `its upcaster failed: ${messageOf(error)}`);
       return event;
     }
     const violation = this.violationOf({ type: event.type, data });

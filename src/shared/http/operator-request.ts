@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { bearerToken } from './bearer-token';
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 addresses. */
 function isLoopback(address: string | undefined): boolean {
@@ -21,8 +22,8 @@ function sameSecret(presented: string, expected: string): boolean {
  * end does for its visitors) is a visitor's, even though its TCP peer is loopback.
  */
 export function isOperatorRequest(request: IncomingMessage, healthToken: string | null): boolean {
-  const presented = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-  if (healthToken !== null && presented !== undefined && sameSecret(presented, healthToken)) return true;
+  const presented = bearerToken(request);
+  if (healthToken !== null && presented !== null && sameSecret(presented, healthToken)) return true;
   const proxied = request.headers['x-forwarded-for'] !== undefined || request.headers.forwarded !== undefined;
   return !proxied && isLoopback(request.socket.remoteAddress);
 }

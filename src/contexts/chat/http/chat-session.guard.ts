@@ -2,6 +2,7 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import type { Request } from 'express';
 import { SERVER_SECRET } from '../../../shared/config/server-secret';
 import { ChatTokenInvalid, chatConversationId, chatTokenMatches, chatVisitorToken } from '../domain/chat-session';
+import { bearerToken } from '../../../shared/http/bearer-token';
 
 /** The conversation of the chat session whose token the visitor proved. */
 export const chatConversationOf = (request: Request): string => (request as Request & { chatConversationId: string }).chatConversationId;
@@ -18,7 +19,7 @@ export class ChatSessionGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request>();
     const { accountId, sessionId } = request.params as { accountId: string; sessionId: string };
     const fromQuery = typeof request.query.token === 'string' ? request.query.token : '';
-    const presented = /^Bearer (\S+)$/.exec(request.header('authorization') ?? '')?.[1] ?? fromQuery;
+    const presented = bearerToken(request) ?? fromQuery;
     if (!presented || !chatTokenMatches(presented, chatVisitorToken(this.secret, accountId, sessionId))) throw new ChatTokenInvalid();
     (request as Request & { chatConversationId: string }).chatConversationId = chatConversationId(accountId, sessionId);
     return true;

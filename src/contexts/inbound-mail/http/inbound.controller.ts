@@ -14,6 +14,7 @@ import { NotShownMailQueue } from '../application/not-shown-mail';
 import { accountOfToken, inboundToken, inboundTokenDecider, inboundTokenStream, tokenMatches } from '../domain/inbound-token';
 import { InboundMailQueries, type InboundMailView } from '../read-models/inbound-mail.queries';
 import { messageOf } from '../../../shared/error-message';
+import { bearerToken } from '../../../shared/http/bearer-token';
 
 /**
  * A mail in the failed-mail queue: not parsed, parsed but with nowhere to go, or received and
@@ -43,7 +44,7 @@ export class InboundController {
   @HttpCode(202)
   @ApiConsumes('message/rfc822')
   async mime(@Req() request: Request): Promise<IntakeResult> {
-    const presented = /^Bearer\s+(\S+)$/i.exec(request.header('authorization') ?? '')?.[1] ?? '';
+    const presented = bearerToken(request) ?? '';
     const accountId = accountOfToken(presented);
     if (!accountId || !tokenMatches(presented, this.tokenOf(accountId))) {
       throw new UnauthorizedException('A valid inbound token is required (Authorization: Bearer <token>)');
