@@ -80,16 +80,19 @@ export const ParsedMail = z.object({
 });
 export type ParsedMail = z.infer<typeof ParsedMail>;
 
-const Via = z.enum(['smtp', 'http']);
-
-/** Accepted for the account and parsed: the fact everything downstream (threading, contacts) reacts to. */
-export const InboundMailAcceptedData = z.object({
+/** What every mail taken in has, parsed or not: which account, to whom, how, its raw bytes and when. */
+const Received = {
   inboundId: z.string().min(1),
   accountId: z.string().min(1),
   recipients: z.array(z.string()),
-  via: Via,
+  via: z.enum(['smtp', 'http']),
   raw: StoredPart,
   receivedAt: Timestamp,
+};
+
+/** Accepted for the account and parsed: the fact everything downstream (threading, contacts) reacts to. */
+export const InboundMailAcceptedData = z.object({
+  ...Received,
   /** The email channel was switched off: kept and shown, never answered by email. */
   receivedWhileDisabled: z.boolean(),
   mail: ParsedMail,
@@ -97,15 +100,7 @@ export const InboundMailAcceptedData = z.object({
 export type InboundMailAccepted = Event<'InboundMailAccepted', z.infer<typeof InboundMailAcceptedData>>;
 
 /** Accepted (the raw bytes are kept) but it could not be parsed or recorded: it waits in the failed-mail queue. */
-export const InboundMailFailedData = z.object({
-  inboundId: z.string().min(1),
-  accountId: z.string().min(1),
-  recipients: z.array(z.string()),
-  via: Via,
-  raw: StoredPart,
-  receivedAt: Timestamp,
-  reason: z.string(),
-});
+export const InboundMailFailedData = z.object({ ...Received, reason: z.string() });
 export type InboundMailFailed = Event<'InboundMailFailed', z.infer<typeof InboundMailFailedData>>;
 
 /** Parsed, but nowhere to put it (no sender, an auto-reply to nothing we know): it waits in the failed-mail queue. */
