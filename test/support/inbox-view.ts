@@ -24,9 +24,6 @@ export function stuckIn(health: HealthView): string[] {
   if (health.status !== 200) problems.push(`/api/health answered ${health.status}`);
   // Parked events make health "degraded" (still 200): mail nobody sees, so stuck as well here.
   else if (health.body.status !== 'ok') problems.push(`/api/health says ${health.body.status}`);
-  const parked = health.body.parked as unknown;
-  const parkedCount = typeof parked === 'number' ? parked : Array.isArray(parked) ? parked.length : ((parked as { count?: number; total?: number } | undefined)?.count ?? (parked as { total?: number } | undefined)?.total ?? 0);
-  if (parkedCount > 0) problems.push(`${parkedCount} event(s) parked: ${JSON.stringify(parked).slice(0, 300)}`);
   for (const s of health.body.subscriptions ?? []) {
     if (s.state === 'retrying') problems.push(`${s.name} is retrying: ${s.lastError}`);
     else if (!s.caughtUp) problems.push(`${s.name} is behind (${s.state})`);

@@ -33,7 +33,10 @@ export class LogInHandler implements ICommandHandler<LogIn> {
     // Checked before the lookup, by the address typed: known and unknown addresses are answered alike.
     this.limiter.check(address, ip);
     const user = this.queries.credentialsByEmail(address);
-    if (!user || !(await verifyPassword(password, user.passwordHash))) {
+    // Hashed whether or not the address is known (verifyPassword spends the same work on a missing
+    // hash): a quick refusal would tell which addresses have accounts.
+    const matches = await verifyPassword(password, user?.passwordHash ?? null);
+    if (!user || !matches) {
       this.limiter.recordFailure(address, ip);
       throw new InvalidCredentials();
     }

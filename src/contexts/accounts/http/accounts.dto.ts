@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
 // Shapes only; the rules (email form, password length, time zones…) live in the domain, once.
 
@@ -19,9 +19,10 @@ export class ChangeAccountDto {
   @ApiPropertyOptional() @IsOptional() @IsString() locale?: string;
 }
 
+// Bounded: the address typed keys the sign-in limits, kept in memory for 15 minutes, and the password goes to scrypt.
 export class LoginDto {
-  @ApiProperty() @IsString() email!: string;
-  @ApiProperty() @IsString() password!: string;
+  @ApiProperty({ maxLength: 254 }) @IsString() @MaxLength(254) email!: string;
+  @ApiProperty({ maxLength: 256 }) @IsString() @MaxLength(256) password!: string;
 }
 
 export class CreateUserDto {

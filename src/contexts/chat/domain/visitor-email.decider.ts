@@ -1,9 +1,10 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Decider } from '../../../shared/domain/decider';
 import { DomainError, InvalidInput, TooManyRequests } from '../../../shared/domain/domain-error';
 import { z } from 'zod';
 import type { Event } from '../../../shared/domain/event-envelope';
 import { Timestamp, type EventSchemas } from '../../../shared/domain/event-schema';
+import { chatTokenMatches } from './chat-session';
 
 /**
  * An address an anonymous chat visitor types is a claim, not an identity: anyone can type a
@@ -120,18 +121,12 @@ export const visitorEmailDecider: Decider<VisitorEmailState, VisitorEmailCommand
     const { pending } = state;
     if (!pending) throw new VisitorEmailNotClaimed();
     if (pending.attempts >= CODE_ATTEMPTS || Date.parse(pending.expiresAt) <= now.getTime()) throw new VisitorCodeExpired();
-    if (!sameCode(command.code.trim(), codeFor(pending.nonce))) {
+    if (!chatTokenMatches(command.code.trim(), codeFor(pending.nonce))) {
       return [{ type: 'ChatVisitorCodeRejected', data: { conversationId, accountId, nonce: pending.nonce, attempt: pending.attempts + 1 } }];
     }
     return [{ type: 'ChatVisitorEmailVerified', data: { conversationId, accountId, email: pending.email, name: pending.name, verifiedAt: now.toISOString() } }];
   },
 };
-
-function sameCode(presented: string, expected: string): boolean {
-  const a = Buffer.from(presented);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 /** Chat's part of the app's event registry. */
 export const chatEventSchemas: EventSchemas = {

@@ -128,15 +128,17 @@ export class ChatVisitorController {
     this.limiter.takeLine(request.ip ?? 'unknown');
     const visitorContext = this.visitorContext(context, accountId, sessionId);
     const claim = await this.visitorEmail(conversationId);
-    // An address sent with a line is a claim like any other: the line is the anonymous visitor's until it is confirmed.
+    const received = await this.commands.execute(
+      new ReceiveChatMessage(conversationId, { name: body.name ?? claim.verified?.name ?? '', email: claim.verified?.email ?? null }, randomUUID(), body.text.trim(), visitorContext),
+    );
+    // An address sent with a line is a claim like any other: the line is the anonymous visitor's until
+    // it is confirmed. Claimed after the line is kept, so a claim refused (no code could be mailed) never loses it.
     const claimed = body.email?.trim().toLowerCase();
     if (claimed && claimed !== claim.verified?.email && claimed !== claim.pending?.email) {
       this.limiter.takeEmailClaim(request.ip ?? 'unknown');
       await this.commands.execute(new ClaimVisitorEmail(conversationId, { name: body.name ?? '', email: claimed }, visitorContext));
     }
-    return this.commands.execute(
-      new ReceiveChatMessage(conversationId, { name: body.name ?? claim.verified?.name ?? '', email: claim.verified?.email ?? null }, randomUUID(), body.text.trim(), visitorContext),
-    );
+    return received;
   }
 
   /**
