@@ -29,15 +29,16 @@ export const liveTopic = {
   user: (userId: string) => `userId:${userId}`,
 };
 
-const ROUTED_FIELDS = ['conversationId', 'sessionId', 'userId'] as const;
+/** The ids in an event's data it is routed by, each with the topic a listener names for it. */
+const ROUTED_FIELDS = { conversationId: liveTopic.conversation, sessionId: liveTopic.session, userId: liveTopic.user } as const;
 
 export function topicsOf(event: RecordedEvent): string[] {
   const topics = [liveTopic.stream(event.streamId)];
   if (event.metadata.accountId) topics.push(liveTopic.account(event.metadata.accountId));
   const data = (event.data ?? {}) as Record<string, unknown>;
-  for (const field of ROUTED_FIELDS) {
+  for (const [field, topic] of Object.entries(ROUTED_FIELDS)) {
     const value = data[field];
-    if (typeof value === 'string') topics.push(`${field}:${value}`);
+    if (typeof value === 'string') topics.push(topic(value));
   }
   return topics;
 }

@@ -5,7 +5,7 @@ import { isOutOfSpace } from '../storage/storage-full';
  * SQLite result codes (better-sqlite3's `code`, also its primary code before the first underscore
  * suffix) that say the database or the machine is failing, not the event being applied.
  */
-const ENVIRONMENT_CODES = /^(SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|NOMEM|INTERRUPT|PROTOCOL|CORRUPT|NOTADB)|ENOSPC|EIO|EMFILE|ENFILE|ECONNREFUSED|ECONNRESET|ETIMEDOUT)/;
+const ENVIRONMENT_CODES = /^(SQLITE_(BUSY|LOCKED|IOERR|READONLY|CANTOPEN|NOMEM|INTERRUPT|PROTOCOL|CORRUPT|NOTADB)|EIO|EMFILE|ENFILE|ECONNREFUSED|ECONNRESET|ETIMEDOUT)/;
 
 /**
  * The same failures when only the message crossed a thread (the event store's writer, the

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { Event } from '../../../shared/domain/event-envelope';
 import { Timestamp } from '../../../shared/domain/event-schema';
-import { ADDRESS_PATTERN, CONTENT_TYPE_PATTERN, FILE_NAME_PATTERN, ISO_INSTANT_PATTERN, MAIL_LIMITS } from './mail-fields';
+import { ADDRESS_PATTERN, CONTENT_TYPE_PATTERN, FILE_NAME_PATTERN, HEADER_TOKEN_PATTERN, ISO_INSTANT_PATTERN, MAIL_LIMITS } from './mail-fields';
 
 // The shapes of a parsed mail, as schemas: each type below is inferred from its schema. The rules
 // (patterns, bounds) are those of mail-fields.ts, which intake and the upcasters apply.
 
-const HeaderToken = (max: number) => z.string().min(1).max(max).regex(/^\S+$/, 'expected no whitespace');
+const HeaderToken = (max: number) => z.string().min(1).max(max).regex(HEADER_TOKEN_PATTERN, 'expected no whitespace or control characters');
 const MessageId = HeaderToken(MAIL_LIMITS.messageId);
 
 export const MailAddress = z.object({

@@ -35,7 +35,8 @@ const UNSAFE_CHARS = CONTROL_CHARS + BIDI_CHARS;
 const UNSAFE = new RegExp(`[${UNSAFE_CHARS}]`, 'g');
 const CONTROL_RUNS = new RegExp(`[${CONTROL_CHARS}]+`, 'g');
 
-const WHITESPACE_OR_UNSAFE = new RegExp(`[\\s${UNSAFE_CHARS}]`);
+/** A header token (Message-ID, Content-ID, Thread-Index): no whitespace and none of the characters above. */
+export const HEADER_TOKEN_PATTERN = new RegExp(`^[^\\s${UNSAFE_CHARS}]+$`);
 
 /** What a stored file name may not contain: path separators and the characters above. */
 export const FILE_NAME_PATTERN = new RegExp(`^[^/\\\\${UNSAFE_CHARS}]+$`);
@@ -116,7 +117,7 @@ export function sizeOf(value: unknown): number {
 export function headerTokenOf(value: unknown, max: number = MAIL_LIMITS.messageId): string | null {
   if (typeof value !== 'string') return null;
   const token = value.trim();
-  return token !== '' && token.length <= max && !WHITESPACE_OR_UNSAFE.test(token) ? token : null;
+  return token.length <= max && HEADER_TOKEN_PATTERN.test(token) ? token : null;
 }
 
 /** Message-IDs, deduplicated, in order, the newest MAIL_LIMITS.messageIds of them. */
