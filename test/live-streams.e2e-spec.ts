@@ -50,8 +50,7 @@ async function accountWithChat() {
         request(api.app.getHttpServer()).post(`/api/chat/${owner.accountId}/sessions/${sessionId}/messages`).set('Authorization', `Bearer ${token}`).send({ text, ...extra }),
       /** Proves the address the visitor left with the code mailed to it. */
       confirmEmail: async (email: string) => {
-        const mails = await eventually(async () => relay.received.filter((m) => m.envelope.to.includes(email)), (found) => found.length > 0, `the code mailed to ${email}`);
-        const code = /\b(\d{6})\b/.exec(mails[mails.length - 1].parsed.text ?? '')?.[1] as string;
+        const code = await relay.codeMailedTo(email);
         return request(api.app.getHttpServer())
           .post(`/api/chat/${owner.accountId}/sessions/${sessionId}/visitor/verification`)
           .set('Authorization', `Bearer ${token}`)

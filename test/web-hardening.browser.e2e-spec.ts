@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { createServer } from 'node:net';
+import { CaptureRelay } from './support/capture-relay';
 import { PASSWORD, uniqueEmail } from './support/api-app';
 import { startBrowserApp, type BrowserApp } from './support/browser-app';
 import { eventually } from './support/eventually';
@@ -16,14 +16,6 @@ let port3000: RequestRecorder;
 let elsewhere: RequestRecorder;
 /** Every CSP violation any watched page or frame reported. */
 const violations: string[] = [];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Reports CSP violations of every frame, the sandboxed mail frames included, as console errors we collect. */
 async function watchCsp(context: BrowserContext): Promise<void> {
@@ -56,7 +48,7 @@ beforeAll(async () => {
   port3000 = await recordRequests(3000);
   elsewhere = await recordRequests();
   // The test's browser reaches the app over loopback: here loopback plays the operator's proxy.
-  running = await startBrowserApp({ PORT: String(await freePort()), TRUSTED_PROXIES: '127.0.0.1, ::1' });
+  running = await startBrowserApp({ PORT: String(await CaptureRelay.freePort()), TRUSTED_PROXIES: '127.0.0.1, ::1' });
   baseUrl = running.app.baseUrl;
   agentEmail = uniqueEmail('agent');
   const created = await running.page.request.post(`${baseUrl}/api/users`, { data: { name: 'Andy Agent', email: agentEmail, password: PASSWORD, role: 'agent' } });

@@ -1,6 +1,7 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { eventually } from './eventually';
 
 export interface CapturedMail {
   envelope: { from: string; to: string[] };
@@ -26,6 +27,16 @@ export class CaptureRelay {
     const { port } = probe.address() as AddressInfo;
     await new Promise<void>((resolve) => probe.close(() => resolve()));
     return port;
+  }
+
+  /** The chat code the app mailed to `email` (the newest, once `count` have come), as its owner reads it. */
+  async codeMailedTo(email: string, count = 1): Promise<string> {
+    const mails = await eventually(
+      async () => this.received.filter((mail) => mail.envelope.to.includes(email) && /chat code/.test(mail.parsed.subject ?? '')),
+      (found) => found.length >= count,
+      `the code mailed to ${email}`,
+    );
+    return /\b(\d{6})\b/.exec(mails[mails.length - 1].parsed.text ?? '')?.[1] as string;
   }
 
   static async start(port = 0): Promise<CaptureRelay> {
