@@ -9,6 +9,7 @@ import { EVENT_STORE, type EventStore } from '../src/shared/event-store/event-st
 import { deterministicId } from '../src/shared/domain/deterministic-id';
 import { PASSWORD, signUp, startTestApi, type TestApi } from './support/api-app';
 import { eventually } from './support/eventually';
+import { pollHealth } from './support/health-poller';
 import { sendRaw, simpleMail } from './support/smtp-client';
 import { makeTempDir } from './support/temp-dir';
 
@@ -40,31 +41,6 @@ const attachmentsOf = async (agent: Agent, id: string) => {
   return thread.messages.flatMap((message) => message.attachments);
 };
 
-/** Asks /api/health over and over until stopped: every status seen, and the slowest answer. */
-function pollHealth(api: TestApi) {
-  const statuses = new Set<number>();
-  let answers = 0;
-  let slowestMs = 0;
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const started = Date.now();
-      const answer = await request(api.app.getHttpServer()).get('/api/health');
-      slowestMs = Math.max(slowestMs, Date.now() - started);
-      statuses.add(answer.status);
-      answers += 1;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  })();
-  return {
-    stop: async () => {
-      running = false;
-      await loop;
-      return { statuses: [...statuses], answers, slowestMs };
-    },
-  };
-}
-
 describe('a mail with an attachment whose Content-Type is broken', () => {
   let api: TestApi;
   beforeAll(async () => {
@@ -74,7 +50,7 @@ describe('a mail with an attachment whose Content-Type is broken', () => {
 
   it('is shown with its attachment as application/octet-stream, and the mail after it (another account) is shown too', async () => {
     const first = await accountWithAddress(api);
-    const health = pollHealth(api);
+    const health = await pollHealth(api.app.getHttpServer());
     const answer = await sendRaw(api.smtpPort, first.address, BROKEN_CTYPE);
     expect(answer).toMatchObject({ ok: true, code: 250 });
 

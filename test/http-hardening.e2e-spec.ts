@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { PASSWORD, signUp, startTestApi, type TestApi } from './support/api-app';
 import { eventually } from './support/eventually';
 import { sendRaw } from './support/smtp-client';
-import { whilePollingHealth } from './support/while-polling-health';
+import { whilePollingHealth } from './support/health-poller';
 
 let api: TestApi;
 beforeAll(async () => {

@@ -33,6 +33,18 @@ export async function pollHealth(server: Server): Promise<{ stop(): Promise<{ sl
   };
 }
 
+/** Runs `work` while another client polls /api/health (see pollHealth), and reports the slowest answer and every status seen. */
+export async function whilePollingHealth<T>(server: Server, work: () => Promise<T>): Promise<{ result: T; slowestMs: number; statuses: Set<number>; polls: number }> {
+  const poller = await pollHealth(server);
+  const outcome = await work().then(
+    (result) => ({ result }),
+    (error: unknown) => ({ error }),
+  );
+  const polled = await poller.stop();
+  if ('error' in outcome) throw outcome.error;
+  return { result: outcome.result, slowestMs: polled.slowestMs, statuses: new Set(polled.statuses), polls: polled.answers };
+}
+
 export interface HealthPolls {
   /** Answers received, and the slowest of them (ms, request sent to answer read). */
   answers: number;
