@@ -4,9 +4,9 @@ import { withReadableHeaders } from './header-charset';
 import { visibleReply } from './reply-text';
 import { BlobStore } from '../../../shared/blobs/blob-store';
 import { classifyMail, gmailConfirmation } from '../domain/classify';
-import type { MailAddress, MailAttachment, ParsedMail } from '../domain/inbound-mail.events';
+import type { MailAddress, ParsedMail } from '../domain/inbound-mail.events';
 import { boundMailHtml, sanitizeBoundedHtml } from './html-sanitizer';
-import { normalizedAttachment, normalizedOmission, normalizeParsedMail } from './normalize-parsed-mail';
+import { conformingParsedMail } from '../domain/conforming-mail';
 import { cutText, MAIL_BOUNDS, type Bounded } from '../domain/mail-bounds';
 
 export interface ParseLimits {
@@ -54,18 +54,24 @@ export async function parseMail(raw: Buffer, blobs: PartStore, ownDomain: string
   const html = bodyHtml?.value ?? null;
   const textCut = bodyText.cut || Boolean(fromHtml?.cut);
   const truncated: ParsedMail['truncated'] = { ...(textCut ? { text: true } : {}), ...(bodyHtml?.cut ? { html: true } : {}) };
-  const attachments: MailAttachment[] = [];
-  const omitted: ParsedMail['omitted'] = [];
+  // As mailparser describes them: conformingParsedMail below holds them to our rules, with the rest.
+  const attachments: unknown[] = [];
+  const omitted: unknown[] = [];
   for (const attachment of parsed.attachments) {
     const reason = omissionReason(attachment, attachments.length, limits);
     if (reason) {
-      omitted.push(normalizedOmission(attachment, reason));
+      omitted.push({ filename: attachment.filename, size: attachment.size, reason });
       continue;
     }
-    attachments.push(normalizedAttachment(attachment, store(attachment.content)));
+    const { contentType, contentId, filename } = attachment;
+    attachments.push({ ...store(attachment.content), filename, contentType, contentId, inline: attachment.contentDisposition === 'inline' || Boolean(attachment.related) });
   }
 
-  const mail: ParsedMail = normalizeParsedMail({
+  // The boundary between mailparser and our events. mailparser's types promise more than it keeps (a
+  // part with a broken Content-Type comes back with `contentType: false`; names, dates and sizes can
+  // be missing or of another type), so nothing it returns reaches an event before passing the rules of
+  // mail-fields.ts, which the upcasters of stored events apply too.
+  const mail: ParsedMail = conformingParsedMail({
     messageId,
     inReplyTo: messageIds(headers.get('in-reply-to')),
     references: messageIds(headers.get('references')),
