@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AccountsModule } from '../accounts';
+import { AccountsModule } from '../accounts/accounts.module';
 import { ChangeEmailChannelHandler } from './application/change-email-channel.command';
 import { ClaimForwardingAddressHandler } from './application/claim-forwarding-address.command';
 import { ChannelConfigurationAuditor } from './application/configuration-audit';

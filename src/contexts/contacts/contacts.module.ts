@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ChannelConfigurationModule } from '../channel-configuration';
+import { ChannelConfigurationModule } from '../channel-configuration/channel-configuration.module';
 import { CreateContactForConversation } from './application/create-contact-for-conversation.process-manager';
 import { ContactsController } from './http/contacts.controller';
 import { ContactsProjection } from './read-models/contacts.projection';

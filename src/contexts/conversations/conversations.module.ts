@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../shared/config/app-config';
-import { AccountsModule } from '../accounts';
-import { ChannelConfigurationModule } from '../channel-configuration';
+import { AccountsModule } from '../accounts/accounts.module';
+import { ChannelConfigurationModule } from '../channel-configuration/channel-configuration.module';
 import { IdentifyChatVisitorHandler, ReceiveChatMessageHandler } from './application/chat-intake.commands';
 import { ReplyComposer } from './application/reply-composer';
 import { ReplyOutbox } from './application/reply-outbox';

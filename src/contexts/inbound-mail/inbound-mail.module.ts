@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ChannelConfigurationModule } from '../channel-configuration';
+import { ChannelConfigurationModule } from '../channel-configuration/channel-configuration.module';
 import { MailIntake } from './application/mail-intake';
 import { NotShownMailQueue } from './application/not-shown-mail';
 import { MailParserPool } from './application/mail-parser.pool';

@@ -4,8 +4,8 @@ import type { Projection } from '../../../shared/projections/projection';
 import { RegisterProjection } from '../../../shared/projections/subscription.decorators';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ContactEvent } from '../domain/contact.decider';
-import type { ChatVisitorIdentified, ConversationStarted } from '../../conversations';
-import type { FormSubmitted } from '../../forms';
+import type { ChatVisitorIdentified, ConversationStarted } from '../../conversations/contract';
+import type { FormSubmitted } from '../../forms/contract';
 import { contactIdFor } from '../domain/contact.decider';
 
 /**
