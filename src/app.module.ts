@@ -19,6 +19,7 @@ import { ChatModule } from './contexts/chat/chat.module';
 import { FormsModule } from './contexts/forms/forms.module';
 import { PresenceModule } from './shared/presence/presence';
 import { eventContracts } from './event-contracts';
+import { projections } from './projections';
 import { LiveStreamsModule } from './shared/live/live-streams';
 
 /** The projection thread's entry: the compiled file, or under ts-jest and ts-node its TypeScript source. */
@@ -41,7 +42,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         EventStoreModule.forRoot(eventContracts),
         DiscoveryModule,
-        SubscriptionsModule.forRoot({ run: runSubscriptions, hostWorker: PROJECTION_HOST_WORKER_FILE }),
+        SubscriptionsModule.forRoot({ run: runSubscriptions, hostWorker: PROJECTION_HOST_WORKER_FILE, projections }),
         EventSourcingModule,
         CqrsModule.forRoot(),
         AccountsModule,

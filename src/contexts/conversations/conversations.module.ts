@@ -20,22 +20,14 @@ import { AssigneesController } from './http/assignees.controller';
 import { ConversationsController } from './http/conversations.controller';
 import { ConversationReadsController } from './http/conversation-reads.controller';
 import { InboxStreamController } from './http/inbox-stream.controller';
-import { ConversationsProjection } from './read-models/conversations.projection';
 import { ConversationsQueries } from './read-models/conversations.queries';
 import { ContactThreadsQueries } from './read-models/contact-threads.queries';
-import { ConversationCountsProjection } from './read-models/conversation-counts.projection';
-import { ConversationReadsProjection } from './read-models/conversation-reads.projection';
-import { ConversationSearchProjection } from './read-models/conversation-search.projection';
 import { InboxQueries } from './read-models/inbox.queries';
 
 @Module({
   controllers: [ConversationsController, ConversationReadsController, InboxStreamController, AssigneesController],
   imports: [AccountsModule, ChannelConfigurationModule],
   providers: [
-    ConversationsProjection,
-    ConversationSearchProjection,
-    ConversationCountsProjection,
-    ConversationReadsProjection,
     ConversationsQueries,
     InboxQueries,
     ThreadInboundMail,

@@ -1,7 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import type { Projection } from '../../../shared/projections/projection';
-import { RegisterProjection } from '../../../shared/projections/subscription.decorators';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ContactEvent } from '../domain/contact.decider';
 import type { ChatVisitorIdentified, ConversationStarted } from '../../conversations/contract';
@@ -12,8 +10,6 @@ import { contactIdFor } from '../domain/contact.decider';
  * Contacts, their conversations (from Conversations' events) and their "Recent activity" (created,
  * details changed, forms, chats). Email conversations are listed apart and never in recent activity.
  */
-@Injectable()
-@RegisterProjection()
 export class ContactsProjection implements Projection {
   readonly name = 'contacts';
   readonly version = 2;
