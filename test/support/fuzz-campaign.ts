@@ -189,7 +189,7 @@ export async function runCampaign(api: TestApi, options: CampaignOptions): Promi
 async function stuckSubscriptions(api: TestApi, store: EventStore, casesOf: Map<string, number[]>, names: Map<number, string>): Promise<CampaignFailure[]> {
   const health = await readHealth(api);
   const findings: CampaignFailure[] = [];
-  const projections = appProjections.map((Projection) => new Projection());
+  const projections = appProjections.map((listed) => api.app.get<Projection>(listed));
   for (const s of health.body.subscriptions ?? []) {
     if (stuckIn({ status: 200, body: { status: 'ok', subscriptions: [s] } }).length === 0) continue;
     const checkpoint = positionFromString(s.checkpoint);

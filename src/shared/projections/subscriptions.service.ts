@@ -12,7 +12,7 @@ import type { SqliteDatabase } from '../sqlite/open-sqlite';
 import { LogFeed } from './log-feed';
 import { ParkedEventStore, type ParkedEvent } from './parked-events';
 import { ParkedEventRetry, type RetryOutcome } from './parked-event-retry';
-import type { ProcessManager, ProjectionClass } from './projection';
+import type { ProcessManager, Projection } from './projection';
 import { ProcessManagerRunner } from './process-manager.runner';
 import { ProjectionHost } from './projection-host';
 import { ProjectionRunner } from './projection.runner';
@@ -23,7 +23,7 @@ import type { SubscriptionRunner } from './subscription.runner';
 export const RUN_SUBSCRIPTIONS = Symbol('RUN_SUBSCRIPTIONS');
 /** The file of the projection thread's entry (see ProjectionHost); null applies the live feed on this thread. */
 export const PROJECTION_HOST_WORKER = Symbol('PROJECTION_HOST_WORKER');
-/** The read models to run: the classes, as the projection thread gets them too. */
+/** The read models to run: the app's instances of the listed classes. */
 export const PROJECTIONS = Symbol('PROJECTIONS');
 
 /**
@@ -52,11 +52,11 @@ export class SubscriptionsService implements OnApplicationBootstrap, BeforeAppli
     @Inject(RUN_SUBSCRIPTIONS) private readonly runSubscriptions: boolean,
     @Inject(PROJECTION_HOST_WORKER) private readonly hostWorker: string | null,
     @Inject(READ_MODEL_FILE) private readonly readModelFile: string,
-    @Inject(PROJECTIONS) private readonly projectionClasses: readonly ProjectionClass[],
+    @Inject(PROJECTIONS) private readonly listedProjections: readonly Projection[],
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const projections = this.projectionClasses.map((Projection) => new Projection());
+    const projections = this.listedProjections;
     if (this.runSubscriptions && this.hostWorker) {
       this.host = new ProjectionHost(this.hostWorker, { file: this.readModelFile, projections: projections.map((projection) => projection.name) });
     }
