@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -9,11 +11,42 @@ const outsideTheDomain = [
   { group: ['**/http/*', '**/read-models/*', '**/application/*'], message: 'domain/ must not depend on the layers around it.' },
 ];
 
-/** Contexts use each other only through the other's index.ts (its events, rules and queries). */
-const anotherContextsInside = {
-  group: ['../../*/domain/*', '../../*/application/*', '../../*/read-models/*', '../../*/http/*', '../../*/smtp/*', '../../*/*.module', '!../../shared/**'],
-  message: "Import another context through its index.ts ('../../<context>'), not its insides.",
-};
+const contexts = readdirSync(join(import.meta.dirname, 'src', 'contexts'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+/**
+ * A context uses another only through the other's contract.ts, which imports no module: so no
+ * import circle can join two contexts (src/context-boundaries.spec.ts checks the whole graph).
+ * Only `<context>.module.ts` may also import another context's module, for DI.
+ */
+function anotherContextsInside(own, { isModule }) {
+  const others = contexts.filter((context) => context !== own).join('|');
+  const allowed = isModule ? '(?!contract$|[^/]+\\.module$)' : '(?!contract$)';
+  return {
+    regex: `^(?:\\.\\./)+(?:${others})(?:$|/${allowed})`,
+    message: isModule
+      ? "Import another context through its contract ('../<context>/contract'), or its module ('../<context>/<context>.module') for DI."
+      : "Import another context through its contract ('../../<context>/contract'); only <context>.module.ts imports another context's module.",
+  };
+}
+
+/** Per context: its files, its domain/ (which keeps the domain rules too) and its modules. */
+const contextBoundaries = contexts.flatMap((context) => [
+  {
+    files: [`src/contexts/${context}/**/*.ts`],
+    ignores: [`src/contexts/${context}/domain/**`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [anotherContextsInside(context, { isModule: false })] }] },
+  },
+  {
+    files: [`src/contexts/${context}/domain/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...outsideTheDomain, anotherContextsInside(context, { isModule: false })] }] },
+  },
+  {
+    files: [`src/contexts/${context}/*.module.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [anotherContextsInside(context, { isModule: true })] }] },
+  },
+]);
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'web/.next/**', 'web/next-env.d.ts', 'data/**', 'coverage/**'] },
@@ -27,14 +60,10 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/contexts/**/*.ts'],
-    ignores: ['src/contexts/**/domain/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [anotherContextsInside] }] },
-  },
-  {
     files: ['src/**/domain/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...outsideTheDomain, anotherContextsInside] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: outsideTheDomain }] },
   },
+  ...contextBoundaries,
   {
     // Served as is to other sites' pages: browser globals only.
     files: ['web/public/**/*.js'],

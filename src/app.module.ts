@@ -10,15 +10,16 @@ import { HealthController } from './shared/http/health.controller';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './shared/http/access.guard';
 import { EventSourcingModule } from './shared/application/event-sourcing.module';
-import { AccountsModule } from './contexts/accounts';
-import { ChannelConfigurationModule } from './contexts/channel-configuration';
-import { InboundMailModule } from './contexts/inbound-mail';
-import { ConversationsModule } from './contexts/conversations';
-import { ContactsModule } from './contexts/contacts';
-import { ChatModule } from './contexts/chat';
-import { FormsModule } from './contexts/forms';
+import { AccountsModule } from './contexts/accounts/accounts.module';
+import { ChannelConfigurationModule } from './contexts/channel-configuration/channel-configuration.module';
+import { InboundMailModule } from './contexts/inbound-mail/inbound-mail.module';
+import { ConversationsModule } from './contexts/conversations/conversations.module';
+import { ContactsModule } from './contexts/contacts/contacts.module';
+import { ChatModule } from './contexts/chat/chat.module';
+import { FormsModule } from './contexts/forms/forms.module';
 import { PresenceModule } from './shared/presence/presence';
 import { eventContracts } from './event-contracts';
+import { projections } from './projections';
 import { LiveStreamsModule } from './shared/live/live-streams';
 
 /** The projection thread's entry: the compiled file, or under ts-jest and ts-node its TypeScript source. */
@@ -41,7 +42,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         EventStoreModule.forRoot(eventContracts),
         DiscoveryModule,
-        SubscriptionsModule.forRoot({ run: runSubscriptions, hostWorker: PROJECTION_HOST_WORKER_FILE }),
+        SubscriptionsModule.forRoot({ run: runSubscriptions, hostWorker: PROJECTION_HOST_WORKER_FILE, projections }),
         EventSourcingModule,
         CqrsModule.forRoot(),
         AccountsModule,

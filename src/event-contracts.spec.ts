@@ -1,6 +1,6 @@
 import { eventContracts } from './event-contracts';
 import { inboundMessage } from './contexts/conversations/domain/inbound-message.testing';
-import type { ParsedMail } from './contexts/inbound-mail';
+import type { ParsedMail } from './contexts/inbound-mail/contract';
 import type { RecordedEvent } from './shared/event-store/event-store.port';
 
 const HASH = 'f'.repeat(64);

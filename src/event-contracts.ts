@@ -1,13 +1,13 @@
 // The app's one registry of event types: every context contributes the schemas of the events it
-// writes (and the upcasters of those whose stored shapes drifted) through its index. Appends check
+// writes (and the upcasters of those whose stored shapes drifted) through its contract. Appends check
 // against it, and the event store adapters upcast with it on every read.
-import { accountsEventSchemas } from './contexts/accounts';
-import { channelConfigurationEventSchemas } from './contexts/channel-configuration';
-import { chatEventSchemas } from './contexts/chat';
-import { contactsEventSchemas } from './contexts/contacts';
-import { conversationsEventSchemas, conversationsUpcasters } from './contexts/conversations';
-import { formsEventSchemas } from './contexts/forms';
-import { inboundMailEventSchemas, inboundMailUpcasters } from './contexts/inbound-mail';
+import { accountsEventSchemas } from './contexts/accounts/contract';
+import { channelConfigurationEventSchemas } from './contexts/channel-configuration/contract';
+import { chatEventSchemas } from './contexts/chat/contract';
+import { contactsEventSchemas } from './contexts/contacts/contract';
+import { conversationsEventSchemas, conversationsUpcasters } from './contexts/conversations/contract';
+import { formsEventSchemas } from './contexts/forms/contract';
+import { inboundMailEventSchemas, inboundMailUpcasters } from './contexts/inbound-mail/contract';
 import type { EventSchemas } from './shared/domain/event-schema';
 import { EventContracts } from './shared/event-store/event-contracts';
 

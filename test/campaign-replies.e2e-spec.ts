@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { contactIdFor } from '../src/contexts/contacts';
+import { contactIdFor } from '../src/contexts/contacts/contract';
 import { signUp, startTestApi, type TestApi } from './support/api-app';
 import { sendRaw, simpleMail } from './support/smtp-client';
 import { eventually } from './support/eventually';

@@ -3,7 +3,7 @@
 import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
 import { AppModule } from '../app.module';
-import { ChannelConfigurationAuditor } from '../contexts/channel-configuration';
+import { ChannelConfigurationAuditor } from '../contexts/channel-configuration/contract';
 import { configOrExit } from '../shared/config/config-or-exit';
 import { messageOf } from '../shared/error-message';
 

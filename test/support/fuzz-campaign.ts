@@ -1,12 +1,11 @@
 import { resolve } from 'node:path';
-import { DiscoveryService } from '@nestjs/core';
 import request from 'supertest';
 import type { InboundMailAccepted } from '../../src/contexts/inbound-mail/domain/inbound-mail.events';
 import { messageOf } from '../../src/shared/error-message';
 import { READ_MODEL_DB } from '../../src/shared/event-store/event-store.module';
 import { EVENT_STORE, positionFromString, type EventStore, type RecordedEvent } from '../../src/shared/event-store/event-store.port';
 import type { Projection } from '../../src/shared/projections/projection';
-import { RegisterProjection } from '../../src/shared/projections/subscription.decorators';
+import { projections as appProjections } from '../../src/projections';
 import type { SqliteDatabase } from '../../src/shared/sqlite/open-sqlite';
 import { signUp, type TestApi } from './api-app';
 import { corpusMessages, loadCorpus, mapLimit } from './corpus';
@@ -190,10 +189,7 @@ export async function runCampaign(api: TestApi, options: CampaignOptions): Promi
 async function stuckSubscriptions(api: TestApi, store: EventStore, casesOf: Map<string, number[]>, names: Map<number, string>): Promise<CampaignFailure[]> {
   const health = await readHealth(api);
   const findings: CampaignFailure[] = [];
-  const projections = api.app
-    .get(DiscoveryService)
-    .getProviders({ metadataKey: RegisterProjection.KEY })
-    .map((wrapper) => wrapper.instance as Projection);
+  const projections = appProjections.map((listed) => api.app.get<Projection>(listed));
   for (const s of health.body.subscriptions ?? []) {
     if (stuckIn({ status: 200, body: { status: 'ok', subscriptions: [s] } }).length === 0) continue;
     const checkpoint = positionFromString(s.checkpoint);

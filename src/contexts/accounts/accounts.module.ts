@@ -11,14 +11,12 @@ import { UpdateUserHandler } from './application/update-user.command';
 import { AccountsController } from './http/accounts.controller';
 import { AuthController } from './http/auth.controller';
 import { UsersController } from './http/users.controller';
-import { AccountsProjection } from './read-models/accounts.projection';
 import { AccountsQueries } from './read-models/accounts.queries';
 import { AccountsSessionResolver } from './read-models/session-resolver';
 
 @Module({
   controllers: [AccountsController, AuthController, UsersController],
   providers: [
-    AccountsProjection,
     AccountsQueries,
     LoginRateLimiter,
     SignupRateLimiter,

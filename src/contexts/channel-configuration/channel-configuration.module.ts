@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AccountsModule } from '../accounts';
+import { AccountsModule } from '../accounts/accounts.module';
 import { ChangeEmailChannelHandler } from './application/change-email-channel.command';
 import { ClaimForwardingAddressHandler } from './application/claim-forwarding-address.command';
 import { ChannelConfigurationAuditor } from './application/configuration-audit';
@@ -9,14 +9,12 @@ import { RecordForwardingConfirmation } from './application/record-forwarding-co
 import { SwitchChatChannelHandler } from './application/switch-chat-channel.command';
 import { AuditController } from './http/audit.controller';
 import { ChannelsController } from './http/channels.controller';
-import { ChannelsProjection } from './read-models/channels.projection';
 import { ChannelsQueries } from './read-models/channels.queries';
 
 @Module({
   imports: [AccountsModule],
   controllers: [ChannelsController, AuditController],
   providers: [
-    ChannelsProjection,
     ChannelsQueries,
     EmailPreview,
     ChannelConfigurationAuditor,

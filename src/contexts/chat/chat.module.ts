@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AccountsModule } from '../accounts';
-import { ChannelConfigurationModule } from '../channel-configuration';
-import { ConversationsModule } from '../conversations';
+import { AccountsModule } from '../accounts/accounts.module';
+import { ChannelConfigurationModule } from '../channel-configuration/channel-configuration.module';
+import { ConversationsModule } from '../conversations/conversations.module';
 import { ChatRateLimiter } from './application/chat-rate-limiter';
 import { ClaimVisitorEmailHandler } from './application/claim-visitor-email.command';
 import { VerifyVisitorEmailHandler } from './application/verify-visitor-email.command';

@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
-import { ChannelConfigurationModule } from '../channel-configuration';
+import { ChannelConfigurationModule } from '../channel-configuration/channel-configuration.module';
 import { CreateContactForConversation } from './application/create-contact-for-conversation.process-manager';
 import { ContactsController } from './http/contacts.controller';
-import { ContactsProjection } from './read-models/contacts.projection';
 import { ContactsQueries } from './read-models/contacts.queries';
 
 @Module({
   imports: [ChannelConfigurationModule],
   controllers: [ContactsController],
-  providers: [ContactsProjection, ContactsQueries, CreateContactForConversation],
+  providers: [ContactsQueries, CreateContactForConversation],
   exports: [ContactsQueries],
 })
 export class ContactsModule {}

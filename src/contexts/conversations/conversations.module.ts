@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../shared/config/app-config';
-import { AccountsModule } from '../accounts';
-import { ChannelConfigurationModule } from '../channel-configuration';
+import { AccountsModule } from '../accounts/accounts.module';
+import { ChannelConfigurationModule } from '../channel-configuration/channel-configuration.module';
 import { IdentifyChatVisitorHandler, ReceiveChatMessageHandler } from './application/chat-intake.commands';
 import { ReplyComposer } from './application/reply-composer';
 import { ReplyOutbox } from './application/reply-outbox';
@@ -20,22 +20,14 @@ import { AssigneesController } from './http/assignees.controller';
 import { ConversationsController } from './http/conversations.controller';
 import { ConversationReadsController } from './http/conversation-reads.controller';
 import { InboxStreamController } from './http/inbox-stream.controller';
-import { ConversationsProjection } from './read-models/conversations.projection';
 import { ConversationsQueries } from './read-models/conversations.queries';
 import { ContactThreadsQueries } from './read-models/contact-threads.queries';
-import { ConversationCountsProjection } from './read-models/conversation-counts.projection';
-import { ConversationReadsProjection } from './read-models/conversation-reads.projection';
-import { ConversationSearchProjection } from './read-models/conversation-search.projection';
 import { InboxQueries } from './read-models/inbox.queries';
 
 @Module({
   controllers: [ConversationsController, ConversationReadsController, InboxStreamController, AssigneesController],
   imports: [AccountsModule, ChannelConfigurationModule],
   providers: [
-    ConversationsProjection,
-    ConversationSearchProjection,
-    ConversationCountsProjection,
-    ConversationReadsProjection,
     ConversationsQueries,
     InboxQueries,
     ThreadInboundMail,

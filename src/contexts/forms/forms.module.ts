@@ -6,12 +6,11 @@ import { SubmitFormHandler } from './application/submit-form.command';
 import { formSubmissionCors } from './http/form-submission-cors.middleware';
 import { FormSubmissionsController } from './http/form-submissions.controller';
 import { FormsController } from './http/forms.controller';
-import { FormsProjection } from './read-models/forms.projection';
 import { FormsQueries } from './read-models/forms.queries';
 
 @Module({
   controllers: [FormsController, FormSubmissionsController],
-  providers: [FormsProjection, FormsQueries, CreateFormHandler, ChangeFormHandler, SubmitFormHandler, SubmissionRateLimiter],
+  providers: [FormsQueries, CreateFormHandler, ChangeFormHandler, SubmitFormHandler, SubmissionRateLimiter],
   exports: [FormsQueries],
 })
 export class FormsModule implements NestModule {

@@ -1,11 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ChannelConfigurationModule } from '../channel-configuration';
+import { ChannelConfigurationModule } from '../channel-configuration/channel-configuration.module';
 import { MailIntake } from './application/mail-intake';
 import { NotShownMailQueue } from './application/not-shown-mail';
 import { MailParserPool } from './application/mail-parser.pool';
 import { MarkInboundMailUnroutedHandler } from './application/mark-unrouted.command';
 import { InboundController } from './http/inbound.controller';
-import { InboundMailProjection } from './read-models/inbound-mail.projection';
 import { InboundMailQueries } from './read-models/inbound-mail.queries';
 import { InboundSmtpServer } from './smtp/inbound-smtp.server';
 
@@ -17,7 +16,7 @@ export class InboundMailModule {
       module: InboundMailModule,
       imports: [ChannelConfigurationModule],
       controllers: [InboundController],
-      providers: [MailIntake, NotShownMailQueue, MailParserPool, InboundMailProjection, InboundMailQueries, MarkInboundMailUnroutedHandler, ...(smtp ? [InboundSmtpServer] : [])],
+      providers: [MailIntake, NotShownMailQueue, MailParserPool, InboundMailQueries, MarkInboundMailUnroutedHandler, ...(smtp ? [InboundSmtpServer] : [])],
       exports: [MailIntake, InboundMailQueries],
     };
   }

@@ -85,8 +85,9 @@ export function serveProjections(projections: Projection[]): void {
   if (!port) throw new Error('serveProjections runs on a worker thread');
   const { file, projections: wanted } = workerData as HostData;
   const byName = new Map(projections.map((projection) => [projection.name, projection]));
+  // The app's worker serves the app's own list; a worker file given another list must not drop a read model silently.
   const missing = wanted.filter((name) => !byName.has(name));
-  if (missing.length > 0) throw new Error(`the projection thread has no projection named ${missing.join(', ')}: list it in its worker file`);
+  if (missing.length > 0) throw new Error(`the projection thread has no projection named ${missing.join(', ')}: its worker file serves another list than the app runs`);
   const applier = new SqliteFeedApplier(openReadModelDb(file));
   port.on('message', ({ id, batch, targets, checkpoints }: ApplyRequest) => {
     try {

@@ -16,6 +16,9 @@ export interface Projection {
   apply(event: RecordedEvent, db: SqliteDatabase): void;
 }
 
+/** A projection is a plain class over a SQLite handle, so either thread builds its own without Nest. */
+export type ProjectionClass = new () => Projection;
+
 /**
  * Turns events into commands. It may be handed an event more than once (after a crash, before the
  * checkpoint was saved), so the commands it sends carry deterministic ids.

@@ -1,6 +1,4 @@
 import { DiscoveryService } from '@nestjs/core';
 
-/** Marks a provider implementing `Projection` so the subscriptions service runs it. */
-export const RegisterProjection = DiscoveryService.createDecorator<void>();
 /** Marks a provider implementing `ProcessManager` so the subscriptions service runs it. */
 export const RegisterProcessManager = DiscoveryService.createDecorator<void>();

@@ -16,13 +16,15 @@ import type { ProcessManager, Projection } from './projection';
 import { ProcessManagerRunner } from './process-manager.runner';
 import { ProjectionHost } from './projection-host';
 import { ProjectionRunner } from './projection.runner';
-import { RegisterProcessManager, RegisterProjection } from './subscription.decorators';
+import { RegisterProcessManager } from './subscription.decorators';
 import type { SubscriptionStatus } from './subscription-status';
 import type { SubscriptionRunner } from './subscription.runner';
 
 export const RUN_SUBSCRIPTIONS = Symbol('RUN_SUBSCRIPTIONS');
 /** The file of the projection thread's entry (see ProjectionHost); null applies the live feed on this thread. */
 export const PROJECTION_HOST_WORKER = Symbol('PROJECTION_HOST_WORKER');
+/** The read models to run: the app's instances of the listed classes. */
+export const PROJECTIONS = Symbol('PROJECTIONS');
 
 /**
  * Under sustained appends the feed delivers about once per this many ms, so a batch carries what
@@ -33,7 +35,7 @@ export const PROJECTION_HOST_WORKER = Symbol('PROJECTION_HOST_WORKER');
  */
 const FEED_PAUSE_MS = 20;
 
-/** Finds every registered projection and process manager and keeps them following the log. */
+/** Runs the listed projections and every registered process manager, and keeps them following the log. */
 @Injectable()
 export class SubscriptionsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Subscriptions');
@@ -50,10 +52,11 @@ export class SubscriptionsService implements OnApplicationBootstrap, BeforeAppli
     @Inject(RUN_SUBSCRIPTIONS) private readonly runSubscriptions: boolean,
     @Inject(PROJECTION_HOST_WORKER) private readonly hostWorker: string | null,
     @Inject(READ_MODEL_FILE) private readonly readModelFile: string,
+    @Inject(PROJECTIONS) private readonly listedProjections: readonly Projection[],
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const projections = this.instancesOf<Projection>(RegisterProjection.KEY);
+    const projections = this.listedProjections;
     if (this.runSubscriptions && this.hostWorker) {
       this.host = new ProjectionHost(this.hostWorker, { file: this.readModelFile, projections: projections.map((projection) => projection.name) });
     }

@@ -1,15 +1,11 @@
-import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import type { Projection } from '../../../shared/projections/projection';
-import { RegisterProjection } from '../../../shared/projections/subscription.decorators';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { AccountEvent } from '../domain/account.decider';
 import type { SessionEvent } from '../domain/session.decider';
 import type { UserEvent } from '../domain/user.decider';
 
 /** Accounts, users (with their credential, for sign-in) and sessions, as the HTTP edge reads them. */
-@Injectable()
-@RegisterProjection()
 export class AccountsProjection implements Projection {
   readonly name = 'accounts';
   readonly version = 1;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventSourcing } from '../../../shared/application/event-sourcing.service';
 import type { Actor } from '../../../shared/domain/event-envelope';
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
-import { AccountsQueries } from '../../accounts';
+import { AccountsQueries } from '../../accounts/contract';
 import { chatChannelStream } from '../domain/chat-channel.decider';
 import {
   replayConfiguration,

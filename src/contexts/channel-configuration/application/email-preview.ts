@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFound } from '../../../shared/domain/domain-error';
-import { AccountsQueries } from '../../accounts';
+import { AccountsQueries } from '../../accounts/contract';
 import { renderOutgoingEmail, type RenderedEmail } from '../domain/outgoing-email';
 import { checkDefaultSubject, checkFromName } from '../domain/templates';
 import { ChannelsQueries } from '../read-models/channels.queries';

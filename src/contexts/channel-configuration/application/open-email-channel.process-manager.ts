@@ -4,7 +4,7 @@ import { EventSourcing } from '../../../shared/application/event-sourcing.servic
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import type { ProcessManager } from '../../../shared/projections/projection';
 import { RegisterProcessManager } from '../../../shared/projections/subscription.decorators';
-import type { AccountOpened } from '../../accounts';
+import type { AccountOpened } from '../../accounts/contract';
 import { emailChannelDecider, emailChannelStream } from '../domain/email-channel.decider';
 
 /** Opening an account, as a trial or by buying seats, switches its email channel on. */

@@ -5,7 +5,7 @@ import type { Decider } from '../../../shared/domain/decider';
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import type { ProcessManager } from '../../../shared/projections/projection';
 import { RegisterProcessManager } from '../../../shared/projections/subscription.decorators';
-import type { InboundMailAccepted } from '../../inbound-mail';
+import type { InboundMailAccepted } from '../../inbound-mail/contract';
 import { forwardingConfirmationStream, type ForwardingConfirmationReceived } from '../domain/forwarding-confirmation';
 
 const confirmations: Decider<null, ForwardingConfirmationReceived['data'], ForwardingConfirmationReceived> = {

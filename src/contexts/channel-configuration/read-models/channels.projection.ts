@@ -1,15 +1,11 @@
-import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import type { Projection } from '../../../shared/projections/projection';
-import { RegisterProjection } from '../../../shared/projections/subscription.decorators';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ChatChannelEvent } from '../domain/chat-channel.decider';
 import type { EmailChannelEvent } from '../domain/email-channel.decider';
 import type { ForwardingConfirmationReceived } from '../domain/forwarding-confirmation';
 
 /** Each account's channels as settings pages show them, and forwarding address → account for inbound mail. */
-@Injectable()
-@RegisterProjection()
 export class ChannelsProjection implements Projection {
   readonly name = 'channels';
   readonly version = 1;

@@ -5,9 +5,9 @@ import type { CommandContext } from '../../../shared/application/command-context
 import { EventSourcing } from '../../../shared/application/event-sourcing.service';
 import { SERVER_SECRET } from '../../../shared/config/server-secret';
 import { DomainError } from '../../../shared/domain/domain-error';
-import { AccountsQueries } from '../../accounts';
-import { ChannelsQueries } from '../../channel-configuration';
-import { OUTBOUND_MAILER, type OutboundMailer } from '../../conversations';
+import { AccountsQueries } from '../../accounts/contract';
+import { ChannelsQueries } from '../../channel-configuration/contract';
+import { OUTBOUND_MAILER, type OutboundMailer } from '../../conversations/contract';
 import { CODE_TTL_MS, visitorEmailCode, visitorEmailDecider, visitorEmailStream } from '../domain/visitor-email.decider';
 
 export class ChatEmailUnavailable extends DomainError {

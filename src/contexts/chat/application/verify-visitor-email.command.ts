@@ -3,7 +3,7 @@ import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nest
 import type { CommandContext } from '../../../shared/application/command-context';
 import { EventSourcing } from '../../../shared/application/event-sourcing.service';
 import { SERVER_SECRET } from '../../../shared/config/server-secret';
-import { ConversationsQueries, IdentifyChatVisitor } from '../../conversations';
+import { ConversationsQueries, IdentifyChatVisitor } from '../../conversations/contract';
 import { CODE_ATTEMPTS, VisitorCodeIncorrect, visitorEmailCode, visitorEmailDecider, visitorEmailStream } from '../domain/visitor-email.decider';
 
 /**

@@ -4,7 +4,7 @@ import { EventSourcing } from '../../../shared/application/event-sourcing.servic
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import type { ProcessManager } from '../../../shared/projections/projection';
 import { RegisterProcessManager } from '../../../shared/projections/subscription.decorators';
-import type { ChatVisitorIdentified, ConversationStarted } from '../../conversations';
+import type { ChatVisitorIdentified, ConversationStarted } from '../../conversations/contract';
 import { contactDecider, contactStream } from '../domain/contact.decider';
 
 /**

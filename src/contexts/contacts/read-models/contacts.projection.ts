@@ -1,19 +1,15 @@
-import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import type { Projection } from '../../../shared/projections/projection';
-import { RegisterProjection } from '../../../shared/projections/subscription.decorators';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ContactEvent } from '../domain/contact.decider';
-import type { ChatVisitorIdentified, ConversationStarted } from '../../conversations';
-import type { FormSubmitted } from '../../forms';
+import type { ChatVisitorIdentified, ConversationStarted } from '../../conversations/contract';
+import type { FormSubmitted } from '../../forms/contract';
 import { contactIdFor } from '../domain/contact.decider';
 
 /**
  * Contacts, their conversations (from Conversations' events) and their "Recent activity" (created,
  * details changed, forms, chats). Email conversations are listed apart and never in recent activity.
  */
-@Injectable()
-@RegisterProjection()
 export class ContactsProjection implements Projection {
   readonly name = 'contacts';
   readonly version = 2;

@@ -2,7 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { EventSourcing } from '../../../shared/application/event-sourcing.service';
 import { InvalidInput, NotFound } from '../../../shared/domain/domain-error';
-import { AccountsQueries } from '../../accounts';
+import { AccountsQueries } from '../../accounts/contract';
 import { isAssignable } from '../domain/assignment';
 import { conversationDecider, conversationStream } from '../domain/conversation.decider';
 import { ConversationsQueries } from '../read-models/conversations.queries';

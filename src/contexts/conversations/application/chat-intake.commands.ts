@@ -2,7 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { EventSourcing } from '../../../shared/application/event-sourcing.service';
 import { deterministicId } from '../../../shared/domain/deterministic-id';
-import { contactIdFor } from '../../contacts';
+import { contactIdFor } from '../../contacts/contract';
 import { conversationDecider, conversationStream, type ConversationContact } from '../domain/conversation.decider';
 
 export interface ChatVisitor {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { chatVisitorPresence, Presence } from '../../../shared/presence/presence';
-import { AccountsQueries } from '../../accounts';
-import { ChannelsQueries, renderOutgoingEmail } from '../../channel-configuration';
+import { AccountsQueries } from '../../accounts/contract';
+import { ChannelsQueries, renderOutgoingEmail } from '../../channel-configuration/contract';
 import { replyBlocker, replyRoute, type ReplyRoute, type SendingChannel } from '../domain/reply-rules';
 
 /** What a reply is composed against: the conversation as the read model shows it. */

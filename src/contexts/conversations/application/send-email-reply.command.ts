@@ -6,7 +6,7 @@ import { EventSourcing } from '../../../shared/application/event-sourcing.servic
 import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
 import { deterministicId } from '../../../shared/domain/deterministic-id';
 import { NotFound } from '../../../shared/domain/domain-error';
-import { sanitizeMailHtml } from '../../inbound-mail';
+import { sanitizeMailHtml } from '../../inbound-mail/contract';
 import { conversationDecider, conversationStream } from '../domain/conversation.decider';
 import { ConversationsQueries } from '../read-models/conversations.queries';
 import { ReplyComposer } from './reply-composer';

@@ -3,7 +3,7 @@ import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nest
 import type { CommandContext } from '../../../shared/application/command-context';
 import { EventSourcing } from '../../../shared/application/event-sourcing.service';
 import { NotFound } from '../../../shared/domain/domain-error';
-import { AccountsQueries } from '../../accounts';
+import { AccountsQueries } from '../../accounts/contract';
 import { conversationDecider, conversationStream } from '../domain/conversation.decider';
 import type { ReplyRoute } from '../domain/reply-rules';
 import { ConversationsQueries } from '../read-models/conversations.queries';

@@ -5,8 +5,8 @@ import { BLOB_STORE, type BlobStore } from '../../../shared/blobs/blob-store';
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import type { ProcessManager } from '../../../shared/projections/projection';
 import { RegisterProcessManager } from '../../../shared/projections/subscription.decorators';
-import { contactIdFor } from '../../contacts';
-import { submissionText, type FormSubmitted } from '../../forms';
+import { contactIdFor } from '../../contacts/contract';
+import { submissionText, type FormSubmitted } from '../../forms/contract';
 import { conversationDecider, conversationStream, type InboundMessage } from '../domain/conversation.decider';
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Event } from '../../../shared/domain/event-envelope';
 import { Timestamp } from '../../../shared/domain/event-schema';
-import { ConversationContact } from './conversation.decider';
+import { ConversationContact } from './conversation-contact';
 
 const Ids = { conversationId: z.string().min(1), accountId: z.string().min(1) };
 

@@ -5,6 +5,7 @@ import type { Event } from '../../../shared/domain/event-envelope';
 import { Timestamp } from '../../../shared/domain/event-schema';
 import { BodyTruncation, MailAttachment, MailKind, MessageAddress, OmittedPart, StoredPart, type MailAddress } from './mail-types';
 import { CHAT_COMMANDS, chatSubject, type ChatCommand, type ChatEvent } from './chat-conversation';
+import { ConversationContact } from './conversation-contact';
 import { composeReply, type ReplyDraft, type ReplyQueued } from './outgoing-reply';
 import { replyBlocker, type SendingChannel } from './reply-rules';
 import { replyTokenFor } from './reply-address';
@@ -37,8 +38,7 @@ export const InboundMessage = z.object({
 });
 export type InboundMessage = z.infer<typeof InboundMessage>;
 
-export const ConversationContact = z.object({ id: z.string(), email: z.string(), name: z.string() });
-export type ConversationContact = z.infer<typeof ConversationContact>;
+export { ConversationContact };
 
 const Ids = { conversationId: z.string().min(1), accountId: z.string().min(1) };
 

@@ -1,5 +1,5 @@
 import type { EventSchemas, Upcasters } from '../../../shared/domain/event-schema';
-import { conformingMailFields, headerTokenOf, messageIdListOf } from '../../inbound-mail';
+import { conformingMailFields, headerTokenOf, messageIdListOf } from '../../inbound-mail/contract';
 import { ChatMessageReceivedData, ChatReplyPostedData, ChatVisitorIdentifiedData } from './chat-conversation';
 import { ConversationSeenData } from './conversation-seen.decider';
 import {

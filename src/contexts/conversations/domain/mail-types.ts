@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 // The mail shapes Conversations reads from InboundMail's published event, with their schemas.
-export { BodyTruncation, MailAttachment, MailKind, OmittedPart, StoredPart } from '../../inbound-mail';
-export type { MailAddress } from '../../inbound-mail';
+export { BodyTruncation, MailAttachment, MailKind, OmittedPart, StoredPart } from '../../inbound-mail/contract';
+export type { MailAddress } from '../../inbound-mail/contract';
 
 /**
  * An address as a message carries it. Intake holds mail to stricter rules (MailAddress); forms and

@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES, Allow } from '../../../shared/http/access';
 import { CurrentUser, type SignedInUser } from '../../../shared/http/signed-in-user';
-import { AccountsQueries } from '../../accounts';
+import { AccountsQueries } from '../../accounts/contract';
 import { isAssignable } from '../domain/assignment';
 
 /** Whom a conversation can be given to, for everyone who works in the inbox (the user list is for admins). */

@@ -6,7 +6,7 @@ import { ALL_ROLES, Allow } from '../../../shared/http/access';
 import { CurrentUser, SESSION_RESOLVER, type SessionResolver, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { liveTopic } from '../../../shared/live/live-log';
 import { LIVE_MAX_PENDING, LiveStreams } from '../../../shared/live/live-streams';
-import type { SessionEnded, UserDeactivated } from '../../accounts';
+import type { SessionEnded, UserDeactivated } from '../../accounts/contract';
 
 const INBOX_CHANGES = new Set([
   'ConversationStarted',

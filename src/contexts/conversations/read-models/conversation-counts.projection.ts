@@ -1,7 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import type { Projection } from '../../../shared/projections/projection';
-import { RegisterProjection } from '../../../shared/projections/subscription.decorators';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ConversationEvent } from '../domain/conversation.decider';
 
@@ -17,8 +15,6 @@ interface Facets {
  * status) so the answer costs a handful of rows however large the account is. It keeps each
  * conversation's facets itself: another projection's tables may be at another position in the log.
  */
-@Injectable()
-@RegisterProjection()
 export class ConversationCountsProjection implements Projection {
   readonly name = 'conversation-counts';
   readonly version = 1;

@@ -1,7 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import type { Projection } from '../../../shared/projections/projection';
-import { RegisterProjection } from '../../../shared/projections/subscription.decorators';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ConversationSeenEvent } from '../domain/conversation-seen.decider';
 import type { ConversationEvent } from '../domain/conversation.decider';
@@ -11,8 +9,6 @@ import type { ConversationEvent } from '../domain/conversation.decider';
  * opened it. Unread = inbound activity after the user's last look (or no look at all). Outbound
  * replies are not inbound activity: an agent's own answer never makes a conversation unread.
  */
-@Injectable()
-@RegisterProjection()
 export class ConversationReadsProjection implements Projection {
   readonly name = 'conversation-reads';
   readonly version = 2;

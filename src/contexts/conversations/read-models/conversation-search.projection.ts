@@ -1,7 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import type { Projection } from '../../../shared/projections/projection';
-import { RegisterProjection } from '../../../shared/projections/subscription.decorators';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ConversationEvent } from '../domain/conversation.decider';
 
@@ -26,8 +24,6 @@ const MAX_DOCUMENTS = 1n << DOCUMENT_BITS;
  * quoted history). Only the index is kept, no copy of the text (content=''), and of each hit only its
  * rowid (detail=none): queries are single prefix terms joined by AND, and documents are never changed.
  */
-@Injectable()
-@RegisterProjection()
 export class ConversationSearchProjection implements Projection {
   readonly name = 'conversation-search';
   readonly version = 3;

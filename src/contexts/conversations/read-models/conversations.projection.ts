@@ -1,7 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import type { Projection } from '../../../shared/projections/projection';
-import { RegisterProjection } from '../../../shared/projections/subscription.decorators';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ConversationEvent } from '../domain/conversation.decider';
 import type { ReplyDeliveryEvent } from '../domain/reply-delivery.decider';
@@ -10,8 +8,6 @@ import { threadIndexRoot } from '../domain/threading';
 const PREVIEW_LENGTH = 160;
 
 /** Conversations and their messages as the inbox and the thread show them, plus the lookups threading needs. */
-@Injectable()
-@RegisterProjection()
 export class ConversationsProjection implements Projection {
   readonly name = 'conversations';
   readonly version = 4;

@@ -1,14 +1,10 @@
-import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import type { Projection } from '../../../shared/projections/projection';
-import { RegisterProjection } from '../../../shared/projections/subscription.decorators';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { FormEvent } from '../domain/form.decider';
 import type { FormSubmissionEvent } from '../domain/form-submission.decider';
 
 /** Form definitions as admins list them and the public submission route reads them, with a submission count. */
-@Injectable()
-@RegisterProjection()
 export class FormsProjection implements Projection {
   readonly name = 'forms';
   readonly version = 1;

@@ -4,7 +4,7 @@ import type { CommandContext } from '../../../shared/application/command-context
 import { EventSourcing } from '../../../shared/application/event-sourcing.service';
 import { BLOB_STORE, BlobStore } from '../../../shared/blobs/blob-store';
 import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
-import { ChannelsQueries } from '../../channel-configuration';
+import { ChannelsQueries } from '../../channel-configuration/contract';
 import { inboundIdFor } from '../domain/inbound-id';
 import { inboundMailDecider } from '../domain/inbound-mail.decider';
 import { inboundMailStream, type InboundMailAccepted, type StoredPart } from '../domain/inbound-mail.events';

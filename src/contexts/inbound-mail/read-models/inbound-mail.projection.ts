@@ -1,14 +1,10 @@
-import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
 import type { Projection } from '../../../shared/projections/projection';
-import { RegisterProjection } from '../../../shared/projections/subscription.decorators';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { InboundMailEvent } from '../domain/inbound-mail.events';
 import type { InboundTokenRotated } from '../domain/inbound-token';
 
 /** Every inbound message with its status (the failed-mail queue is the failed ones), and token generations. */
-@Injectable()
-@RegisterProjection()
 export class InboundMailProjection implements Projection {
   readonly name = 'inbound-mail';
   readonly version = 1;

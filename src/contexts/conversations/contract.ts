@@ -6,4 +6,3 @@ export { ReceiveChatMessage, IdentifyChatVisitor } from './application/chat-inta
 export { ConversationsQueries, type ConversationSummary } from './read-models/conversations.queries';
 export { contactReplyAddress } from './domain/reply-address';
 export { OUTBOUND_MAILER, type OutboundMailer, type OutboundNotice } from './outbound/outbound-mailer';
-export { ConversationsModule } from './conversations.module';

@@ -6,7 +6,6 @@ export { conformingMailFields } from './domain/conforming-mail';
 export { headerTokenOf, messageIdListOf } from './domain/mail-fields';
 export { inboundMailEventSchemas, inboundMailUpcasters } from './domain/inbound-mail.contracts';
 export { InboundMailQueries } from './read-models/inbound-mail.queries';
-export { InboundMailModule } from './inbound-mail.module';
 export { senderOf } from './domain/sender';
 export { MarkInboundMailUnrouted } from './application/mark-unrouted.command';
 export { sanitizeMailHtml } from './application/html-sanitizer';

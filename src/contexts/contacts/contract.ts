@@ -3,4 +3,3 @@ export { contactsEventSchemas } from './domain/contacts.contracts';
 export type { ContactCreated } from './domain/contact.decider';
 export { contactIdFor } from './domain/contact.decider';
 export { ContactsQueries, type ContactView } from './read-models/contacts.queries';
-export { ContactsModule } from './contacts.module';

@@ -4,4 +4,3 @@ export type { AccountOpened, AccountSettingsChanged } from './domain/account.dec
 export type { UserDeactivated, UserRegistered, UserRenamed } from './domain/user.decider';
 export type { SessionEnded } from './domain/session.decider';
 export { AccountsQueries, type AccountView, type UserView } from './read-models/accounts.queries';
-export { AccountsModule } from './accounts.module';

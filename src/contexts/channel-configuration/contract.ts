@@ -5,4 +5,3 @@ export { chatChannelStream } from './domain/chat-channel.decider';
 export { renderOutgoingEmail, type RenderedEmail } from './domain/outgoing-email';
 export { ChannelsQueries, type EmailChannelView } from './read-models/channels.queries';
 export { ChannelConfigurationAuditor } from './application/configuration-audit';
-export { ChannelConfigurationModule } from './channel-configuration.module';

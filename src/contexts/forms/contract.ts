@@ -3,4 +3,3 @@ export { formsEventSchemas } from './domain/forms.contracts';
 export type { FormSubmitted, SubmittedField } from './domain/form-submission.decider';
 export { submissionText } from './domain/form-submission.decider';
 export type { FormCreated, FormChanged, FormField } from './domain/form.decider';
-export { FormsModule } from './forms.module';
