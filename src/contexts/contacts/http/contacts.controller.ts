@@ -4,7 +4,7 @@ import { NotFound } from '../../../shared/domain/domain-error';
 import { ALL_ROLES, Allow, REPLIERS } from '../../../shared/http/access';
 import { ChannelsQueries } from '../../channel-configuration';
 import { SERVER_SECRET } from '../../../shared/config/server-secret';
-import { contactReplyAddress } from '../../conversations';
+import { contactReplyAddress } from '../../conversations/contract';
 import { NoForwardingAddress } from '../domain/contacts.errors';
 import { CurrentUser, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { ContactsQueries, type ContactView } from '../read-models/contacts.queries';
