@@ -2,8 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * The grammar of our reply addresses, composed and parsed here alone: the tag on a forwarding
- * address (`username+<tag>@…`) and the body marker. Every other context imports it from the
- * conversations context, so this module imports nothing but node built-ins.
+ * address (`username+<tag>@…`) and the body marker. Other contexts import it through
+ * conversations/contract.ts; it imports nothing but node built-ins, so that never closes a circle.
  *
  * - Any tag routes like the bare forwarding address (an address is claimed without tags, and a
  *   username can never contain the separator).
