@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { contactIdFor } from '../src/contexts/contacts/contract';
+import { plusAddress, unkeyedContactToken, withoutTag } from '../src/contexts/conversations/contract';
 import { signUp, startTestApi, type TestApi } from './support/api-app';
 import { sendRaw, simpleMail } from './support/smtp-client';
 import { eventually } from './support/eventually';
@@ -97,7 +98,7 @@ describe('replies to a campaign sent with per-contact reply addresses', () => {
     const { agent, accountId, contacts } = await withContacts('carla@example.com');
     const carla = contacts['carla@example.com'];
     // What anyone who knows the account id (the chat snippet shows it) and Carla's address could work out.
-    const computed = carla.replyAddress.replace(/\+[^@]*@/, `+p${contactIdFor(accountId, 'carla@example.com').replace(/-/g, '').slice(0, 20)}@`);
+    const computed = plusAddress(withoutTag(carla.replyAddress), unkeyedContactToken(contactIdFor(accountId, 'carla@example.com')));
     expect(carla.replyAddress).not.toBe(computed);
     // Still accepted (plus-addresses route to the account), but it names nobody: a conversation of its own.
     await deliver(computed, campaignReply('Carla <carla@example.com>', computed, 'Please send the invoice to billing@attacker.example.'));

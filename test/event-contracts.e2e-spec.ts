@@ -5,6 +5,7 @@ import request from 'supertest';
 import { SqliteEventStore } from '../src/shared/event-store/sqlite.event-store';
 import { MailParserPool } from '../src/contexts/inbound-mail/application/mail-parser.pool';
 import { conversationDecider, type ConversationEvent } from '../src/contexts/conversations/domain/conversation.decider';
+import { replyTokenFor } from '../src/contexts/conversations/contract';
 import { EVENT_STORE, type EventStore } from '../src/shared/event-store/event-store.port';
 import { deterministicId } from '../src/shared/domain/deterministic-id';
 import { PASSWORD, signUp, startTestApi, type TestApi } from './support/api-app';
@@ -210,7 +211,7 @@ describe('a data directory whose log holds the broken shapes an earlier build wr
             subject: 'its me A',
             contact: { id: deterministicId('contact', accountId, 'hello@example.com'), email: 'hello@example.com', name: 'A' },
             participants: ['hello@example.com', 'bob@example.com'],
-            replyToken: `c${conversationId.replace(/-/g, '').slice(0, 20)}`,
+            replyToken: replyTokenFor(conversationId),
             linkedTo: null,
             startedAt: receivedAt,
           },

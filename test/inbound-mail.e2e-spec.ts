@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { plusAddress } from '../src/contexts/conversations/contract';
 import { EVENT_STORE, type EventStore } from '../src/shared/event-store/event-store.port';
 import { BLOB_STORE, type BlobStore } from '../src/shared/blobs/blob-store';
 import { signUp, startTestApi, type TestApi } from './support/api-app';
@@ -44,7 +45,7 @@ describe('inbound SMTP', () => {
 
   it('routes username+token@ plus-addresses like the bare address', async () => {
     const { address } = await accountWithAddress();
-    const plus = address.replace('@', '+c0ffee@');
+    const plus = plusAddress(address, 'c0ffee');
     expect(await sendRaw(api.smtpPort, plus, simpleMail({ to: plus }))).toMatchObject({ ok: true, code: 250 });
   });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import request from 'supertest';
+import { markerFor, plusAddress, replyTokenFor } from '../src/contexts/conversations/contract';
 import { EVENT_STORE, type EventStore } from '../src/shared/event-store/event-store.port';
 import { PASSWORD, signUp, startTestApi, uniqueEmail, type TestApi } from './support/api-app';
 import { CaptureRelay } from './support/capture-relay';
@@ -72,20 +73,19 @@ describe('POST /api/conversations/:id/replies', () => {
     const reply = (await thread(agent, conversationId)).messages.find((m: { id: string }) => m.id === messageId) as { internetMessageId: string };
     const [mail] = relayed(reply.internetMessageId);
     expect(mail.envelope.to).toEqual(['carla@example.com']);
-    const token = `c${conversationId.replace(/-/g, '').slice(0, 20)}`;
-    const [user, domain] = (address as string).split('@');
+    const token = replyTokenFor(conversationId);
     expect(mail.parsed.from?.value).toEqual([{ name: 'Anna Owner from Acme', address }]);
     expect(mail.parsed.to).toMatchObject({ value: [{ address: 'carla@example.com', name: 'Carla Customer' }] });
     expect(mail.parsed.cc).toBeUndefined();
-    expect(mail.parsed.replyTo?.value).toEqual([{ name: '', address: `${user}+${token}@${domain}` }]);
+    expect(mail.parsed.replyTo?.value).toEqual([{ name: '', address: plusAddress(address as string, token) }]);
     expect(mail.parsed.subject).toBe('Follow-up from Acme');
     expect(mail.parsed.messageId).toMatch(/^<r[0-9a-f]{32}@inbox\.test>$/);
     expect(mail.parsed.inReplyTo).toBe(inboundMessageId);
     expect(mail.parsed.references).toBe(inboundMessageId);
     expect(mail.parsed.headers.get('auto-submitted')).toBe('no');
     expect(Buffer.from(String(mail.parsed.headers.get('thread-index')), 'base64')).toHaveLength(22);
-    expect(mail.parsed.text).toContain(`[ref:${token}]`);
-    expect(mail.parsed.html).toContain(`[ref:${token}]`);
+    expect(mail.parsed.text).toContain(markerFor(token));
+    expect(mail.parsed.html).toContain(markerFor(token));
     expect(mail.parsed.text).toContain('A new zipper is on its way.');
 
     // Carla answers from her mail client: In-Reply-To our Message-ID, to the plain address.
@@ -141,7 +141,7 @@ describe('POST /api/conversations/:id/replies', () => {
     const metadata = { eventId: randomUUID(), accountId, actor: { userId, role: 'primary_admin' as const }, correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString(), schemaVersion: 1 };
     const appended = await api.app.get<EventStore>(EVENT_STORE).appendToStream(
       `conversation-${conversationId}`,
-      [{ type: 'ConversationStarted', data: { conversationId, accountId, channel: 'email', subject: 'No email', contact: { id: randomUUID(), email: '', name: 'Visitor' }, participants: [], replyToken: `c${conversationId.replace(/-/g, '').slice(0, 20)}`, linkedTo: null, startedAt: new Date().toISOString() }, metadata }],
+      [{ type: 'ConversationStarted', data: { conversationId, accountId, channel: 'email', subject: 'No email', contact: { id: randomUUID(), email: '', name: 'Visitor' }, participants: [], replyToken: replyTokenFor(conversationId), linkedTo: null, startedAt: new Date().toISOString() }, metadata }],
       { expectedRevision: 'no_stream' },
     );
     expect(appended.position).toBeGreaterThan(0n);

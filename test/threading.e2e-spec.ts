@@ -1,3 +1,4 @@
+import { markerFor, plusAddress, replyTokenFor } from '../src/contexts/conversations/contract';
 import { signUp, startTestApi, type TestApi } from './support/api-app';
 import { sendRaw } from './support/smtp-client';
 import { eventually } from './support/eventually';
@@ -102,16 +103,15 @@ describe('replies as mail clients write them', () => {
 
   it('threads a reply sent to the plus-addressed reply token, without any references', async () => {
     const { agent, address, first } = await withFirstMail();
-    const token = `c${first.id.replace(/-/g, '').slice(0, 20)}`;
-    const plus = address.replace('@', `+${token}@`);
+    const plus = plusAddress(address, replyTokenFor(first.id));
     await deliver(address, mail({ From: 'Carla <carla@example.com>', To: plus, Subject: 'another question', 'Message-ID': '<noref.1@example.com>' }), plus);
     await expectOneConversationWithMessages(agent, first.id, 2);
   });
 
   it('threads by our marker in the quoted body when the provider rewrote every Message-ID', async () => {
     const { agent, address, first } = await withFirstMail();
-    const token = `c${first.id.replace(/-/g, '').slice(0, 20)}`;
-    await deliver(address, mail({ From: 'Carla <carla@example.com>', To: address, Subject: 'Re: Order 77', 'Message-ID': '<rewritten.9@relay.example>' }, `Thanks!\r\n\r\n> Your order ships today.\r\n> [ref:${token}]`));
+    const marker = markerFor(replyTokenFor(first.id));
+    await deliver(address, mail({ From: 'Carla <carla@example.com>', To: address, Subject: 'Re: Order 77', 'Message-ID': '<rewritten.9@relay.example>' }, `Thanks!\r\n\r\n> Your order ships today.\r\n> ${marker}`));
     await expectOneConversationWithMessages(agent, first.id, 2);
   });
 

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import request from 'supertest';
 import type { InboundMailAccepted } from '../../src/contexts/inbound-mail/domain/inbound-mail.events';
+import { plusAddress } from '../../src/contexts/conversations/contract';
 import { messageOf } from '../../src/shared/error-message';
 import { READ_MODEL_DB } from '../../src/shared/event-store/event-store.module';
 import { EVENT_STORE, positionFromString, type EventStore, type RecordedEvent } from '../../src/shared/event-store/event-store.port';
@@ -91,7 +92,7 @@ export async function runCampaign(api: TestApi, options: CampaignOptions): Promi
     const fuzz: FuzzCase = fuzzCase(options.seed, index, corpus);
     names.set(index, fuzz.name);
     bytesSent += fuzz.bytes.length;
-    const recipient = fuzz.plus === undefined ? address : address.replace('@', `+${fuzz.plus}@`);
+    const recipient = fuzz.plus === undefined ? address : plusAddress(address, fuzz.plus);
     inFlight.add(index);
     const sendStarted = Date.now();
     const answer = await sendExact(api.smtpPort, recipient, fuzz.bytes, { timeoutMs: 60_000 });

@@ -4,6 +4,8 @@
  * both), so one failing case can be replayed alone.
  */
 
+import { markerFor } from '../../src/contexts/conversations/contract';
+
 /** mulberry32: small, fast, and the same numbers on every platform. */
 export function prng(seed: number): () => number {
   let state = seed >>> 0;
@@ -370,8 +372,8 @@ const MONSTERS: Array<[string, (dice: Dice) => Monster]> = [
         'Content-Type: text/plain; charset=utf-8',
       ];
       const text = envelope(dice, headers, `Re: your mail
-${dice.chance(0.5) ? `[ref:${token}]` : ''}
-> quoted [ref:c${hex(dice, 20)}]
+${dice.chance(0.5) ? markerFor(token) : ''}
+> quoted ${markerFor(`c${hex(dice, 20)}`)}
 `)
         .replace(/^From: .*$/m, dice.chance(0.1) ? '' : `From: ${dice.pick(POOL_SENDERS)}`)
         .replace(/^Message-ID: .*$/m, `Message-ID: ${own}`);

@@ -7,7 +7,6 @@ import { IdentifyChatVisitorHandler, ReceiveChatMessageHandler } from './applica
 import { ReplyComposer } from './application/reply-composer';
 import { ReplyOutbox } from './application/reply-outbox';
 import { RetryReplyHandler } from './application/retry-reply.command';
-import { SendEmailReplyHandler } from './application/send-email-reply.command';
 import { SendReplyHandler } from './application/send-reply.command';
 import { FileOutboundMailer } from './outbound/file.outbound-mailer';
 import { OUTBOUND_MAILER, type OutboundMailer } from './outbound/outbound-mailer';
@@ -36,7 +35,6 @@ import { InboxQueries } from './read-models/inbox.queries';
     StartFormConversation,
     ContactThreadsQueries,
     SendReplyHandler,
-    SendEmailReplyHandler,
     RetryReplyHandler,
     ReceiveChatMessageHandler,
     IdentifyChatVisitorHandler,

@@ -1,4 +1,5 @@
 import { InvalidInput } from '../../../shared/domain/domain-error';
+import { hasTagSeparator } from '../../conversations/contract';
 
 /** Names that mail systems and abuse desks expect to reach the domain's operator, never a tenant. */
 export const RESERVED_NAMES = new Set([
@@ -7,7 +8,7 @@ export const RESERVED_NAMES = new Set([
 ]);
 
 // RFC 5321 dot-atom local part, restricted to lowercase letters, digits and a few safe symbols.
-// "+" is excluded: it separates the reply token (username+token@…).
+// "+" is excluded: it separates a reply address's tag (reply-address in conversations).
 const ATOM = /^[a-z0-9!#$%&'*/=?^_`{|}~-]+$/;
 const DNS_LABEL = /^[a-z0-9-]+$/;
 
@@ -22,7 +23,7 @@ function checkUsername(raw: string): string {
   const username = raw.trim().toLowerCase();
   if (username.length === 0) throw new InvalidInput('username', 'username must not be empty', 'CHANNEL.USERNAME_EMPTY');
   if (username.length > 64) throw new InvalidInput('username', 'username must be at most 64 characters', 'CHANNEL.USERNAME_TOO_LONG');
-  if (username.includes('+')) {
+  if (hasTagSeparator(username)) {
     throw new InvalidInput('username', 'username must not contain "+": it is kept for reply addresses', 'CHANNEL.USERNAME_PLUS');
   }
   if (username.startsWith('.') || username.endsWith('.') || username.includes('..')) {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODEL_DB } from '../../../shared/event-store/event-store.module';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
+import { withoutTag } from '../../conversations/contract';
 
 export interface EmailChannelView {
   enabled: boolean;
@@ -44,7 +45,7 @@ export class ChannelsQueries {
 
   /** The account a forwarding address belongs to (inbound mail routing, every RCPT TO); plus-addresses route like the bare one. */
   accountOfAddress(address: string): string | null {
-    const normalized = address.trim().toLowerCase().replace(/\+[^@]*@/, '@');
+    const normalized = withoutTag(address.trim().toLowerCase());
     const row = prepared(this.db, 'SELECT account_id FROM forwarding_addresses WHERE address = ?').get(normalized) as
       | { account_id: string }
       | undefined;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { chatVisitorPresence, Presence } from '../../../shared/presence/presence';
 import { AccountsQueries } from '../../accounts/contract';
 import { ChannelsQueries, renderOutgoingEmail } from '../../channel-configuration/contract';
-import { replyBlocker, replyRoute, type ReplyRoute, type SendingChannel } from '../domain/reply-rules';
+import { routeReply, type ReplyRoute, type SendingChannel } from '../domain/reply-rules';
 
 /** What a reply is composed against: the conversation as the read model shows it. */
 export interface ReplyTarget {
@@ -12,17 +12,25 @@ export interface ReplyTarget {
   contact: { email: string };
 }
 
-export interface ComposedReply {
-  /** Where the reply goes: by email, or into the visitor's chat. */
-  via: ReplyRoute;
+/** A reply as the contact would get it by email, and the facts its route depends on. */
+export interface RenderedReply {
+  agentName: string;
   fromName: string;
   /** `"Name" <address>` as the contact will see it. */
   from: string;
   subject: string;
   text: string;
   html: string;
-  channel: SendingChannel;
-  /** Why the reply cannot go out (the composer shows it), or null. */
+  emailChannel: SendingChannel;
+  visitorOnline: boolean;
+}
+
+/** What the composer shows before the agent writes: where the reply goes, or why it cannot. */
+export interface ReplyPreview {
+  via: ReplyRoute;
+  from: string;
+  subject: string;
+  /** Why the reply cannot go out, or null. */
   blockedBecause: string | null;
   /** For chats: where the reply will reach the visitor, in words. */
   note: string | null;
@@ -30,7 +38,8 @@ export interface ComposedReply {
 
 /**
  * The reply as the channel's templates render it for this agent (the same renderer as the settings
- * preview, so the composer's from line and subject are what the contact receives), and the route it takes.
+ * preview, so the composer's from line and subject are what the contact receives). Where it goes is
+ * the domain's rule (routeReply): the decider applies it when the reply is sent, the preview shows it.
  */
 @Injectable()
 export class ReplyComposer {
@@ -40,34 +49,34 @@ export class ReplyComposer {
     private readonly presence: Presence,
   ) {}
 
-  compose(accountId: string, userId: string, target: ReplyTarget, text: string): ComposedReply {
+  render(accountId: string, userId: string, target: ReplyTarget, text: string): RenderedReply {
     const email = this.channels.emailChannel(accountId);
     const account = this.accounts.account(accountId);
-    const agent = this.accounts.user(accountId, userId);
-    const channel: SendingChannel = { enabled: email?.enabled ?? false, address: email?.forwardingAddress ?? null };
-    const contactEmail = target.contact.email || null;
-    const visitorOnline = this.presence.isPresent(chatVisitorPresence(target.id));
-    const via = replyRoute({ channel: target.channel, visitorOnline, contactEmail, emailChannel: channel });
-    const emailBlocker = replyBlocker({ contactEmail, channel });
+    const agentName = this.accounts.user(accountId, userId)?.name ?? '';
+    const emailChannel: SendingChannel = { enabled: email?.enabled ?? false, address: email?.forwardingAddress ?? null };
     const rendered = renderOutgoingEmail({
       fromNameTemplate: email?.fromName ?? '{{agent_name}}',
       subjectTemplate: email?.defaultSubject ?? '',
-      agentName: agent?.name ?? '',
+      agentName,
       conversationStartedAt: new Date(target.startedAt),
       account: { timeZone: account?.timeZone ?? 'UTC', locale: account?.locale ?? 'en' },
-      address: channel.address,
+      address: emailChannel.address,
       bodyText: text,
     });
+    return { agentName, ...rendered, emailChannel, visitorOnline: this.presence.isPresent(chatVisitorPresence(target.id)) };
+  }
+
+  preview(accountId: string, userId: string, target: ReplyTarget): ReplyPreview {
+    const { from, subject, emailChannel, visitorOnline } = this.render(accountId, userId, target, '');
+    const contactEmail = target.contact.email || null;
+    const { via, emailBlocker } = routeReply({ channel: target.channel, contactEmail, visitorOnline, emailChannel });
+    const blocker = emailBlocker?.message ?? null;
     return {
       via,
-      fromName: rendered.fromName,
-      from: rendered.from,
-      subject: rendered.subject,
-      text: rendered.text,
-      html: rendered.html,
-      channel,
-      blockedBecause: via === 'email' ? (emailBlocker?.message ?? null) : null,
-      note: target.channel !== 'chat' ? null : chatNote(via, visitorOnline, contactEmail, emailBlocker?.message ?? null),
+      from,
+      subject,
+      blockedBecause: via === 'email' ? blocker : null,
+      note: target.channel !== 'chat' ? null : chatNote(via, visitorOnline, contactEmail, blocker),
     };
   }
 }

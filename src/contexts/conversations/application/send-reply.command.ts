@@ -1,14 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '../../../shared/application/command-context';
+import type { CommandOutcome } from '../../../shared/application/handle-command';
 import { EventSourcing } from '../../../shared/application/event-sourcing.service';
+import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
+import { deterministicId } from '../../../shared/domain/deterministic-id';
 import { NotFound } from '../../../shared/domain/domain-error';
-import { AccountsQueries } from '../../accounts/contract';
-import { conversationDecider, conversationStream } from '../domain/conversation.decider';
+import { sanitizeMailHtml } from '../../inbound-mail/contract';
+import { conversationDecider, conversationStream, type ConversationEvent } from '../domain/conversation.decider';
 import type { ReplyRoute } from '../domain/reply-rules';
 import { ConversationsQueries } from '../read-models/conversations.queries';
 import { ReplyComposer } from './reply-composer';
-import { SendEmailReply, type ReplyInput } from './send-email-reply.command';
+import { ReplyOutbox } from './reply-outbox';
+
+export interface ReplyInput {
+  /** The agent's subject; the channel's default subject when absent. */
+  subject?: string;
+  text: string;
+  html?: string;
+}
 
 /** An agent's reply, sent where the conversation can be reached: by email, or into the visitor's chat. */
 export class SendReply extends Command<{ messageId: string; via: ReplyRoute }> {
@@ -21,30 +32,60 @@ export class SendReply extends Command<{ messageId: string; via: ReplyRoute }> {
   }
 }
 
+/**
+ * Reads the conversation and renders the reply once, then lets the decider route it and record it
+ * (ReplyQueued for the outbox, or ChatReplyPosted) in one append.
+ */
 @CommandHandler(SendReply)
 export class SendReplyHandler implements ICommandHandler<SendReply> {
   constructor(
-    private readonly commands: CommandBus,
     private readonly eventSourcing: EventSourcing,
     private readonly conversations: ConversationsQueries,
     private readonly composer: ReplyComposer,
-    private readonly accounts: AccountsQueries,
+    private readonly outbox: ReplyOutbox,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute({ conversationId, input, context }: SendReply): Promise<{ messageId: string; via: ReplyRoute }> {
     const { accountId, userId } = context;
     const conversation = this.conversations.conversation(accountId, conversationId);
     if (!conversation) throw new NotFound('Conversation');
-    const { via } = this.composer.compose(accountId, userId, conversation, input.text);
-    if (via === 'email') return { ...(await this.commands.execute(new SendEmailReply(conversationId, input, context))), via };
-    const messageId = randomUUID();
+    const rendered = this.composer.render(accountId, userId, conversation, input.text);
+    const messageId = context.commandId ? deterministicId(context.commandId, 'reply') : randomUUID();
     const outcome = await this.eventSourcing.decide(
       conversationStream(conversationId),
       conversationDecider,
-      { type: 'PostChatReply', conversationId, accountId, messageId, authorId: userId, authorName: this.accounts.user(accountId, userId)?.name ?? '', text: input.text, now: new Date() },
+      {
+        type: 'SendReply',
+        conversationId,
+        accountId,
+        messageId,
+        author: { id: userId, name: rendered.agentName },
+        text: input.text,
+        email: {
+          fromName: rendered.fromName,
+          subject: input.subject?.trim() || rendered.subject,
+          text: rendered.text,
+          html: input.html ? sanitizeMailHtml(input.html) : rendered.html,
+        },
+        emailChannel: rendered.emailChannel,
+        visitorOnline: rendered.visitorOnline,
+        ownDomain: this.config.inboxDomain,
+        now: new Date(),
+      },
       context,
     );
     await this.eventSourcing.waitForReadModels(outcome.position);
+    const via = await this.routeTaken(conversationId, outcome, context.commandId);
+    if (via === 'email') this.outbox.wake();
     return { messageId, via };
+  }
+
+  /** Where the decider sent the reply: what it recorded now, or what this command id recorded before. */
+  private async routeTaken(conversationId: string, outcome: CommandOutcome<ConversationEvent>, commandId: string | undefined): Promise<ReplyRoute> {
+    const recorded = outcome.repeated
+      ? (await this.eventSourcing.store.readStream(conversationStream(conversationId))).filter((event) => event.metadata.commandId === commandId)
+      : outcome.events;
+    return recorded.some((event) => event.type === 'ChatReplyPosted') ? 'chat' : 'email';
   }
 }

@@ -34,9 +34,8 @@ export type ChatCommand =
       text: string;
       now: Date;
     }
-  | { type: 'IdentifyChatVisitor'; conversationId: string; accountId: string; contact: ConversationContact }
-  | { type: 'PostChatReply'; conversationId: string; accountId: string; messageId: string; authorId: string; authorName: string; text: string; now: Date };
+  | { type: 'IdentifyChatVisitor'; conversationId: string; accountId: string; contact: ConversationContact };
 
-export const CHAT_COMMANDS: ReadonlySet<string> = new Set(['ReceiveChatMessage', 'IdentifyChatVisitor', 'PostChatReply']);
+export const CHAT_COMMANDS: ReadonlySet<string> = new Set(['ReceiveChatMessage', 'IdentifyChatVisitor']);
 
 export const chatSubject = (visitorName: string) => (visitorName ? `Chat with ${visitorName}` : 'Chat with a visitor');

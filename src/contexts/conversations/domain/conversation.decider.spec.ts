@@ -1,5 +1,6 @@
 import { given } from '../../../shared/domain/decider.testing';
-import { conversationDecider, replyTokenFor, type ConversationEvent } from './conversation.decider';
+import { conversationDecider, type ConversationEvent } from './conversation.decider';
+import { replyTokenFor } from './reply-address';
 import { inboundMessage } from './inbound-message.testing';
 
 

@@ -7,7 +7,7 @@ import { BodyTruncation, MailAttachment, MailKind, MessageAddress, OmittedPart, 
 import { CHAT_COMMANDS, chatSubject, type ChatCommand, type ChatEvent } from './chat-conversation';
 import { ConversationContact } from './conversation-contact';
 import { composeReply, type ReplyDraft, type ReplyQueued } from './outgoing-reply';
-import { replyBlocker, type SendingChannel } from './reply-rules';
+import { routeReply, type SendingChannel } from './reply-rules';
 import { replyTokenFor } from './reply-address';
 
 export type { ReplyQueued } from './outgoing-reply';
@@ -86,8 +86,29 @@ export type ConversationCommand =
   | { type: 'ReceiveMessage'; conversationId: string; accountId: string; message: InboundMessage; ownDomain: string }
   | { type: 'Close' | 'Reopen'; conversationId: string; accountId: string }
   | { type: 'Assign'; conversationId: string; accountId: string; assigneeId: string | null }
-  | { type: 'QueueReply'; conversationId: string; accountId: string; reply: ReplyDraft; channel: SendingChannel; ownDomain: string; now: Date }
+  | SendReply
   | ChatCommand;
+
+/**
+ * An agent's reply, with what the stream cannot know: the reply as an email (rendered from the
+ * channel's templates), the email channel, and whether the visitor is in the chat. The decider
+ * routes it and records it once: queued for the outbox, or posted into the chat.
+ */
+export interface SendReply {
+  type: 'SendReply';
+  conversationId: string;
+  accountId: string;
+  messageId: string;
+  author: { id: string; name: string };
+  /** The agent's words as the chat shows them. */
+  text: string;
+  /** The same reply as the contact gets it by email. */
+  email: Omit<ReplyDraft, 'messageId' | 'authorId'>;
+  emailChannel: SendingChannel;
+  visitorOnline: boolean;
+  ownDomain: string;
+  now: Date;
+}
 
 export interface ConversationState {
   started: boolean;
@@ -110,8 +131,6 @@ export interface ConversationState {
 }
 
 export const conversationStream = (conversationId: string) => `conversation-${conversationId}`;
-
-export { replyTokenFor } from './reply-address';
 
 /** Everyone on the mail who is not us: the sender, To and Cc. */
 export function participantsOf(message: InboundMessage, ownDomain: string): string[] {
@@ -192,7 +211,7 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
   },
 
   decide: (command, state) => {
-    if (command.type === 'QueueReply') return decideReply(command, state);
+    if (command.type === 'SendReply') return decideReply(command, state);
     if (isChatCommand(command)) return decideChat(command, state);
     if (command.type === 'StartFormConversation') return decideFormStart(command, state);
     if (!('message' in command)) return decideByAgent(command, state);
@@ -246,28 +265,41 @@ function decideByAgent(
 }
 
 /**
- * A reply goes to the conversation's contact alone, by email, from the channel's address; it is
- * recorded here first and delivered by the outbox. Sending the same draft id twice records it once.
+ * A reply by email goes to the conversation's contact alone, from the channel's address; it is
+ * recorded here first and delivered by the outbox. A reply in the chat is shown to the visitor as
+ * it is. Sending the same message id twice records it once.
  */
-function decideReply(command: Extract<ConversationCommand, { type: 'QueueReply' }>, state: ConversationState): ConversationEvent[] {
+function decideReply(command: SendReply, state: ConversationState): ConversationEvent[] {
   if (!state.started || !state.contact) throw new NotFound('Conversation');
-  if (state.messageIds.includes(command.reply.messageId)) return [];
-  const blocker = replyBlocker({ contactEmail: state.contact.email, channel: command.channel });
-  if (blocker) throw blocker;
+  const { conversationId, accountId, messageId, author, now } = command;
+  if (state.messageIds.includes(messageId)) return [];
+  const { via, emailBlocker } = routeReply({
+    channel: state.channel,
+    contactEmail: state.contact.email || null,
+    visitorOnline: command.visitorOnline,
+    emailChannel: command.emailChannel,
+  });
+  if (via === 'chat') {
+    return [{ type: 'ChatReplyPosted', data: { conversationId, accountId, messageId, authorId: author.id, authorName: author.name, text: command.text, postedAt: now.toISOString() } }];
+  }
+  if (emailBlocker) throw emailBlocker;
   return [
-    composeReply(command.reply, {
-      conversationId: command.conversationId,
-      accountId: command.accountId,
-      contact: state.contact,
-      replyToken: state.replyToken,
-      internetMessageIds: state.internetMessageIds,
-      lastInboundMessageId: state.lastInboundMessageId,
-      threadIndex: state.threadIndex,
-      startedAt: state.startedAt,
-      sendingAddress: command.channel.address as string,
-      ownDomain: command.ownDomain,
-      now: command.now,
-    }),
+    composeReply(
+      { messageId, authorId: author.id, ...command.email },
+      {
+        conversationId,
+        accountId,
+        contact: state.contact,
+        replyToken: state.replyToken,
+        internetMessageIds: state.internetMessageIds,
+        lastInboundMessageId: state.lastInboundMessageId,
+        threadIndex: state.threadIndex,
+        startedAt: state.startedAt,
+        sendingAddress: command.emailChannel.address as string,
+        ownDomain: command.ownDomain,
+        now,
+      },
+    ),
   ];
 }
 
@@ -316,15 +348,6 @@ function decideChat(command: ChatCommand, state: ConversationState): Conversatio
       if (!state.started || state.channel !== 'chat') throw new NotFound('Chat');
       if (state.contact?.email === command.contact.email && state.contact.name === command.contact.name) return [];
       return [identified(command.contact, state, conversationId, accountId)];
-    case 'PostChatReply':
-      if (!state.started || state.channel !== 'chat') throw new NotFound('Chat');
-      if (state.messageIds.includes(command.messageId)) return [];
-      return [
-        {
-          type: 'ChatReplyPosted',
-          data: { conversationId, accountId, messageId: command.messageId, authorId: command.authorId, authorName: command.authorName, text: command.text, postedAt: command.now.toISOString() },
-        },
-      ];
   }
 }
 

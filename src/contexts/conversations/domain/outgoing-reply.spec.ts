@@ -1,10 +1,8 @@
-import { given } from '../../../shared/domain/decider.testing';
 import { threadIndexRoot } from './threading';
 import { conversationDecider, type ConversationEvent, type InboundMessage } from './conversation.decider';
 import { nextThreadIndex, type ReplyQueued } from './outgoing-reply';
-import { plusAddress } from './reply-address';
 import { inboundMessage } from './inbound-message.testing';
-
+import { markerFor, plusAddress, replyTokenFor } from './reply-address';
 
 const conversationId = '0b9f3c1e-5d2a-4c8e-9f00-123456789abc';
 const contact = { id: 'k1', email: 'carla@example.com', name: 'Carla' };
@@ -18,12 +16,16 @@ const history = (...messages: InboundMessage[]): ConversationEvent[] => {
   return [...start, ...rest.map((message): ConversationEvent => ({ type: 'MessageReceived', data: { conversationId, accountId: 'a1', message, newParticipants: [] } }))];
 };
 const now = new Date('2026-11-25T09:30:00.000Z');
-const queue = (overrides: { channel?: { enabled: boolean; address: string | null }; messageId?: string } = {}) => ({
-  type: 'QueueReply' as const,
+const queue = (overrides: { messageId?: string } = {}) => ({
+  type: 'SendReply' as const,
   conversationId,
   accountId: 'a1',
-  reply: { messageId: overrides.messageId ?? 'r-1', authorId: 'u1', fromName: 'Anna from Acme', subject: 'Follow-up', text: 'Sent a new one.', html: '<p>Sent a new one.</p>' },
-  channel: overrides.channel ?? { enabled: true, address: 'support@acme.inbox.test' },
+  messageId: overrides.messageId ?? 'r-1',
+  author: { id: 'u1', name: 'Anna' },
+  text: 'Sent a new one.',
+  email: { fromName: 'Anna from Acme', subject: 'Follow-up', text: 'Sent a new one.', html: '<p>Sent a new one.</p>' },
+  emailChannel: { enabled: true, address: 'support@acme.inbox.test' },
+  visitorOnline: false,
   ownDomain: 'inbox.test',
   now,
 });
@@ -37,13 +39,13 @@ describe('queueing a reply', () => {
       messageId: 'r-1',
       from: { name: 'Anna from Acme', address: 'support@acme.inbox.test' },
       to: { name: 'Carla', address: 'carla@example.com' },
-      replyTo: 'support+c0b9f3c1e5d2a4c8e9f00@acme.inbox.test',
+      replyTo: plusAddress('support@acme.inbox.test', replyTokenFor(conversationId)),
       subject: 'Follow-up',
       internetMessageId: '<rr1@inbox.test>',
       // The auto-reply is in References but is not what the reply answers.
       inReplyTo: '<m1@example.com>',
       references: ['<m1@example.com>', '<m2@example.com>'],
-      marker: '[ref:c0b9f3c1e5d2a4c8e9f00]',
+      marker: markerFor(replyTokenFor(conversationId)),
       queuedAt: now.toISOString(),
     });
     expect(threadIndexRoot(data.threadIndex)).toBe(threadIndexRoot(nextThreadIndex(null, conversationId, new Date('2026-11-24T10:00:00.000Z'), now)));
@@ -69,28 +71,9 @@ describe('queueing a reply', () => {
     expect(reply.data.references[0]).toBe('<m0@example.com>');
     expect(reply.data.references[19]).toBe('<m29@example.com>');
   });
-
-  it('records the same draft once', () => {
-    const events = history(inboundMessage('m1'));
-    const state = events.reduce(conversationDecider.evolve, conversationDecider.initialState());
-    const queued = conversationDecider.decide(queue(), state, undefined);
-    given(conversationDecider, [...events, ...queued]).when(queue()).then([]);
-  });
-
-  it('is refused while the email channel is off, before a forwarding address exists, or when the contact has no email', () => {
-    given(conversationDecider, history(inboundMessage('m1'))).when(queue({ channel: { enabled: false, address: 'support@acme.inbox.test' } })).thenFails({ code: 'CONVERSATION.EMAIL_CHANNEL_DISABLED', kind: 'conflict' });
-    given(conversationDecider, history(inboundMessage('m1'))).when(queue({ channel: { enabled: true, address: null } })).thenFails({ code: 'CONVERSATION.NO_SENDING_ADDRESS' });
-    const withoutEmail = history(inboundMessage('m1')).map((e) => (e.type === 'ConversationStarted' ? { ...e, data: { ...e.data, contact: { ...contact, email: '' } } } : e));
-    given(conversationDecider, withoutEmail).when(queue()).thenFails({ code: 'CONVERSATION.CONTACT_HAS_NO_EMAIL' });
-    given(conversationDecider, []).when(queue()).thenFails({ code: 'NOT_FOUND' });
-  });
 });
 
-describe('addresses and Thread-Index', () => {
-  it('puts the token before the @', () => {
-    expect(plusAddress('support@acme.inbox.test', 'cabc')).toBe('support+cabc@acme.inbox.test');
-  });
-
+describe('Thread-Index', () => {
   it('starts a 22-byte index named after the conversation, with the header Outlook expects', () => {
     const index = Buffer.from(nextThreadIndex(null, conversationId, new Date('2026-11-24T10:00:00Z'), now), 'base64');
     expect(index).toHaveLength(22);

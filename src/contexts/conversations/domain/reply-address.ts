@@ -1,22 +1,35 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * The plus-address tokens on the forwarding address (`username+<token>@…`) and the body marker:
- * composed and parsed here alone.
+ * The grammar of our reply addresses, composed and parsed here alone: the tag on a forwarding
+ * address (`username+<tag>@…`) and the body marker. Other contexts import it through
+ * conversations/contract.ts; it imports nothing but node built-ins, so that never closes a circle.
  *
+ * - Any tag routes like the bare forwarding address (an address is claimed without tags, and a
+ *   username can never contain the separator).
  * - `c` + 20 hex digits of the conversation id: a conversation's Reply-To and `[ref:…]` marker. It
  *   only says which conversation; threading still asks whether the sender takes part in it.
  * - `p` + 20 hex digits of the contact id + 12 hex digits of a MAC keyed with the server secret: a
  *   contact's own reply address, for campaign mail. Contact ids follow from public data (account and
  *   email), so without the key anyone could compute a customer's address; with it, nobody can.
- *   The earlier unkeyed form (`p` + 20 hex digits) still routes to the account like any plus-address,
+ *   The earlier unkeyed form (`p` + 20 hex digits) still routes to the account like any tag,
  *   but threads like mail to the bare address: it proves nothing.
  */
+const TAG_SEPARATOR = '+';
+
+/** Whether a username (or address) carries the tag separator, which forwarding usernames must not. */
+export const hasTagSeparator = (username: string): boolean => username.includes(TAG_SEPARATOR);
+
+/** The address without its tag: `help+anything@x` → `help@x`; an address without a tag is returned as is. */
+export const withoutTag = (address: string): string => address.replace(/\+[^@]*@/, '@');
+
+/** A conversation's token: what its Reply-To carries and its marker names. */
 export const replyTokenFor = (conversationId: string) => `c${hexOf(conversationId).slice(0, 20)}`;
 
+/** The address with `token` as its tag: `help@x` → `help+<token>@x`. */
 export function plusAddress(address: string, token: string): string {
   const at = address.lastIndexOf('@');
-  return `${address.slice(0, at)}+${token}${address.slice(at)}`;
+  return `${address.slice(0, at)}${TAG_SEPARATOR}${token}${address.slice(at)}`;
 }
 
 export const markerFor = (replyToken: string) => `[ref:${replyToken}]`;
@@ -37,9 +50,11 @@ export const contactTokenIn = (recipient: string): string | null => CONTACT_TOKE
 /** What a contact token names of the contact: the first 20 hex digits of its id. */
 export const contactPrefixOf = (contactId: string) => hexOf(contactId).slice(0, 20);
 
+/** The contact token earlier builds handed out, without a MAC: recognised as no token at all. */
+export const unkeyedContactToken = (contactId: string) => `p${contactPrefixOf(contactId)}`;
+
 export function contactReplyToken(secret: string, accountId: string, contactId: string): string {
-  const prefix = contactPrefixOf(contactId);
-  return `p${prefix}${contactMac(secret, accountId, prefix)}`;
+  return `${unkeyedContactToken(contactId)}${contactMac(secret, accountId, contactPrefixOf(contactId))}`;
 }
 
 export function contactReplyAddress(forwardingAddress: string, secret: string, accountId: string, contactId: string): string {

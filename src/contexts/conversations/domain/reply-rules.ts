@@ -24,26 +24,39 @@ export class ContactHasNoEmail extends DomainError {
   }
 }
 
-/**
- * Why a reply cannot be sent by email, or null when it can. The composer shows the same reason the
- * command refuses with, so the rule lives here once.
- */
-export function replyBlocker(input: { contactEmail: string | null; channel: SendingChannel }): DomainError | null {
-  if (!input.contactEmail) return new ContactHasNoEmail();
-  if (!input.channel.enabled) return new EmailChannelDisabled();
-  if (!input.channel.address) return new NoSendingAddress();
-  return null;
-}
-
 export type ReplyRoute = 'chat' | 'email';
 
+/** What decides where a reply goes: the conversation, its contact, the visitor's presence, the email channel. */
+export interface ReplyFacts {
+  channel: 'email' | 'chat' | 'form';
+  contactEmail: string | null;
+  visitorOnline: boolean;
+  emailChannel: SendingChannel;
+}
+
+export interface ReplyRouting {
+  via: ReplyRoute;
+  /** Why email cannot reach the contact, whichever way the reply goes; null when it can. */
+  emailBlocker: DomainError | null;
+}
+
 /**
- * Where an agent's reply goes. Email conversations answer by email. A chat answers in the chat while
- * the visitor is there; once they have gone, by email if they left an address and email can be sent,
- * else in the chat, where they see it if they come back.
+ * Where an agent's reply goes, and what stands in the way of email. Email and form conversations
+ * answer by email. A chat answers in the chat while the visitor is there; once they have gone, by
+ * email if they left an address and email can be sent, else in the chat, where they see it if they
+ * come back. The decider refuses with `emailBlocker` when the reply goes by email; the composer
+ * shows the same reason beforehand, so the rule lives here once.
  */
-export function replyRoute(input: { channel: 'email' | 'chat' | 'form'; visitorOnline: boolean; contactEmail: string | null; emailChannel: SendingChannel }): ReplyRoute {
-  if (input.channel !== 'chat') return 'email';
-  if (input.visitorOnline) return 'chat';
-  return replyBlocker({ contactEmail: input.contactEmail, channel: input.emailChannel }) ? 'chat' : 'email';
+export function routeReply(facts: ReplyFacts): ReplyRouting {
+  const emailBlocker = emailBlockerOf(facts);
+  if (facts.channel !== 'chat') return { via: 'email', emailBlocker };
+  if (facts.visitorOnline) return { via: 'chat', emailBlocker };
+  return { via: emailBlocker ? 'chat' : 'email', emailBlocker };
+}
+
+function emailBlockerOf({ contactEmail, emailChannel }: ReplyFacts): DomainError | null {
+  if (!contactEmail) return new ContactHasNoEmail();
+  if (!emailChannel.enabled) return new EmailChannelDisabled();
+  if (!emailChannel.address) return new NoSendingAddress();
+  return null;
 }

@@ -1,10 +1,12 @@
 import type { InboundMessage } from './conversation.decider';
 import { inboundMessage } from './inbound-message.testing';
+import { contactReplyToken, markerFor, plusAddress, replyTokenFor } from './reply-address';
 import { decideThread, threadIndexRoot, type ThreadLookups } from './threading';
 
 /** A reply from Carla (m2), as threading sees it. */
 const message = (overrides: Partial<InboundMessage> = {}): InboundMessage => inboundMessage('m2', { subject: 'Re: x', replyText: '', to: [], cc: [], ...overrides });
 
+const support = 'support@acme.inbox.test';
 const known = { conversationId: 'c1', participants: ['carla@example.com', 'dan@example.com'] };
 const lookups = (entries: Record<string, typeof known> = {}): ThreadLookups => ({
   byInternetMessageId: (id) => entries[`id:${id}`] ?? null,
@@ -19,12 +21,12 @@ describe('decideThread', () => {
   });
 
   it('joins by the reply token of a plus address, then by the marker in the body', () => {
-    const token = 'c0123456789abcdef0123';
-    expect(decideThread(message(), '', [`support+${token}@acme.inbox.test`], 'carla@example.com', lookups({ [`token:${token}`]: known }))).toMatchObject({
+    const token = replyTokenFor('0123abcd-0123-4abc-8def-0123456789ab');
+    expect(decideThread(message(), '', [plusAddress(support, token)], 'carla@example.com', lookups({ [`token:${token}`]: known }))).toMatchObject({
       kind: 'join',
       matchedBy: 'reply-token',
     });
-    expect(decideThread(message(), `> quoted\n> [ref:${token}]`, [], 'carla@example.com', lookups({ [`token:${token}`]: known }))).toMatchObject({
+    expect(decideThread(message(), `> quoted\n> ${markerFor(token)}`, [], 'carla@example.com', lookups({ [`token:${token}`]: known }))).toMatchObject({
       kind: 'join',
       matchedBy: 'marker',
     });
@@ -72,12 +74,12 @@ describe('decideThread', () => {
 });
 
 describe("a contact's own reply address", () => {
-  const token = 'p0123456789abcdef0123456789abcdef';
+  const token = contactReplyToken('secret', 'a1', '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9');
   const withContact = (candidate: typeof known | null): ThreadLookups => ({ ...lookups(), byContactToken: (t) => (t === token ? candidate : null) });
   const ofCarla = { conversationId: 'c9', participants: ['carla@example.com'] };
 
   it("puts the contact's reply into their latest conversation", () => {
-    expect(decideThread(message({ references: ['<campaign@mailer.example>'] }), '', [`support+${token}@acme.inbox.test`], 'carla@example.com', withContact(ofCarla))).toEqual({
+    expect(decideThread(message({ references: ['<campaign@mailer.example>'] }), '', [plusAddress(support, token)], 'carla@example.com', withContact(ofCarla))).toEqual({
       kind: 'join',
       conversationId: 'c9',
       matchedBy: 'contact-token',
@@ -85,14 +87,14 @@ describe("a contact's own reply address", () => {
   });
 
   it('starts a linked conversation for anyone else, and a new one when the contact has none', () => {
-    expect(decideThread(message(), '', [`support+${token}@acme.inbox.test`], 'dan@example.com', withContact(ofCarla))).toEqual({ kind: 'start', linkedTo: 'c9' });
-    expect(decideThread(message(), '', [`support+${token}@acme.inbox.test`], 'carla@example.com', withContact(null))).toEqual({ kind: 'start', linkedTo: null });
+    expect(decideThread(message(), '', [plusAddress(support, token)], 'dan@example.com', withContact(ofCarla))).toEqual({ kind: 'start', linkedTo: 'c9' });
+    expect(decideThread(message(), '', [plusAddress(support, token)], 'carla@example.com', withContact(null))).toEqual({ kind: 'start', linkedTo: null });
   });
 
   it("yields to the conversation's own reply token", () => {
-    const conversationToken = 'c0123456789abcdef0123';
+    const conversationToken = replyTokenFor('0123abcd-0123-4abc-8def-0123456789ab');
     const both = { ...withContact(ofCarla), byReplyToken: (t: string) => (t === conversationToken ? known : null) };
-    expect(decideThread(message(), '', [`support+${token}@acme.inbox.test`, `support+${conversationToken}@acme.inbox.test`], 'carla@example.com', both)).toMatchObject({
+    expect(decideThread(message(), '', [plusAddress(support, token), plusAddress(support, conversationToken)], 'carla@example.com', both)).toMatchObject({
       conversationId: 'c1',
       matchedBy: 'reply-token',
     });

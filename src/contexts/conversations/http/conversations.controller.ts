@@ -128,15 +128,15 @@ export class ConversationsController {
     if (!conversation) throw new NotFound('Conversation');
     const messages = await Promise.all(this.queries.messages(id).map((message) => this.present(message)));
     // What the composer shows: the from line and subject the contact will get, or why it cannot send.
-    const draft = this.composer.compose(user.accountId, user.userId, conversation, '');
+    const preview = this.composer.preview(user.accountId, user.userId, conversation);
     const composer = {
-      canReply: draft.blockedBecause === null,
-      reason: draft.blockedBecause,
-      via: draft.via,
-      note: draft.note,
-      from: draft.from,
+      canReply: preview.blockedBecause === null,
+      reason: preview.blockedBecause,
+      via: preview.via,
+      note: preview.note,
+      from: preview.from,
       to: conversation.contact.email || null,
-      subject: draft.subject,
+      subject: preview.subject,
     };
     return { ...conversation, messages, composer };
   }

@@ -2,6 +2,7 @@ import type { RecordedEvent } from '../../../shared/event-store/event-store.port
 import { openSqlite, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ConversationEvent, InboundMessage } from '../domain/conversation.decider';
 import { composeReply } from '../domain/outgoing-reply';
+import { replyTokenFor } from '../domain/reply-address';
 import { ConversationCountsProjection } from './conversation-counts.projection';
 import { ConversationReadsProjection } from './conversation-reads.projection';
 import { ConversationSearchProjection } from './conversation-search.projection';
@@ -32,7 +33,7 @@ function conversation(accountId: string, n: number, words: string): Conversation
   const message = { messageId: `${conversationId}-m`, subject: `Question ${n}`, receivedAt, replyText: words, from: null, to: [], cc: [], attachments: [], omitted: [] } as unknown as InboundMessage;
   const contact = { id: `k${n}`, email: `person${n}@example.com`, name: `Person ${n}` };
   return [
-    { type: 'ConversationStarted', data: { conversationId, accountId, channel: 'email', subject: `Question ${n}`, contact, participants: [], replyToken: `t${conversationId}`, linkedTo: null, startedAt: receivedAt } },
+    { type: 'ConversationStarted', data: { conversationId, accountId, channel: 'email', subject: `Question ${n}`, contact, participants: [], replyToken: replyTokenFor(conversationId), linkedTo: null, startedAt: receivedAt } },
     { type: 'MessageReceived', data: { conversationId, accountId, message, newParticipants: [] } },
   ];
 }
@@ -81,7 +82,7 @@ describe('inbox queries', () => {
         conversationId: id(7),
         accountId: 'acc1',
         contact: { id: 'k7', email: 'person7@example.com', name: 'Person 7' },
-        replyToken: 'c0123',
+        replyToken: replyTokenFor(id(7)),
         internetMessageIds: [],
         lastInboundMessageId: null,
         threadIndex: null,
