@@ -11,6 +11,9 @@ type Agent = ReturnType<TestApi['agent']>;
 let api: TestApi;
 let routes: RouteInfo[];
 const personas = new Map<Role | 'anonymous' | 'foreign', Agent>();
+/** What `GET /api/me` tells each role it may do. */
+const mePermissions = new Map<Role, string[]>();
+const ROLES: readonly Role[] = ['primary_admin', 'admin', 'agent', 'auditor'];
 /**
  * Real resources of account A, by the path before the parameter: a route of a new kind of resource
  * must add one here, so that "another account gets 404" is tested on something that exists.
@@ -34,6 +37,7 @@ beforeAll(async () => {
   }
   personas.set('anonymous', api.agent());
   personas.set('foreign', (await signUp(api)).agent);
+  for (const role of ROLES) mePermissions.set(role, (await (personas.get(role) as Agent).get('/api/me')).body.permissions);
   await mailResources(owner.agent);
   await formResources(owner.agent);
 });
@@ -77,6 +81,59 @@ const sampleBodies: Record<string, object> = {
   'POST /api/conversations/:id/replies': { text: 'A reply from the access matrix' },
 };
 afterAll(() => api.close());
+
+/** Who reaches each route (the roles, or `public` for anyone): changed only on purpose. */
+const ROUTE_ROLES: Record<string, string> = {
+  'GET /api/account': 'admin, agent, auditor, primary_admin',
+  'GET /api/assignees': 'admin, agent, auditor, primary_admin',
+  'GET /api/attachments/:id': 'admin, agent, auditor, primary_admin',
+  'GET /api/audit/channel-configuration': 'auditor, primary_admin',
+  'GET /api/channels': 'admin, agent, auditor, primary_admin',
+  'GET /api/channels/email/inbound-token': 'admin, primary_admin',
+  'GET /api/chat/:accountId/sessions/:sessionId/messages': 'public',
+  'GET /api/chat/:accountId/sessions/:sessionId/stream': 'public',
+  'GET /api/contacts': 'admin, agent, auditor, primary_admin',
+  'GET /api/contacts/:id': 'admin, agent, auditor, primary_admin',
+  'GET /api/contacts/:id/reply-address': 'admin, agent, primary_admin',
+  'GET /api/conversations': 'admin, agent, auditor, primary_admin',
+  'GET /api/conversations/:id': 'admin, agent, auditor, primary_admin',
+  'GET /api/failed-mail': 'admin, primary_admin',
+  'GET /api/failed-mail/:id/raw': 'admin, primary_admin',
+  'GET /api/forms': 'admin, primary_admin',
+  'GET /api/forms/:id': 'admin, primary_admin',
+  'GET /api/forms/:id/public': 'public',
+  'GET /api/health': 'public',
+  'GET /api/me': 'admin, agent, auditor, primary_admin',
+  'GET /api/messages/:id/raw': 'admin, agent, auditor, primary_admin',
+  'GET /api/stream': 'admin, agent, auditor, primary_admin',
+  'GET /api/users': 'admin, primary_admin',
+  'PATCH /api/account': 'primary_admin',
+  'PATCH /api/channels/chat': 'admin, primary_admin',
+  'PATCH /api/channels/email': 'primary_admin',
+  'PATCH /api/forms/:id': 'admin, primary_admin',
+  'PATCH /api/users/:id': 'admin, primary_admin',
+  'POST /api/accounts': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'public',
+  'POST /api/channels/email/forwarding-address': 'primary_admin',
+  'POST /api/channels/email/inbound-token/rotate': 'admin, primary_admin',
+  'POST /api/channels/email/preview': 'primary_admin',
+  'POST /api/chat/:accountId/sessions': 'public',
+  'POST /api/chat/:accountId/sessions/:sessionId/messages': 'public',
+  'POST /api/chat/:accountId/sessions/:sessionId/visitor/verification': 'public',
+  'POST /api/conversations/:id/assign': 'admin, agent, primary_admin',
+  'POST /api/conversations/:id/close': 'admin, agent, primary_admin',
+  'POST /api/conversations/:id/messages/:messageId/retry': 'admin, agent, primary_admin',
+  'POST /api/conversations/:id/reopen': 'admin, agent, primary_admin',
+  'POST /api/conversations/:id/replies': 'admin, agent, primary_admin',
+  'POST /api/conversations/:id/seen': 'admin, agent, auditor, primary_admin',
+  'POST /api/failed-mail/:id/reprocess': 'admin, primary_admin',
+  'POST /api/forms': 'admin, primary_admin',
+  'POST /api/forms/:formId/submissions': 'public',
+  'POST /api/inbound/mime': 'public',
+  'POST /api/users': 'admin, primary_admin',
+  'PUT /api/chat/:accountId/sessions/:sessionId/visitor': 'public',
+};
 
 function call(agent: Agent, route: RouteInfo) {
   // Each parameter takes a sample of the resource named before it: /conversations/:id/messages/:messageId.
@@ -123,18 +180,46 @@ describe('access matrix', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('answers each role as the route declares: 401 anonymous, 403 outside the roles, through the guard otherwise', async () => {
+  it('grants each route to exactly these roles, so that a change of who may do what is a visible decision', () => {
+    const granted = Object.fromEntries(
+      routes.map((route) => [`${route.method} ${route.path}`, route.policy?.public ? 'public' : [...(route.policy?.roles ?? [])].sort().join(', ')]),
+    );
+    expect(granted).toEqual(ROUTE_ROLES);
+  });
+
+  it('answers each role as the route declares and as /api/me tells it: 401 anonymous, 403 outside the roles, through the guard otherwise', async () => {
     const outcomes: string[] = [];
     for (const route of routes.filter((r) => r.policy && !r.policy.public)) {
-      const allowed = (route.policy as { roles: readonly Role[] }).roles;
-      for (const persona of ['anonymous', 'primary_admin', 'admin', 'agent', 'auditor'] as const) {
+      const { roles: allowed, permission } = route.policy as { roles: readonly Role[]; permission: string };
+      for (const persona of ['anonymous', ...ROLES] as const) {
         const response = await call(personas.get(persona) as Agent, route);
         const expected = persona === 'anonymous' ? 'unauthenticated' : allowed.includes(persona) ? 'allowed' : 'forbidden';
         const actual = response.status === 401 ? 'unauthenticated' : response.status === 403 ? 'forbidden' : 'allowed';
         if (actual !== expected) outcomes.push(`${route.method} ${route.path} as ${persona}: ${response.status}, expected ${expected}`);
+        const told = persona === 'anonymous' ? 'unauthenticated' : mePermissions.get(persona)?.includes(permission) ? 'allowed' : 'forbidden';
+        if (actual !== told) outcomes.push(`${route.method} ${route.path} as ${persona}: ${response.status}, but /api/me says ${told} (${permission})`);
       }
     }
     expect(outcomes).toEqual([]);
+  });
+
+  it('tells each role in /api/me what it may do', () => {
+    const everyone = ['account.read', 'channels.read', 'contacts.read', 'conversations.read', 'profile.read'];
+    const writers = [...everyone, 'contacts.reply-address.read', 'conversations.manage', 'conversations.reply'];
+    const admins = [...writers, 'channels.chat.configure', 'channels.inbound-token.manage', 'failed-mail.manage', 'forms.manage', 'users.manage'];
+    const sorted = (permissions: string[]) => [...permissions].sort();
+    expect(Object.fromEntries(ROLES.map((role) => [role, sorted(mePermissions.get(role) ?? [])]))).toEqual({
+      primary_admin: sorted([...admins, 'account.configure', 'audit.read', 'channels.email.configure']),
+      admin: sorted(admins),
+      agent: sorted(writers),
+      auditor: sorted([...everyone, 'audit.read']),
+    });
+  });
+
+  it('names only permissions that some route is guarded by', () => {
+    const guarding = new Set<string>(routes.flatMap((route) => (route.policy && !route.policy.public ? [route.policy.permission] : [])));
+    const told = new Set(ROLES.flatMap((role) => mePermissions.get(role) ?? []));
+    expect([...told].filter((permission) => !guarding.has(permission))).toEqual([]);
   });
 
   it('answers 404 to the primary admin of another account for anything of this account', async () => {

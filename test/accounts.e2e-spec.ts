@@ -37,6 +37,7 @@ describe('sign-up', () => {
       name: 'Anna Smith',
       email: email.toLowerCase(),
       role: 'primary_admin',
+      permissions: expect.arrayContaining(['channels.email.configure', 'users.manage', 'audit.read']),
     });
     const account = await agent.get('/api/account');
     expect(account.body).toEqual({ name: 'Acme Support', plan: 'seats', timeZone: 'Europe/Berlin', locale: 'de-DE' });
@@ -258,6 +259,7 @@ describe('users and roles', () => {
 
     const list = await owner.agent.get('/api/users');
     expect(list.body.items.map((u: { role: string }) => u.role).sort()).toEqual(['agent', 'primary_admin']);
+    expect(list.body.assignableRoles).toEqual(['agent', 'admin', 'auditor']);
 
     const agent = api.agent();
     expect((await agent.post('/api/auth/login').send({ email, password: PASSWORD })).body.role).toBe('agent');
@@ -294,6 +296,19 @@ describe('users and roles', () => {
     expect(promote.status).toBe(422);
     const self = await adminAgent.patch(`/api/users/${admin.body.userId}`).send({ active: false });
     expect(self.body.code).toBe('ACCOUNTS.CANNOT_DEACTIVATE_SELF');
+  });
+
+  it("tells an admin which users' role and access the users page may offer to change: not the primary admin's, not their own", async () => {
+    const owner = await signUp(api);
+    const admin = await owner.agent.post('/api/users').send({ name: 'Ada Admin', email: uniqueEmail(), password: PASSWORD, role: 'admin' });
+    await owner.agent.post('/api/users').send({ name: 'Alex Agent', email: uniqueEmail(), password: PASSWORD, role: 'agent' });
+    const adminAgent = api.agent();
+    await adminAgent.post('/api/auth/login').send({ email: admin.body.email, password: PASSWORD });
+
+    const changeable = async (agent: typeof adminAgent) =>
+      Object.fromEntries((await agent.get('/api/users')).body.items.map((u: { name: string; changeable: boolean }) => [u.name, u.changeable]));
+    expect(await changeable(adminAgent)).toEqual({ 'Anna Owner': false, 'Ada Admin': false, 'Alex Agent': true });
+    expect(await changeable(owner.agent)).toEqual({ 'Anna Owner': false, 'Ada Admin': true, 'Alex Agent': true });
   });
 
   it('signs a deactivated user out everywhere and refuses their login; reactivating restores access', async () => {

@@ -96,6 +96,8 @@ export interface Me {
   name: string;
   email: string;
   role: Role;
+  /** What the user may do, named as the API's access table names it (e.g. `conversations.reply`). */
+  permissions: string[];
 }
 
 /** The signed-in user, or null when there is no live session; asked once per request. */
@@ -120,11 +122,17 @@ export interface User {
   role: Role;
   active: boolean;
   createdAt: string;
+  /** Whether the users page may offer to change this user's role and access. */
+  changeable: boolean;
 }
 
-export async function getUsers(): Promise<User[]> {
-  return (await read<{ items: User[] }>('/users')).items;
+export interface Users {
+  items: User[];
+  /** The roles a user can be given, in the order to offer them. */
+  assignableRoles: Role[];
 }
+
+export const getUsers = () => read<Users>('/users');
 
 export interface EmailChannel {
   enabled: boolean;

@@ -1,30 +1,22 @@
-import type { Role } from './api';
+import type { Me } from './api';
+import { can } from './permissions';
 
 export interface NavItem {
   href: string;
   label: string;
-  roles: readonly Role[];
+  /** What the user must be allowed to do for the item to show; the page's layout checks the same. */
+  permission: string;
 }
 
-const everyone: readonly Role[] = ['primary_admin', 'admin', 'agent', 'auditor'];
-
-/** What each role may reach; the API enforces the same rules, this only keeps the menu honest. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { href: '/inbox', label: 'Inbox', roles: everyone },
-  { href: '/contacts', label: 'Contacts', roles: everyone },
-  { href: '/settings/channels', label: 'Channels', roles: everyone },
-  { href: '/settings/users', label: 'Users', roles: ['primary_admin', 'admin'] },
-  { href: '/settings/forms', label: 'Forms', roles: ['primary_admin', 'admin'] },
-  { href: '/settings/account', label: 'Account', roles: ['primary_admin'] },
-  { href: '/failed-mail', label: 'Failed mail', roles: ['primary_admin', 'admin'] },
-  { href: '/audit', label: 'Audit', roles: ['primary_admin', 'auditor'] },
+  { href: '/inbox', label: 'Inbox', permission: 'conversations.read' },
+  { href: '/contacts', label: 'Contacts', permission: 'contacts.read' },
+  { href: '/settings/channels', label: 'Channels', permission: 'channels.read' },
+  { href: '/settings/users', label: 'Users', permission: 'users.manage' },
+  { href: '/settings/forms', label: 'Forms', permission: 'forms.manage' },
+  { href: '/settings/account', label: 'Account', permission: 'account.configure' },
+  { href: '/failed-mail', label: 'Failed mail', permission: 'failed-mail.manage' },
+  { href: '/audit', label: 'Audit', permission: 'audit.read' },
 ];
 
-export const navFor = (role: Role) => NAV_ITEMS.filter((item) => item.roles.includes(role));
-
-export const ROLE_LABELS: Record<Role, string> = {
-  primary_admin: 'Primary admin',
-  admin: 'Admin',
-  agent: 'Agent',
-  auditor: 'Auditor',
-};
+export const navFor = (me: Pick<Me, 'permissions'>) => NAV_ITEMS.filter((item) => can(me, item.permission));

@@ -1,6 +1,7 @@
 import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
-import { getMe, type Me, type Role } from './api';
+import { getMe, type Me } from './api';
+import { can } from './permissions';
 
 /** The signed-in user, or off to the sign-in page. */
 export async function requireMe(): Promise<Me> {
@@ -9,9 +10,9 @@ export async function requireMe(): Promise<Me> {
   return me;
 }
 
-/** The signed-in user if their role may see the page, else the 403 page. */
-export async function requireRole(roles: readonly Role[]): Promise<Me> {
+/** The signed-in user if the API says they may do this, else the 403 page. */
+export async function requirePermission(permission: string): Promise<Me> {
   const me = await requireMe();
-  if (!roles.includes(me.role)) forbidden();
+  if (!can(me, permission)) forbidden();
   return me;
 }

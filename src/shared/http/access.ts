@@ -1,22 +1,18 @@
 import { SetMetadata } from '@nestjs/common';
+// The access table is Accounts' (it owns roles); the guard only reads it. A plain module, so no import circle.
+import { rolesHolding, type Permission } from '../../contexts/accounts/domain/permissions';
 import type { Role } from '../domain/event-envelope';
 
 export const ACCESS_POLICY = 'inbox:access-policy';
 
 /**
  * Who may call a route: anyone (optionally proving a credential other than a session, checked by
- * the route itself), or signed-in users with one of the roles. Every route declares one.
+ * the route itself), or signed-in users holding a permission, that is one of its roles. Every
+ * route declares one.
  */
 export type AccessPolicy =
   | { public: true; credential?: 'inbound-token' | 'chat-visitor-token'; crossSite?: true }
-  | { public: false; roles: readonly Role[] };
-
-export const ALL_ROLES: readonly Role[] = ['primary_admin', 'admin', 'agent', 'auditor'];
-/** Everyone who may write in conversations: never the auditor. */
-export const REPLIERS: readonly Role[] = ['primary_admin', 'admin', 'agent'];
-export const ADMINS: readonly Role[] = ['primary_admin', 'admin'];
-export const PRIMARY_ADMIN: readonly Role[] = ['primary_admin'];
-export const AUDITORS: readonly Role[] = ['primary_admin', 'auditor'];
+  | { public: false; permission: Permission; roles: readonly Role[] };
 
 /** The route is open to anyone, signed in or not. */
 export const Public = () => SetMetadata(ACCESS_POLICY, { public: true } satisfies AccessPolicy);
@@ -35,5 +31,6 @@ export const InboundTokenCredential = () =>
 export const ChatVisitorCredential = () =>
   SetMetadata(ACCESS_POLICY, { public: true, credential: 'chat-visitor-token' } satisfies AccessPolicy);
 
-/** The route is open to signed-in users with one of these roles, within their own account. */
-export const Allow = (roles: readonly Role[]) => SetMetadata(ACCESS_POLICY, { public: false, roles } satisfies AccessPolicy);
+/** The route is open to signed-in users whose role holds the permission, within their own account. */
+export const Allow = (permission: Permission) =>
+  SetMetadata(ACCESS_POLICY, { public: false, permission, roles: rolesHolding(permission) } satisfies AccessPolicy);

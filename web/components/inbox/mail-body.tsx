@@ -1,6 +1,8 @@
 'use client';
 
 import { useMemo, useState } from 'react';
+// The sanitizer's own list of the classes mail clients mark quoted text with: one list for both.
+import { hasQuotedText, QUOTED_TEXT_SELECTOR } from '../../../src/contexts/inbound-mail/domain/mail-client-classes';
 
 /**
  * A mail's HTML (already sanitized by the server) in a frame that may run nothing: `sandbox` with no
@@ -13,7 +15,7 @@ export function MailBody({ html, text, replyText }: { html: string | null; text:
   const hasRemoteImages = Boolean(html?.includes('data-remote-src='));
   const document = useMemo(() => (html ? frameDocument(html, { showQuoted, showImages }) : null), [html, showQuoted, showImages]);
   const visibleText = showQuoted || !replyText ? text : replyText;
-  const folded = html ? /gmail_quote|<blockquote/i.test(html) : replyText.length > 0 && replyText.length < text.length;
+  const folded = html ? hasQuotedText(html) : replyText.length > 0 && replyText.length < text.length;
 
   return (
     <div className="flex flex-col gap-2">
@@ -41,6 +43,6 @@ export function MailBody({ html, text, replyText }: { html: string | null; text:
 function frameDocument(html: string, { showQuoted, showImages }: { showQuoted: boolean; showImages: boolean }): string {
   const body = showImages ? html.replace(/data-remote-src=/g, 'src=') : html;
   const images = showImages ? "img-src 'self' https: http: data:" : "img-src 'self'";
-  const fold = showQuoted ? '' : 'blockquote, .gmail_quote, .yahoo_quoted, .moz-cite-prefix { display: none !important; }';
+  const fold = showQuoted ? '' : `${QUOTED_TEXT_SELECTOR} { display: none !important; }`;
   return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; ${images}; style-src 'unsafe-inline'"><base target="_blank"><style>body{margin:0;padding:8px;font:14px/1.5 system-ui,sans-serif;color:#0f172a;word-wrap:break-word}table{max-width:100%}${fold}</style></head><body>${body}</body></html>`;
 }

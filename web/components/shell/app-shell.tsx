@@ -2,7 +2,8 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { logOut } from '@/app/actions/session.actions';
 import type { Me } from '@/lib/api';
-import { navFor, ROLE_LABELS } from '@/lib/navigation';
+import { navFor } from '@/lib/navigation';
+import { ROLE_LABELS } from '@/lib/role-labels';
 import { NavLink } from './nav-link';
 
 export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
@@ -14,7 +15,7 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
         </Link>
         <nav aria-label="Main">
           <ul className="flex gap-1 overflow-x-auto md:flex-col">
-            {navFor(me.role).map((item) => (
+            {navFor(me).map((item) => (
               <li key={item.href}>
                 <NavLink href={item.href}>{item.label}</NavLink>
               </li>

@@ -3,8 +3,11 @@ import type { Role } from '../../../shared/domain/event-envelope';
 
 export type Plan = 'trial' | 'seats';
 export const PLANS: readonly Plan[] = ['trial', 'seats'];
-/** Roles an admin can give; `primary_admin` comes only with opening an account. */
-export const ASSIGNABLE_ROLES: readonly Role[] = ['admin', 'agent', 'auditor'];
+/**
+ * Roles an admin can give; `primary_admin` comes only with opening an account. In the order clients
+ * offer them (`GET /api/users`), the everyday one first.
+ */
+export const ASSIGNABLE_ROLES: readonly Role[] = ['agent', 'admin', 'auditor'];
 
 const NAME_MAX_LENGTH = 100;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -38,6 +41,16 @@ export function checkPlan(plan: string): Plan {
   if (!(PLANS as readonly string[]).includes(plan)) throw new InvalidInput('plan', `plan must be one of ${PLANS.join(', ')}`);
   return plan as Plan;
 }
+
+/** The primary admin comes with the account: that user's role and access never change. */
+export const isFixedRole = (role: Role): boolean => role === 'primary_admin';
+
+/**
+ * Whether the users page offers a user's role and access to change: never the primary admin's,
+ * never one's own (so nobody locks themself out by a click).
+ */
+export const isChangeableBy = (user: { userId: string; role: Role }, byUserId: string): boolean =>
+  !isFixedRole(user.role) && user.userId !== byUserId;
 
 export function checkAssignableRole(role: string): Role {
   if (!(ASSIGNABLE_ROLES as readonly string[]).includes(role)) {

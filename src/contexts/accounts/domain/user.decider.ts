@@ -4,7 +4,7 @@ import type { Event } from '../../../shared/domain/event-envelope';
 import { Role } from '../../../shared/domain/event-schema';
 import { InvalidInput } from '../../../shared/domain/domain-error';
 import { CannotDeactivateSelf, PrimaryAdminIsFixed } from './accounts.errors';
-import { checkAssignableRole, checkName } from './accounts.rules';
+import { checkAssignableRole, checkName, isFixedRole } from './accounts.rules';
 
 const UserId = z.string().min(1);
 export const UserRegisteredData = z.object({ userId: UserId, accountId: z.string().min(1), name: z.string(), email: z.string().min(1), role: Role });
@@ -88,12 +88,12 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
           if (name !== state.name) events.push({ type: 'UserRenamed', data: { userId, name } });
         }
         if (command.role !== undefined && command.role !== state.role) {
-          if (state.role === 'primary_admin') throw new PrimaryAdminIsFixed('keeps the primary_admin role');
+          if (isFixedRole(state.role)) throw new PrimaryAdminIsFixed('keeps the primary_admin role');
           const to = checkAssignableRole(command.role);
           events.push({ type: 'UserRoleChanged', data: { userId, from: state.role, to } });
         }
         if (command.active !== undefined && command.active !== state.active) {
-          if (!command.active && state.role === 'primary_admin') throw new PrimaryAdminIsFixed('cannot be deactivated');
+          if (!command.active && isFixedRole(state.role)) throw new PrimaryAdminIsFixed('cannot be deactivated');
           if (!command.active && command.byUserId === userId) throw new CannotDeactivateSelf();
           events.push(command.active ? { type: 'UserReactivated', data: { userId } } : { type: 'UserDeactivated', data: { userId } });
         }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Patch, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ALL_ROLES, Allow, PRIMARY_ADMIN, Public } from '../../../shared/http/access';
+import { Allow, Public } from '../../../shared/http/access';
 import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/http/signed-in-user';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { NotFound } from '../../../shared/domain/domain-error';
@@ -37,7 +37,7 @@ export class AccountsController {
   }
 
   @Get('account')
-  @Allow(ALL_ROLES)
+  @Allow('account.read')
   account(@CurrentUser() user: SignedInUser): Omit<AccountView, 'accountId'> {
     const account = this.queries.account(user.accountId);
     if (!account) throw new NotFound('Account');
@@ -46,7 +46,7 @@ export class AccountsController {
   }
 
   @Patch('account')
-  @Allow(PRIMARY_ADMIN)
+  @Allow('account.configure')
   async change(
     @Body() body: ChangeAccountDto,
     @CurrentUser() user: SignedInUser,

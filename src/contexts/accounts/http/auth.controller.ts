@@ -2,14 +2,25 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ALL_ROLES, Allow, Public } from '../../../shared/http/access';
+import { Allow, Public } from '../../../shared/http/access';
 import { commandContextOf, CurrentUser, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { LogIn } from '../application/log-in.command';
+import { permissionsOf, type Permission } from '../domain/permissions';
 import { LogOut } from '../application/log-out.command';
 import { LoginDto } from './accounts.dto';
 import { clearSessionCookie, setSessionCookie } from './session-response';
 
-type Me = Omit<SignedInUser, 'sessionId'>;
+/** The signed-in user and what they may do, so that clients show and hide from this alone. */
+type Me = Omit<SignedInUser, 'sessionId'> & { permissions: Permission[] };
+
+const meOf = ({ userId, accountId, name, email, role }: Omit<SignedInUser, 'sessionId'>): Me => ({
+  userId,
+  accountId,
+  name,
+  email,
+  role,
+  permissions: permissionsOf(role),
+});
 
 @ApiTags('auth')
 @Controller()
@@ -22,7 +33,7 @@ export class AuthController {
   async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<Me> {
     const { user, session } = await this.commands.execute(new LogIn(body.email, body.password, request.ip ?? 'unknown', request.requestId));
     setSessionCookie(request, response, session);
-    return user;
+    return meOf(user);
   }
 
   /** Ends the current session, if any, and clears the cookie. */
@@ -35,9 +46,8 @@ export class AuthController {
   }
 
   @Get('me')
-  @Allow(ALL_ROLES)
+  @Allow('profile.read')
   me(@CurrentUser() user: SignedInUser): Me {
-    const { userId, accountId, name, email, role } = user;
-    return { userId, accountId, name, email, role };
+    return meOf(user);
   }
 }

@@ -3,19 +3,25 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { NotFound } from '../../../shared/domain/domain-error';
-import { ADMINS, Allow } from '../../../shared/http/access';
+import type { Role } from '../../../shared/domain/event-envelope';
+import { Allow } from '../../../shared/http/access';
 import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { CreateUser } from '../application/create-user.command';
 import { UpdateUser } from '../application/update-user.command';
+import { ASSIGNABLE_ROLES, isChangeableBy } from '../domain/accounts.rules';
 import { AccountsQueries, type UserView } from '../read-models/accounts.queries';
 import { CreateUserDto, UpdateUserDto } from './accounts.dto';
 
-type UserAnswer = Omit<UserView, 'accountId'>;
-const answer = ({ accountId: _accountId, ...user }: UserView): UserAnswer => user;
+/** A user as admins see them, with whether their page offers to change the user's role and access. */
+type UserAnswer = Omit<UserView, 'accountId'> & { changeable: boolean };
+const answer = ({ accountId: _accountId, ...user }: UserView, caller: SignedInUser): UserAnswer => ({
+  ...user,
+  changeable: isChangeableBy(user, caller.userId),
+});
 
 @ApiTags('users')
 @Controller('users')
-@Allow(ADMINS)
+@Allow('users.manage')
 export class UsersController {
   constructor(
     private readonly commands: CommandBus,
@@ -29,12 +35,13 @@ export class UsersController {
     @RequestContext() context: CommandContext,
   ): Promise<UserAnswer> {
     const { userId } = await this.commands.execute(new CreateUser(body, { ...context, accountId: user.accountId }));
-    return this.found(user.accountId, userId);
+    return this.found(user, userId);
   }
 
+  /** Also the roles a user can be given, so that clients offer those and no others. */
   @Get()
-  list(@CurrentUser() user: SignedInUser): { items: UserAnswer[] } {
-    return { items: this.queries.users(user.accountId).map(answer) };
+  list(@CurrentUser() user: SignedInUser): { items: UserAnswer[]; assignableRoles: readonly Role[] } {
+    return { items: this.queries.users(user.accountId).map((each) => answer(each, user)), assignableRoles: ASSIGNABLE_ROLES };
   }
 
   @Patch(':id')
@@ -47,12 +54,12 @@ export class UsersController {
     await this.commands.execute(
       new UpdateUser(id, body, { ...context, accountId: user.accountId, actor: { userId: user.userId, role: user.role } }),
     );
-    return this.found(user.accountId, id);
+    return this.found(user, id);
   }
 
-  private found(accountId: string, userId: string): UserAnswer {
-    const user = this.queries.user(accountId, userId);
+  private found(caller: SignedInUser, userId: string): UserAnswer {
+    const user = this.queries.user(caller.accountId, userId);
     if (!user) throw new NotFound('User');
-    return answer(user);
+    return answer(user, caller);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InvalidInput } from '../../../shared/domain/domain-error';
-import { Allow, AUDITORS } from '../../../shared/http/access';
+import { Allow } from '../../../shared/http/access';
 import { CurrentUser, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { ChannelConfigurationAuditor, type ConfigurationAudit } from '../application/configuration-audit';
 
@@ -11,7 +11,7 @@ export class AuditController {
   constructor(private readonly auditor: ChannelConfigurationAuditor) {}
 
   @Get('channel-configuration')
-  @Allow(AUDITORS)
+  @Allow('audit.read')
   @ApiQuery({ name: 'at', required: false, description: 'ISO time: the state as of that moment, and the events up to it' })
   channelConfiguration(@CurrentUser() user: SignedInUser, @Query('at') at?: string): Promise<ConfigurationAudit> {
     return this.auditor.audit(user.accountId, parseMoment(at));

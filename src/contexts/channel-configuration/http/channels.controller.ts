@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
-import { ADMINS, ALL_ROLES, Allow, PRIMARY_ADMIN } from '../../../shared/http/access';
+import { Allow } from '../../../shared/http/access';
 import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { ChangeEmailChannel } from '../application/change-email-channel.command';
 import { ClaimForwardingAddress } from '../application/claim-forwarding-address.command';
@@ -29,7 +29,7 @@ export class ChannelsController {
   ) {}
 
   @Get()
-  @Allow(ALL_ROLES)
+  @Allow('channels.read')
   channels(@CurrentUser() user: SignedInUser): ChannelsAnswer {
     const email = this.queries.emailChannel(user.accountId);
     return {
@@ -39,7 +39,7 @@ export class ChannelsController {
   }
 
   @Patch('email')
-  @Allow(PRIMARY_ADMIN)
+  @Allow('channels.email.configure')
   async changeEmail(
     @Body() body: ChangeEmailChannelDto,
     @CurrentUser() user: SignedInUser,
@@ -50,7 +50,7 @@ export class ChannelsController {
   }
 
   @Post('email/forwarding-address')
-  @Allow(PRIMARY_ADMIN)
+  @Allow('channels.email.configure')
   claimAddress(
     @Body() body: ClaimForwardingAddressDto,
     @CurrentUser() user: SignedInUser,
@@ -60,7 +60,7 @@ export class ChannelsController {
   }
 
   @Post('email/preview')
-  @Allow(PRIMARY_ADMIN)
+  @Allow('channels.email.configure')
   @HttpCode(200)
   previewEmail(@Body() body: PreviewEmailDto, @CurrentUser() user: SignedInUser): Omit<RenderedEmail, 'fromName'> {
     const { from, subject, html, text } = this.preview.render(user.accountId, user.name, body);
@@ -68,7 +68,7 @@ export class ChannelsController {
   }
 
   @Patch('chat')
-  @Allow(ADMINS)
+  @Allow('channels.chat.configure')
   async switchChat(
     @Body() body: SwitchChatDto,
     @CurrentUser() user: SignedInUser,

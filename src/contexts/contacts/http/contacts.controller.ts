@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { NotFound } from '../../../shared/domain/domain-error';
-import { ALL_ROLES, Allow, REPLIERS } from '../../../shared/http/access';
+import { Allow } from '../../../shared/http/access';
 import { ChannelsQueries } from '../../channel-configuration/contract';
 import { SERVER_SECRET } from '../../../shared/config/server-secret';
 import { contactReplyAddress } from '../../conversations/contract';
@@ -11,7 +11,7 @@ import { ContactsQueries, type ContactView } from '../read-models/contacts.queri
 
 @ApiTags('contacts')
 @Controller('contacts')
-@Allow(ALL_ROLES)
+@Allow('contacts.read')
 export class ContactsController {
   constructor(
     private readonly contacts: ContactsQueries,
@@ -38,7 +38,7 @@ export class ContactsController {
 
   /** The contact's own plus-address on the forwarding address, for the Reply-To of campaign mail. */
   @Get(':id/reply-address')
-  @Allow(REPLIERS)
+  @Allow('contacts.reply-address.read')
   replyAddress(@Param('id') id: string, @CurrentUser() user: SignedInUser): { address: string } {
     if (!this.contacts.contact(user.accountId, id)) throw new NotFound('Contact');
     const forwarding = this.channels.emailChannel(user.accountId)?.forwardingAddress;

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ALL_ROLES, Allow } from '../../../shared/http/access';
+import { Allow } from '../../../shared/http/access';
 import { CurrentUser, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { AccountsQueries } from '../../accounts/contract';
 import { isAssignable } from '../domain/assignment';
@@ -8,7 +8,7 @@ import { isAssignable } from '../domain/assignment';
 /** Whom a conversation can be given to, for everyone who works in the inbox (the user list is for admins). */
 @ApiTags('conversations')
 @Controller('assignees')
-@Allow(ALL_ROLES)
+@Allow('conversations.read')
 export class AssigneesController {
   constructor(private readonly accounts: AccountsQueries) {}
 

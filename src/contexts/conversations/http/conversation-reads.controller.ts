@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
 import type { CommandContext } from '../../../shared/application/command-context';
-import { ALL_ROLES, Allow } from '../../../shared/http/access';
+import { Allow } from '../../../shared/http/access';
 import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { SeeConversation } from '../application/see-conversation.command';
 
@@ -21,7 +21,7 @@ export class ConversationReadsController {
 
   /** The caller opened the conversation: it stops being unread for them (auditors read too). */
   @Post('conversations/:id/seen')
-  @Allow(ALL_ROLES)
+  @Allow('conversations.read')
   @HttpCode(204)
   async seen(@Param('id') id: string, @Body() body: SeenDto, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<void> {
     const upTo = body.upTo ? new Date(body.upTo) : null;

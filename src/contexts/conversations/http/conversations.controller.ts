@@ -11,7 +11,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { BLOB_STORE, type BlobStore } from '../../../shared/blobs/blob-store';
 import { InvalidInput, NotFound } from '../../../shared/domain/domain-error';
-import { ALL_ROLES, Allow, REPLIERS } from '../../../shared/http/access';
+import { Allow } from '../../../shared/http/access';
 import { attachmentDisposition } from '../../../shared/http/content-disposition';
 import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { ConversationsQueries, type ConversationSummary, type MessageRow } from '../read-models/conversations.queries';
@@ -48,7 +48,7 @@ class ReplyDto {
 
 @ApiTags('conversations')
 @Controller()
-@Allow(ALL_ROLES)
+@Allow('conversations.read')
 export class ConversationsController {
   constructor(
     private readonly queries: ConversationsQueries,
@@ -59,14 +59,14 @@ export class ConversationsController {
   ) {}
 
   @Post('conversations/:id/replies')
-  @Allow(REPLIERS)
+  @Allow('conversations.reply')
   @HttpCode(202)
   reply(@Param('id') id: string, @Body() body: ReplyDto, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext) {
     return this.commands.execute(new SendReply(id, { subject: body.subject, text: body.text, html: body.html }, { ...context, accountId: user.accountId, userId: user.userId }));
   }
 
   @Post('conversations/:id/messages/:messageId/retry')
-  @Allow(REPLIERS)
+  @Allow('conversations.reply')
   @HttpCode(202)
   async retry(@Param('id') id: string, @Param('messageId') messageId: string, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext) {
     await this.commands.execute(new RetryReply(id, messageId, { ...context, accountId: user.accountId }));
@@ -74,21 +74,21 @@ export class ConversationsController {
   }
 
   @Post('conversations/:id/close')
-  @Allow(REPLIERS)
+  @Allow('conversations.manage')
   @HttpCode(200)
   close(@Param('id') id: string, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext) {
     return this.act(id, { type: 'Close' }, user, context);
   }
 
   @Post('conversations/:id/reopen')
-  @Allow(REPLIERS)
+  @Allow('conversations.manage')
   @HttpCode(200)
   reopen(@Param('id') id: string, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext) {
     return this.act(id, { type: 'Reopen' }, user, context);
   }
 
   @Post('conversations/:id/assign')
-  @Allow(REPLIERS)
+  @Allow('conversations.manage')
   @HttpCode(200)
   assign(@Param('id') id: string, @Body() body: AssignDto, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext) {
     return this.act(id, { type: 'Assign', assigneeId: body.userId ?? null }, user, context);

@@ -2,7 +2,7 @@ import { Controller, Inject, Req, Sse, type MessageEvent } from '@nestjs/common'
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Observable } from 'rxjs';
-import { ALL_ROLES, Allow } from '../../../shared/http/access';
+import { Allow } from '../../../shared/http/access';
 import { CurrentUser, SESSION_RESOLVER, type SessionResolver, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { liveTopic } from '../../../shared/live/live-log';
 import { LIVE_MAX_PENDING, LiveStreams } from '../../../shared/live/live-streams';
@@ -37,7 +37,7 @@ export class InboxStreamController {
   ) {}
 
   @Sse('stream', { maxPendingDataLength: LIVE_MAX_PENDING })
-  @Allow(ALL_ROLES)
+  @Allow('conversations.read')
   stream(@CurrentUser() user: SignedInUser, @Req() request: Request): Observable<MessageEvent> {
     return this.live.open(
       {

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { NotFound } from '../../../shared/domain/domain-error';
-import { ADMINS, Allow } from '../../../shared/http/access';
+import { Allow } from '../../../shared/http/access';
 import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { ChangeForm } from '../application/change-form.command';
 import { CreateForm } from '../application/create-form.command';
@@ -13,7 +13,7 @@ import { ChangeFormDto, CreateFormDto } from './forms.dto';
 /** Admins define the forms whose submissions open conversations. */
 @ApiTags('forms')
 @Controller('forms')
-@Allow(ADMINS)
+@Allow('forms.manage')
 export class FormsController {
   constructor(
     private readonly commands: CommandBus,

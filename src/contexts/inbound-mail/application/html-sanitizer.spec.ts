@@ -1,3 +1,4 @@
+import { hasQuotedText } from '../domain/mail-client-classes';
 import { sanitizeBoundedHtml, sanitizeMailHtml } from './html-sanitizer';
 
 describe('sanitizeMailHtml: hostile input', () => {
@@ -41,6 +42,15 @@ describe('sanitizeMailHtml: hostile input', () => {
     expect(sanitizeMailHtml('<div class="gmail_quote evil">On Mon <blockquote>old</blockquote></div>')).toBe(
       '<div class="gmail_quote">On Mon <blockquote>old</blockquote></div>',
     );
+  });
+
+  it.each(['gmail_quote', 'yahoo_quoted', 'moz-cite-prefix'])('keeps what marks a %s quote, and the thread view folds what it kept', (name) => {
+    // Given a quote as that client marks it, and a mail with no quote
+    const quoted = sanitizeMailHtml(`<p>New</p><div class="${name}">Old</div>`);
+    // Then the thread view finds the quote in what the sanitizer kept, and none where there is none
+    expect(quoted).toContain(`class="${name}"`);
+    expect(hasQuotedText(quoted)).toBe(true);
+    expect(hasQuotedText(sanitizeMailHtml('<p class="evil">New</p>'))).toBe(false);
   });
 });
 

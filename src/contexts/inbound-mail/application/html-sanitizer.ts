@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { MAIL_CLIENT_CLASSES } from '../domain/mail-client-classes';
 import { cutText, MAIL_BOUNDS, type Bounded } from '../domain/mail-bounds';
 import { limitHtmlNesting } from './html-nesting';
 
@@ -37,7 +38,7 @@ const options: sanitizeHtml.IOptions = {
     ol: ['start', 'type'],
     blockquote: ['type', 'cite'],
   },
-  allowedClasses: { '*': ['gmail_quote', 'gmail_signature', 'gmail_attr', 'moz-cite-prefix', 'moz-signature', 'OutlookMessageHeader', 'yahoo_quoted'] },
+  allowedClasses: { '*': [...MAIL_CLIENT_CLASSES] },
   allowedStyles: { '*': Object.fromEntries(styleProperties.map((property) => [property, [SAFE_CSS_VALUE]])) },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowedSchemesByTag: { img: ['cid', 'http', 'https'] },

@@ -6,7 +6,7 @@ import { EventSourcing } from '../../../shared/application/event-sourcing.servic
 import { BLOB_STORE, type BlobStore } from '../../../shared/blobs/blob-store';
 import { SERVER_SECRET } from '../../../shared/config/server-secret';
 import { NotFound } from '../../../shared/domain/domain-error';
-import { ADMINS, ALL_ROLES, Allow, InboundTokenCredential } from '../../../shared/http/access';
+import { Allow, InboundTokenCredential } from '../../../shared/http/access';
 import { attachmentDisposition } from '../../../shared/http/content-disposition';
 import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { MailIntake, type IntakeResult } from '../application/mail-intake';
@@ -57,13 +57,13 @@ export class InboundController {
   }
 
   @Get('channels/email/inbound-token')
-  @Allow(ADMINS)
+  @Allow('channels.inbound-token.manage')
   token(@CurrentUser() user: SignedInUser): { token: string; endpoint: string } {
     return { token: this.tokenOf(user.accountId), endpoint: '/api/inbound/mime' };
   }
 
   @Post('channels/email/inbound-token/rotate')
-  @Allow(ADMINS)
+  @Allow('channels.inbound-token.manage')
   @HttpCode(200)
   async rotate(@CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<{ token: string; endpoint: string }> {
     const outcome = await this.eventSourcing.decide(inboundTokenStream(user.accountId), inboundTokenDecider, { accountId: user.accountId }, context);
@@ -72,7 +72,7 @@ export class InboundController {
   }
 
   @Get('failed-mail')
-  @Allow(ADMINS)
+  @Allow('failed-mail.manage')
   async failed(@CurrentUser() user: SignedInUser): Promise<{ items: FailedMailItem[] }> {
     const notShown = await this.notShown.list(user.accountId);
     const listed = new Set(notShown.map((mail) => mail.id));
@@ -88,7 +88,7 @@ export class InboundController {
   }
 
   @Get('failed-mail/:id/raw')
-  @Allow(ADMINS)
+  @Allow('failed-mail.manage')
   async failedRaw(@Param('id') id: string, @CurrentUser() user: SignedInUser, @Res() response: Response): Promise<void> {
     const mail = this.queries.message(user.accountId, id);
     if (mail?.status === 'failed') return this.sendRaw(mail, response);
@@ -98,7 +98,7 @@ export class InboundController {
   }
 
   @Post('failed-mail/:id/reprocess')
-  @Allow(ADMINS)
+  @Allow('failed-mail.manage')
   @HttpCode(200)
   async reprocess(
     @Param('id') id: string,
@@ -125,7 +125,7 @@ export class InboundController {
 
   /** The original .eml of any inbound message of the account. */
   @Get('messages/:id/raw')
-  @Allow(ALL_ROLES)
+  @Allow('conversations.read')
   async raw(@Param('id') id: string, @CurrentUser() user: SignedInUser, @Res() response: Response): Promise<void> {
     const mail = this.queries.message(user.accountId, id);
     if (!mail) throw new NotFound('Message');

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/page-header';
 import { getAccount, getContact, getMe, getReplyAddress } from '@/lib/api';
+import { can } from '@/lib/permissions';
 import { ReplyAddress } from './reply-address';
 import { formatInstant } from '@/lib/time';
 
@@ -19,8 +20,8 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const [account, contact, me] = await Promise.all([getAccount(), getContact(id), getMe()]);
   if (!contact) notFound();
-  // Auditors never write, so they have no use for an address that starts conversations.
-  const replyAddress = me && me.role !== 'auditor' ? await getReplyAddress(contact.id) : null;
+  // Only those who write to contacts have a use for an address that starts conversations.
+  const replyAddress = me && can(me, 'contacts.reply-address.read') ? await getReplyAddress(contact.id) : null;
   return (
     <>
       <PageHeader

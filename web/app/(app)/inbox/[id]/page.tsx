@@ -10,6 +10,7 @@ import { ConversationActions } from '@/components/inbox/conversation-actions';
 import { DeliveryStatus } from '@/components/inbox/delivery-status';
 import { ReplyComposer } from '@/components/inbox/reply-composer';
 import { ThreadShortcuts } from '@/components/inbox/thread-shortcuts';
+import { can } from '@/lib/permissions';
 import { requireMe } from '@/lib/session';
 import { formatInstant } from '@/lib/time';
 
@@ -26,7 +27,8 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const [account, thread, me, assignees] = await Promise.all([getAccount(), getThread(id), requireMe(), getAssignees()]);
   if (!thread) notFound();
-  const canAct = me.role !== 'auditor';
+  const canReply = can(me, 'conversations.reply');
+  const canManage = can(me, 'conversations.manage');
   return (
     <>
       <PageHeader
@@ -43,8 +45,8 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
         actions={
           <div className="flex items-center gap-4">
             <LiveRefresh />
-            {canAct ? <ThreadShortcuts /> : null}
-            {canAct ? <ConversationActions id={thread.id} status={thread.status} assignee={thread.assignee} me={me.userId} assignees={assignees} /> : null}
+            {canReply || canManage ? <ThreadShortcuts /> : null}
+            {canManage ? <ConversationActions id={thread.id} status={thread.status} assignee={thread.assignee} me={me.userId} assignees={assignees} /> : null}
           </div>
         }
       />
@@ -102,7 +104,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
                     status={message.deliveryStatus}
                     error={message.deliveryError}
                     nextAttemptAt={message.nextAttemptAt}
-                    canRetry={canAct}
+                    canRetry={canReply}
                   />
                 </div>
               ) : null}
@@ -134,7 +136,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
             </li>
           ))}
         </ol>
-        {canAct ? <ReplyComposer conversationId={thread.id} composer={thread.composer} /> : null}
+        {canReply ? <ReplyComposer conversationId={thread.id} composer={thread.composer} /> : null}
       </div>
     </>
   );

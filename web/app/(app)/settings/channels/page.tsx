@@ -5,6 +5,7 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { PageHeader } from '@/components/page-header';
 import { getChannels } from '@/lib/api';
 import { publicOrigin } from '@/lib/public-origin';
+import { can } from '@/lib/permissions';
 import { requireMe } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Channels' };
@@ -36,7 +37,7 @@ export default async function ChannelsPage() {
             <StatusBadge on={email?.enabled ?? false} />
           </div>
           <Link href="/settings/channels/email" className="text-sm font-medium text-brand-600 hover:underline">
-            {me.role === 'primary_admin' ? 'Configure email' : 'View email settings'}
+            {can(me, 'channels.email.configure') ? 'Configure email' : 'View email settings'}
           </Link>
         </section>
         <section aria-labelledby="chat-card" className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5">
@@ -47,7 +48,7 @@ export default async function ChannelsPage() {
               </h2>
               <p className="text-sm text-slate-600">Live chat on your website; visitors who leave an email can be answered by email.</p>
             </div>
-            <ChannelSwitch channel="chat" enabled={channels.chat.enabled} canChange={me.role === 'primary_admin' || me.role === 'admin'} />
+            <ChannelSwitch channel="chat" enabled={channels.chat.enabled} canChange={can(me, 'channels.chat.configure')} />
           </div>
           {channels.chat.enabled ? (
             <div className="flex flex-col gap-2 text-sm">

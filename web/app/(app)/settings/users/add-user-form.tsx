@@ -6,8 +6,11 @@ import { createUser } from '@/app/actions/users.actions';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
+import type { Role } from '@/lib/api';
+import { ROLE_DESCRIPTIONS } from '@/lib/role-labels';
 
-export function AddUserForm() {
+/** `roles`: those the API lets a user be given, the one to offer first first. */
+export function AddUserForm({ roles }: { roles: readonly Role[] }) {
   const [state, action, pending] = useActionState(createUser, initialFormState);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -20,10 +23,12 @@ export function AddUserForm() {
       {state.message && !state.field ? <FormError message={state.message} /> : null}
       <TextField label="Full name" name="name" defaultValue={typed('name')} required error={errorFor('name')} />
       <TextField label="Email" name="email" defaultValue={typed('email')} type="email" required error={errorFor('email')} />
-      <SelectField label="Role" name="role" defaultValue={typed('role') ?? 'agent'} error={errorFor('role')}>
-        <option value="agent">Agent: answers conversations</option>
-        <option value="admin">Admin: manages users, forms, chat</option>
-        <option value="auditor">Auditor: reads history, never writes</option>
+      <SelectField label="Role" name="role" defaultValue={typed('role') ?? roles[0]} error={errorFor('role')}>
+        {roles.map((role) => (
+          <option key={role} value={role}>
+            {ROLE_DESCRIPTIONS[role]}
+          </option>
+        ))}
       </SelectField>
       <TextField
         label="Initial password"

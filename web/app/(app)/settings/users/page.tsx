@@ -1,16 +1,14 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/page-header';
 import { getUsers } from '@/lib/api';
-import { ROLE_LABELS } from '@/lib/navigation';
-import { requireMe } from '@/lib/session';
+import { ROLE_LABELS } from '@/lib/role-labels';
 import { AddUserForm } from './add-user-form';
 import { UserActions } from './user-actions';
 
 export const metadata: Metadata = { title: 'Users' };
 
 export default async function UsersPage() {
-  const me = await requireMe();
-  const users = await getUsers();
+  const { items: users, assignableRoles } = await getUsers();
   return (
     <>
       <PageHeader title="Users" description="Everyone who works in this account, and what their role lets them do." />
@@ -46,7 +44,7 @@ export default async function UsersPage() {
                     </span>
                   </td>
                   <td className="px-4 py-3 text-right">
-                    {user.role === 'primary_admin' || user.userId === me.userId ? null : <UserActions user={user} />}
+                    {user.changeable ? <UserActions user={user} roles={assignableRoles} /> : null}
                   </td>
                 </tr>
               ))}
@@ -57,7 +55,7 @@ export default async function UsersPage() {
           <h2 id="add-user-heading" className="mb-4 text-base font-semibold">
             Add a user
           </h2>
-          <AddUserForm />
+          <AddUserForm roles={assignableRoles} />
         </section>
       </div>
     </>

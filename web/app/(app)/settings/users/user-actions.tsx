@@ -4,9 +4,10 @@ import { useActionState } from 'react';
 import { initialFormState } from '@/app/actions/form-state';
 import { updateUser } from '@/app/actions/users.actions';
 import { Button } from '@/components/ui/button';
-import type { User } from '@/lib/api';
+import type { Role, User } from '@/lib/api';
+import { ROLE_LABELS } from '@/lib/role-labels';
 
-export function UserActions({ user }: { user: User }) {
+export function UserActions({ user, roles }: { user: User; roles: readonly Role[] }) {
   const [roleState, changeRole, rolePending] = useActionState(updateUser, initialFormState);
   const [activeState, toggleActive, activePending] = useActionState(updateUser, initialFormState);
   const error = roleState.message ?? activeState.message;
@@ -23,9 +24,11 @@ export function UserActions({ user }: { user: User }) {
           defaultValue={user.role}
           className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
         >
-          <option value="agent">Agent</option>
-          <option value="admin">Admin</option>
-          <option value="auditor">Auditor</option>
+          {roles.map((role) => (
+            <option key={role} value={role}>
+              {ROLE_LABELS[role]}
+            </option>
+          ))}
         </select>
         <Button type="submit" variant="secondary" disabled={rolePending}>
           Save role

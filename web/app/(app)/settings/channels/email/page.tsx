@@ -8,6 +8,7 @@ import { ForwardingAddressForm } from '@/components/channels/forwarding-address-
 import { ForwardingInstructions } from '@/components/channels/forwarding-instructions';
 import { PageHeader } from '@/components/page-header';
 import { getChannels } from '@/lib/api';
+import { can } from '@/lib/permissions';
 import { requireMe } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Email channel' };
@@ -16,7 +17,7 @@ export default async function EmailChannelPage() {
   const [me, channels] = await Promise.all([requireMe(), getChannels()]);
   const email = channels.email;
   if (!email) notFound();
-  const canChange = me.role === 'primary_admin';
+  const canChange = can(me, 'channels.email.configure');
 
   return (
     <>
