@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { NotFound } from '../../../shared/domain/domain-error';
 import { ADMINS, Allow } from '../../../shared/http/access';
@@ -8,9 +8,9 @@ import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/
 import { CreateUser } from '../application/create-user.command';
 import { UpdateUser } from '../application/update-user.command';
 import { AccountsQueries, type UserView } from '../read-models/accounts.queries';
+import { UserAnswer, UserListAnswer } from './accounts.answers';
 import { CreateUserDto, UpdateUserDto } from './accounts.dto';
 
-type UserAnswer = Omit<UserView, 'accountId'>;
 const answer = ({ accountId: _accountId, ...user }: UserView): UserAnswer => user;
 
 @ApiTags('users')
@@ -23,6 +23,7 @@ export class UsersController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: UserAnswer })
   async create(
     @Body() body: CreateUserDto,
     @CurrentUser() user: SignedInUser,
@@ -33,11 +34,13 @@ export class UsersController {
   }
 
   @Get()
-  list(@CurrentUser() user: SignedInUser): { items: UserAnswer[] } {
+  @ApiOkResponse({ type: UserListAnswer })
+  list(@CurrentUser() user: SignedInUser): UserListAnswer {
     return { items: this.queries.users(user.accountId).map(answer) };
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: UserAnswer })
   async update(
     @Param('id') id: string,
     @Body() body: UpdateUserDto,
