@@ -2,10 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
-import { createApiApp } from '../app.factory';
-import { loadConfig } from '../shared/config/app-config';
-import { openApiDocument } from '../shared/http/openapi-document';
+import type { OpenAPI3 } from 'openapi-typescript';
 
 /** Where the web app's API types live, relative to the project root. */
 export const API_SCHEMA_FILE = 'web/lib/api-schema.d.ts';
@@ -18,6 +15,12 @@ const HEADER = [
 
 /** The document the API serves at /api/docs/openapi.json, from an app that is built but never listens. */
 export async function currentOpenApiDocument(): Promise<OpenAPIObject> {
+  // Loaded here, not above: checking a given document needs no app.
+  const [{ createApiApp }, { loadConfig }, { openApiDocument }] = await Promise.all([
+    import('../app.factory'),
+    import('../shared/config/app-config'),
+    import('../shared/http/openapi-document'),
+  ]);
   // A throwaway data directory: building the app opens its stores.
   const dataDir = mkdtempSync(join(tmpdir(), 'inbox-api-schema-'));
   try {
@@ -35,6 +38,8 @@ export async function currentOpenApiDocument(): Promise<OpenAPIObject> {
 
 /** The TypeScript types of a document, as the committed file holds them: sorted, no timestamps. */
 export async function apiSchemaSource(document: OpenAPIObject): Promise<string> {
+  // Loaded when needed: it requires ES modules, which plain Node loads and jest's module loader does not.
+  const { default: openapiTS, astToString } = await import('openapi-typescript');
   const ast = await openapiTS(document as unknown as OpenAPI3, { alphabetize: true, silent: true });
   return HEADER + astToString(ast);
 }
