@@ -39,8 +39,9 @@ export async function currentOpenApiDocument(): Promise<OpenAPIObject> {
 /** The TypeScript types of a document, as the committed file holds them: sorted, no timestamps. */
 export async function apiSchemaSource(document: OpenAPIObject): Promise<string> {
   // Loaded when needed: it requires ES modules, which plain Node loads and jest's module loader does not.
+  // defaultNonNullable off: a field with a default (timeZone: UTC) may be left out, as the API allows.
   const { default: openapiTS, astToString } = await import('openapi-typescript');
-  const ast = await openapiTS(document as unknown as OpenAPI3, { alphabetize: true, silent: true });
+  const ast = await openapiTS(document as unknown as OpenAPI3, { alphabetize: true, defaultNonNullable: false, silent: true });
   return HEADER + astToString(ast);
 }
 

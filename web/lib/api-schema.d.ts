@@ -722,7 +722,7 @@ export interface components {
         };
         AssignDto: {
             /** @description a user of the account, or null to unassign */
-            userId: Record<string, never> | null;
+            userId: string | null;
         };
         AssigneeAnswer: {
             name: string;
@@ -1214,7 +1214,7 @@ export interface components {
              * @default en
              * @example de-DE
              */
-            locale: string;
+            locale?: string;
             /** @example Anna Smith */
             ownerName: string;
             password: string;
@@ -1224,7 +1224,7 @@ export interface components {
              * @default UTC
              * @example Europe/Berlin
              */
-            timeZone: string;
+            timeZone?: string;
         };
         OpenedAccountAnswer: {
             accountId: string;

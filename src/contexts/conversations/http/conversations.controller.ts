@@ -19,7 +19,7 @@ import { InboxQueries } from '../read-models/inbox.queries';
 import { ConversationAnswer, ConversationSummaryAnswer, InboxPageAnswer, MessageAnswer, ReplyQueuedAnswer, RetryAnswer } from './conversations.answers';
 
 class AssignDto {
-  @ApiProperty({ nullable: true, description: 'a user of the account, or null to unassign' })
+  @ApiProperty({ type: String, nullable: true, description: 'a user of the account, or null to unassign' })
   @ValidateIf((_, value) => value !== null)
   @IsString()
   userId!: string | null;
