@@ -178,7 +178,7 @@ export class ChatVisitorController {
   @ChatVisitorCredential()
   @UseGuards(ChatSessionGuard)
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'server-sent events: `ready`, then `chat` with `{change}` per change the visitor may see' })
+  @ApiOkResponse({ description: 'server-sent events: `ready`, then `chat` with `{change}` per change the visitor may see', schema: { type: 'string' } })
   stream(@Param('accountId') accountId: string, @Req() request: Request): Observable<MessageEvent> {
     const conversationId = chatConversationOf(request);
     this.requireChat(accountId);

@@ -39,7 +39,7 @@ export class InboxStreamController {
   @Sse('stream', { maxPendingDataLength: LIVE_MAX_PENDING })
   @Allow(ALL_ROLES)
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'server-sent events: `ready`, then `inbox` with `{change, conversationId}` per change of the account' })
+  @ApiOkResponse({ description: 'server-sent events: `ready`, then `inbox` with `{change, conversationId}` per change of the account', schema: { type: 'string' } })
   stream(@CurrentUser() user: SignedInUser, @Req() request: Request): Observable<MessageEvent> {
     return this.live.open(
       {
