@@ -1,12 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import type { AppConfig } from './shared/config/app-config';
 import { useBoundedBodyParsers } from './shared/http/body-parsers';
 import { DomainErrorFilter } from './shared/http/domain-error.filter';
 import { forwardedBy } from './shared/http/forwarded.middleware';
+import { openApiDocument } from './shared/http/openapi-document';
 import { requestId } from './shared/http/request-id.middleware';
 import { TrustedProxies } from './shared/http/trusted-proxies';
 import { createValidationPipe } from './shared/http/validation.pipe';
@@ -48,15 +49,7 @@ export async function createApiApp(
   app.set('trust proxy', ['loopback', ...config.trustedProxies]);
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Inbox API')
-      .setDescription('The HTTP API of Inbox. Errors are {statusCode, error, message}; 422 names the field.')
-      .setVersion('1')
-      .addCookieAuth('inbox_session')
-      .build(),
-  );
+  const document = openApiDocument(app);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json` });
   return app;
 }

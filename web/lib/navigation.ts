@@ -1,11 +1,11 @@
 import type { Me } from './api';
-import { can } from './permissions';
+import { can, type Permission } from './permissions';
 
 export interface NavItem {
   href: string;
   label: string;
   /** What the user must be allowed to do for the item to show; the page's layout checks the same. */
-  permission: string;
+  permission: Permission;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { DomainError, TooManyRequests, type DomainErrorKind } from '../domain/domain-error';
 import { WrongExpectedVersion } from '../event-store/event-store.port';
 import { isOutOfSpace } from '../storage/storage-full';
+import type { ErrorBody } from './error-body';
 
 const statusOfKind: Record<DomainErrorKind, number> = {
   invalid: HttpStatus.UNPROCESSABLE_ENTITY,
@@ -12,14 +13,6 @@ const statusOfKind: Record<DomainErrorKind, number> = {
   unauthenticated: HttpStatus.UNAUTHORIZED,
   too_many_requests: HttpStatus.TOO_MANY_REQUESTS,
 };
-
-export interface ErrorBody {
-  statusCode: number;
-  error: string;
-  message: string;
-  code?: string;
-  field?: string;
-}
 
 /** The one place where failures become HTTP answers of the shape `{statusCode, error, message}`. */
 @Catch()

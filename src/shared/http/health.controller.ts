@@ -1,31 +1,20 @@
 import { Controller, Get, HttpStatus, Inject, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { READ_MODEL_DB } from '../event-store/event-store.module';
 import type { SqliteDatabase } from '../sqlite/open-sqlite';
 import { SubscriptionsService } from '../projections/subscriptions.service';
-import type { SubscriptionStatus } from '../projections/subscription-status';
 import { Public } from './access';
 import { DiscoveryService } from '@nestjs/core';
 import { RegisterHealthIndicator, type ComponentHealth, type HealthIndicator } from './health-indicator';
 import { messageOf } from '../error-message';
 import { isOperatorRequest } from './operator-request';
+import { EventStoreHealthAnswer, HealthAnswer } from './health.answers';
 
 /** `degraded`: everything is up, but events are parked (or about to be), so some things are not shown. */
 export type HealthStatus = 'ok' | 'degraded' | 'down';
-
-/** What operators see; anyone else gets only `status`. */
-export interface HealthReport {
-  status: HealthStatus;
-  eventStore: ComponentHealth & { head: string | null };
-  readModels: ComponentHealth;
-  subscriptions: SubscriptionStatus[];
-  /** Parked events per subscription that has any. */
-  parked: Record<string, number>;
-  [component: string]: unknown;
-}
 
 @ApiTags('health')
 @Controller('health')
@@ -45,7 +34,9 @@ export class HealthController {
       '200 `ok` or `degraded` (parked events) when the event store, read models and SMTP are up, else 503 `down`. Only `{status}`, ' +
       'except for operators (a local caller without X-Forwarded-For/Forwarded, or Authorization: Bearer <HEALTH_TOKEN>): components, positions, errors, parked counts',
   })
-  async health(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<HealthReport | { status: HealthStatus }> {
+  @ApiOkResponse({ type: HealthAnswer, description: '`ok` or `degraded`' })
+  @ApiServiceUnavailableResponse({ type: HealthAnswer, description: '`down`' })
+  async health(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<HealthAnswer> {
     const eventStore = await this.checkEventStore();
     const readModels = this.checkReadModels();
     const subscriptions = await this.subscriptions.statuses().catch(() => []);
@@ -75,7 +66,7 @@ export class HealthController {
       .filter((instance): instance is HealthIndicator => Boolean(instance));
   }
 
-  private async checkEventStore(): Promise<HealthReport['eventStore']> {
+  private async checkEventStore(): Promise<EventStoreHealthAnswer> {
     try {
       const head = await this.store.headPosition();
       return { up: true, head: head === null ? null : head.toString() };

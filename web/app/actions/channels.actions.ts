@@ -5,24 +5,23 @@ import { send, type EmailPreview } from '@/lib/api';
 import { refused, text, type FormState } from './form-state';
 
 export async function saveEmailTemplates(_: FormState, form: FormData): Promise<FormState> {
-  const answer = await send('PATCH', '/channels/email', {
-    defaultSubject: text(form, 'defaultSubject'),
-    fromName: text(form, 'fromName'),
-  });
+  const answer = await send((api) =>
+    api.PATCH('/api/channels/email', { body: { defaultSubject: text(form, 'defaultSubject'), fromName: text(form, 'fromName') } }),
+  );
   if (!answer.ok) return refused(answer, form);
   revalidatePath('/settings/channels', 'layout');
   return { done: true, message: 'Saved' };
 }
 
 export async function switchEmail(enabled: boolean): Promise<FormState> {
-  const answer = await send('PATCH', '/channels/email', { enabled });
+  const answer = await send((api) => api.PATCH('/api/channels/email', { body: { enabled } }));
   if (!answer.ok) return { message: answer.message, field: answer.field };
   revalidatePath('/settings/channels', 'layout');
   return { done: true };
 }
 
 export async function switchChat(enabled: boolean): Promise<FormState> {
-  const answer = await send('PATCH', '/channels/chat', { enabled });
+  const answer = await send((api) => api.PATCH('/api/channels/chat', { body: { enabled } }));
   if (!answer.ok) return { message: answer.message, field: answer.field };
   revalidatePath('/settings/channels', 'layout');
   return { done: true };
@@ -32,15 +31,14 @@ export async function previewEmail(
   defaultSubject: string,
   fromName: string,
 ): Promise<{ ok: true; preview: EmailPreview } | { ok: false; message: string; field?: string }> {
-  const answer = await send<EmailPreview>('POST', '/channels/email/preview', { defaultSubject, fromName });
+  const answer = await send((api) => api.POST('/api/channels/email/preview', { body: { defaultSubject, fromName } }));
   return answer.ok ? { ok: true, preview: answer.body } : { ok: false, message: answer.message, field: answer.field };
 }
 
 export async function claimForwardingAddress(_: FormState, form: FormData): Promise<FormState> {
-  const answer = await send<{ address: string }>('POST', '/channels/email/forwarding-address', {
-    username: text(form, 'username'),
-    subdomain: text(form, 'subdomain'),
-  });
+  const answer = await send((api) =>
+    api.POST('/api/channels/email/forwarding-address', { body: { username: text(form, 'username'), subdomain: text(form, 'subdomain') } }),
+  );
   if (!answer.ok) return refused(answer, form);
   revalidatePath('/settings/channels', 'layout');
   return { done: true };

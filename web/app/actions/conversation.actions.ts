@@ -6,12 +6,14 @@ import { refused, text, type FormState } from './form-state';
 
 /** Close, reopen, take or release a conversation; the API says why when it refuses. */
 export async function actOnConversation(_: FormState, form: FormData): Promise<FormState> {
-  const id = encodeURIComponent(text(form, 'id'));
+  const path = { id: text(form, 'id') };
   const action = text(form, 'action');
   const answer =
     action === 'assign' || action === 'unassign'
-      ? await send('POST', `/conversations/${id}/assign`, { userId: action === 'assign' ? text(form, 'userId') || null : null })
-      : await send('POST', `/conversations/${id}/${action === 'close' ? 'close' : 'reopen'}`, {});
+      ? await send((api) =>
+          api.POST('/api/conversations/{id}/assign', { params: { path }, body: { userId: action === 'assign' ? text(form, 'userId') || null : null } }),
+        )
+      : await send((api) => api.POST(action === 'close' ? '/api/conversations/{id}/close' : '/api/conversations/{id}/reopen', { params: { path } }));
   if (!answer.ok) return { message: answer.message };
   revalidatePath(`/inbox/${text(form, 'id')}`);
   revalidatePath('/inbox');
@@ -22,10 +24,9 @@ export async function actOnConversation(_: FormState, form: FormData): Promise<F
 export async function sendReply(_: FormState, form: FormData): Promise<FormState> {
   const id = text(form, 'id');
   const subject = text(form, 'subject').trim();
-  const answer = await send<{ messageId: string }>('POST', `/conversations/${encodeURIComponent(id)}/replies`, {
-    text: text(form, 'text'),
-    ...(subject ? { subject } : {}),
-  });
+  const answer = await send((api) =>
+    api.POST('/api/conversations/{id}/replies', { params: { path: { id } }, body: { text: text(form, 'text'), ...(subject ? { subject } : {}) } }),
+  );
   if (!answer.ok) return refused(answer, form);
   revalidatePath(`/inbox/${id}`);
   revalidatePath('/inbox');
@@ -35,7 +36,9 @@ export async function sendReply(_: FormState, form: FormData): Promise<FormState
 /** Sends a failed reply again: the same message, with the same Message-ID. */
 export async function retryReply(_: FormState, form: FormData): Promise<FormState> {
   const id = text(form, 'id');
-  const answer = await send('POST', `/conversations/${encodeURIComponent(id)}/messages/${encodeURIComponent(text(form, 'messageId'))}/retry`, {});
+  const answer = await send((api) =>
+    api.POST('/api/conversations/{id}/messages/{messageId}/retry', { params: { path: { id, messageId: text(form, 'messageId') } } }),
+  );
   if (!answer.ok) return { message: answer.message };
   revalidatePath(`/inbox/${id}`);
   return { done: true };

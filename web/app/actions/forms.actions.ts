@@ -2,13 +2,16 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { send } from '@/lib/api';
+import { send, type FormField } from '@/lib/api';
 import { text, type FormState } from './form-state';
 
-/** The editor sends the fields as one JSON value: a list of rows does not fit flat form data. */
-function definition(form: FormData): { name: string; fields: unknown } | { error: FormState } {
+/**
+ * The editor sends the fields as one JSON value: a list of rows does not fit flat form data. They
+ * go to the API as they came; it judges them.
+ */
+function definition(form: FormData): { name: string; fields: FormField[] } | { error: FormState } {
   try {
-    return { name: text(form, 'name'), fields: JSON.parse(text(form, 'fields') || '[]') as unknown };
+    return { name: text(form, 'name'), fields: JSON.parse(text(form, 'fields') || '[]') as FormField[] };
   } catch {
     return { error: { message: 'The fields could not be read; reload the page and try again', field: 'fields' } };
   }
@@ -19,7 +22,7 @@ const keep = (form: FormData): Record<string, string> => ({ name: text(form, 'na
 export async function createForm(_: FormState, form: FormData): Promise<FormState> {
   const body = definition(form);
   if ('error' in body) return body.error;
-  const answer = await send<{ id: string }>('POST', '/forms', body);
+  const answer = await send((api) => api.POST('/api/forms', { body }));
   if (!answer.ok) return { message: answer.message, field: answer.field, values: keep(form) };
   revalidatePath('/settings/forms');
   redirect(`/settings/forms/${answer.body.id}?created=1`);
@@ -29,7 +32,7 @@ export async function updateForm(_: FormState, form: FormData): Promise<FormStat
   const body = definition(form);
   if ('error' in body) return body.error;
   const id = text(form, 'formId');
-  const answer = await send('PATCH', `/forms/${encodeURIComponent(id)}`, body);
+  const answer = await send((api) => api.PATCH('/api/forms/{id}', { params: { path: { id } }, body }));
   if (!answer.ok) return { message: answer.message, field: answer.field, values: keep(form) };
   revalidatePath('/settings/forms');
   revalidatePath(`/settings/forms/${id}`);

@@ -5,7 +5,7 @@ import { send } from '@/lib/api';
 
 /** Closes a conversation from the inbox list (the `e` key); the API's reason when it refuses. */
 export async function closeFromInbox(id: string): Promise<{ ok: boolean; message?: string }> {
-  const answer = await send('POST', `/conversations/${encodeURIComponent(id)}/close`, {});
+  const answer = await send((api) => api.POST('/api/conversations/{id}/close', { params: { path: { id } } }));
   if (!answer.ok) return { ok: false, message: answer.message };
   revalidatePath('/inbox');
   return { ok: true };
@@ -13,6 +13,6 @@ export async function closeFromInbox(id: string): Promise<{ ok: boolean; message
 
 /** The signed-in user opened the conversation: it stops being unread for them, up to what the page showed. */
 export async function markSeen(id: string, upTo: string | null): Promise<void> {
-  const answer = await send('POST', `/conversations/${encodeURIComponent(id)}/seen`, upTo ? { upTo } : {});
+  const answer = await send((api) => api.POST('/api/conversations/{id}/seen', { params: { path: { id } }, body: upTo ? { upTo } : {} }));
   if (answer.ok) revalidatePath('/inbox');
 }

@@ -1,19 +1,17 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { NotFound } from '../../../shared/domain/domain-error';
-import type { Role } from '../../../shared/domain/event-envelope';
 import { Allow } from '../../../shared/http/access';
 import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { CreateUser } from '../application/create-user.command';
 import { UpdateUser } from '../application/update-user.command';
 import { ASSIGNABLE_ROLES, isChangeableBy } from '../domain/accounts.rules';
 import { AccountsQueries, type UserView } from '../read-models/accounts.queries';
+import { UserAnswer, UserListAnswer } from './accounts.answers';
 import { CreateUserDto, UpdateUserDto } from './accounts.dto';
 
-/** A user as admins see them, with whether their page offers to change the user's role and access. */
-type UserAnswer = Omit<UserView, 'accountId'> & { changeable: boolean };
 const answer = ({ accountId: _accountId, ...user }: UserView, caller: SignedInUser): UserAnswer => ({
   ...user,
   changeable: isChangeableBy(user, caller.userId),
@@ -29,6 +27,7 @@ export class UsersController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: UserAnswer })
   async create(
     @Body() body: CreateUserDto,
     @CurrentUser() user: SignedInUser,
@@ -40,11 +39,13 @@ export class UsersController {
 
   /** Also the roles a user can be given, so that clients offer those and no others. */
   @Get()
-  list(@CurrentUser() user: SignedInUser): { items: UserAnswer[]; assignableRoles: readonly Role[] } {
-    return { items: this.queries.users(user.accountId).map((each) => answer(each, user)), assignableRoles: ASSIGNABLE_ROLES };
+  @ApiOkResponse({ type: UserListAnswer })
+  list(@CurrentUser() user: SignedInUser): UserListAnswer {
+    return { items: this.queries.users(user.accountId).map((each) => answer(each, user)), assignableRoles: [...ASSIGNABLE_ROLES] };
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: UserAnswer })
   async update(
     @Param('id') id: string,
     @Body() body: UpdateUserDto,

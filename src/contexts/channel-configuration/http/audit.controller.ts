@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InvalidInput } from '../../../shared/domain/domain-error';
 import { Allow } from '../../../shared/http/access';
 import { CurrentUser, type SignedInUser } from '../../../shared/http/signed-in-user';
-import { ChannelConfigurationAuditor, type ConfigurationAudit } from '../application/configuration-audit';
+import { ChannelConfigurationAuditor } from '../application/configuration-audit';
+import { ConfigurationAuditAnswer } from './channels.answers';
 
 @ApiTags('audit')
 @Controller('audit')
@@ -12,8 +13,9 @@ export class AuditController {
 
   @Get('channel-configuration')
   @Allow('audit.read')
+  @ApiOkResponse({ type: ConfigurationAuditAnswer })
   @ApiQuery({ name: 'at', required: false, description: 'ISO time: the state as of that moment, and the events up to it' })
-  channelConfiguration(@CurrentUser() user: SignedInUser, @Query('at') at?: string): Promise<ConfigurationAudit> {
+  channelConfiguration(@CurrentUser() user: SignedInUser, @Query('at') at?: string): Promise<ConfigurationAuditAnswer> {
     return this.auditor.audit(user.accountId, parseMoment(at));
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Patch, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
 import { Allow } from '../../../shared/http/access';
@@ -9,14 +9,9 @@ import { ChangeEmailChannel } from '../application/change-email-channel.command'
 import { ClaimForwardingAddress } from '../application/claim-forwarding-address.command';
 import { EmailPreview } from '../application/email-preview';
 import { SwitchChatChannel } from '../application/switch-chat-channel.command';
-import type { RenderedEmail } from '../domain/outgoing-email';
-import { ChannelsQueries, type EmailChannelView } from '../read-models/channels.queries';
+import { ChannelsQueries } from '../read-models/channels.queries';
+import { ChannelsAnswer, EmailPreviewAnswer, ForwardingAddressAnswer } from './channels.answers';
 import { ChangeEmailChannelDto, ClaimForwardingAddressDto, PreviewEmailDto, SwitchChatDto } from './channels.dto';
-
-export interface ChannelsAnswer {
-  email: (EmailChannelView & { outbound: 'smtp' | 'file'; inboxDomain: string }) | null;
-  chat: { enabled: boolean };
-}
 
 @ApiTags('channels')
 @Controller('channels')
@@ -30,6 +25,7 @@ export class ChannelsController {
 
   @Get()
   @Allow('channels.read')
+  @ApiOkResponse({ type: ChannelsAnswer })
   channels(@CurrentUser() user: SignedInUser): ChannelsAnswer {
     const email = this.queries.emailChannel(user.accountId);
     return {
@@ -40,6 +36,7 @@ export class ChannelsController {
 
   @Patch('email')
   @Allow('channels.email.configure')
+  @ApiOkResponse({ type: ChannelsAnswer })
   async changeEmail(
     @Body() body: ChangeEmailChannelDto,
     @CurrentUser() user: SignedInUser,
@@ -51,24 +48,27 @@ export class ChannelsController {
 
   @Post('email/forwarding-address')
   @Allow('channels.email.configure')
+  @ApiCreatedResponse({ type: ForwardingAddressAnswer })
   claimAddress(
     @Body() body: ClaimForwardingAddressDto,
     @CurrentUser() user: SignedInUser,
     @RequestContext() context: CommandContext,
-  ): Promise<{ address: string }> {
+  ): Promise<ForwardingAddressAnswer> {
     return this.commands.execute(new ClaimForwardingAddress(body.username, body.subdomain, { ...context, accountId: user.accountId }));
   }
 
   @Post('email/preview')
   @Allow('channels.email.configure')
   @HttpCode(200)
-  previewEmail(@Body() body: PreviewEmailDto, @CurrentUser() user: SignedInUser): Omit<RenderedEmail, 'fromName'> {
+  @ApiOkResponse({ type: EmailPreviewAnswer })
+  previewEmail(@Body() body: PreviewEmailDto, @CurrentUser() user: SignedInUser): EmailPreviewAnswer {
     const { from, subject, html, text } = this.preview.render(user.accountId, user.name, body);
     return { from, subject, html, text };
   }
 
   @Patch('chat')
   @Allow('channels.chat.configure')
+  @ApiOkResponse({ type: ChannelsAnswer })
   async switchChat(
     @Body() body: SwitchChatDto,
     @CurrentUser() user: SignedInUser,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Req, Sse, UseGuards, type MessageEvent } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import type { Observable } from 'rxjs';
@@ -22,6 +22,7 @@ import { ClaimVisitorEmail } from '../application/claim-visitor-email.command';
 import { VerifyVisitorEmail } from '../application/verify-visitor-email.command';
 import { visitorEmailDecider, visitorEmailStream, type VisitorEmailState } from '../domain/visitor-email.decider';
 import { ChatUnavailable, chatConversationId, chatVisitorToken } from '../domain/chat-session';
+import { ChatLineReceivedAnswer, ChatSessionAnswer, ChatTranscriptAnswer, VerifiedEmailAnswer, VisitorEmailAnswer } from './chat.answers';
 import { chatConversationOf, ChatSessionGuard } from './chat-session.guard';
 
 class VisitorDto {
@@ -85,7 +86,8 @@ export class ChatVisitorController {
   @Post('sessions')
   @Public()
   @HttpCode(201)
-  startSession(@Param('accountId', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) accountId: string, @Req() request: Request) {
+  @ApiCreatedResponse({ type: ChatSessionAnswer })
+  startSession(@Param('accountId', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) accountId: string, @Req() request: Request): ChatSessionAnswer {
     this.requireChat(accountId);
     this.limiter.takeSession(request.ip ?? 'unknown');
     const sessionId = randomUUID();
@@ -95,7 +97,8 @@ export class ChatVisitorController {
   @Get('sessions/:sessionId/messages')
   @ChatVisitorCredential()
   @UseGuards(ChatSessionGuard)
-  async messages(@Param('accountId') accountId: string, @Req() request: Request) {
+  @ApiOkResponse({ type: ChatTranscriptAnswer })
+  async messages(@Param('accountId') accountId: string, @Req() request: Request): Promise<ChatTranscriptAnswer> {
     const conversationId = chatConversationOf(request);
     const conversation = this.conversations.conversation(accountId, conversationId);
     const lines = conversation ? this.conversations.messages(conversationId) : [];
@@ -122,7 +125,8 @@ export class ChatVisitorController {
   @ChatVisitorCredential()
   @UseGuards(ChatSessionGuard)
   @HttpCode(201)
-  async send(@Param('accountId') accountId: string, @Param('sessionId') sessionId: string, @Body() body: ChatLineDto, @Req() request: Request, @RequestContext() context: CommandContext) {
+  @ApiCreatedResponse({ type: ChatLineReceivedAnswer })
+  async send(@Param('accountId') accountId: string, @Param('sessionId') sessionId: string, @Body() body: ChatLineDto, @Req() request: Request, @RequestContext() context: CommandContext): Promise<ChatLineReceivedAnswer> {
     const conversationId = chatConversationOf(request);
     this.requireChat(accountId);
     this.limiter.takeLine(request.ip ?? 'unknown');
@@ -149,7 +153,8 @@ export class ChatVisitorController {
   @ChatVisitorCredential()
   @UseGuards(ChatSessionGuard)
   @HttpCode(202)
-  async identify(@Param('accountId') accountId: string, @Param('sessionId') sessionId: string, @Body() body: IdentifyDto, @Req() request: Request, @RequestContext() context: CommandContext) {
+  @ApiAcceptedResponse({ type: VisitorEmailAnswer })
+  async identify(@Param('accountId') accountId: string, @Param('sessionId') sessionId: string, @Body() body: IdentifyDto, @Req() request: Request, @RequestContext() context: CommandContext): Promise<VisitorEmailAnswer> {
     const conversationId = chatConversationOf(request);
     this.requireChat(accountId);
     this.limiter.takeEmailClaim(request.ip ?? 'unknown');
@@ -161,7 +166,8 @@ export class ChatVisitorController {
   @ChatVisitorCredential()
   @UseGuards(ChatSessionGuard)
   @HttpCode(200)
-  async verify(@Param('accountId') accountId: string, @Param('sessionId') sessionId: string, @Body() body: VerificationDto, @Req() request: Request, @RequestContext() context: CommandContext) {
+  @ApiOkResponse({ type: VerifiedEmailAnswer })
+  async verify(@Param('accountId') accountId: string, @Param('sessionId') sessionId: string, @Body() body: VerificationDto, @Req() request: Request, @RequestContext() context: CommandContext): Promise<VerifiedEmailAnswer> {
     const conversationId = chatConversationOf(request);
     this.requireChat(accountId);
     this.limiter.takeLine(request.ip ?? 'unknown');
@@ -171,6 +177,8 @@ export class ChatVisitorController {
   @Sse('sessions/:sessionId/stream', { maxPendingDataLength: LIVE_MAX_PENDING })
   @ChatVisitorCredential()
   @UseGuards(ChatSessionGuard)
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'server-sent events: `ready`, then `chat` with `{change}` per change the visitor may see', schema: { type: 'string' } })
   stream(@Param('accountId') accountId: string, @Req() request: Request): Observable<MessageEvent> {
     const conversationId = chatConversationOf(request);
     this.requireChat(accountId);

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { NotFound } from '../../../shared/domain/domain-error';
 import { Allow } from '../../../shared/http/access';
 import { ChannelsQueries } from '../../channel-configuration/contract';
@@ -7,7 +7,8 @@ import { SERVER_SECRET } from '../../../shared/config/server-secret';
 import { contactReplyAddress } from '../../conversations/contract';
 import { NoForwardingAddress } from '../domain/contacts.errors';
 import { CurrentUser, type SignedInUser } from '../../../shared/http/signed-in-user';
-import { ContactsQueries, type ContactView } from '../read-models/contacts.queries';
+import { ContactsQueries } from '../read-models/contacts.queries';
+import { ContactListAnswer, ContactProfileAnswer, ReplyAddressAnswer } from './contacts.answers';
 
 @ApiTags('contacts')
 @Controller('contacts')
@@ -20,12 +21,15 @@ export class ContactsController {
   ) {}
 
   @Get()
-  list(@CurrentUser() user: SignedInUser, @Query('q') q?: string): { items: ContactView[] } {
+  @ApiOkResponse({ type: ContactListAnswer })
+  @ApiQuery({ name: 'q', required: false, description: 'part of a name or address' })
+  list(@CurrentUser() user: SignedInUser, @Query('q') q?: string): ContactListAnswer {
     return { items: this.contacts.search(user.accountId, q) };
   }
 
   @Get(':id')
-  profile(@Param('id') id: string, @CurrentUser() user: SignedInUser) {
+  @ApiOkResponse({ type: ContactProfileAnswer })
+  profile(@Param('id') id: string, @CurrentUser() user: SignedInUser): ContactProfileAnswer {
     const contact = this.contacts.contact(user.accountId, id);
     if (!contact) throw new NotFound('Contact');
     return {
@@ -39,7 +43,8 @@ export class ContactsController {
   /** The contact's own plus-address on the forwarding address, for the Reply-To of campaign mail. */
   @Get(':id/reply-address')
   @Allow('contacts.reply-address.read')
-  replyAddress(@Param('id') id: string, @CurrentUser() user: SignedInUser): { address: string } {
+  @ApiOkResponse({ type: ReplyAddressAnswer })
+  replyAddress(@Param('id') id: string, @CurrentUser() user: SignedInUser): ReplyAddressAnswer {
     if (!this.contacts.contact(user.accountId, id)) throw new NotFound('Contact');
     const forwarding = this.channels.emailChannel(user.accountId)?.forwardingAddress;
     if (!forwarding) throw new NoForwardingAddress();

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { Allow } from '../../../shared/http/access';
@@ -23,6 +23,7 @@ export class ConversationReadsController {
   @Post('conversations/:id/seen')
   @Allow('conversations.read')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Recorded (or nothing new to record)' })
   async seen(@Param('id') id: string, @Body() body: SeenDto, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<void> {
     const upTo = body.upTo ? new Date(body.upTo) : null;
     await this.commands.execute(new SeeConversation(id, { ...context, accountId: user.accountId, userId: user.userId }, upTo));

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiQuery } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { ActOnConversation, type ConversationAction } from '../application/act-on-conversation.command';
@@ -14,11 +14,12 @@ import { InvalidInput, NotFound } from '../../../shared/domain/domain-error';
 import { Allow } from '../../../shared/http/access';
 import { attachmentDisposition } from '../../../shared/http/content-disposition';
 import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/http/signed-in-user';
-import { ConversationsQueries, type ConversationSummary, type MessageRow } from '../read-models/conversations.queries';
-import { InboxQueries, type InboxPage } from '../read-models/inbox.queries';
+import { ConversationsQueries, type MessageRow } from '../read-models/conversations.queries';
+import { InboxQueries } from '../read-models/inbox.queries';
+import { ConversationAnswer, ConversationSummaryAnswer, InboxPageAnswer, MessageAnswer, ReplyQueuedAnswer, RetryAnswer } from './conversations.answers';
 
 class AssignDto {
-  @ApiProperty({ nullable: true, description: 'a user of the account, or null to unassign' })
+  @ApiProperty({ type: String, nullable: true, description: 'a user of the account, or null to unassign' })
   @ValidateIf((_, value) => value !== null)
   @IsString()
   userId!: string | null;
@@ -61,40 +62,45 @@ export class ConversationsController {
   @Post('conversations/:id/replies')
   @Allow('conversations.reply')
   @HttpCode(202)
-  reply(@Param('id') id: string, @Body() body: ReplyDto, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext) {
+  @ApiAcceptedResponse({ type: ReplyQueuedAnswer })
+  reply(@Param('id') id: string, @Body() body: ReplyDto, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<ReplyQueuedAnswer> {
     return this.commands.execute(new SendReply(id, { subject: body.subject, text: body.text, html: body.html }, { ...context, accountId: user.accountId, userId: user.userId }));
   }
 
   @Post('conversations/:id/messages/:messageId/retry')
   @Allow('conversations.reply')
   @HttpCode(202)
-  async retry(@Param('id') id: string, @Param('messageId') messageId: string, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext) {
+  @ApiAcceptedResponse({ type: RetryAnswer })
+  async retry(@Param('id') id: string, @Param('messageId') messageId: string, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<RetryAnswer> {
     await this.commands.execute(new RetryReply(id, messageId, { ...context, accountId: user.accountId }));
-    return { messageId, deliveryStatus: 'queued' as const };
+    return { messageId, deliveryStatus: 'queued' };
   }
 
   @Post('conversations/:id/close')
   @Allow('conversations.manage')
   @HttpCode(200)
-  close(@Param('id') id: string, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext) {
+  @ApiOkResponse({ type: ConversationSummaryAnswer })
+  close(@Param('id') id: string, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<ConversationSummaryAnswer> {
     return this.act(id, { type: 'Close' }, user, context);
   }
 
   @Post('conversations/:id/reopen')
   @Allow('conversations.manage')
   @HttpCode(200)
-  reopen(@Param('id') id: string, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext) {
+  @ApiOkResponse({ type: ConversationSummaryAnswer })
+  reopen(@Param('id') id: string, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<ConversationSummaryAnswer> {
     return this.act(id, { type: 'Reopen' }, user, context);
   }
 
   @Post('conversations/:id/assign')
   @Allow('conversations.manage')
   @HttpCode(200)
-  assign(@Param('id') id: string, @Body() body: AssignDto, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext) {
+  @ApiOkResponse({ type: ConversationSummaryAnswer })
+  assign(@Param('id') id: string, @Body() body: AssignDto, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<ConversationSummaryAnswer> {
     return this.act(id, { type: 'Assign', assigneeId: body.userId ?? null }, user, context);
   }
 
-  private async act(id: string, action: ConversationAction, user: SignedInUser, context: CommandContext): Promise<ConversationSummary> {
+  private async act(id: string, action: ConversationAction, user: SignedInUser, context: CommandContext): Promise<ConversationSummaryAnswer> {
     await this.commands.execute(new ActOnConversation(id, action, { ...context, accountId: user.accountId }));
     const conversation = this.queries.conversation(user.accountId, id);
     if (!conversation) throw new NotFound('Conversation');
@@ -103,6 +109,13 @@ export class ConversationsController {
   }
 
   @Get('conversations')
+  @ApiOkResponse({ type: InboxPageAnswer })
+  @ApiQuery({ name: 'status', required: false, enum: ['open', 'closed'], description: 'every status when absent' })
+  @ApiQuery({ name: 'channel', required: false, enum: ['email', 'chat', 'form'] })
+  @ApiQuery({ name: 'assignee', required: false, description: 'a user id, `me`, or `none` for unassigned conversations' })
+  @ApiQuery({ name: 'cursor', required: false, description: "the previous page's nextCursor" })
+  @ApiQuery({ name: 'limit', required: false, type: 'integer', description: '1 to 100; 25 when absent' })
+  @ApiQuery({ name: 'q', required: false, description: 'search words (at most 200 characters)' })
   list(
     @CurrentUser() user: SignedInUser,
     @Query('status') status?: string,
@@ -111,7 +124,7 @@ export class ConversationsController {
     @Query('cursor') cursor?: string,
     @Query('limit') limit?: string,
     @Query('q') q?: string,
-  ): InboxPage {
+  ): InboxPageAnswer {
     if (status && !['open', 'closed'].includes(status)) throw new InvalidInput('status', 'status must be open or closed');
     if (channel && !['email', 'chat', 'form'].includes(channel)) throw new InvalidInput('channel', 'channel must be email, chat or form');
     const size = limit === undefined ? 25 : Number(limit);
@@ -123,7 +136,8 @@ export class ConversationsController {
   }
 
   @Get('conversations/:id')
-  async conversation(@Param('id') id: string, @CurrentUser() user: SignedInUser) {
+  @ApiOkResponse({ type: ConversationAnswer })
+  async conversation(@Param('id') id: string, @CurrentUser() user: SignedInUser): Promise<ConversationAnswer> {
     const conversation = this.queries.conversation(user.accountId, id);
     if (!conversation) throw new NotFound('Conversation');
     const messages = await Promise.all(this.queries.messages(id).map((message) => this.present(message)));
@@ -142,6 +156,8 @@ export class ConversationsController {
   }
 
   @Get('attachments/:id')
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: "the attachment's bytes, with its own content type", schema: { type: 'string', format: 'binary' } })
   async attachment(@Param('id') id: string, @CurrentUser() user: SignedInUser, @Res() response: Response): Promise<void> {
     const attachment = this.queries.attachment(user.accountId, id);
     if (!attachment) throw new NotFound('Attachment');
@@ -155,7 +171,7 @@ export class ConversationsController {
       .send(bytes);
   }
 
-  private async present(message: MessageRow) {
+  private async present(message: MessageRow): Promise<MessageAnswer> {
     // Mail keeps its text part in the blob store; replies and chat lines carry their text themselves.
     const ownText = message.direction === 'outbound' || message.kind === 'chat';
     const text = message.textHash ? (await this.blobs.get(message.textHash)).toString('utf8') : ownText ? message.replyText : '';

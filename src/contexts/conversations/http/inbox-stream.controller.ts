@@ -1,5 +1,5 @@
 import { Controller, Inject, Req, Sse, type MessageEvent } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Observable } from 'rxjs';
 import { Allow } from '../../../shared/http/access';
@@ -38,6 +38,8 @@ export class InboxStreamController {
 
   @Sse('stream', { maxPendingDataLength: LIVE_MAX_PENDING })
   @Allow('conversations.read')
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'server-sent events: `ready`, then `inbox` with `{change, conversationId}` per change of the account', schema: { type: 'string' } })
   stream(@CurrentUser() user: SignedInUser, @Req() request: Request): Observable<MessageEvent> {
     return this.live.open(
       {

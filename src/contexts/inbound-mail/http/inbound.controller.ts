@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Req, Res, UnauthorizedException, UnprocessableEntityException } from '@nestjs/common';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { EventSourcing } from '../../../shared/application/event-sourcing.service';
@@ -9,22 +9,13 @@ import { NotFound } from '../../../shared/domain/domain-error';
 import { Allow, InboundTokenCredential } from '../../../shared/http/access';
 import { attachmentDisposition } from '../../../shared/http/content-disposition';
 import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/http/signed-in-user';
-import { MailIntake, type IntakeResult } from '../application/mail-intake';
+import { MailIntake } from '../application/mail-intake';
 import { NotShownMailQueue } from '../application/not-shown-mail';
 import { accountOfToken, inboundToken, inboundTokenDecider, inboundTokenStream, tokenMatches } from '../domain/inbound-token';
 import { InboundMailQueries, type InboundMailView } from '../read-models/inbound-mail.queries';
 import { messageOf } from '../../../shared/error-message';
 import { bearerToken } from '../../../shared/http/bearer-token';
-
-/**
- * A mail in the failed-mail queue: not parsed, parsed but with nowhere to go, or received and
- * placed but an event about it was parked, so some screen does not show it (`parked`: which, and why).
- */
-type FailedMailItem = Omit<InboundMailView, 'raw' | 'status'> & {
-  status: 'unparsed' | 'unrouted' | 'not-shown';
-  size: number;
-  parked?: Array<{ id: number; subscription: string; eventType: string; error: string; attempts: number; lastAttemptAt: string }>;
-};
+import { FailedMailAnswer, FailedMailListAnswer, InboundTokenAnswer, IntakeAnswer, ReprocessAnswer } from './inbound.answers';
 
 @ApiTags('inbound mail')
 @Controller()
@@ -43,7 +34,8 @@ export class InboundController {
   @InboundTokenCredential()
   @HttpCode(202)
   @ApiConsumes('message/rfc822')
-  async mime(@Req() request: Request): Promise<IntakeResult> {
+  @ApiAcceptedResponse({ type: IntakeAnswer })
+  async mime(@Req() request: Request): Promise<IntakeAnswer> {
     const presented = bearerToken(request) ?? '';
     const accountId = accountOfToken(presented);
     if (!accountId || !tokenMatches(presented, this.tokenOf(accountId))) {
@@ -58,14 +50,16 @@ export class InboundController {
 
   @Get('channels/email/inbound-token')
   @Allow('channels.inbound-token.manage')
-  token(@CurrentUser() user: SignedInUser): { token: string; endpoint: string } {
+  @ApiOkResponse({ type: InboundTokenAnswer })
+  token(@CurrentUser() user: SignedInUser): InboundTokenAnswer {
     return { token: this.tokenOf(user.accountId), endpoint: '/api/inbound/mime' };
   }
 
   @Post('channels/email/inbound-token/rotate')
   @Allow('channels.inbound-token.manage')
   @HttpCode(200)
-  async rotate(@CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<{ token: string; endpoint: string }> {
+  @ApiOkResponse({ type: InboundTokenAnswer })
+  async rotate(@CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<InboundTokenAnswer> {
     const outcome = await this.eventSourcing.decide(inboundTokenStream(user.accountId), inboundTokenDecider, { accountId: user.accountId }, context);
     await this.eventSourcing.waitForReadModels(outcome.position);
     return this.token(user);
@@ -73,10 +67,11 @@ export class InboundController {
 
   @Get('failed-mail')
   @Allow('failed-mail.manage')
-  async failed(@CurrentUser() user: SignedInUser): Promise<{ items: FailedMailItem[] }> {
+  @ApiOkResponse({ type: FailedMailListAnswer })
+  async failed(@CurrentUser() user: SignedInUser): Promise<FailedMailListAnswer> {
     const notShown = await this.notShown.list(user.accountId);
     const listed = new Set(notShown.map((mail) => mail.id));
-    const items: FailedMailItem[] = [
+    const items: FailedMailAnswer[] = [
       ...notShown.map(({ raw, ...mail }) => ({ ...mail, status: 'not-shown' as const, size: raw.size })),
       ...this.queries
         .failed(user.accountId)
@@ -89,6 +84,8 @@ export class InboundController {
 
   @Get('failed-mail/:id/raw')
   @Allow('failed-mail.manage')
+  @ApiProduces('message/rfc822')
+  @ApiOkResponse({ description: 'the mail as it was received (.eml)', schema: { type: 'string', format: 'binary' } })
   async failedRaw(@Param('id') id: string, @CurrentUser() user: SignedInUser, @Res() response: Response): Promise<void> {
     const mail = this.queries.message(user.accountId, id);
     if (mail?.status === 'failed') return this.sendRaw(mail, response);
@@ -100,11 +97,12 @@ export class InboundController {
   @Post('failed-mail/:id/reprocess')
   @Allow('failed-mail.manage')
   @HttpCode(200)
+  @ApiOkResponse({ type: ReprocessAnswer })
   async reprocess(
     @Param('id') id: string,
     @CurrentUser() user: SignedInUser,
     @RequestContext() context: CommandContext,
-  ): Promise<{ id: string; status: 'accepted' | 'failed'; reason?: string }> {
+  ): Promise<ReprocessAnswer> {
     // Received but not shown: reprocessing it retries its parked events.
     if (await this.notShown.find(user.accountId, id)) {
       const errors = await this.notShown.retry(user.accountId, id);
@@ -126,6 +124,8 @@ export class InboundController {
   /** The original .eml of any inbound message of the account. */
   @Get('messages/:id/raw')
   @Allow('conversations.read')
+  @ApiProduces('message/rfc822')
+  @ApiOkResponse({ description: 'the mail as it was received (.eml)', schema: { type: 'string', format: 'binary' } })
   async raw(@Param('id') id: string, @CurrentUser() user: SignedInUser, @Res() response: Response): Promise<void> {
     const mail = this.queries.message(user.accountId, id);
     if (!mail) throw new NotFound('Message');

@@ -1,0 +1,44 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Role } from '../../../shared/domain/event-schema';
+import { PERMISSION_NAMES, type Permission } from '../domain/permissions';
+
+// What the accounts, auth and users routes answer, as the OpenAPI document describes it.
+
+export class OpenedAccountAnswer {
+  @ApiProperty() accountId!: string;
+  @ApiProperty() userId!: string;
+}
+
+export class AccountAnswer {
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['trial', 'seats'] }) plan!: 'trial' | 'seats';
+  @ApiProperty({ example: 'Europe/Berlin' }) timeZone!: string;
+  @ApiProperty({ example: 'de-DE' }) locale!: string;
+}
+
+/** The signed-in user. */
+export class MeAnswer {
+  @ApiProperty() userId!: string;
+  @ApiProperty() accountId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ enum: Role.options }) role!: Role;
+  @ApiProperty({ enum: PERMISSION_NAMES, isArray: true, description: 'what this user may do; clients show and hide from this alone' })
+  permissions!: Permission[];
+}
+
+export class UserAnswer {
+  @ApiProperty() userId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ enum: Role.options }) role!: Role;
+  @ApiProperty({ description: 'false once deactivated: the user cannot sign in' }) active!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ description: "false for the primary admin and for the caller: the caller cannot change this user's role or access" })
+  changeable!: boolean;
+}
+
+export class UserListAnswer {
+  @ApiProperty({ type: [UserAnswer] }) items!: UserAnswer[];
+  @ApiProperty({ enum: Role.options, isArray: true, description: 'the roles a user can be given' }) assignableRoles!: Role[];
+}

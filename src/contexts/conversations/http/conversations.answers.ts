@@ -1,0 +1,127 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+// What the conversations routes answer, as the OpenAPI document describes it.
+
+export class ConversationContactAnswer {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+}
+
+export class ConversationSummaryAnswer {
+  @ApiProperty() id!: string;
+  @ApiProperty() subject!: string;
+  @ApiProperty({ type: ConversationContactAnswer }) contact!: ConversationContactAnswer;
+  @ApiProperty({ enum: ['email', 'chat', 'form'] }) channel!: 'email' | 'chat' | 'form';
+  @ApiProperty({ enum: ['open', 'closed'] }) status!: 'open' | 'closed';
+  @ApiProperty({ type: String, nullable: true, description: 'the assigned user' }) assignee!: string | null;
+  @ApiProperty({ format: 'date-time' }) lastMessageAt!: string;
+  @ApiProperty() preview!: string;
+}
+
+export class InboxItemAnswer extends ConversationSummaryAnswer {
+  @ApiProperty({ description: 'inbound activity since the caller last opened it' }) unread!: boolean;
+}
+
+export class InboxCountsAnswer {
+  @ApiProperty() open!: number;
+  @ApiProperty() closed!: number;
+}
+
+export class InboxPageAnswer {
+  @ApiProperty({ type: [InboxItemAnswer], description: 'newest activity first' }) items!: InboxItemAnswer[];
+  @ApiProperty({ type: String, nullable: true, description: 'pass as `cursor` for the next page; null on the last' }) nextCursor!: string | null;
+  @ApiProperty({ type: InboxCountsAnswer, description: 'per status tab, with channel and assignee applied (not status or q)' })
+  counts!: InboxCountsAnswer;
+}
+
+export class MailAddressAnswer {
+  @ApiProperty() name!: string;
+  @ApiProperty() address!: string;
+}
+
+export class AttachmentAnswer {
+  @ApiProperty() id!: string;
+  @ApiProperty({ type: String, nullable: true }) filename!: string | null;
+  @ApiProperty() contentType!: string;
+  @ApiProperty() size!: number;
+  @ApiProperty({ type: String, nullable: true }) contentId!: string | null;
+  @ApiProperty() inline!: boolean;
+  @ApiProperty({ example: '/api/attachments/…' }) url!: string;
+}
+
+export class OmittedAttachmentAnswer {
+  @ApiProperty({ type: String, nullable: true }) filename!: string | null;
+  @ApiProperty() size!: number;
+  @ApiProperty() reason!: string;
+}
+
+export class TruncatedBodiesAnswer {
+  @ApiPropertyOptional() text?: boolean;
+  @ApiPropertyOptional() html?: boolean;
+}
+
+export class MessageAnswer {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['inbound', 'outbound'] }) direction!: 'inbound' | 'outbound';
+  @ApiProperty({ type: MailAddressAnswer, nullable: true }) from!: MailAddressAnswer | null;
+  @ApiProperty({ type: [MailAddressAnswer] }) to!: MailAddressAnswer[];
+  @ApiProperty({ type: [MailAddressAnswer] }) cc!: MailAddressAnswer[];
+  @ApiProperty() subject!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty({ description: 'the new text, without quoted history' }) replyText!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'sanitized' }) html!: string | null;
+  @ApiProperty({ type: [AttachmentAnswer] }) attachments!: AttachmentAnswer[];
+  @ApiProperty({ type: [OmittedAttachmentAnswer] }) omittedAttachments!: OmittedAttachmentAnswer[];
+  @ApiProperty({ type: TruncatedBodiesAnswer, nullable: true, description: 'bodies of an inbound mail cut at intake; null when none' })
+  truncated!: TruncatedBodiesAnswer | null;
+  @ApiProperty({ format: 'date-time' }) sentAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'when it reached us (inbound) or was queued (outbound)' }) receivedAt!: string;
+  @ApiProperty({ enum: ['queued', 'sent', 'failed'], nullable: true, description: 'outbound replies only' })
+  deliveryStatus!: 'queued' | 'sent' | 'failed' | null;
+  @ApiProperty({ type: String, nullable: true, description: "the relay's last refusal" }) deliveryError!: string | null;
+  @ApiProperty() deliveryAttempts!: number;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) nextAttemptAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the user who wrote a reply' }) authorId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) internetMessageId!: string | null;
+  @ApiProperty({ example: 'normal' }) kind!: string;
+  @ApiProperty() receivedWhileDisabled!: boolean;
+}
+
+/** What the reply composer shows: the from line and subject the contact gets, or why no reply can go out. */
+export class ComposerAnswer {
+  @ApiProperty() canReply!: boolean;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+  @ApiProperty({ enum: ['email', 'chat'], description: "by email, or into a chat visitor's chat" }) via!: 'email' | 'chat';
+  @ApiProperty({ type: String, nullable: true, description: 'for chats: where the reply will reach the visitor, in words' }) note!: string | null;
+  @ApiProperty() from!: string;
+  @ApiProperty({ type: String, nullable: true }) to!: string | null;
+  @ApiProperty() subject!: string;
+}
+
+export class ConversationAnswer extends ConversationSummaryAnswer {
+  @ApiProperty({ type: [String] }) participants!: string[];
+  @ApiProperty({ type: [String] }) linkedConversationIds!: string[];
+  @ApiProperty({ format: 'date-time' }) startedAt!: string;
+  @ApiProperty({ type: [MessageAnswer] }) messages!: MessageAnswer[];
+  @ApiProperty({ type: ComposerAnswer }) composer!: ComposerAnswer;
+}
+
+export class ReplyQueuedAnswer {
+  @ApiProperty() messageId!: string;
+  @ApiProperty({ enum: ['email', 'chat'], description: 'a chat whose visitor is online is answered in the chat' }) via!: 'email' | 'chat';
+}
+
+export class RetryAnswer {
+  @ApiProperty() messageId!: string;
+  @ApiProperty({ enum: ['queued'] }) deliveryStatus!: 'queued';
+}
+
+export class AssigneeAnswer {
+  @ApiProperty() userId!: string;
+  @ApiProperty() name!: string;
+}
+
+export class AssigneeListAnswer {
+  @ApiProperty({ type: [AssigneeAnswer], description: 'by name' }) items!: AssigneeAnswer[];
+}
