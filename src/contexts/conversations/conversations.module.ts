@@ -22,7 +22,6 @@ import { ConversationReadsController } from './http/conversation-reads.controlle
 import { InboxStreamController } from './http/inbox-stream.controller';
 import { ConversationsProjection } from './read-models/conversations.projection';
 import { ConversationsQueries } from './read-models/conversations.queries';
-import { ContactThreadsQueries } from './read-models/contact-threads.queries';
 import { ConversationCountsProjection } from './read-models/conversation-counts.projection';
 import { ConversationReadsProjection } from './read-models/conversation-reads.projection';
 import { ConversationSearchProjection } from './read-models/conversation-search.projection';
@@ -42,7 +41,6 @@ import { InboxQueries } from './read-models/inbox.queries';
     ActOnConversationHandler,
     SeeConversationHandler,
     StartFormConversation,
-    ContactThreadsQueries,
     SendReplyHandler,
     SendEmailReplyHandler,
     RetryReplyHandler,

@@ -2,7 +2,7 @@ import type { EventStore, FromPosition, Position, RecordedEvent } from '../event
 import type { SqliteDatabase } from '../sqlite/open-sqlite';
 import { CheckpointStore, type Checkpoint } from './checkpoint.store';
 import { ParkedEventStore, type Failure, type ParkedEvent } from './parked-events';
-import type { ProcessManager } from './projection';
+import type { ProcessManager, ProcessManagerContext } from './projection';
 import { SubscriptionRunner, type SubscriptionRunnerOptions } from './subscription.runner';
 import { messageOf } from '../error-message';
 
@@ -25,6 +25,16 @@ export class ProcessManagerRunner extends SubscriptionRunner {
   private draining: Promise<void> | null = null;
   private checkpointMoved = false;
   private checkpointTimer: NodeJS.Timeout | null = null;
+  private readonly context: ProcessManagerContext = {
+    saveWithCheckpoint: <T>(write: () => T): T =>
+      this.db
+        .transaction(() => {
+          const result = write();
+          if (this.checkpointMoved) this.saveCheckpoint();
+          return result;
+        })
+        .immediate(),
+  };
 
   constructor(
     store: EventStore,
@@ -39,7 +49,10 @@ export class ProcessManagerRunner extends SubscriptionRunner {
   }
 
   protected prepare(): FromPosition {
-    return this.checkpoints.load(this.manager.name)?.position ?? 'start';
+    const position = this.checkpoints.load(this.manager.name)?.position ?? 'start';
+    // What a batch after the checkpoint wrote before it failed or the process died: it comes again.
+    this.manager.forgetFrom?.(position === 'start' ? 0n : position + 1n);
+    return position;
   }
 
   protected async process(batch: RecordedEvent[]): Promise<boolean> {
@@ -55,6 +68,7 @@ export class ProcessManagerRunner extends SubscriptionRunner {
     this.db
       .transaction(() => {
         this.parked.park(this.manager.name, 'process-manager', event, failure);
+        this.manager.forgetFrom?.(event.position);
         this.checkpoints.save(this.manager.name, checkpoint);
       })
       .immediate();
@@ -74,7 +88,7 @@ export class ProcessManagerRunner extends SubscriptionRunner {
    */
   async retryParked(record: ParkedEvent, event: RecordedEvent): Promise<string | null> {
     try {
-      if (this.interesting.has(event.type)) await this.manager.handle(event);
+      if (this.interesting.has(event.type)) await this.manager.handle(event, this.context);
       this.parked.remove(record.id);
       return null;
     } catch (error) {
@@ -171,7 +185,7 @@ export class ProcessManagerRunner extends SubscriptionRunner {
   }
 
   private async handle(interesting: RecordedEvent[]): Promise<void> {
-    if (this.manager.handleBatch && interesting.length > 1) await this.manager.handleBatch(interesting);
-    else for (const event of interesting) await this.manager.handle(event);
+    if (this.manager.handleBatch && interesting.length > 1) await this.manager.handleBatch(interesting, this.context);
+    else for (const event of interesting) await this.manager.handle(event, this.context);
   }
 }
