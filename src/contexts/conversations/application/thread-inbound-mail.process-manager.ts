@@ -16,7 +16,7 @@ import { MarkInboundMailUnrouted, senderOf, type InboundMailAccepted } from '../
 import { conversationDecider, conversationStream, type InboundMessage } from '../domain/conversation.decider';
 import { deterministicId } from '../../../shared/domain/deterministic-id';
 import { decideThread, type ThreadLookups } from '../domain/threading';
-import { DIRECTORY_EVENT_TYPES, directoryEntriesOf, directoryEntriesOfDecision, type DirectoryEntry } from '../domain/thread-directory';
+import { DIRECTORY_EVENT_TYPES, directoryEntriesOf, directoryEntriesOfDecision } from '../domain/thread-directory';
 import { ThreadDirectory } from './thread-directory';
 
 /** One decision's append, and the keys that order it after earlier decisions of its batch. */
@@ -81,34 +81,39 @@ export class ThreadInboundMail implements ProcessManager {
     // A database that has never had a directory beside this log (an upgrade, a restore) gets one first.
     if (!this.directory.isBuilt()) await this.directory.buildFrom(this.eventSourcing.store);
     const chains = new Map<string, Promise<unknown>>();
-    let folded: Array<{ entries: DirectoryEntry[]; source: Position }> = [];
-    const record = () => {
-      for (const { entries, source } of folded) this.directory.record(entries, source);
-      folded = [];
-    };
     try {
-      for (const event of events) {
-        if (event.type !== 'InboundMailAccepted') {
-          folded.push({ entries: directoryEntriesOf(event), source: event.position });
-          continue;
+      for (const chunk of chunksOf(events)) {
+        // Bodies are read first, so the chunk's lookups and writes are one transaction (one take of
+        // the write lock the projections share), without holding it while the blob store answers.
+        const bodies = await Promise.all(chunk.map((event) => this.bodyOf(event)));
+        const appends = context.saveWithCheckpoint(() =>
+          chunk.flatMap((event, index) => {
+            if (event.type !== 'InboundMailAccepted') {
+              this.directory.record(directoryEntriesOf(event), event.position);
+              return [];
+            }
+            const body = bodies[index];
+            return body === null ? [] : [this.decide(event, event.data as InboundMailAccepted['data'], body)];
+          }),
+        );
+        for (const append of appends) {
+          const run = Promise.all(append.keys.map((key) => chains.get(key))).then(append.run);
+          for (const key of append.keys) chains.set(key, run);
         }
-        const accepted = event.data as InboundMailAccepted['data'];
-        if (accepted.mail.kind === 'loop' || accepted.mail.kind === 'provider-confirmation') continue;
-        const bodyText = accepted.mail.text ? (await this.blobs.get(accepted.mail.text.hash)).toString('utf8') : '';
-        const append = context.saveWithCheckpoint(() => {
-          record();
-          return this.decide(event, accepted, bodyText);
-        });
-        const previous = Promise.all(append.keys.map((key) => chains.get(key)));
-        const run = previous.then(append.run);
-        for (const key of append.keys) chains.set(key, run);
       }
-      if (folded.length > 0) context.saveWithCheckpoint(record);
       await Promise.all(chains.values());
     } catch (error) {
       await Promise.allSettled(chains.values());
       throw error;
     }
+  }
+
+  /** The text body threading searches for our marker: '' without one, null for mail threading leaves alone. */
+  private async bodyOf(event: RecordedEvent): Promise<string | null> {
+    if (event.type !== 'InboundMailAccepted') return null;
+    const { mail } = event.data as InboundMailAccepted['data'];
+    if (mail.kind === 'loop' || mail.kind === 'provider-confirmation') return null;
+    return mail.text ? (await this.blobs.get(mail.text.hash)).toString('utf8') : '';
   }
 
   /** Where the mail at `event` belongs, with its entries written; synchronous, inside the directory's transaction. */
@@ -158,6 +163,27 @@ export class ThreadInboundMail implements ProcessManager {
       run: () => this.eventSourcing.decide(conversationStream(conversationId), conversationDecider, command, context),
     };
   }
+}
+
+/** Up to this many mails' decisions share a transaction (and their text bodies sit in memory together). */
+const MAILS_PER_TRANSACTION = 50;
+
+/** The batch in log order, cut so that each part holds at most MAILS_PER_TRANSACTION inbound mails. */
+function chunksOf(events: RecordedEvent[]): RecordedEvent[][] {
+  const chunks: RecordedEvent[][] = [];
+  let current: RecordedEvent[] = [];
+  let mails = 0;
+  for (const event of events) {
+    if (event.type === 'InboundMailAccepted' && mails === MAILS_PER_TRANSACTION) {
+      chunks.push(current);
+      current = [];
+      mails = 0;
+    }
+    current.push(event);
+    if (event.type === 'InboundMailAccepted') mails += 1;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }
 
 function toMessage(accepted: InboundMailAccepted['data']): InboundMessage {
