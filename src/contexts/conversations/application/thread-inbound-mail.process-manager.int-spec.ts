@@ -153,4 +153,27 @@ describe('threading after a crash', () => {
     db.close();
     await store.close();
   });
+
+  it('builds its directory from the log first when its database has none (an upgrade, a restore)', async () => {
+    // Given three mails threaded, and then a read-model database without a directory
+    const { store, db, mails } = await given('restored');
+    await threading(store, db, { on: false }).handleBatch(mails, inTransaction(db));
+    db.close();
+    const restored = openSqlite(join(dir.path, 'restored-new-read-models.db'), { synchronous: 'NORMAL' });
+
+    // When another reply to the first mail comes
+    const data = accepted('restored-4', 'restored-1');
+    await store.appendToStream('inboundmail-restored-4', [testEvent('InboundMailAccepted', data)], { expectedRevision: 'no_stream' });
+    const [reply] = (await store.readAll()).filter((event) => event.streamId === 'inboundmail-restored-4');
+    await threading(store, restored, { on: false }).handleBatch([reply], inTransaction(restored));
+
+    // Then it joins the first mail's conversation
+    expect((await conversationsOf(store)).get(deterministicId('conversation', 'restored-1'))).toEqual({
+      mails: ['restored-1', 'restored-2', 'restored-4'],
+      linkedTo: null,
+    });
+    expect(new ThreadDirectory(restored).isBuilt()).toBe(true);
+    restored.close();
+    await store.close();
+  });
 });
