@@ -114,8 +114,7 @@ function recorder(db: ReturnType<typeof openSqlite>, failing: Set<string>, forgo
     eventTypes: ['AccountOpened'],
     handle: async (event: RecordedEvent, context: ProcessManagerContext) => {
       const { accountId } = event.data as { accountId: string };
-      context.saveWithCheckpoint(() => db.prepare('INSERT OR REPLACE INTO handled VALUES (?, ?)').run(event.position, accountId));
-      await Promise.resolve();
+      await context.saveWithCheckpoint(() => db.prepare('INSERT OR REPLACE INTO handled VALUES (?, ?)').run(event.position, accountId));
       if (failing.has(accountId)) throw new Error(`cannot welcome ${accountId}`);
     },
     forgetFrom: (position) => {

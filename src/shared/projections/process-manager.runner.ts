@@ -25,17 +25,7 @@ export class ProcessManagerRunner extends SubscriptionRunner {
   private draining: Promise<void> | null = null;
   private checkpointMoved = false;
   private checkpointTimer: NodeJS.Timeout | null = null;
-  private readonly context: ProcessManagerContext = {
-    saveWithCheckpoint: <T>(write: () => T): T =>
-      this.db
-        .transaction(() => {
-          const result = write();
-          if (this.checkpointMoved) this.saveCheckpoint();
-          return result;
-        })
-        .immediate(),
-  };
-
+  private readonly context: ProcessManagerContext = { saveWithCheckpoint: (write) => this.withCheckpoint(write) };
   constructor(
     store: EventStore,
     private readonly db: SqliteDatabase,
@@ -173,6 +163,33 @@ export class ProcessManagerRunner extends SubscriptionRunner {
       }, CHECKPOINT_DELAY_MS).unref();
       this.succeeded();
     }
+  }
+
+  /**
+   * `write` and the checkpoint (if it moved) in one transaction. The write lock is asked for
+   * without waiting, and while the projections' thread holds it this waits on the event loop, not
+   * in SQLite's busy handler, which would hold up HTTP and SMTP on this thread meanwhile.
+   */
+  private async withCheckpoint<T>(write: () => T): Promise<T> {
+    const transaction = this.db.transaction(() => {
+      const result = write();
+      if (this.checkpointMoved) this.saveCheckpoint();
+      return result;
+    });
+    const patience = this.db.pragma('busy_timeout', { simple: true }) as number;
+    for (let waited = 0, pause = 1; waited < patience; waited += pause, pause = Math.min(pause * 2, 20)) {
+      this.db.pragma('busy_timeout = 0');
+      try {
+        return transaction.immediate();
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+      } finally {
+        this.db.pragma(`busy_timeout = ${patience}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+    // Held for as long as SQLite would wait: one last try that does wait, and fails as SQLite does.
+    return transaction.immediate();
   }
 
   private saveLater(): void {

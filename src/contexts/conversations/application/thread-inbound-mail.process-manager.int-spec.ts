@@ -67,7 +67,7 @@ function threading(store: SqliteEventStore, db: SqliteDatabase, crashing: { on: 
   return new ThreadInboundMail(eventSourcing, commands, blobs, { inboxDomain: 'inbox.test' } as AppConfig, 's'.repeat(32), db);
 }
 
-const inTransaction = (db: SqliteDatabase): ProcessManagerContext => ({ saveWithCheckpoint: (write) => db.transaction(write)() });
+const inTransaction = (db: SqliteDatabase): ProcessManagerContext => ({ saveWithCheckpoint: (write) => Promise.resolve(db.transaction(write)()) });
 
 describe('threading after a crash', () => {
   const dir = makeTempDir('inbox-threading-crash-');

@@ -40,7 +40,9 @@ interface Append {
  *   appends what was missing or finds it already there.
  * - An event the runner parks has its entries forgotten in the transaction that parks it: nothing
  *   threads onto a conversation that was never started. A retry of it decides as of its place in
- *   the log.
+ *   the log. (Were its append to have taken effect after all, its conversation would be missing
+ *   from the directory until that retry: the conversation events of our own decisions are not
+ *   folded again live, see decidedHere.)
  * - The conversation events fold into the same entries (directoryEntriesOf) whether they come
  *   live or in a build from the log; the entries of a decision are those of the events it appends
  *   (directoryEntriesOfDecision), and writes are idempotent upserts, so a build gives the same
@@ -82,11 +84,11 @@ export class ThreadInboundMail implements ProcessManager {
     if (!this.directory.isBuilt()) await this.directory.buildFrom(this.eventSourcing.store);
     const chains = new Map<string, Promise<unknown>>();
     try {
-      for (const chunk of chunksOf(events)) {
+      for (const chunk of chunksOf(events.filter((event) => !this.decidedHere(event)))) {
         // Bodies are read first, so the chunk's lookups and writes are one transaction (one take of
         // the write lock the projections share), without holding it while the blob store answers.
         const bodies = await Promise.all(chunk.map((event) => this.bodyOf(event)));
-        const appends = context.saveWithCheckpoint(() =>
+        const appends = await context.saveWithCheckpoint(() =>
           chunk.flatMap((event, index) => {
             if (event.type !== 'InboundMailAccepted') {
               this.directory.record(directoryEntriesOf(event), event.position);
@@ -106,6 +108,16 @@ export class ThreadInboundMail implements ProcessManager {
       await Promise.allSettled(chains.values());
       throw error;
     }
+  }
+
+  /**
+   * A conversation event this manager's own decision appended: the decision wrote its entries
+   * already (the same ones or more, see directoryEntriesOfDecision), earlier in the log, and a
+   * replay of the decision writes them again, so folding the event would change nothing.
+   */
+  private decidedHere(event: RecordedEvent): boolean {
+    const { actor } = event.metadata;
+    return event.type !== 'InboundMailAccepted' && 'system' in actor && actor.system === this.name;
   }
 
   /** The text body threading searches for our marker: '' without one, null for mail threading leaves alone. */
