@@ -162,4 +162,36 @@ describe('ProcessManagerRunner with a manager that keeps state', () => {
     db.close();
     await store.close();
   });
+
+  it('waits for a write lock another connection holds on the event loop, not blocking it, then writes', async () => {
+    // Given another connection holding the write lock of the runner's database (the read models' file)
+    const store = new SqliteEventStore(join(dir.path, 'locked-events.db'));
+    const file = join(dir.path, 'locked-read-models.db');
+    const db = openSqlite(file, { synchronous: 'NORMAL' });
+    const runner = new ProcessManagerRunner(store, db, recorder(db, new Set(), []));
+    runner.start();
+    await waitFor(async () => (await runner.status()).state === 'live');
+    const other = openSqlite(file, { synchronous: 'NORMAL' });
+    other.prepare('BEGIN IMMEDIATE').run();
+
+    // When the manager's state is to be written meanwhile
+    await store.appendToStream('account-d1', [testEvent('AccountOpened', { accountId: 'd1' })], { expectedRevision: 'no_stream' });
+    let ticks = 0;
+    const ticker = setInterval(() => (ticks += 1), 10);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const handledWhileLocked = db.prepare('SELECT count(*) FROM handled').pluck().get();
+    const ticksWhileLocked = ticks;
+    other.prepare('COMMIT').run();
+
+    // Then timers ran while it waited, and it wrote once the lock was free
+    await waitFor(async () => (await runner.status()).caughtUp);
+    clearInterval(ticker);
+    await runner.stop();
+    expect(handledWhileLocked).toBe(0);
+    expect(ticksWhileLocked).toBeGreaterThan(10);
+    expect(db.prepare('SELECT account FROM handled').pluck().all()).toEqual(['d1']);
+    other.close();
+    db.close();
+    await store.close();
+  });
 });

@@ -26,6 +26,8 @@ export class ProcessManagerRunner extends SubscriptionRunner {
   private checkpointMoved = false;
   private checkpointTimer: NodeJS.Timeout | null = null;
   private readonly context: ProcessManagerContext = { saveWithCheckpoint: (write) => this.withCheckpoint(write) };
+  /** A manager's write and the moved checkpoint, in one transaction (made once: better-sqlite3 builds a wrapper per call). */
+  private readonly writeWithCheckpoint: ReturnType<SqliteDatabase['transaction']>;
   constructor(
     store: EventStore,
     private readonly db: SqliteDatabase,
@@ -36,6 +38,11 @@ export class ProcessManagerRunner extends SubscriptionRunner {
     this.checkpoints = new CheckpointStore(db);
     this.interesting = new Set(manager.eventTypes);
     this.parked = new ParkedEventStore(db);
+    this.writeWithCheckpoint = db.transaction((write: () => unknown) => {
+      const result = write();
+      if (this.checkpointMoved) this.saveCheckpoint();
+      return result;
+    });
   }
 
   protected prepare(): FromPosition {
@@ -171,16 +178,11 @@ export class ProcessManagerRunner extends SubscriptionRunner {
    * in SQLite's busy handler, which would hold up HTTP and SMTP on this thread meanwhile.
    */
   private async withCheckpoint<T>(write: () => T): Promise<T> {
-    const transaction = this.db.transaction(() => {
-      const result = write();
-      if (this.checkpointMoved) this.saveCheckpoint();
-      return result;
-    });
     const patience = this.db.pragma('busy_timeout', { simple: true }) as number;
     for (let waited = 0, pause = 1; waited < patience; waited += pause, pause = Math.min(pause * 2, 20)) {
       this.db.pragma('busy_timeout = 0');
       try {
-        return transaction.immediate();
+        return this.writeWithCheckpoint.immediate(write) as T;
       } catch (error) {
         if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
       } finally {
@@ -189,7 +191,7 @@ export class ProcessManagerRunner extends SubscriptionRunner {
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
     // Held for as long as SQLite would wait: one last try that does wait, and fails as SQLite does.
-    return transaction.immediate();
+    return this.writeWithCheckpoint.immediate(write) as T;
   }
 
   private saveLater(): void {
