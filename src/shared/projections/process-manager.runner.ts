@@ -28,6 +28,7 @@ export class ProcessManagerRunner extends SubscriptionRunner {
   private readonly context: ProcessManagerContext = { saveWithCheckpoint: (write) => this.withCheckpoint(write) };
   /** A manager's write and the moved checkpoint, in one transaction (made once: better-sqlite3 builds a wrapper per call). */
   private readonly writeWithCheckpoint: ReturnType<SqliteDatabase['transaction']>;
+
   constructor(
     store: EventStore,
     private readonly db: SqliteDatabase,

@@ -45,7 +45,8 @@ export interface ProcessManagerContext {
    * Runs `write` (synchronous writes to the runner's database) in one transaction with the
    * runner's checkpoint, as far as the batches handled in full have moved it: the manager's state
    * and its place in the log are saved together, and the state is durable before the effects
-   * (appends) the manager bases on it. Resolves once committed.
+   * (appends) the manager bases on it. Resolves once committed. `write` must touch nothing but
+   * the database: a try that met a busy database is rolled back and made again.
    */
   saveWithCheckpoint<T>(write: () => T): Promise<T>;
 }
