@@ -3,6 +3,10 @@ import request from 'supertest';
 import type { InboundMailAccepted, InboundMailFailed } from '../src/contexts/inbound-mail/domain/inbound-mail.events';
 import { BLOB_STORE, type BlobStore } from '../src/shared/blobs/blob-store';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../src/shared/event-store/event-store.port';
+import { READ_MODEL_DB } from '../src/shared/event-store/event-store.module';
+import { openSqlite, type SqliteDatabase } from '../src/shared/sqlite/open-sqlite';
+import { ThreadDirectory } from '../src/contexts/conversations/application/thread-directory';
+import { makeTempDir } from './support/temp-dir';
 import { signUp, startTestApi, type TestApi } from './support/api-app';
 import {
   corpusMessages,
@@ -152,6 +156,27 @@ describe('the real-world corpus over SMTP', () => {
     expect(shown).toBeGreaterThan(100);
     expect((await waitUntilSettled(api as TestApi)).status).toBe(200);
   }, 60_000);
+
+  it("rebuilds threading's directory from the log into an empty one that agrees with the live one entry for entry", async () => {
+    // Given the corpus threaded and every subscription caught up
+    await waitUntilSettled(api as TestApi);
+    const live = new ThreadDirectory((api as TestApi).app.get<SqliteDatabase>(READ_MODEL_DB)).snapshot();
+
+    // When the log is folded into a directory of its own
+    const dir = makeTempDir('inbox-directory-rebuild-');
+    const db = openSqlite(`${dir.path}/rebuilt.db`, { synchronous: 'NORMAL' });
+    try {
+      const rebuilt = new ThreadDirectory(db);
+      await rebuilt.buildFrom((api as TestApi).app.get<EventStore>(EVENT_STORE));
+
+      // Then both hold the same keys, participants and contacts
+      expect(live.keys.length).toBeGreaterThan(100);
+      expect(rebuilt.snapshot()).toEqual(live);
+    } finally {
+      db.close();
+      dir.cleanup();
+    }
+  });
 
   it('classifies bounces as bounce and auto-replies as auto-reply', () => {
     const wrong: string[] = [];

@@ -20,7 +20,6 @@ import { ConversationsController } from './http/conversations.controller';
 import { ConversationReadsController } from './http/conversation-reads.controller';
 import { InboxStreamController } from './http/inbox-stream.controller';
 import { ConversationsQueries } from './read-models/conversations.queries';
-import { ContactThreadsQueries } from './read-models/contact-threads.queries';
 import { InboxQueries } from './read-models/inbox.queries';
 
 @Module({
@@ -33,7 +32,6 @@ import { InboxQueries } from './read-models/inbox.queries';
     ActOnConversationHandler,
     SeeConversationHandler,
     StartFormConversation,
-    ContactThreadsQueries,
     SendReplyHandler,
     RetryReplyHandler,
     ReceiveChatMessageHandler,

@@ -11,7 +11,8 @@ import type { RecordedEvent } from '../event-store/event-store.port';
 import { openSqlite } from '../sqlite/open-sqlite';
 import { makeTempDir } from '../../../test/support/temp-dir';
 import { ProcessManagerRunner } from './process-manager.runner';
-import type { ProcessManager } from './projection';
+import type { ProcessManager, ProcessManagerContext } from './projection';
+import { ParkedEventStore } from './parked-events';
 
 // "When an account opens, welcome it": each AccountOpened leads to one Welcomed event in a
 // welcome-<account> stream, however often the process manager sees the event.
@@ -97,6 +98,99 @@ describe('ProcessManagerRunner', () => {
     await waitFor(async () => (await second.status()).caughtUp);
     await second.stop();
     expect(seen).toEqual(['account-b1', 'account-b2']);
+    db.close();
+    await store.close();
+  });
+});
+
+/**
+ * A manager with state of its own: the positions it has handled, written before its effect (which
+ * fails for the accounts in `failing`), in the runner's database.
+ */
+function recorder(db: ReturnType<typeof openSqlite>, failing: Set<string>, forgotten: bigint[]): ProcessManager {
+  db.exec('CREATE TABLE IF NOT EXISTS handled (position INTEGER PRIMARY KEY, account TEXT NOT NULL)');
+  return {
+    name: 'recorder',
+    eventTypes: ['AccountOpened'],
+    handle: async (event: RecordedEvent, context: ProcessManagerContext) => {
+      const { accountId } = event.data as { accountId: string };
+      await context.saveWithCheckpoint(() => db.prepare('INSERT OR REPLACE INTO handled VALUES (?, ?)').run(event.position, accountId));
+      if (failing.has(accountId)) throw new Error(`cannot welcome ${accountId}`);
+    },
+    forgetFrom: (position) => {
+      forgotten.push(position);
+      db.prepare('DELETE FROM handled WHERE position >= ?').run(position);
+    },
+  };
+}
+
+describe('ProcessManagerRunner with a manager that keeps state', () => {
+  const dir = makeTempDir('inbox-pm-state-');
+  afterAll(() => dir.cleanup());
+
+  it('forgets what events after the checkpoint wrote before they come again, and what a parked event wrote', async () => {
+    // Given c1 handled, and c2 whose state was written but whose effect failed (as in a crash between the two)
+    const file = join(dir.path, 'state.db');
+    const store = new SqliteEventStore(file);
+    const db = openSqlite(file, { synchronous: 'NORMAL' });
+    const positions: bigint[] = [];
+    for (const accountId of ['c1', 'c2', 'c3']) {
+      const { position } = await store.appendToStream(`account-${accountId}`, [testEvent('AccountOpened', { accountId })], { expectedRevision: 'no_stream' });
+      positions.push(position);
+    }
+    const failing = new Set(['c2']);
+    const forgotten: bigint[] = [];
+    const first = new ProcessManagerRunner(store, db, recorder(db, failing, forgotten), { retryDelayMs: { min: 10_000, max: 10_000 }, batchSize: 1 });
+    first.start();
+    await waitFor(async () => (await first.status()).lastError !== null);
+    await first.stop();
+    const handled = () => db.prepare('SELECT position FROM handled ORDER BY position').pluck().all() as number[];
+    expect(handled()).toEqual([Number(positions[0]), Number(positions[1])]);
+
+    // When a runner starts again from the checkpoint (c1), with c2 still failing every time
+    forgotten.length = 0;
+    const second = new ProcessManagerRunner(store, db, recorder(db, failing, forgotten), { retryDelayMs: { min: 5, max: 5 }, attemptsBeforeParking: 2 });
+    second.start();
+    await waitFor(async () => (await second.status()).parked === 1 && (await second.status()).caughtUp);
+    await second.stop();
+
+    // Then it first forgot c2's state, c2 was parked with its state forgotten again, and c3 went on
+    expect(forgotten[0]).toBe(positions[0] + 1n);
+    expect(forgotten).toContain(positions[1]);
+    expect(handled()).toEqual([Number(positions[0]), Number(positions[2])]);
+    expect(new ParkedEventStore(db).list()).toEqual([expect.objectContaining({ subscription: 'recorder', streamId: 'account-c2' })]);
+    db.close();
+    await store.close();
+  });
+
+  it('waits for a write lock another connection holds on the event loop, not blocking it, then writes', async () => {
+    // Given another connection holding the write lock of the runner's database (the read models' file)
+    const store = new SqliteEventStore(join(dir.path, 'locked-events.db'));
+    const file = join(dir.path, 'locked-read-models.db');
+    const db = openSqlite(file, { synchronous: 'NORMAL' });
+    const runner = new ProcessManagerRunner(store, db, recorder(db, new Set(), []));
+    runner.start();
+    await waitFor(async () => (await runner.status()).state === 'live');
+    const other = openSqlite(file, { synchronous: 'NORMAL' });
+    other.prepare('BEGIN IMMEDIATE').run();
+
+    // When the manager's state is to be written meanwhile
+    await store.appendToStream('account-d1', [testEvent('AccountOpened', { accountId: 'd1' })], { expectedRevision: 'no_stream' });
+    let ticks = 0;
+    const ticker = setInterval(() => (ticks += 1), 10);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const handledWhileLocked = db.prepare('SELECT count(*) FROM handled').pluck().get();
+    const ticksWhileLocked = ticks;
+    other.prepare('COMMIT').run();
+
+    // Then timers ran while it waited, and it wrote once the lock was free
+    await waitFor(async () => (await runner.status()).caughtUp);
+    clearInterval(ticker);
+    await runner.stop();
+    expect(handledWhileLocked).toBe(0);
+    expect(ticksWhileLocked).toBeGreaterThan(10);
+    expect(db.prepare('SELECT account FROM handled').pluck().all()).toEqual(['d1']);
+    other.close();
     db.close();
     await store.close();
   });

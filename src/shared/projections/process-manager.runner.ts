@@ -2,7 +2,7 @@ import type { EventStore, FromPosition, Position, RecordedEvent } from '../event
 import type { SqliteDatabase } from '../sqlite/open-sqlite';
 import { CheckpointStore, type Checkpoint } from './checkpoint.store';
 import { ParkedEventStore, type Failure, type ParkedEvent } from './parked-events';
-import type { ProcessManager } from './projection';
+import type { ProcessManager, ProcessManagerContext } from './projection';
 import { SubscriptionRunner, type SubscriptionRunnerOptions } from './subscription.runner';
 import { messageOf } from '../error-message';
 
@@ -25,6 +25,9 @@ export class ProcessManagerRunner extends SubscriptionRunner {
   private draining: Promise<void> | null = null;
   private checkpointMoved = false;
   private checkpointTimer: NodeJS.Timeout | null = null;
+  private readonly context: ProcessManagerContext = { saveWithCheckpoint: (write) => this.withCheckpoint(write) };
+  /** A manager's write and the moved checkpoint, in one transaction (made once: better-sqlite3 builds a wrapper per call). */
+  private readonly writeWithCheckpoint: ReturnType<SqliteDatabase['transaction']>;
 
   constructor(
     store: EventStore,
@@ -36,10 +39,18 @@ export class ProcessManagerRunner extends SubscriptionRunner {
     this.checkpoints = new CheckpointStore(db);
     this.interesting = new Set(manager.eventTypes);
     this.parked = new ParkedEventStore(db);
+    this.writeWithCheckpoint = db.transaction((write: () => unknown) => {
+      const result = write();
+      if (this.checkpointMoved) this.saveCheckpoint();
+      return result;
+    });
   }
 
   protected prepare(): FromPosition {
-    return this.checkpoints.load(this.manager.name)?.position ?? 'start';
+    const position = this.checkpoints.load(this.manager.name)?.position ?? 'start';
+    // What a batch after the checkpoint wrote before it failed or the process died: it comes again.
+    this.manager.forgetFrom?.(position === 'start' ? 0n : position + 1n);
+    return position;
   }
 
   protected async process(batch: RecordedEvent[]): Promise<boolean> {
@@ -55,6 +66,7 @@ export class ProcessManagerRunner extends SubscriptionRunner {
     this.db
       .transaction(() => {
         this.parked.park(this.manager.name, 'process-manager', event, failure);
+        this.manager.forgetFrom?.(event.position);
         this.checkpoints.save(this.manager.name, checkpoint);
       })
       .immediate();
@@ -74,7 +86,7 @@ export class ProcessManagerRunner extends SubscriptionRunner {
    */
   async retryParked(record: ParkedEvent, event: RecordedEvent): Promise<string | null> {
     try {
-      if (this.interesting.has(event.type)) await this.manager.handle(event);
+      if (this.interesting.has(event.type)) await this.manager.handle(event, this.context);
       this.parked.remove(record.id);
       return null;
     } catch (error) {
@@ -161,6 +173,28 @@ export class ProcessManagerRunner extends SubscriptionRunner {
     }
   }
 
+  /**
+   * `write` and the checkpoint (if it moved) in one transaction. The write lock is asked for
+   * without waiting, and while the projections' thread holds it this waits on the event loop, not
+   * in SQLite's busy handler, which would hold up HTTP and SMTP on this thread meanwhile.
+   */
+  private async withCheckpoint<T>(write: () => T): Promise<T> {
+    const patience = this.db.pragma('busy_timeout', { simple: true }) as number;
+    for (let waited = 0, pause = 1; waited < patience; waited += pause, pause = Math.min(pause * 2, 20)) {
+      this.db.pragma('busy_timeout = 0');
+      try {
+        return this.writeWithCheckpoint.immediate(write) as T;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+      } finally {
+        this.db.pragma(`busy_timeout = ${patience}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+    // Held for as long as SQLite would wait: one last try that does wait, and fails as SQLite does.
+    return this.writeWithCheckpoint.immediate(write) as T;
+  }
+
   private saveLater(): void {
     try {
       this.saveCheckpoint();
@@ -171,7 +205,7 @@ export class ProcessManagerRunner extends SubscriptionRunner {
   }
 
   private async handle(interesting: RecordedEvent[]): Promise<void> {
-    if (this.manager.handleBatch && interesting.length > 1) await this.manager.handleBatch(interesting);
-    else for (const event of interesting) await this.manager.handle(event);
+    if (this.manager.handleBatch && interesting.length > 1) await this.manager.handleBatch(interesting, this.context);
+    else for (const event of interesting) await this.manager.handle(event, this.context);
   }
 }

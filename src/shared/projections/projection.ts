@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from '../sqlite/open-sqlite';
-import type { RecordedEvent } from '../event-store/event-store.port';
+import type { Position, RecordedEvent } from '../event-store/event-store.port';
 
 /**
  * A read model fed by the global log. `apply` runs inside the runner's transaction together with
@@ -26,10 +26,30 @@ export type ProjectionClass = new () => Projection;
 export interface ProcessManager {
   readonly name: string;
   readonly eventTypes: readonly string[];
-  handle(event: RecordedEvent): Promise<void>;
+  handle(event: RecordedEvent, context: ProcessManagerContext): Promise<void>;
   /**
    * Optional: the events of one batch at once, in log order, so that work for different streams
    * can overlap (and its appends share one commit). Must give the same result as `handle` in turn.
    */
-  handleBatch?(events: RecordedEvent[]): Promise<void>;
+  handleBatch?(events: RecordedEvent[], context: ProcessManagerContext): Promise<void>;
+  /**
+   * Optional, for a manager that keeps state of its own in the runner's database (written through
+   * `ProcessManagerContext.saveWithCheckpoint`): forget what handling the events at `position` and
+   * after wrote. The runner calls it before it reads on from its checkpoint (at start, and after a
+   * failed batch: those events come again) and in the transaction that parks an event (whose effect
+   * never happened), so the state never holds more than what took effect, plus the batch at hand.
+   */
+  forgetFrom?(position: Position): void;
+}
+
+/** What the runner lends a process manager while it handles events. */
+export interface ProcessManagerContext {
+  /**
+   * Runs `write` (synchronous writes to the runner's database) in one transaction with the
+   * runner's checkpoint, as far as the batches handled in full have moved it: the manager's state
+   * and its place in the log are saved together, and the state is durable before the effects
+   * (appends) the manager bases on it. Resolves once committed. `write` must touch nothing but
+   * the database: a try that met a busy database is rolled back and made again.
+   */
+  saveWithCheckpoint<T>(write: () => T): Promise<T>;
 }

@@ -4,100 +4,154 @@ import { contextCausedBy } from '../../../shared/application/command-context';
 import { EventSourcing } from '../../../shared/application/event-sourcing.service';
 import { BLOB_STORE, type BlobStore } from '../../../shared/blobs/blob-store';
 import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
-import type { RecordedEvent } from '../../../shared/event-store/event-store.port';
-import type { ProcessManager } from '../../../shared/projections/projection';
+import { READ_MODEL_DB } from '../../../shared/event-store/event-store.module';
+import type { Position, RecordedEvent } from '../../../shared/event-store/event-store.port';
+import type { ProcessManager, ProcessManagerContext } from '../../../shared/projections/projection';
 import { RegisterProcessManager } from '../../../shared/projections/subscription.decorators';
+import type { SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import { contactIdFor } from '../../contacts/contract';
 import { SERVER_SECRET } from '../../../shared/config/server-secret';
-import { contactOfReplyToken, contactPrefixOf, replyTokenFor } from '../domain/reply-address';
+import { contactOfReplyToken } from '../domain/reply-address';
 import { MarkInboundMailUnrouted, senderOf, type InboundMailAccepted } from '../../inbound-mail/contract';
-import { conversationDecider, conversationStream, participantsOf, type InboundMessage } from '../domain/conversation.decider';
+import { conversationDecider, conversationStream, type InboundMessage } from '../domain/conversation.decider';
 import { deterministicId } from '../../../shared/domain/deterministic-id';
-import { decideThread, threadIndexRoot } from '../domain/threading';
-import { RecentThreads } from './recent-threads';
-import { ConversationsQueries } from '../read-models/conversations.queries';
-import { ContactThreadsQueries } from '../read-models/contact-threads.queries';
-import type { ThreadCandidate } from '../domain/threading';
+import { decideThread, type ThreadLookups } from '../domain/threading';
+import { DIRECTORY_EVENT_TYPES, directoryEntriesOf, directoryEntriesOfDecision } from '../domain/thread-directory';
+import { ThreadDirectory } from './thread-directory';
+
+/** One decision's append, and the keys that order it after earlier decisions of its batch. */
+interface Append {
+  keys: string[];
+  run: () => Promise<unknown>;
+}
 
 /**
- * Puts each accepted mail into its conversation (or starts one). Threading looks up what earlier
- * mails wrote: its own latest writes from memory, older ones from the read model. After a start it
- * first lets the read models catch up with the log, since memory is empty then.
+ * Puts each accepted mail into its conversation (or starts one), by its own thread directory (see
+ * ThreadDirectory), which it keeps from the conversation events and from its own decisions.
+ *
+ * Crash safety. Delivery is at least once, and the directory lives beside the checkpoint:
+ * - A decision's entries are written, in one transaction with the checkpoint of the batches before,
+ *   before its command is appended, so the next mail (of this batch, or of the next) sees them.
+ * - A crash (or a failed batch) after those entries and before the append, or after the append and
+ *   before the checkpoint, hands the batch over again. The runner first lets the directory forget
+ *   what the events after the checkpoint wrote (forgetFrom), and in any case a lookup for the event
+ *   at P only sees rows written before P, never its own or a later event's. So the event decides
+ *   the same again, and its command, whose conversation id and event ids are deterministic, either
+ *   appends what was missing or finds it already there.
+ * - An event the runner parks has its entries forgotten in the transaction that parks it: nothing
+ *   threads onto a conversation that was never started. A retry of it decides as of its place in
+ *   the log. (Were its append to have taken effect after all, its conversation would be missing
+ *   from the directory until that retry: the conversation events of our own decisions are not
+ *   folded again live, see decidedHere.)
+ * - The conversation events fold into the same entries (directoryEntriesOf) whether they come
+ *   live or in a build from the log; the entries of a decision are those of the events it appends
+ *   (directoryEntriesOfDecision), and writes are idempotent upserts, so a build gives the same
+ *   directory. Within a batch, appends whose decisions share a directory key run in decision order,
+ *   so the conversation that claimed a key first is also first in the log.
  */
 @Injectable()
 @RegisterProcessManager()
 export class ThreadInboundMail implements ProcessManager {
   readonly name = 'thread-inbound-mail';
-  readonly eventTypes = ['InboundMailAccepted'];
-  private readonly recent = new RecentThreads();
-  /** The latest conversation this process started per contact (id prefix), ahead of the read model (oldest out first). */
-  private readonly recentByContact = new Map<string, ThreadCandidate>();
-  private caughtUp = false;
+  readonly eventTypes = ['InboundMailAccepted', ...DIRECTORY_EVENT_TYPES];
+  private readonly directory: ThreadDirectory;
 
   constructor(
     private readonly eventSourcing: EventSourcing,
     private readonly commands: CommandBus,
-    private readonly queries: ConversationsQueries,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly contactThreads: ContactThreadsQueries,
     @Inject(SERVER_SECRET) private readonly secret: string,
-  ) {}
+    @Inject(READ_MODEL_DB) db: SqliteDatabase,
+  ) {
+    this.directory = new ThreadDirectory(db);
+  }
 
-  handle(event: RecordedEvent): Promise<void> {
-    return this.handleBatch([event]);
+  forgetFrom(position: Position): void {
+    this.directory.forgetFrom(position);
+  }
+
+  handle(event: RecordedEvent, context: ProcessManagerContext): Promise<void> {
+    return this.handleBatch([event], context);
   }
 
   /**
    * Decisions are taken one mail after the other, in log order (a reply may follow its original in
-   * the same batch); the appends then run side by side, one chain per conversation.
+   * the same batch); the appends then run side by side, one chain per conversation and key.
    */
-  async handleBatch(events: RecordedEvent[]): Promise<void> {
-    if (!this.caughtUp) {
-      await this.eventSourcing.waitForReadModels(await this.eventSourcing.store.headPosition());
-      this.caughtUp = true;
-    }
+  async handleBatch(events: RecordedEvent[], context: ProcessManagerContext): Promise<void> {
+    // A database that has never had a directory beside this log (an upgrade, a restore) gets one first.
+    if (!this.directory.isBuilt()) await this.directory.buildFrom(this.eventSourcing.store);
     const chains = new Map<string, Promise<unknown>>();
     try {
-      for (const event of events) {
-        const work = await this.decideOne(event);
-        if (!work) continue;
-        chains.set(work.key, (chains.get(work.key) ?? Promise.resolve()).then(work.run));
+      for (const chunk of chunksOf(events.filter((event) => !this.decidedHere(event)))) {
+        // Bodies are read first, so the chunk's lookups and writes are one transaction (one take of
+        // the write lock the projections share), without holding it while the blob store answers.
+        const bodies = await Promise.all(chunk.map((event) => this.bodyOf(event)));
+        const appends = await context.saveWithCheckpoint(() =>
+          chunk.flatMap((event, index) => {
+            if (event.type !== 'InboundMailAccepted') {
+              this.directory.record(directoryEntriesOf(event), event.position);
+              return [];
+            }
+            const body = bodies[index];
+            return body === null ? [] : [this.decide(event, event.data as InboundMailAccepted['data'], body)];
+          }),
+        );
+        for (const append of appends) {
+          const run = Promise.all(append.keys.map((key) => chains.get(key))).then(append.run);
+          for (const key of append.keys) chains.set(key, run);
+        }
       }
       await Promise.all(chains.values());
     } catch (error) {
-      // What was remembered may not have been written: forget it and read the read models again.
       await Promise.allSettled(chains.values());
-      this.recent.clear();
-      this.recentByContact.clear();
-      this.caughtUp = false;
       throw error;
     }
   }
 
-  private async decideOne(event: RecordedEvent): Promise<{ key: string; run: () => Promise<unknown> } | null> {
-    const accepted = event.data as InboundMailAccepted['data'];
-    const { accountId, mail } = accepted;
-    if (mail.kind === 'loop' || mail.kind === 'provider-confirmation') return null;
+  /**
+   * A conversation event this manager's own decision appended: the decision wrote its entries
+   * already (the same ones or more, see directoryEntriesOfDecision), earlier in the log, and a
+   * replay of the decision writes them again, so folding the event would change nothing.
+   */
+  private decidedHere(event: RecordedEvent): boolean {
+    const { actor } = event.metadata;
+    return event.type !== 'InboundMailAccepted' && 'system' in actor && actor.system === this.name;
+  }
 
+  /** The text body threading searches for our marker: '' without one, null for mail threading leaves alone. */
+  private async bodyOf(event: RecordedEvent): Promise<string | null> {
+    if (event.type !== 'InboundMailAccepted') return null;
+    const { mail } = event.data as InboundMailAccepted['data'];
+    if (mail.kind === 'loop' || mail.kind === 'provider-confirmation') return null;
+    return mail.text ? (await this.blobs.get(mail.text.hash)).toString('utf8') : '';
+  }
+
+  /** Where the mail at `event` belongs, with its entries written; synchronous, inside the directory's transaction. */
+  private decide(event: RecordedEvent, accepted: InboundMailAccepted['data'], bodyText: string): Append {
+    const { accountId, mail } = accepted;
     const message = toMessage(accepted);
     const sender = senderOf(mail, this.config.inboxDomain);
-    const bodyText = mail.text ? (await this.blobs.get(mail.text.hash)).toString('utf8') : '';
-    const decision = decideThread({ ...message, bouncedMessageId: mail.bouncedMessageId }, bodyText, accepted.recipients, sender?.address ?? null, {
-      byInternetMessageId: (id) => this.recent.get(accountId, 'message', id) ?? this.queries.threadByInternetMessageId(accountId, id),
-      byReplyToken: (token) => this.recent.get(accountId, 'token', token) ?? this.queries.threadByReplyToken(accountId, token),
-      byThreadIndexRoot: (root) =>
-        this.recent.get(accountId, 'message', `thread-index:${root}`) ?? this.queries.threadByInternetMessageId(accountId, `thread-index:${root}`),
+    const before = event.position;
+    const lookups: ThreadLookups = {
+      byInternetMessageId: (id) => this.directory.byKey(accountId, 'message', id, before),
+      byReplyToken: (token) => this.directory.byKey(accountId, 'token', token, before),
+      byThreadIndexRoot: (root) => this.directory.byKey(accountId, 'thread-index', root, before),
       byContactToken: (token) => {
         // An unkeyed (old) or forged token names nobody: the mail threads as if sent to the bare address.
         const contact = contactOfReplyToken(this.secret, accountId, token);
-        return contact ? (this.recentByContact.get(`${accountId}\u0000${contact}`) ?? this.contactThreads.latestByContactPrefix(accountId, contact)) : null;
+        return contact ? this.directory.latestOfContact(accountId, contact, before) : null;
       },
-    });
+    };
+    const decision = decideThread({ ...message, bouncedMessageId: mail.bouncedMessageId }, bodyText, accepted.recipients, sender?.address ?? null, lookups);
     const context = contextCausedBy(event, this.name);
 
     if (decision.kind === 'unthreaded') {
-      return { key: `unrouted:${accepted.inboundId}`, run: () => this.commands.execute(new MarkInboundMailUnrouted(accepted.inboundId, accountId, decision.reason, context)) };
+      return {
+        keys: [`unrouted:${accepted.inboundId}`],
+        run: () => this.commands.execute(new MarkInboundMailUnrouted(accepted.inboundId, accountId, decision.reason, context)),
+      };
     }
     const ownDomain = this.config.inboxDomain;
     const conversationId = decision.kind === 'join' ? decision.conversationId : deterministicId('conversation', accepted.inboundId);
@@ -113,35 +167,35 @@ export class ThreadInboundMail implements ProcessManager {
             ownDomain,
           }
         : { type: 'ReceiveMessage' as const, conversationId, accountId, message, ownDomain };
-    // Remembered before the append, so the next mail of this batch threads onto it.
-    this.remember(accountId, conversationId, command.type === 'StartConversation' ? [command.contact.email] : [], message);
-    if (command.type === 'StartConversation') this.rememberContact(accountId, command.contact, conversationId);
-    return { key: conversationId, run: () => this.eventSourcing.decide(conversationStream(conversationId), conversationDecider, command, context) };
+    const entries = directoryEntriesOfDecision(command);
+    this.directory.record(entries, event.position);
+    const keys = entries.flatMap((entry) => (entry.kind === 'key' ? [`${entry.accountId}\u0000${entry.keyKind}\u0000${entry.key}`] : []));
+    return {
+      keys: [conversationId, ...keys],
+      run: () => this.eventSourcing.decide(conversationStream(conversationId), conversationDecider, command, context),
+    };
   }
+}
 
-  private rememberContact(accountId: string, contact: { id: string; email: string }, conversationId: string): void {
-    const key = `${accountId}\u0000${contactPrefixOf(contact.id)}`;
-    this.recentByContact.delete(key);
-    this.recentByContact.set(key, { conversationId, participants: [contact.email] });
-    if (this.recentByContact.size > 50_000) this.recentByContact.delete(this.recentByContact.keys().next().value as string);
-  }
+/** Up to this many mails' decisions share a transaction (and their text bodies sit in memory together). */
+const MAILS_PER_TRANSACTION = 50;
 
-  private remember(accountId: string, conversationId: string, contactEmails: string[], message: InboundMessage): void {
-    const known = this.recent.get(accountId, 'token', replyTokenFor(conversationId)) ?? this.queries.threadByReplyToken(accountId, replyTokenFor(conversationId));
-    const participants = [...new Set([...(known?.participants ?? []), ...contactEmails, ...participantsOf(message, this.config.inboxDomain)])];
-    const candidate = { conversationId, participants };
-    const root = threadIndexRoot(message.threadIndex);
-    this.recent.remember(
-      accountId,
-      [
-        ['token', replyTokenFor(conversationId)],
-        ...(message.internetMessageId ? [['message', message.internetMessageId] as ['message', string]] : []),
-        ...(root ? [['message', `thread-index:${root}`] as ['message', string]] : []),
-      ],
-      candidate,
-    );
-    this.recent.updateParticipants(conversationId, participants);
+/** The batch in log order, cut so that each part holds at most MAILS_PER_TRANSACTION inbound mails. */
+function chunksOf(events: RecordedEvent[]): RecordedEvent[][] {
+  const chunks: RecordedEvent[][] = [];
+  let current: RecordedEvent[] = [];
+  let mails = 0;
+  for (const event of events) {
+    if (event.type === 'InboundMailAccepted' && mails === MAILS_PER_TRANSACTION) {
+      chunks.push(current);
+      current = [];
+      mails = 0;
+    }
+    current.push(event);
+    if (event.type === 'InboundMailAccepted') mails += 1;
   }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }
 
 function toMessage(accepted: InboundMailAccepted['data']): InboundMessage {

@@ -3,12 +3,13 @@ import type { Decider } from '../../../shared/domain/decider';
 import { NotFound } from '../../../shared/domain/domain-error';
 import type { Event } from '../../../shared/domain/event-envelope';
 import { Timestamp } from '../../../shared/domain/event-schema';
-import { BodyTruncation, MailAttachment, MailKind, MessageAddress, OmittedPart, StoredPart, type MailAddress } from './mail-types';
+import { BodyTruncation, MailAttachment, MailKind, MessageAddress, OmittedPart, StoredPart } from './mail-types';
 import { CHAT_COMMANDS, chatSubject, type ChatCommand, type ChatEvent } from './chat-conversation';
 import { ConversationContact } from './conversation-contact';
 import { composeReply, type ReplyDraft, type ReplyQueued } from './outgoing-reply';
 import { routeReply, type SendingChannel } from './reply-rules';
 import { replyTokenFor } from './reply-address';
+import { mergeParticipants, participantsAddedBy, participantsOf } from './participants';
 
 export type { ReplyQueued } from './outgoing-reply';
 
@@ -132,12 +133,7 @@ export interface ConversationState {
 
 export const conversationStream = (conversationId: string) => `conversation-${conversationId}`;
 
-/** Everyone on the mail who is not us: the sender, To and Cc. */
-export function participantsOf(message: InboundMessage, ownDomain: string): string[] {
-  const ours = (address: string) => address.endsWith(`.${ownDomain}`) || address.endsWith(`@${ownDomain}`);
-  const all = [message.from, ...message.to, ...message.cc].filter((a): a is MailAddress => a !== null).map((a) => a.address);
-  return [...new Set(all.filter((address) => !ours(address)))];
-}
+export { participantsOf } from './participants';
 
 export const conversationDecider: Decider<ConversationState, ConversationCommand, ConversationEvent> = {
   initialState: () => ({
@@ -176,7 +172,7 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
         const answerable = kind === 'mail' && internetMessageId !== null;
         return {
           ...state,
-          participants: [...state.participants, ...event.data.newParticipants],
+          participants: mergeParticipants(state.participants, participantsAddedBy(event)),
           messageIds: [...state.messageIds, messageId],
           internetMessageIds: internetMessageId ? [...state.internetMessageIds, internetMessageId] : state.internetMessageIds,
           lastInboundMessageId: answerable ? internetMessageId : state.lastInboundMessageId,
@@ -197,7 +193,7 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
         return {
           ...state,
           contact: event.data.contact,
-          participants: state.participants.includes(event.data.contact.email) ? state.participants : [...state.participants, event.data.contact.email],
+          participants: mergeParticipants(state.participants, participantsAddedBy(event)),
         };
       case 'ConversationReopened':
         return { ...state, status: 'open' };
@@ -220,7 +216,7 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
     const participants = participantsOf(message, command.ownDomain);
     if (command.type === 'StartConversation') {
       if (state.started) return [];
-      const everyone = [...new Set([command.contact.email, ...participants])];
+      const everyone = mergeParticipants([command.contact.email], participants);
       return [
         {
           type: 'ConversationStarted',

@@ -3,27 +3,25 @@ import type { Projection } from '../../../shared/projections/projection';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ConversationEvent } from '../domain/conversation.decider';
 import type { ReplyDeliveryEvent } from '../domain/reply-delivery.decider';
-import { threadIndexRoot } from '../domain/threading';
+import { mergeParticipants, participantsAddedBy } from '../domain/participants';
 
 const PREVIEW_LENGTH = 160;
 
-/** Conversations and their messages as the inbox and the thread show them, plus the lookups threading needs. */
+/** Conversations and their messages as the inbox and the thread show them. */
 export class ConversationsProjection implements Projection {
   readonly name = 'conversations';
-  readonly version = 4;
+  readonly version = 5;
 
   setUp(db: SqliteDatabase): void {
     db.exec(`
       CREATE TABLE IF NOT EXISTS conversations (
         id TEXT PRIMARY KEY, account_id TEXT NOT NULL, channel TEXT NOT NULL, subject TEXT NOT NULL, status TEXT NOT NULL,
         contact_id TEXT NOT NULL, contact_email TEXT NOT NULL, contact_name TEXT NOT NULL, participants TEXT NOT NULL,
-        reply_token TEXT NOT NULL, linked_to TEXT, started_at TEXT NOT NULL, last_message_at TEXT NOT NULL,
+        linked_to TEXT, started_at TEXT NOT NULL, last_message_at TEXT NOT NULL,
         preview TEXT NOT NULL, message_count INTEGER NOT NULL, assignee_id TEXT
       ) STRICT;
       CREATE INDEX IF NOT EXISTS conversations_by_activity ON conversations (account_id, last_message_at DESC, id);
       CREATE INDEX IF NOT EXISTS conversations_by_status ON conversations (account_id, status, last_message_at DESC, id);
-      CREATE UNIQUE INDEX IF NOT EXISTS conversations_by_token ON conversations (account_id, reply_token);
-      CREATE INDEX IF NOT EXISTS conversations_by_contact ON conversations (account_id, contact_id);
       CREATE INDEX IF NOT EXISTS conversations_by_link ON conversations (account_id, linked_to) WHERE linked_to IS NOT NULL;
       CREATE TABLE IF NOT EXISTS conversation_messages (
         id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, account_id TEXT NOT NULL, direction TEXT NOT NULL,
@@ -35,10 +33,6 @@ export class ConversationsProjection implements Projection {
       ) STRICT;
       CREATE INDEX IF NOT EXISTS messages_by_conversation ON conversation_messages (conversation_id, position);
       CREATE INDEX IF NOT EXISTS replies_due ON conversation_messages (next_attempt_at) WHERE next_attempt_at IS NOT NULL;
-      CREATE TABLE IF NOT EXISTS message_index (
-        account_id TEXT NOT NULL, internet_message_id TEXT NOT NULL, conversation_id TEXT NOT NULL,
-        PRIMARY KEY (account_id, internet_message_id)
-      ) STRICT;
       CREATE TABLE IF NOT EXISTS message_attachments (
         id TEXT PRIMARY KEY, account_id TEXT NOT NULL, message_id TEXT NOT NULL, hash TEXT NOT NULL, filename TEXT,
         content_type TEXT NOT NULL, size INTEGER NOT NULL, content_id TEXT, inline INTEGER NOT NULL, ordinal INTEGER NOT NULL
@@ -48,6 +42,7 @@ export class ConversationsProjection implements Projection {
   }
 
   tearDown(db: SqliteDatabase): void {
+    // message_index: the lookups threading made here before it kept its own directory.
     db.exec(`DROP TABLE IF EXISTS conversations; DROP TABLE IF EXISTS conversation_messages;
       DROP TABLE IF EXISTS message_index; DROP TABLE IF EXISTS message_attachments;`);
   }
@@ -57,31 +52,25 @@ export class ConversationsProjection implements Projection {
     switch (event.type) {
       case 'ConversationStarted': {
         const d = event.data;
-        prepared(db, `INSERT OR IGNORE INTO conversations VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, '', 0, NULL)`).run(
+        prepared(db, `INSERT OR IGNORE INTO conversations VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, '', 0, NULL)`).run(
           d.conversationId, d.accountId, d.channel, d.subject || '(no subject)', d.contact.id, d.contact.email, d.contact.name,
-          JSON.stringify(d.participants), d.replyToken, d.linkedTo, d.startedAt, d.startedAt,
+          JSON.stringify(d.participants), d.linkedTo, d.startedAt, d.startedAt,
         );
         return;
       }
       case 'MessageReceived': {
-        const { conversationId, accountId, message: m, newParticipants } = event.data;
+        const { conversationId, accountId, message: m } = event.data;
         prepared(db, `INSERT OR IGNORE INTO conversation_messages (${MESSAGE_COLUMNS}, truncated) VALUES (?, ?, ?, 'inbound', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
           m.messageId, conversationId, accountId, m.internetMessageId, JSON.stringify(m.from), JSON.stringify(m.to), JSON.stringify(m.cc),
           m.subject, m.sentAt, m.receivedAt, m.kind, m.text?.hash ?? null, m.html?.hash ?? null, m.replyText, JSON.stringify(m.omitted),
           m.receivedWhileDisabled ? 1 : 0, Number(recorded.position), m.truncated ? JSON.stringify(m.truncated) : null,
         );
-        if (m.internetMessageId) {
-          prepared(db, 'INSERT OR IGNORE INTO message_index VALUES (?, ?, ?)').run(accountId, m.internetMessageId, conversationId);
-        }
-        indexThread(db, accountId, conversationId, m.threadIndex);
         m.attachments.forEach((a, ordinal) =>
           prepared(db, 'INSERT OR IGNORE INTO message_attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
             `${m.messageId}.${ordinal}`, accountId, m.messageId, a.hash, a.filename, a.contentType, a.size, a.contentId, a.inline ? 1 : 0, ordinal,
           ),
         );
-        const participants = prepared(db, 'SELECT participants FROM conversations WHERE id = ?').pluck().get(conversationId) as string | undefined;
-        const merged = [...new Set([...(participants ? (JSON.parse(participants) as string[]) : []), ...newParticipants])];
-        prepared(db, 'UPDATE conversations SET participants = ? WHERE id = ?').run(JSON.stringify(merged), conversationId);
+        prepared(db, 'UPDATE conversations SET participants = ? WHERE id = ?').run(JSON.stringify(participantsAfter(db, conversationId, event)), conversationId);
         recordActivity(db, conversationId, m.receivedAt, m.replyText);
         return;
       }
@@ -95,8 +84,6 @@ export class ConversationsProjection implements Projection {
           r.messageId, r.conversationId, r.accountId, r.internetMessageId, JSON.stringify(r.from), JSON.stringify([r.to]), r.subject,
           r.queuedAt, r.queuedAt, r.text, Number(recorded.position), r.html, r.authorId, r.queuedAt,
         );
-        prepared(db, 'INSERT OR IGNORE INTO message_index VALUES (?, ?, ?)').run(r.accountId, r.internetMessageId, r.conversationId);
-        indexThread(db, r.accountId, r.conversationId, r.threadIndex);
         recordActivity(db, r.conversationId, r.queuedAt, r.text);
         return;
       }
@@ -112,10 +99,8 @@ export class ConversationsProjection implements Projection {
       }
       case 'ChatVisitorIdentified': {
         const { contact, conversationId } = event.data;
-        const participants = prepared(db, 'SELECT participants FROM conversations WHERE id = ?').pluck().get(conversationId) as string | undefined;
-        const merged = [...new Set([...(participants ? (JSON.parse(participants) as string[]) : []), contact.email])];
         prepared(db, 'UPDATE conversations SET contact_id = ?, contact_email = ?, contact_name = ?, participants = ? WHERE id = ?').run(
-          contact.id, contact.email, contact.name, JSON.stringify(merged), conversationId,
+          contact.id, contact.email, contact.name, JSON.stringify(participantsAfter(db, conversationId, event)), conversationId,
         );
         return;
       }
@@ -154,10 +139,10 @@ export class ConversationsProjection implements Projection {
 const MESSAGE_COLUMNS = `id, conversation_id, account_id, direction, internet_message_id, sender, recipients, cc, subject, sent_at, received_at,
   kind, text_hash, html_hash, reply_text, omitted, received_while_disabled, position`;
 
-/** Outlook threads by the first 22 bytes of Thread-Index; replies that carry only it find the conversation here. */
-function indexThread(db: SqliteDatabase, accountId: string, conversationId: string, threadIndex: string | null): void {
-  const root = threadIndexRoot(threadIndex);
-  if (root) prepared(db, 'INSERT OR IGNORE INTO message_index VALUES (?, ?, ?)').run(accountId, `thread-index:${root}`, conversationId);
+/** The conversation's participants once `event` has added its own. */
+function participantsAfter(db: SqliteDatabase, conversationId: string, event: ConversationEvent): string[] {
+  const stored = prepared(db, 'SELECT participants FROM conversations WHERE id = ?').pluck().get(conversationId) as string | undefined;
+  return mergeParticipants(stored ? (JSON.parse(stored) as string[]) : [], participantsAddedBy(event));
 }
 
 function recordActivity(db: SqliteDatabase, conversationId: string, at: string, text: string): void {

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODEL_DB } from '../../../shared/event-store/event-store.module';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
-import type { ThreadCandidate } from '../domain/threading';
 
 export interface ConversationSummary {
   id: string;
@@ -72,22 +71,6 @@ export const summary = (row: ConversationRow): ConversationSummary => ({
 @Injectable()
 export class ConversationsQueries {
   constructor(@Inject(READ_MODEL_DB) private readonly db: SqliteDatabase) {}
-
-  threadByInternetMessageId(accountId: string, internetMessageId: string): ThreadCandidate | null {
-    const row = prepared(
-      this.db,
-      `SELECT c.id, c.participants FROM message_index i JOIN conversations c ON c.id = i.conversation_id
-       WHERE i.account_id = ? AND i.internet_message_id = ?`,
-    ).get(accountId, internetMessageId) as { id: string; participants: string } | undefined;
-    return row ? { conversationId: row.id, participants: JSON.parse(row.participants) as string[] } : null;
-  }
-
-  threadByReplyToken(accountId: string, token: string): ThreadCandidate | null {
-    const row = prepared(this.db, 'SELECT id, participants FROM conversations WHERE account_id = ? AND reply_token = ?').get(accountId, token) as
-      | { id: string; participants: string }
-      | undefined;
-    return row ? { conversationId: row.id, participants: JSON.parse(row.participants) as string[] } : null;
-  }
 
   conversation(accountId: string, id: string): (ConversationSummary & { participants: string[]; linkedConversationIds: string[]; startedAt: string }) | null {
     const row = prepared(this.db, 'SELECT * FROM conversations WHERE account_id = ? AND id = ?').get(accountId, id) as ConversationRow | undefined;
