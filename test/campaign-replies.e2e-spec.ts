@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { contactIdFor } from '../src/contexts/contacts/contract';
-import { plusAddress, unkeyedContactToken, withoutTag } from '../src/contexts/conversations/contract';
+import { plusAddress, unkeyedContactToken, withoutTag } from '../src/shared/domain/reply-address';
 import { signUp, startTestApi, type TestApi } from './support/api-app';
 import { sendRaw, simpleMail } from './support/smtp-client';
 import { eventually } from './support/eventually';

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { SqliteEventStore } from '../src/shared/event-store/sqlite.event-store';
 import { MailParserPool } from '../src/contexts/inbound-mail/application/mail-parser.pool';
 import { conversationDecider, type ConversationEvent } from '../src/contexts/conversations/domain/conversation.decider';
-import { replyTokenFor } from '../src/contexts/conversations/contract';
+import { replyTokenFor } from '../src/shared/domain/reply-address';
 import { EVENT_STORE, type EventStore } from '../src/shared/event-store/event-store.port';
 import { deterministicId } from '../src/shared/domain/deterministic-id';
 import { PASSWORD, signUp, startTestApi, type TestApi } from './support/api-app';

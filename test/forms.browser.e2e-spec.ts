@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { contactTokenIn, withoutTag } from '../src/contexts/conversations/contract';
+import { contactTokenIn, withoutTag } from '../src/shared/domain/reply-address';
 import { startApp, type RunningApp } from './support/app-process';
 import { launchBrowser, newPage, signUpInBrowser } from './support/browser';
 import { makeTempDir } from './support/temp-dir';

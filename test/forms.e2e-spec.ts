@@ -1,6 +1,6 @@
 import { signUp, startTestApi, type TestApi } from './support/api-app';
 import { eventually } from './support/eventually';
-import { contactTokenIn, plusAddress, unkeyedContactToken } from '../src/contexts/conversations/contract';
+import { contactTokenIn, plusAddress, unkeyedContactToken } from '../src/shared/domain/reply-address';
 
 // Forms end to end: admins define them, anyone submits them (JSON, a plain HTML post, from any
 // site), and each submission becomes a conversation with the submitter as contact.

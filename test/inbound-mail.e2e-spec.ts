@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { plusAddress } from '../src/contexts/conversations/contract';
+import { plusAddress } from '../src/shared/domain/reply-address';
 import { EVENT_STORE, type EventStore } from '../src/shared/event-store/event-store.port';
 import { BLOB_STORE, type BlobStore } from '../src/shared/blobs/blob-store';
 import { signUp, startTestApi, type TestApi } from './support/api-app';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import request from 'supertest';
-import { markerFor, plusAddress, replyTokenFor } from '../src/contexts/conversations/contract';
+import { markerFor, plusAddress, replyTokenFor } from '../src/shared/domain/reply-address';
 import { EVENT_STORE, type EventStore } from '../src/shared/event-store/event-store.port';
 import { PASSWORD, signUp, startTestApi, uniqueEmail, type TestApi } from './support/api-app';
 import { CaptureRelay } from './support/capture-relay';

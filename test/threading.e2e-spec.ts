@@ -1,4 +1,4 @@
-import { markerFor, plusAddress, replyTokenFor } from '../src/contexts/conversations/contract';
+import { markerFor, plusAddress, replyTokenFor } from '../src/shared/domain/reply-address';
 import { signUp, startTestApi, type TestApi } from './support/api-app';
 import { sendRaw } from './support/smtp-client';
 import { eventually } from './support/eventually';

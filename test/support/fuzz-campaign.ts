@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import request from 'supertest';
 import type { InboundMailAccepted } from '../../src/contexts/inbound-mail/domain/inbound-mail.events';
-import { plusAddress } from '../../src/contexts/conversations/contract';
+import { plusAddress } from '../../src/shared/domain/reply-address';
 import { messageOf } from '../../src/shared/error-message';
 import { READ_MODEL_DB } from '../../src/shared/event-store/event-store.module';
 import { EVENT_STORE, positionFromString, type EventStore, type RecordedEvent } from '../../src/shared/event-store/event-store.port';

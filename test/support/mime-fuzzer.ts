@@ -4,7 +4,7 @@
  * both), so one failing case can be replayed alone.
  */
 
-import { markerFor } from '../../src/contexts/conversations/contract';
+import { markerFor } from '../../src/shared/domain/reply-address';
 
 /** mulberry32: small, fast, and the same numbers on every platform. */
 export function prng(seed: number): () => number {

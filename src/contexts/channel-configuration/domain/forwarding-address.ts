@@ -1,5 +1,5 @@
 import { InvalidInput } from '../../../shared/domain/domain-error';
-import { hasTagSeparator } from '../../conversations/contract';
+import { hasTagSeparator } from '../../../shared/domain/reply-address';
 
 /** Names that mail systems and abuse desks expect to reach the domain's operator, never a tenant. */
 export const RESERVED_NAMES = new Set([

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODEL_DB } from '../../../shared/event-store/event-store.module';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
-import { withoutTag } from '../../conversations/contract';
+import { withoutTag } from '../../../shared/domain/reply-address';
 
 export interface EmailChannelView {
   enabled: boolean;

@@ -4,7 +4,7 @@ import { NotFound } from '../../../shared/domain/domain-error';
 import { Allow } from '../../../shared/http/access';
 import { ChannelsQueries } from '../../channel-configuration/contract';
 import { SERVER_SECRET } from '../../../shared/config/server-secret';
-import { contactReplyAddress } from '../../conversations/contract';
+import { contactReplyAddress } from '../../../shared/domain/reply-address';
 import { NoForwardingAddress } from '../domain/contacts.errors';
 import { CurrentUser, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { ContactsQueries } from '../read-models/contacts.queries';

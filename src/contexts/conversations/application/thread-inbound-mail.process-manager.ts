@@ -11,7 +11,7 @@ import { RegisterProcessManager } from '../../../shared/projections/subscription
 import type { SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import { contactIdFor } from '../../contacts/contract';
 import { SERVER_SECRET } from '../../../shared/config/server-secret';
-import { contactOfReplyToken } from '../domain/reply-address';
+import { contactOfReplyToken } from '../../../shared/domain/reply-address';
 import { MarkInboundMailUnrouted, senderOf, type InboundMailAccepted } from '../../inbound-mail/contract';
 import { conversationDecider, conversationStream, type InboundMessage } from '../domain/conversation.decider';
 import { deterministicId } from '../../../shared/domain/deterministic-id';

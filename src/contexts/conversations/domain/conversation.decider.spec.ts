@@ -1,6 +1,6 @@
 import { given } from '../../../shared/domain/decider.testing';
 import { conversationDecider, type ConversationEvent } from './conversation.decider';
-import { replyTokenFor } from './reply-address';
+import { replyTokenFor } from '../../../shared/domain/reply-address';
 import { inboundMessage } from './inbound-message.testing';
 
 

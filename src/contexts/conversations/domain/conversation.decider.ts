@@ -8,7 +8,7 @@ import { CHAT_COMMANDS, chatSubject, type ChatCommand, type ChatEvent } from './
 import { ConversationContact } from './conversation-contact';
 import { composeReply, type ReplyDraft, type ReplyQueued } from './outgoing-reply';
 import { routeReply, type SendingChannel } from './reply-rules';
-import { replyTokenFor } from './reply-address';
+import { replyTokenFor } from '../../../shared/domain/reply-address';
 import { mergeParticipants, participantsAddedBy, participantsOf } from './participants';
 
 export type { ReplyQueued } from './outgoing-reply';

@@ -2,7 +2,7 @@ import { threadIndexRoot } from './threading';
 import { conversationDecider, type ConversationEvent, type InboundMessage } from './conversation.decider';
 import { nextThreadIndex, type ReplyQueued } from './outgoing-reply';
 import { inboundMessage } from './inbound-message.testing';
-import { markerFor, plusAddress, replyTokenFor } from './reply-address';
+import { markerFor, plusAddress, replyTokenFor } from '../../../shared/domain/reply-address';
 
 const conversationId = '0b9f3c1e-5d2a-4c8e-9f00-123456789abc';
 const contact = { id: 'k1', email: 'carla@example.com', name: 'Carla' };

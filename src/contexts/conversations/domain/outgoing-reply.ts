@@ -3,7 +3,7 @@ import type { Event } from '../../../shared/domain/event-envelope';
 import { Timestamp } from '../../../shared/domain/event-schema';
 import type { ConversationContact } from './conversation.decider';
 import { MessageAddress } from './mail-types';
-import { markerFor, plusAddress } from './reply-address';
+import { markerFor, plusAddress } from '../../../shared/domain/reply-address';
 
 /** What the agent sends, with the from name and subject already rendered from the channel's templates. */
 export interface ReplyDraft {

@@ -1,6 +1,6 @@
 import { conversationDecider, type ConversationEvent } from './conversation.decider';
 import { inboundMessage } from './inbound-message.testing';
-import { contactPrefixOf, replyTokenFor } from './reply-address';
+import { contactPrefixOf, replyTokenFor } from '../../../shared/domain/reply-address';
 import { directoryEntriesOf, directoryEntriesOfDecision, type DirectoryEntry } from './thread-directory';
 import { threadIndexRoot } from './threading';
 

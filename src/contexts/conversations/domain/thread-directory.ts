@@ -1,6 +1,6 @@
 import { conversationDecider, type ConversationCommand, type ConversationEvent } from './conversation.decider';
 import { participantsAddedBy } from './participants';
-import { contactPrefixOf } from './reply-address';
+import { contactPrefixOf } from '../../../shared/domain/reply-address';
 import { threadIndexRoot } from './threading';
 
 /**

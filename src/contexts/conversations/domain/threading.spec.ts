@@ -1,6 +1,6 @@
 import type { InboundMessage } from './conversation.decider';
 import { inboundMessage } from './inbound-message.testing';
-import { contactReplyToken, markerFor, plusAddress, replyTokenFor } from './reply-address';
+import { contactReplyToken, markerFor, plusAddress, replyTokenFor } from '../../../shared/domain/reply-address';
 import { decideThread, threadIndexRoot, type ThreadLookups } from './threading';
 
 /** A reply from Carla (m2), as threading sees it. */

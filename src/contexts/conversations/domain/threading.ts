@@ -1,5 +1,5 @@
 import type { InboundMessage } from './conversation.decider';
-import { contactTokenIn, conversationTokenIn, markerIn } from './reply-address';
+import { contactTokenIn, conversationTokenIn, markerIn } from '../../../shared/domain/reply-address';
 
 export interface ThreadCandidate {
   conversationId: string;

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '../../../shared/event-store/event-store.port
 import { openSqlite, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ConversationEvent, InboundMessage } from '../domain/conversation.decider';
 import { composeReply } from '../domain/outgoing-reply';
-import { replyTokenFor } from '../domain/reply-address';
+import { replyTokenFor } from '../../../shared/domain/reply-address';
 import { ConversationCountsProjection } from './conversation-counts.projection';
 import { ConversationReadsProjection } from './conversation-reads.projection';
 import { ConversationSearchProjection } from './conversation-search.projection';

@@ -2,8 +2,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * The grammar of our reply addresses, composed and parsed here alone: the tag on a forwarding
- * address (`username+<tag>@…`) and the body marker. Other contexts import it through
- * conversations/contract.ts; it imports nothing but node built-ins, so that never closes a circle.
+ * address (`username+<tag>@…`) and the body marker. Three contexts share it (ChannelConfiguration
+ * owns the address, Conversations threads and replies by its tags, Contacts shows a contact's own
+ * address), so it sits in the shared kernel and imports nothing but node built-ins.
  *
  * - Any tag routes like the bare forwarding address (an address is claimed without tags, and a
  *   username can never contain the separator).
