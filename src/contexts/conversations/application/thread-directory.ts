@@ -30,6 +30,8 @@ export interface DirectorySnapshot {
  * contacts only add rows, and a contact a conversation leaves is closed with `until`.
  */
 export class ThreadDirectory {
+  private built = false;
+
   constructor(private readonly db: SqliteDatabase) {
     const version = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'thread_directory_meta'").get()
       ? (db.prepare("SELECT value FROM thread_directory_meta WHERE name = 'version'").pluck().get() as number | undefined)
@@ -62,7 +64,9 @@ export class ThreadDirectory {
    * (an upgrade from the builds that threaded by the read models, a restore, a new version).
    */
   isBuilt(): boolean {
-    return prepared(this.db, "SELECT value FROM thread_directory_meta WHERE name = 'built'").pluck().get() === 1;
+    // Once built it stays built (a new version starts over in the constructor): ask the database only until then.
+    this.built ||= prepared(this.db, "SELECT value FROM thread_directory_meta WHERE name = 'built'").pluck().get() === 1;
+    return this.built;
   }
 
   /**

@@ -133,8 +133,6 @@ export interface ConversationState {
 
 export const conversationStream = (conversationId: string) => `conversation-${conversationId}`;
 
-export { participantsOf } from './participants';
-
 export const conversationDecider: Decider<ConversationState, ConversationCommand, ConversationEvent> = {
   initialState: () => ({
     started: false,
