@@ -62,4 +62,19 @@ describe('ProjectionHost', () => {
     await host.close();
     db.close();
   });
+
+  it('is started ahead of the first batch: start() waits for the thread to load, and fails as the thread does', async () => {
+    const file = join(dir.path, 'ahead.db');
+    const db = openReadModelDb(file);
+    const host = new ProjectionHost(WORKER, { file, projections: ['tally_a'] });
+    await host.start();
+    const event = { streamId: 's', revision: 0, position: 1n, type: 'Counted', data: { value: 1 }, metadata: {} as never, recordedAt: new Date() };
+    await expect(host.apply([event], [{ name: 'tally_a', position: 'start', projection: tallyProjection(undefined, 'tally_a') }], [])).resolves.toBeDefined();
+    await host.close();
+
+    const wrongList = new ProjectionHost(WORKER, { file, projections: ['tally_a', 'conversations'] });
+    await expect(wrongList.start()).rejects.toThrow('no projection named conversations');
+    await wrongList.close();
+    db.close();
+  });
 });

@@ -19,6 +19,8 @@ interface ApplyRequest {
 }
 
 type ApplyReply = { id: number; result: FeedResult } | { id: number; error: string };
+/** The thread's first message: its projections are loaded and it takes batches. */
+type Loaded = { loaded: true };
 
 /**
  * Applies the live feed's batches on a thread of its own, with its own connection to the read
@@ -28,6 +30,7 @@ type ApplyReply = { id: number; result: FeedResult } | { id: number; error: stri
  */
 export class ProjectionHost implements FeedApplier {
   private worker: Worker | null = null;
+  private loaded: Promise<void> = Promise.resolve();
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve(result: FeedResult): void; reject(error: unknown): void }>();
 
@@ -37,7 +40,7 @@ export class ProjectionHost implements FeedApplier {
   ) {}
 
   apply(batch: RecordedEvent[], targets: Array<FeedTarget & { projection: Projection }>, checkpoints: CheckpointWrite[]): Promise<FeedResult> {
-    const worker = this.worker ?? this.start();
+    const worker = this.worker ?? this.startThread();
     const id = this.nextId++;
     return new Promise<FeedResult>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
@@ -48,6 +51,20 @@ export class ProjectionHost implements FeedApplier {
     });
   }
 
+  /**
+   * Starts the thread and waits until it has loaded, so that the first command's wait for the read
+   * models does not pay for loading it (seconds on a busy machine, and more under ts-node).
+   */
+  async start(): Promise<void> {
+    const worker = this.worker ?? this.startThread();
+    worker.ref();
+    try {
+      await this.loaded;
+    } finally {
+      if (this.waiting.size === 0) worker.unref();
+    }
+  }
+
   /** After the feed has stopped: nothing is under way any more. */
   async close(): Promise<void> {
     const worker = this.worker;
@@ -55,9 +72,18 @@ export class ProjectionHost implements FeedApplier {
     await worker?.terminate();
   }
 
-  private start(): Worker {
+  private startThread(): Worker {
     const worker = startThread(this.workerFile, this.data);
-    worker.on('message', (reply: ApplyReply) => {
+    let markLoaded: () => void = () => undefined;
+    let failLoading: (error: Error) => void = () => undefined;
+    this.loaded = new Promise<void>((resolve, reject) => {
+      markLoaded = resolve;
+      failLoading = reject;
+    });
+    // Nobody may be waiting for it: a thread that fails to load still fails its batches, one by one.
+    this.loaded.catch(() => undefined);
+    worker.on('message', (reply: ApplyReply | Loaded) => {
+      if ('loaded' in reply) return markLoaded();
       const waiter = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
       if (this.waiting.size === 0) worker.unref();
@@ -66,6 +92,7 @@ export class ProjectionHost implements FeedApplier {
     });
     // A thread that died takes its batches with it (nothing of them committed); the next batch starts a new one.
     const lost = (error: Error) => {
+      failLoading(error);
       if (this.worker === worker) this.worker = null;
       const waiting = [...this.waiting.values()];
       this.waiting.clear();
@@ -98,4 +125,5 @@ export function serveProjections(projections: Projection[]): void {
       port.postMessage({ id, error: messageOf(error) } satisfies ApplyReply);
     }
   });
+  port.postMessage({ loaded: true } satisfies Loaded);
 }

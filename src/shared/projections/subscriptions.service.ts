@@ -70,6 +70,7 @@ export class SubscriptionsService implements OnApplicationBootstrap, BeforeAppli
       (manager) => new ProcessManagerRunner(this.store, this.db, manager, options),
     );
     if (!this.feed) return;
+    await this.host?.start();
     await this.feed.start();
     for (const runner of this.all()) runner.start();
   }
