@@ -20,7 +20,8 @@ export interface TestApi {
 export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
   const dir = makeTempDir('inbox-api-');
   // The suite signs up hundreds of accounts from one address; a spec about the limit sets its own.
-  const config = loadConfig({ DATA_DIR: dir.path, SMTP_PORT: '0', SIGNUPS_PER_IP_PER_HOUR: '100000', ...env });
+  // Passwords hashed at a test run's cost (NODE_ENV=test allows it): the suite signs up hundreds.
+  const config = loadConfig({ NODE_ENV: process.env.NODE_ENV, PASSWORD_HASH_COST: '10', DATA_DIR: dir.path, SMTP_PORT: '0', SIGNUPS_PER_IP_PER_HOUR: '100000', ...env });
   const app = await createApiApp(config, { logger: false });
   await app.init();
   const server = app.getHttpServer();

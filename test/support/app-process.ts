@@ -15,7 +15,7 @@ export interface RunningApp {
 export async function startApp(env: Record<string, string>): Promise<RunningApp> {
   const child = spawn(process.execPath, [resolve(root, 'dist/src/main.js')], {
     cwd: root,
-    env: { ...process.env, PORT: '0', SMTP_PORT: '0', NO_COLOR: '1', ...env },
+    env: { ...process.env, PORT: '0', SMTP_PORT: '0', NO_COLOR: '1', PASSWORD_HASH_COST: '10', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -12,6 +12,7 @@ import { AccountsController } from './http/accounts.controller';
 import { AuthController } from './http/auth.controller';
 import { UsersController } from './http/users.controller';
 import { AccountsQueries } from './read-models/accounts.queries';
+import { PasswordHasher } from './application/password-hasher';
 import { AccountsSessionResolver } from './read-models/session-resolver';
 
 @Module({
@@ -19,6 +20,7 @@ import { AccountsSessionResolver } from './read-models/session-resolver';
   providers: [
     AccountsQueries,
     LoginRateLimiter,
+    PasswordHasher,
     SignupRateLimiter,
     OpenAccountHandler,
     LogInHandler,

@@ -24,7 +24,14 @@ describe('loadConfig', () => {
       healthToken: null,
       trustedProxies: [],
       streamsPerAddress: 50,
+      passwordHashCost: 17,
     });
+  });
+
+  it('lets only a test run (NODE_ENV=test) hash passwords below the production cost', () => {
+    expect(loadConfig({ NODE_ENV: 'test', PASSWORD_HASH_COST: '10' }).passwordHashCost).toBe(10);
+    expect(() => loadConfig({ NODE_ENV: 'production', PASSWORD_HASH_COST: '10' })).toThrow('PASSWORD_HASH_COST must be a whole number from 17 to 20');
+    expect(() => loadConfig({ NODE_ENV: 'test', PASSWORD_HASH_COST: '9' })).toThrow('from 10 to 20');
   });
 
   it('takes a HEALTH_TOKEN long enough to be a secret', () => {
@@ -65,6 +72,7 @@ describe('loadConfig', () => {
       SIGNUP: 'closed',
       SIGNUPS_PER_IP_PER_HOUR: '50',
       STREAMS_PER_ADDRESS: '200',
+      PASSWORD_HASH_COST: '18',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -79,6 +87,7 @@ describe('loadConfig', () => {
       signup: 'closed',
       signupsPerIpPerHour: 50,
       streamsPerAddress: 200,
+      passwordHashCost: 18,
     });
   });
 
@@ -99,6 +108,8 @@ describe('loadConfig', () => {
     ['SIGNUP', 'maybe', 'SIGNUP must be one of open, closed (got "maybe")'],
     ['SMTP_TLS_CERT', '/nonexistent/cert.pem', 'SMTP_TLS_KEY must be set together with SMTP_TLS_CERT'],
     ['INBOX_SECRET', 'short', 'INBOX_SECRET must be at least 32 characters'],
+    ['PASSWORD_HASH_COST', '12', 'PASSWORD_HASH_COST must be a whole number from 17 to 20'],
+    ['PASSWORD_HASH_COST', '21', 'PASSWORD_HASH_COST must be a whole number from 17 to 20'],
     ['HEALTH_TOKEN', 'short', 'HEALTH_TOKEN must be at least 24 characters without spaces'],
     ['HEALTH_TOKEN', 'a token of many words, but with spaces', 'HEALTH_TOKEN must be at least 24 characters without spaces'],
   ])('refuses %s=%s naming the variable and the rule', (given, value, message) => {

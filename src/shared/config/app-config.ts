@@ -28,6 +28,8 @@ export interface AppConfig {
   trustedProxies: string[];
   /** Live streams (server-sent events) open at once from one client address. */
   streamsPerAddress: number;
+  /** scrypt's cost exponent for password hashes: N = 2^cost. */
+  passwordHashCost: number;
 }
 
 /** What one client, and all of them together, may hold of the SMTP server. */
@@ -87,7 +89,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
     healthToken: healthToken(env),
     trustedProxies: proxyList(env, 'TRUSTED_PROXIES'),
     streamsPerAddress: positiveInteger(env, 'STREAMS_PER_ADDRESS', 50, 'streams'),
+    passwordHashCost: passwordHashCost(env),
   };
+}
+
+/** Production hashes cost at least 2^17; a test run (NODE_ENV=test) may make them cheap, as its passwords guard nothing. */
+function passwordHashCost(env: Env): number {
+  const name = 'PASSWORD_HASH_COST';
+  const value = raw(env, name);
+  if (value === undefined) return 17;
+  const lowest = env.NODE_ENV === 'test' ? 10 : 17;
+  const cost = Number(value);
+  if (!/^\d+$/.test(value) || cost < lowest || cost > 20) {
+    throw new ConfigError(name, `must be a whole number from ${lowest} to 20 (scrypt's N = 2^cost)`, value);
+  }
+  return cost;
 }
 
 function dkimSigning(env: Env): DkimConfig | null {

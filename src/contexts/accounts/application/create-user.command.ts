@@ -8,7 +8,7 @@ import { AccountsQueries } from '../read-models/accounts.queries';
 import { isCommonPassword } from './common-passwords';
 import { userDecider, userStream } from '../domain/user.decider';
 import { userEmailClaimDecider, userEmailStream } from '../domain/user-email-claim.decider';
-import { hashPassword } from './password-hasher';
+import { PasswordHasher } from './password-hasher';
 
 export interface CreateUserInput {
   name: string;
@@ -32,6 +32,7 @@ export class CreateUserHandler implements ICommandHandler<CreateUser> {
   constructor(
     private readonly eventSourcing: EventSourcing,
     private readonly accounts: AccountsQueries,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   async execute({ input, context }: CreateUser): Promise<{ userId: string }> {
@@ -41,7 +42,7 @@ export class CreateUserHandler implements ICommandHandler<CreateUser> {
     const accountName = this.accounts.account(context.accountId)?.name ?? '';
     checkNewPassword('password', input.password, { personal: [email, name, accountName], isCommon: isCommonPassword });
     const role = checkAssignableRole(input.role);
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await this.passwords.hash(input.password);
 
     await this.eventSourcing.decide(userEmailStream(email), userEmailClaimDecider, { email, userId, accountId: context.accountId }, context);
     const outcome = await this.eventSourcing.decide(

@@ -5,7 +5,7 @@ import { InvalidCredentials, UserDeactivated } from '../domain/accounts.errors';
 import { normalizeEmail } from '../domain/accounts.rules';
 import { AccountsQueries } from '../read-models/accounts.queries';
 import { LoginRateLimiter } from './login-rate-limiter';
-import { hashPassword, needsRehash, verifyPassword } from './password-hasher';
+import { PasswordHasher } from './password-hasher';
 import { userDecider, userStream } from '../domain/user.decider';
 import { startSession, type StartedSession } from './start-session';
 
@@ -26,6 +26,7 @@ export class LogInHandler implements ICommandHandler<LogIn> {
     private readonly eventSourcing: EventSourcing,
     private readonly queries: AccountsQueries,
     private readonly limiter: LoginRateLimiter,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   async execute({ email, password, ip, requestId }: LogIn) {
@@ -33,9 +34,9 @@ export class LogInHandler implements ICommandHandler<LogIn> {
     // Checked before the lookup, by the address typed: known and unknown addresses are answered alike.
     this.limiter.check(address, ip);
     const user = this.queries.credentialsByEmail(address);
-    // Hashed whether or not the address is known (verifyPassword spends the same work on a missing
+    // Hashed whether or not the address is known (verify spends the same work on a missing
     // hash): a quick refusal would tell which addresses have accounts.
-    const matches = await verifyPassword(password, user?.passwordHash ?? null);
+    const matches = await this.passwords.verify(password, user?.passwordHash ?? null);
     if (!user || !matches) {
       this.limiter.recordFailure(address, ip);
       throw new InvalidCredentials();
@@ -44,8 +45,8 @@ export class LogInHandler implements ICommandHandler<LogIn> {
     this.limiter.recordSuccess(address, ip);
     const context = { actor: { userId: user.userId, role: user.role }, accountId: user.accountId, correlationId: requestId, causationId: null };
     // Only now is the password at hand to hash again: stored hashes reach today's cost as their users sign in.
-    const upgraded = needsRehash(user.passwordHash)
-      ? await this.eventSourcing.decide(userStream(user.userId), userDecider, { type: 'UpgradePasswordHash', userId: user.userId, passwordHash: await hashPassword(password) }, context)
+    const upgraded = this.passwords.needsRehash(user.passwordHash)
+      ? await this.eventSourcing.decide(userStream(user.userId), userDecider, { type: 'UpgradePasswordHash', userId: user.userId, passwordHash: await this.passwords.hash(password) }, context)
       : null;
     const session = await startSession(this.eventSourcing, user, context);
     await this.eventSourcing.waitForReadModels(session.position, upgraded?.position ?? null);

@@ -13,7 +13,7 @@ import { isCommonPassword } from './common-passwords';
 import { userDecider, userStream } from '../domain/user.decider';
 import { userEmailClaimDecider, userEmailStream } from '../domain/user-email-claim.decider';
 import { AccountsQueries } from '../read-models/accounts.queries';
-import { hashPassword } from './password-hasher';
+import { PasswordHasher } from './password-hasher';
 import { startSession, type StartedSession } from './start-session';
 
 export interface OpenAccountInput {
@@ -45,6 +45,7 @@ export class OpenAccountHandler implements ICommandHandler<OpenAccount> {
     private readonly eventSourcing: EventSourcing,
     private readonly queries: AccountsQueries,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   async execute({ input, requestId }: OpenAccount) {
@@ -72,7 +73,7 @@ export class OpenAccountHandler implements ICommandHandler<OpenAccount> {
     };
     if (this.config.signup === 'closed') await this.claimFirstAccount(accountId, context);
 
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await this.passwords.hash(input.password);
     await this.eventSourcing.decide(userEmailStream(email), userEmailClaimDecider, { email, userId, accountId }, context);
     const opened = await this.eventSourcing.decide(accountStream(accountId), accountDecider, opening, context);
     const registered = await this.eventSourcing.decide(

@@ -1,10 +1,14 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
 
-// scrypt with N=2^17, r=8, p=1 (OWASP's figure: 128 MiB and a few hundred milliseconds per hash). The
-// async scrypt runs on libuv's thread pool, so the event loop stays free while it works; maxmem must
-// cover 128·N·r bytes or Node refuses.
-const PARAMS = { N: 2 ** 17, r: 8, p: 1, maxmem: 192 * 1024 * 1024 } satisfies ScryptOptions;
+// scrypt with N=2^17, r=8, p=1 by default (OWASP's figure: 128 MiB and a few hundred milliseconds per
+// hash; PASSWORD_HASH_COST sets the exponent). The async scrypt runs on libuv's thread pool, so the
+// event loop stays free while it works; maxmem must cover 128·N·r bytes or Node refuses.
+const R = 8;
+const P = 1;
+const maxmemFor = (n: number) => Math.max(32 * 1024 * 1024, 192 * 1024 * 1024 * (n / 2 ** 17));
 const KEY_LENGTH = 32;
 
 // At most this many hashes at once, one core always left to the event loop: libuv's four threads
@@ -29,28 +33,41 @@ async function derive(password: string, salt: Buffer, options: ScryptOptions): P
   }
 }
 
-/** `scrypt$N$r$p$salt$key`, so the parameters can be raised later without breaking stored hashes. */
-export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
-  const key = await derive(password, salt, PARAMS);
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
-}
+/**
+ * Hashes and checks passwords. The stored form is `scrypt$N$r$p$salt$key`, so the cost can be
+ * raised later without breaking stored hashes: sign-in rehashes what was made with less.
+ */
+@Injectable()
+export class PasswordHasher {
+  private readonly params: ScryptOptions & { N: number };
 
-export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
-  const parts = stored?.split('$') ?? [];
-  if (parts.length !== 6 || parts[0] !== 'scrypt') {
-    // Same work for an unknown user as for a known one, so timing does not tell which emails exist.
-    await derive(password, randomBytes(16), PARAMS);
-    return false;
+  constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'passwordHashCost'>) {
+    const n = 2 ** config.passwordHashCost;
+    this.params = { N: n, r: R, p: P, maxmem: maxmemFor(n) };
   }
-  const [, n, r, p, salt, key] = parts;
-  const expected = Buffer.from(key, 'base64url');
-  const actual = await derive(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p), maxmem: PARAMS.maxmem });
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
-}
 
-/** A hash made with weaker parameters than today's: sign-in, which has the password, replaces it. */
-export function needsRehash(stored: string | null): boolean {
-  const [scheme, n, r, p] = stored?.split('$') ?? [];
-  return scheme !== 'scrypt' || Number(n) < PARAMS.N || Number(r) < PARAMS.r || Number(p) < PARAMS.p;
+  async hash(password: string): Promise<string> {
+    const salt = randomBytes(16);
+    const key = await derive(password, salt, this.params);
+    return ['scrypt', this.params.N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
+  }
+
+  async verify(password: string, stored: string | null): Promise<boolean> {
+    const parts = stored?.split('$') ?? [];
+    if (parts.length !== 6 || parts[0] !== 'scrypt') {
+      // Same work for an unknown user as for a known one, so timing does not tell which emails exist.
+      await derive(password, randomBytes(16), this.params);
+      return false;
+    }
+    const [, n, r, p, salt, key] = parts;
+    const expected = Buffer.from(key, 'base64url');
+    const actual = await derive(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p), maxmem: maxmemFor(Number(n) * (Number(r) / R)) });
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
+  }
+
+  /** A hash made with weaker parameters than today's: sign-in, which has the password, replaces it. */
+  needsRehash(stored: string | null): boolean {
+    const [scheme, n, r, p] = stored?.split('$') ?? [];
+    return scheme !== 'scrypt' || Number(n) < this.params.N || Number(r) < R || Number(p) < P;
+  }
 }
