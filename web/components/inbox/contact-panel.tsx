@@ -13,7 +13,8 @@ export function ContactPanel({ contact, conversationId, account }: { contact: Co
   const others = contact.conversations
     .filter((conversation) => conversation.id !== conversationId)
     .sort((a, b) => (a.lastMessageAt < b.lastMessageAt ? 1 : a.lastMessageAt > b.lastMessageAt ? -1 : 0));
-  const emails = contact.emails.length > 0 ? contact.emails : contact.email ? [contact.email] : [];
+  // A chat visitor who left no address has none.
+  const emails = [...new Set([contact.email, ...contact.emails].filter(Boolean))];
   return (
     <aside aria-labelledby="contact-panel-heading" className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="contact-panel">
       <div>
