@@ -54,10 +54,17 @@ describe('the agent workspace in the browser', () => {
     for (const line of ['Select or unselect it for a bulk action', 'Write an internal note', 'Snooze the conversation', 'Tag the conversation', 'Insert a saved reply', 'Next conversation']) {
       expect(await dialog.textContent()).toContain(line);
     }
+    // Keys in the dialog stay there: x does not check the row behind it.
+    await page.keyboard.press('x');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     await page.locator('[data-testid="conversation-row"][aria-current="true"]:focus').waitFor();
     expect(await rows().first().getAttribute('aria-current')).toBe('true');
+    expect(await page.getByTestId('bulk-bar').getByLabel('Select all').isChecked()).toBe(false);
+    expect(await page.getByTestId('row-select').locator('input:checked').count()).toBe(0);
+    // And x on the page does check it, so the check above could have failed.
+    await page.keyboard.press('x');
+    await page.getByTestId('bulk-bar').getByText('1 selected').waitFor();
   });
 
   it('selects three conversations with x and shift-click, closes them in one go and says what happened', async () => {

@@ -157,7 +157,7 @@ export function InboxList({ rows, searchInputId, bulk }: { rows: InboxRow[]; sea
                 onFocus={() => setSelected(index)}
                 data-checked={checked.has(row.id)}
                 className={`grid min-w-0 flex-1 grid-cols-[1.25rem_1fr_auto] items-center gap-x-3 gap-y-0.5 px-4 py-3 outline-none hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-inset ${
-                  isSelected ? 'bg-brand-50 ring-2 ring-brand-500 ring-inset' : ''
+                  isSelected ? 'bg-brand-50 ring-2 ring-brand-500 ring-inset' : checked.has(row.id) ? 'bg-brand-50/60' : ''
                 }`}
               >
                 <span className="flex justify-center" aria-hidden={!row.unread}>

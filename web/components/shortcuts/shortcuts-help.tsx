@@ -36,8 +36,10 @@ export function ShortcutsHelp() {
     returnTo.current = null;
   };
 
-  // Tab and shift-Tab cycle through the dialog's own controls.
-  const trapTab = (event: ReactKeyboardEvent<HTMLDialogElement>) => {
+  // Keys typed in the dialog are the dialog's: the page's shortcuts behind it (e closes a
+  // conversation) must not act. Tab and shift-Tab cycle through the dialog's own controls.
+  const trapKeys = (event: ReactKeyboardEvent<HTMLDialogElement>) => {
+    event.stopPropagation();
     if (event.key !== 'Tab') return;
     const focusable = [...(dialog.current?.querySelectorAll<HTMLElement>('button, [href], [tabindex]:not([tabindex="-1"])') ?? [])];
     if (focusable.length === 0) return;
@@ -67,7 +69,7 @@ export function ShortcutsHelp() {
         ref={dialog}
         aria-labelledby="shortcuts-title"
         onClose={onClose}
-        onKeyDown={trapTab}
+        onKeyDown={trapKeys}
         data-testid="shortcuts-help"
         className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
       >
@@ -75,7 +77,7 @@ export function ShortcutsHelp() {
           <h2 id="shortcuts-title" className="text-base font-semibold">
             Keyboard shortcuts
           </h2>
-          <button type="button" onClick={() => dialog.current?.close()} className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100" autoFocus>
+          <button type="button" onClick={() => dialog.current?.close()} className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100">
             Close <span className="sr-only">(Escape)</span>
           </button>
         </div>
