@@ -125,6 +125,7 @@ const ROUTE_ROLES: Record<string, string> = {
   'POST /api/conversations/:id/close': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/messages/:messageId/retry': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/reopen': 'admin, agent, primary_admin',
+  'POST /api/conversations/bulk': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/replies': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/seen': 'admin, agent, auditor, primary_admin',
   'POST /api/failed-mail/:id/reprocess': 'admin, primary_admin',
@@ -230,6 +231,15 @@ describe('access matrix', () => {
       if (response.status !== (allowed ? 404 : 403)) leaks.push(`${route.method} ${route.path}: ${response.status}`);
     }
     expect(leaks).toEqual([]);
+  });
+
+  it("refuses another account's conversations in a bulk action as not found, and leaves them as they were", async () => {
+    const id = samples['/api/conversations'];
+    const before = (await (personas.get('primary_admin') as Agent).get(`/api/conversations/${id}`)).body.status;
+    const response = await (personas.get('foreign') as Agent).post('/api/conversations/bulk').send({ ids: [id], action: before === 'open' ? 'close' : 'reopen' });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ results: [{ id, outcome: 'refused', reason: 'not found' }] });
+    expect((await (personas.get('primary_admin') as Agent).get(`/api/conversations/${id}`)).body.status).toBe(before);
   });
 
   it("never shows another account's data in lists", async () => {

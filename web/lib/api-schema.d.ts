@@ -482,6 +482,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BulkActionsController_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/failed-mail": {
         parameters: {
             query?: never;
@@ -767,6 +783,28 @@ export interface components {
             /** @example EmailChannelSubjectChanged */
             type: string;
         };
+        BulkAnswer: {
+            /** @description one per id, in the order of the request */
+            results: components["schemas"]["BulkOutcomeAnswer"][];
+        };
+        BulkDto: {
+            /** @enum {string} */
+            action: "close" | "reopen" | "assign";
+            /** @description with action assign: a user of the account, or null to unassign */
+            assigneeId?: string | null;
+            /** @description conversation ids, each once */
+            ids: string[];
+        };
+        BulkOutcomeAnswer: {
+            id: string;
+            /**
+             * @description `unchanged`: it already was so; `refused`: the action was not allowed on it (an id of another account is "not found")
+             * @enum {string}
+             */
+            outcome: "done" | "unchanged" | "refused";
+            /** @description why it is unchanged or refused, in words */
+            reason?: string;
+        };
         ChainBreakAnswer: {
             revision: number;
             type: string;
@@ -902,8 +940,15 @@ export interface components {
             /** @example email */
             channel: string;
             id: string;
+            /**
+             * Format: date-time
+             * @description the newest message
+             */
+            lastMessageAt: string;
             /** Format: date-time */
             startedAt: string;
+            /** @enum {string} */
+            status: "open" | "closed";
             subject: string;
         };
         ContactListAnswer: {
@@ -2365,6 +2410,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BulkActionsController_bulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkAnswer"];
+                };
             };
             /** @description A refusal or failure */
             default: {

@@ -174,6 +174,10 @@ export type ThreadMessage = Answers['MessageAnswer'];
 export type Composer = Answers['ComposerAnswer'];
 export type Thread = Answers['ConversationAnswer'];
 
+export type BulkAction = Answers['BulkDto']['action'];
+/** What a bulk action did to one conversation: done, unchanged or refused, and why. */
+export type BulkOutcome = Answers['BulkOutcomeAnswer'];
+
 /** Whom a conversation can be given to: active users of the account who can reply. */
 export async function getAssignees(): Promise<Answers['AssigneeAnswer'][]> {
   return (await read((client) => client.GET('/api/assignees'))).items;

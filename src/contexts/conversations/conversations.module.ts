@@ -12,10 +12,12 @@ import { FileOutboundMailer } from './outbound/file.outbound-mailer';
 import { OUTBOUND_MAILER, type OutboundMailer } from './outbound/outbound-mailer';
 import { SmtpOutboundMailer } from './outbound/smtp.outbound-mailer';
 import { ActOnConversationHandler } from './application/act-on-conversation.command';
+import { BulkActOnConversationsHandler } from './application/bulk-act-on-conversations.command';
 import { SeeConversationHandler } from './application/see-conversation.command';
 import { ThreadInboundMail } from './application/thread-inbound-mail.process-manager';
 import { StartFormConversation } from './application/start-form-conversation.process-manager';
 import { AssigneesController } from './http/assignees.controller';
+import { BulkActionsController } from './http/bulk-actions.controller';
 import { ConversationsController } from './http/conversations.controller';
 import { ConversationReadsController } from './http/conversation-reads.controller';
 import { InboxStreamController } from './http/inbox-stream.controller';
@@ -23,13 +25,14 @@ import { ConversationsQueries } from './read-models/conversations.queries';
 import { InboxQueries } from './read-models/inbox.queries';
 
 @Module({
-  controllers: [ConversationsController, ConversationReadsController, InboxStreamController, AssigneesController],
+  controllers: [ConversationsController, ConversationReadsController, InboxStreamController, AssigneesController, BulkActionsController],
   imports: [AccountsModule, ChannelConfigurationModule],
   providers: [
     ConversationsQueries,
     InboxQueries,
     ThreadInboundMail,
     ActOnConversationHandler,
+    BulkActOnConversationsHandler,
     SeeConversationHandler,
     StartFormConversation,
     SendReplyHandler,

@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { closeFromInbox } from '@/app/actions/inbox.actions';
+import { isTyping } from '@/lib/shortcuts';
+import { BulkBar, type BulkProps } from './bulk-bar';
 import { ChannelIcon } from './channel-icon';
 
 export interface InboxRow {
@@ -19,27 +21,43 @@ export interface InboxRow {
   when: string;
 }
 
-/** Keys are for the list only while nobody is typing. */
-function typing(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
-
 /**
  * The conversation list with mail-client keys: j/k move the selection, Enter or o opens it, r opens
  * it ready to reply, e closes it, / jumps to the search box. The selected row also takes the focus, so screen readers follow.
+ * With `bulk` (users who may manage conversations), each row has a checkbox: x checks the selected
+ * row, shift-click checks a range, and a bar acts on all checked rows at once.
  */
-export function InboxList({ rows, searchInputId }: { rows: InboxRow[]; searchInputId: string }) {
+export function InboxList({ rows, searchInputId, bulk }: { rows: InboxRow[]; searchInputId: string; bulk?: BulkProps }) {
   const router = useRouter();
   const [selected, setSelected] = useState(-1);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
   const [pending, startTransition] = useTransition();
   const links = useRef<Array<HTMLAnchorElement | null>>([]);
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  /** The row last checked or unchecked: shift-click extends from it. */
+  const anchor = useRef<number | null>(null);
+  // Rows that left the page (closed, live refresh) leave the selection too.
+  const checkedRows = rows.filter((row) => checked.has(row.id));
+
+  const check = (index: number, value: boolean, range: boolean) => {
+    const from = range && anchor.current !== null ? Math.min(anchor.current, index) : index;
+    const to = range && anchor.current !== null ? Math.max(anchor.current, index) : index;
+    setChecked((previous) => {
+      const next = new Set(rows.filter((row) => previous.has(row.id)).map((row) => row.id));
+      for (const row of rows.slice(from, to + 1)) {
+        if (value) next.add(row.id);
+        else next.delete(row.id);
+      }
+      return next;
+    });
+    anchor.current = index;
+  };
   // The list changes under the selection (live refresh, a close): keep it on a row that exists.
   const current = rows.length === 0 ? -1 : Math.min(selected, rows.length - 1);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
       const move = (to: number) => {
         event.preventDefault();
         const next = Math.max(0, Math.min(rows.length - 1, to));
@@ -77,6 +95,11 @@ export function InboxList({ rows, searchInputId }: { rows: InboxRow[]; searchInp
             if (answer.ok) router.refresh();
           });
           return;
+        case 'x':
+          if (!row || !bulk) return;
+          event.preventDefault();
+          check(current, !checked.has(row.id), false);
+          return;
         case '/':
           event.preventDefault();
           document.getElementById(searchInputId)?.focus();
@@ -87,15 +110,41 @@ export function InboxList({ rows, searchInputId }: { rows: InboxRow[]; searchInp
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [rows, current, pending, router, searchInputId]);
+  }, [rows, current, pending, router, searchInputId, bulk, checked, check]);
+
+  const allChecked = rows.length > 0 && checkedRows.length === rows.length;
 
   return (
     <div className="flex flex-col gap-2">
+      {bulk ? (
+        <BulkBar
+          {...bulk}
+          selectedIds={checkedRows.map((row) => row.id)}
+          allChecked={allChecked}
+          someChecked={checkedRows.length > 0 && !allChecked}
+          onCheckAll={(value) => setChecked(value ? new Set(rows.map((row) => row.id)) : new Set())}
+          onDone={() => {
+            setChecked(new Set());
+            router.refresh();
+          }}
+        />
+      ) : null}
       <ul className="divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white" aria-label="Conversations">
         {rows.map((row, index) => {
           const isSelected = index === current;
           return (
-            <li key={row.id} className="relative">
+            <li key={row.id} className="relative flex items-stretch">
+              {bulk ? (
+                <label className="flex shrink-0 cursor-pointer items-center pl-4" data-testid="row-select">
+                  <input
+                    type="checkbox"
+                    checked={checked.has(row.id)}
+                    onChange={(event) => check(index, event.target.checked, (event.nativeEvent as MouseEvent).shiftKey)}
+                    className="size-4 rounded border-slate-300 accent-brand-600"
+                  />
+                  <span className="sr-only">Select “{row.subject}”</span>
+                </label>
+              ) : null}
               <Link
                 ref={(element) => {
                   links.current[index] = element;
@@ -106,8 +155,9 @@ export function InboxList({ rows, searchInputId }: { rows: InboxRow[]; searchInp
                 data-unread={row.unread}
                 data-testid="conversation-row"
                 onFocus={() => setSelected(index)}
-                className={`grid grid-cols-[1.25rem_1fr_auto] items-center gap-x-3 gap-y-0.5 px-4 py-3 outline-none hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-inset ${
-                  isSelected ? 'bg-brand-50 ring-2 ring-brand-500 ring-inset' : ''
+                data-checked={checked.has(row.id)}
+                className={`grid min-w-0 flex-1 grid-cols-[1.25rem_1fr_auto] items-center gap-x-3 gap-y-0.5 px-4 py-3 outline-none hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-inset ${
+                  isSelected ? 'bg-brand-50 ring-2 ring-brand-500 ring-inset' : checked.has(row.id) ? 'bg-brand-50/60' : ''
                 }`}
               >
                 <span className="flex justify-center" aria-hidden={!row.unread}>
@@ -138,7 +188,12 @@ export function InboxList({ rows, searchInputId }: { rows: InboxRow[]; searchInp
         </span>
         <span>
           <kbd className="font-sans">j</kbd>/<kbd className="font-sans">k</kbd> move · <kbd className="font-sans">Enter</kbd> open · <kbd className="font-sans">r</kbd> reply · <kbd className="font-sans">e</kbd> close ·{' '}
-          <kbd className="font-sans">/</kbd> search
+          {bulk ? (
+            <>
+              <kbd className="font-sans">x</kbd> select ·{' '}
+            </>
+          ) : null}
+          <kbd className="font-sans">/</kbd> search · <kbd className="font-sans">?</kbd> all keys
         </span>
       </p>
     </div>

@@ -4,6 +4,7 @@ import { logOut } from '@/app/actions/session.actions';
 import type { Me } from '@/lib/api';
 import { navFor } from '@/lib/navigation';
 import { ROLE_LABELS } from '@/lib/role-labels';
+import { ShortcutsHelp } from '@/components/shortcuts/shortcuts-help';
 import { NavLink } from './nav-link';
 
 export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
@@ -29,6 +30,7 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
             </p>
             <p className="text-slate-500">{ROLE_LABELS[me.role]}</p>
           </div>
+          <ShortcutsHelp />
           <form action={logOut}>
             <button type="submit" className="w-full rounded-md px-2 py-1.5 text-left text-sm text-slate-600 hover:bg-slate-100">
               Sign out

@@ -18,6 +18,8 @@ export class ContactConversationAnswer {
   @ApiProperty({ example: 'email' }) channel!: string;
   @ApiProperty() subject!: string;
   @ApiProperty({ format: 'date-time' }) startedAt!: string;
+  @ApiProperty({ enum: ['open', 'closed'] }) status!: 'open' | 'closed';
+  @ApiProperty({ format: 'date-time', description: 'the newest message' }) lastMessageAt!: string;
 }
 
 export class ContactActivityAnswer {

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { NotFound } from '../../../shared/domain/domain-error';
 import { Allow } from '../../../shared/http/access';
 import { ChannelsQueries } from '../../channel-configuration/contract';
+import { ConversationsQueries } from '../../conversations/contract';
 import { SERVER_SECRET } from '../../../shared/config/server-secret';
 import { contactReplyAddress } from '../../../shared/domain/reply-address';
 import { NoForwardingAddress } from '../domain/contacts.errors';
@@ -17,6 +18,7 @@ export class ContactsController {
   constructor(
     private readonly contacts: ContactsQueries,
     private readonly channels: ChannelsQueries,
+    private readonly conversations: ConversationsQueries,
     @Inject(SERVER_SECRET) private readonly secret: string,
   ) {}
 
@@ -35,7 +37,11 @@ export class ContactsController {
     return {
       ...contact,
       emails: [contact.email],
-      conversations: this.contacts.conversations(id),
+      // Status and last activity are Conversations' to know: read from its inbox read model.
+      conversations: this.contacts.conversations(id).map((conversation) => {
+        const summary = this.conversations.conversation(user.accountId, conversation.id);
+        return { ...conversation, status: summary?.status ?? 'open', lastMessageAt: summary?.lastMessageAt ?? conversation.startedAt };
+      }),
       recentActivity: this.contacts.recentActivity(id),
     };
   }

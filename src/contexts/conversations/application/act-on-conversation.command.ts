@@ -8,9 +8,11 @@ import { conversationDecider, conversationStream } from '../domain/conversation.
 import { ConversationsQueries } from '../read-models/conversations.queries';
 
 export type ConversationAction = { type: 'Close' } | { type: 'Reopen' } | { type: 'Assign'; assigneeId: string | null };
+/** `unchanged`: the conversation already was so (closed, open, with that assignee), and nothing was appended. */
+export type ActOutcome = 'done' | 'unchanged';
 
 /** Close, reopen, assign or unassign a conversation of the caller's account. */
-export class ActOnConversation extends Command<void> {
+export class ActOnConversation extends Command<ActOutcome> {
   constructor(
     readonly conversationId: string,
     readonly action: ConversationAction,
@@ -28,7 +30,7 @@ export class ActOnConversationHandler implements ICommandHandler<ActOnConversati
     private readonly accounts: AccountsQueries,
   ) {}
 
-  async execute({ conversationId, action, context }: ActOnConversation): Promise<void> {
+  async execute({ conversationId, action, context }: ActOnConversation): Promise<ActOutcome> {
     const { accountId } = context;
     // Another account's conversation is answered like one that does not exist.
     if (!this.conversations.conversation(accountId, conversationId)) throw new NotFound('Conversation');
@@ -38,5 +40,6 @@ export class ActOnConversationHandler implements ICommandHandler<ActOnConversati
     }
     const outcome = await this.eventSourcing.decide(conversationStream(conversationId), conversationDecider, { ...action, conversationId, accountId }, context);
     await this.eventSourcing.waitForReadModels(outcome.position);
+    return outcome.events.length > 0 || outcome.repeated ? 'done' : 'unchanged';
   }
 }

@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { InboxList } from '@/components/inbox/inbox-list';
 import { LiveRefresh } from '@/components/inbox/live-refresh';
 import { PageHeader } from '@/components/page-header';
-import { getAccount, getConversations } from '@/lib/api';
+import { getAccount, getAssignees, getConversations } from '@/lib/api';
+import { can } from '@/lib/permissions';
+import { requireMe } from '@/lib/session';
 import { formatInstant } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Inbox' };
@@ -26,7 +28,9 @@ function href(params: { status: string; q: string; cursor?: string }): string {
 export default async function InboxPage({ searchParams }: { searchParams: Promise<{ status?: string; cursor?: string; q?: string }> }) {
   const { status = 'open', cursor, q = '' } = await searchParams;
   const query = q.trim();
-  const [account, page] = await Promise.all([getAccount(), getConversations({ status, cursor, q: query })]);
+  const [account, page, me] = await Promise.all([getAccount(), getConversations({ status, cursor, q: query }), requireMe()]);
+  // Bulk actions are for those who may close, reopen and assign.
+  const bulk = can(me, 'conversations.manage') ? { assignees: await getAssignees(), me: me.userId } : undefined;
   const count = (tab: string) => (tab === 'open' ? page.counts.open : tab === 'closed' ? page.counts.closed : page.counts.open + page.counts.closed);
   return (
     <>
@@ -82,6 +86,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         ) : (
           <InboxList
             searchInputId={SEARCH_INPUT}
+            bulk={bulk}
             rows={page.items.map((item) => ({
               id: item.id,
               subject: item.subject,

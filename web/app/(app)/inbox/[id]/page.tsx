@@ -5,7 +5,8 @@ import { LiveRefresh } from '@/components/inbox/live-refresh';
 import { MailBody } from '@/components/inbox/mail-body';
 import { MarkSeen } from '@/components/inbox/mark-seen';
 import { PageHeader } from '@/components/page-header';
-import { getAccount, getAssignees, getThread } from '@/lib/api';
+import { getAccount, getAssignees, getContact, getThread } from '@/lib/api';
+import { ContactPanel } from '@/components/inbox/contact-panel';
 import { ConversationActions } from '@/components/inbox/conversation-actions';
 import { DeliveryStatus } from '@/components/inbox/delivery-status';
 import { ReplyComposer } from '@/components/inbox/reply-composer';
@@ -27,6 +28,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const [account, thread, me, assignees] = await Promise.all([getAccount(), getThread(id), requireMe(), getAssignees()]);
   if (!thread) notFound();
+  const contact = await getContact(thread.contact.id);
   const canReply = can(me, 'conversations.reply');
   const canManage = can(me, 'conversations.manage');
   return (
@@ -51,7 +53,8 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
         }
       />
       <MarkSeen id={thread.id} latestInboundAt={latestInboundAt(thread.messages)} />
-      <div className="flex flex-col gap-4 p-6">
+      <div className="grid items-start gap-6 p-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+      <div className="flex min-w-0 flex-col gap-4">
         {thread.linkedConversationIds.length > 0 ? (
           <p className="text-sm text-slate-600">
             Linked:{' '}
@@ -137,6 +140,8 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
           ))}
         </ol>
         {canReply ? <ReplyComposer conversationId={thread.id} composer={thread.composer} /> : null}
+      </div>
+      {contact ? <ContactPanel contact={contact} conversationId={thread.id} account={account} /> : null}
       </div>
     </>
   );

@@ -1,0 +1,149 @@
+import { EVENT_STORE, type EventStore } from '../src/shared/event-store/event-store.port';
+import { PASSWORD, signUp, startTestApi, uniqueEmail, type TestApi } from './support/api-app';
+import { eventually } from './support/eventually';
+import { sendRaw, simpleMail } from './support/smtp-client';
+
+// POST /api/conversations/bulk through the real app: each id acted on as alone (one event per
+// conversation), an outcome per id, bad input named, other accounts never leaked.
+
+type Agent = ReturnType<TestApi['agent']>;
+interface Outcome {
+  id: string;
+  outcome: 'done' | 'unchanged' | 'refused';
+  reason?: string;
+}
+
+let api: TestApi;
+let owner: Awaited<ReturnType<typeof signUp>>;
+let agentId: string;
+let auditorId: string;
+let auditor: Agent;
+let foreign: Awaited<ReturnType<typeof signUp>>;
+/** Conversations of the owner's account, by subject. */
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  api = await startTestApi({ INBOX_DOMAIN: 'inbox.test' });
+  owner = await signUp(api);
+  for (const role of ['agent', 'auditor'] as const) {
+    const email = uniqueEmail(role);
+    const created = await eventually(
+      () => owner.agent.post('/api/users').send({ name: `${role} person`, email, password: PASSWORD, role }),
+      (response) => response.status === 201,
+      `the ${role} to be created`,
+    );
+    if (role === 'agent') agentId = created.body.userId;
+    else {
+      auditorId = created.body.userId;
+      auditor = api.agent();
+      await eventually(() => auditor.post('/api/auth/login').send({ email, password: PASSWORD }), (response) => response.status === 200, 'the auditor to sign in');
+    }
+  }
+  foreign = await signUp(api);
+  const { address } = (await owner.agent.post('/api/channels/email/forwarding-address').send({ username: 'support', subdomain: `bulk${Date.now().toString(36)}` })).body;
+  for (const subject of ['First', 'Second', 'Third', 'Fourth']) {
+    const answer = await sendRaw(api.smtpPort, address, simpleMail({ to: address, from: `${subject} Customer <${subject.toLowerCase()}@example.com>`, subject }));
+    expect(answer.code).toBe(250);
+  }
+  const page = await eventually(
+    () => owner.agent.get('/api/conversations?status=open'),
+    (response) => response.body.items?.length === 4,
+    'four open conversations',
+  );
+  for (const item of page.body.items) ids[item.subject] = item.id;
+});
+afterAll(() => api.close());
+
+const bulk = (agent: Agent, body: object) => agent.post('/api/conversations/bulk').send(body);
+const status = async (id: string) => (await owner.agent.get(`/api/conversations/${id}`)).body.status as string;
+
+describe('POST /api/conversations/bulk', () => {
+  it('closes each conversation once, says which already were, and refuses ids it does not know or that are not the account’s', async () => {
+    await owner.agent.post(`/api/conversations/${ids.Third}/close`).expect(200);
+    const foreignId = 'a-conversation-of-nobody';
+    const response = await bulk(owner.agent, { ids: [ids.First, ids.Second, ids.Third, foreignId], action: 'close' }).expect(200);
+    expect(response.body.results as Outcome[]).toEqual([
+      { id: ids.First, outcome: 'done' },
+      { id: ids.Second, outcome: 'done' },
+      { id: ids.Third, outcome: 'unchanged', reason: 'already closed' },
+      { id: foreignId, outcome: 'refused', reason: 'not found' },
+    ]);
+    // Read-your-writes, as the single action: the inbox shows them closed at once.
+    const closed = (await owner.agent.get('/api/conversations?status=closed')).body.items.map((item: { id: string }) => item.id);
+    expect(closed.sort()).toEqual([ids.First, ids.Second, ids.Third].sort());
+
+    const store = api.app.get<EventStore>(EVENT_STORE);
+    const closings = (await store.readAll({ maxCount: 100_000 })).filter((event) => event.type === 'ConversationClosed');
+    const perConversation = closings.map((event) => (event.data as { conversationId: string }).conversationId).sort();
+    expect(perConversation).toEqual([ids.First, ids.Second, ids.Third].sort());
+    expect((await api.http.get('/api/health')).status).toBe(200);
+  });
+
+  it('reopens, assigns and unassigns in one go, and tells unchanged from done', async () => {
+    const reopened = await bulk(owner.agent, { ids: [ids.First, ids.Fourth], action: 'reopen' }).expect(200);
+    expect(reopened.body.results).toEqual([
+      { id: ids.First, outcome: 'done' },
+      { id: ids.Fourth, outcome: 'unchanged', reason: 'already open' },
+    ]);
+    expect(await status(ids.First)).toBe('open');
+
+    const assigned = await bulk(owner.agent, { ids: [ids.First, ids.Fourth], action: 'assign', assigneeId: agentId }).expect(200);
+    expect(assigned.body.results.map((r: Outcome) => r.outcome)).toEqual(['done', 'done']);
+    expect((await owner.agent.get(`/api/conversations?assignee=${agentId}`)).body.items.map((i: { id: string }) => i.id).sort()).toEqual([ids.First, ids.Fourth].sort());
+
+    const again = await bulk(owner.agent, { ids: [ids.Fourth], action: 'assign', assigneeId: agentId }).expect(200);
+    expect(again.body.results).toEqual([{ id: ids.Fourth, outcome: 'unchanged', reason: 'already assigned to them' }]);
+
+    const unassigned = await bulk(owner.agent, { ids: [ids.First, ids.Second], action: 'assign', assigneeId: null }).expect(200);
+    expect(unassigned.body.results).toEqual([
+      { id: ids.First, outcome: 'done' },
+      { id: ids.Second, outcome: 'unchanged', reason: 'already unassigned' },
+    ]);
+  });
+
+  it('answers 422 naming the field for bad input, and acts on nothing then', async () => {
+    const tooMany = Array.from({ length: 101 }, (_, i) => `id-${i}`);
+    const cases: Array<[object, string, RegExp]> = [
+      [{ action: 'close' }, 'ids', /ids/],
+      [{ ids: [], action: 'close' }, 'ids', /at least one/],
+      [{ ids: tooMany, action: 'close' }, 'ids', /at most 100/],
+      [{ ids: [ids.Fourth, ids.Fourth], action: 'close' }, 'ids', /twice/],
+      [{ ids: [ids.Fourth, 7], action: 'close' }, 'ids', /text id/],
+      [{ ids: ['x'.repeat(101)], action: 'close' }, 'ids', /at most 100 characters/],
+      [{ ids: [ids.Fourth] }, 'action', /action must be one of close, reopen, assign/],
+      [{ ids: [ids.Fourth], action: 'delete' }, 'action', /action must be one of/],
+      [{ ids: [ids.Fourth], action: 'assign' }, 'assigneeId', /assigneeId is required/],
+      [{ ids: [ids.Fourth], action: 'assign', assigneeId: auditorId }, 'assigneeId', /not an auditor/],
+      [{ ids: [ids.Fourth], action: 'assign', assigneeId: 'nobody' }, 'assigneeId', /active user of this account/],
+      [{ ids: [ids.Fourth], action: 'close', assigneeId: agentId }, 'assigneeId', /not accepted with action close/],
+      [{ ids: [ids.Fourth], action: 'close', tags: ['x'] }, 'tags', /not an accepted field/],
+    ];
+    for (const [body, field, message] of cases) {
+      const response = await bulk(owner.agent, body);
+      expect({ body, status: response.status, field: response.body.field }).toEqual({ body, status: 422, field });
+      expect(response.body.message).toMatch(message);
+    }
+    expect(await status(ids.Fourth)).toBe('open');
+  });
+
+  it('lets an auditor only read: 403, and nothing changes', async () => {
+    const response = await bulk(auditor, { ids: [ids.Fourth], action: 'close' });
+    expect(response.status).toBe(403);
+    expect(await status(ids.Fourth)).toBe('open');
+  });
+
+  it('answers another account’s ids as not found, telling nothing of them, and leaves them as they were', async () => {
+    const response = await bulk(foreign.agent, { ids: [ids.Fourth, ids.First], action: 'close' }).expect(200);
+    expect(response.body).toEqual({
+      results: [
+        { id: ids.Fourth, outcome: 'refused', reason: 'not found' },
+        { id: ids.First, outcome: 'refused', reason: 'not found' },
+      ],
+    });
+    // The same answer as for an id that exists nowhere: nothing tells the two apart.
+    const nowhere = await bulk(foreign.agent, { ids: ['nowhere'], action: 'close' }).expect(200);
+    expect(nowhere.body.results[0]).toEqual({ id: 'nowhere', outcome: 'refused', reason: 'not found' });
+    expect(await status(ids.Fourth)).toBe('open');
+    expect(await status(ids.First)).toBe('open');
+  });
+});

@@ -1,0 +1,19 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { send, type BulkAction, type BulkOutcome } from '@/lib/api';
+
+/**
+ * One action on the conversations selected in the inbox list; the API answers for each one, and
+ * its reason when it refuses the whole request.
+ */
+export async function actOnSelection(
+  ids: string[],
+  action: BulkAction,
+  assigneeId?: string | null,
+): Promise<{ ok: true; results: BulkOutcome[] } | { ok: false; message: string }> {
+  const answer = await send((api) => api.POST('/api/conversations/bulk', { body: { ids, action, ...(action === 'assign' ? { assigneeId: assigneeId ?? null } : {}) } }));
+  if (!answer.ok) return { ok: false, message: answer.message };
+  revalidatePath('/inbox');
+  return { ok: true, results: answer.body.results };
+}

@@ -1,0 +1,105 @@
+'use client';
+
+import { useEffect, useRef, useState, useTransition } from 'react';
+import { actOnSelection } from '@/app/actions/bulk.actions';
+import { Button } from '@/components/ui/button';
+import type { BulkAction } from '@/lib/api';
+import { bulkSummary } from '@/lib/bulk-summary';
+
+/** What the inbox page gives the list when the user may manage conversations. */
+export interface BulkProps {
+  assignees: Array<{ userId: string; name: string }>;
+  me: string;
+}
+
+const UNASSIGN = '__unassign__';
+
+/**
+ * Above the inbox list: check all rows of the page, and act on the checked ones in one go. After an
+ * action it says what happened to them, with the API's reasons for those it left or refused.
+ */
+export function BulkBar({
+  assignees,
+  me,
+  selectedIds,
+  allChecked,
+  someChecked,
+  onCheckAll,
+  onDone,
+}: BulkProps & {
+  selectedIds: string[];
+  allChecked: boolean;
+  someChecked: boolean;
+  onCheckAll: (value: boolean) => void;
+  onDone: () => void;
+}) {
+  const [pending, startTransition] = useTransition();
+  const [summary, setSummary] = useState<{ text: string; error: boolean } | null>(null);
+  const all = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (all.current) all.current.indeterminate = someChecked;
+  }, [someChecked]);
+
+  const run = (action: BulkAction, assigneeId?: string | null) => {
+    const ids = selectedIds;
+    if (ids.length === 0 || pending) return;
+    startTransition(async () => {
+      const answer = await actOnSelection(ids, action, assigneeId);
+      if (!answer.ok) {
+        setSummary({ text: answer.message, error: true });
+        return;
+      }
+      setSummary({ text: bulkSummary(action, answer.results, action === 'assign' && assigneeId === null), error: false });
+      onDone();
+    });
+  };
+
+  const none = selectedIds.length === 0;
+  return (
+    <div
+      role="toolbar"
+      aria-label="Act on selected conversations"
+      className="flex min-h-11 flex-wrap items-center gap-x-3 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-2 text-sm"
+      data-testid="bulk-bar"
+    >
+      <label className="flex items-center gap-2 text-slate-700">
+        <input ref={all} type="checkbox" checked={allChecked} onChange={(event) => onCheckAll(event.target.checked)} className="size-4 accent-brand-600" />
+        {none ? 'Select all' : `${selectedIds.length} selected`}
+      </label>
+      {none ? null : (
+        <>
+          <Button type="button" variant="secondary" className="px-2.5 py-1" disabled={pending} onClick={() => run('close')}>
+            Close
+          </Button>
+          <Button type="button" variant="secondary" className="px-2.5 py-1" disabled={pending} onClick={() => run('reopen')}>
+            Reopen
+          </Button>
+          <label htmlFor="bulk-assign" className="sr-only">
+            Assign selected to
+          </label>
+          <select
+            id="bulk-assign"
+            value=""
+            disabled={pending}
+            onChange={(event) => {
+              const value = event.target.value;
+              if (value) run('assign', value === UNASSIGN ? null : value);
+            }}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-700 focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none"
+          >
+            <option value="">Assign to…</option>
+            {assignees.map((user) => (
+              <option key={user.userId} value={user.userId}>
+                {user.userId === me ? `${user.name} (me)` : user.name}
+              </option>
+            ))}
+            <option value={UNASSIGN}>Nobody (unassign)</option>
+          </select>
+        </>
+      )}
+      <span role="status" data-testid="bulk-summary" className={`ml-auto ${summary?.error ? 'text-rose-600' : 'text-slate-600'}`}>
+        {pending ? 'Working…' : (summary?.text ?? '')}
+      </span>
+    </div>
+  );
+}
