@@ -46,7 +46,7 @@ describe('internal notes in the browser', () => {
     await anna.locator('body').press('n');
     await anna.locator('#note-text:focus').waitFor();
     await anna.keyboard.type('Carla is a VIP, @Be');
-    await anna.getByRole('option', { name: 'Ben Agent' }).waitFor();
+    await anna.getByRole('listbox', { name: 'Colleagues' }).getByRole('option', { name: 'Ben Agent' }).waitFor();
     await anna.keyboard.press('Enter');
     await anna.keyboard.type('please call her.');
     expect(await anna.locator('#note-text').inputValue()).toBe('Carla is a VIP, @Ben Agent please call her.');
@@ -73,6 +73,8 @@ describe('internal notes in the browser', () => {
     const shown = ben.locator(`[id="note-${noteId}"]`);
     await shown.getByText('please call her.').waitFor();
     expect(await shown.isVisible()).toBe(true);
-    await ben.locator('[data-testid="notification-count"][data-count="0"]').waitFor();
+    // Opening it marked it read: no count left (the badge hides at zero).
+    await ben.locator('[data-testid="notification-count"][data-count="0"]').waitFor({ state: 'attached' });
+    expect((await ben.request.get(`${app.baseUrl}/api/notifications`).then((r) => r.json())) as unknown).toMatchObject({ unread: 0 });
   });
 });
