@@ -69,7 +69,7 @@ describe('the app registry of event types', () => {
         'ContactCreated',
         'ConversationStarted', 'MessageReceived', 'ConversationReopened', 'ConversationClosed', 'ConversationAssigned', 'ReplyQueued',
         'ChatMessageReceived', 'ChatVisitorIdentified', 'ChatReplyPosted', 'ReplyDeliveryStarted', 'ReplyDelivered', 'ReplyDeliveryFailed',
-        'ReplyRetryRequested', 'ConversationSeen',
+        'ReplyRetryRequested', 'ConversationSeen', 'NoteAdded', 'NotificationsRead',
         'FormCreated', 'FormChanged', 'FormSubmitted',
         'ChatVisitorEmailClaimed', 'ChatVisitorCodeRejected', 'ChatVisitorEmailVerified',
       ].sort(),

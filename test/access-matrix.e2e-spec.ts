@@ -79,6 +79,7 @@ const STREAMS = new Set(['GET /api/stream']);
 const sampleBodies: Record<string, object> = {
   'POST /api/conversations/:id/assign': { userId: null },
   'POST /api/conversations/:id/replies': { text: 'A reply from the access matrix' },
+  'POST /api/conversations/:id/notes': { text: 'A note from the access matrix' },
 };
 afterAll(() => api.close());
 
@@ -105,6 +106,7 @@ const ROUTE_ROLES: Record<string, string> = {
   'GET /api/health': 'public',
   'GET /api/me': 'admin, agent, auditor, primary_admin',
   'GET /api/messages/:id/raw': 'admin, agent, auditor, primary_admin',
+  'GET /api/notifications': 'admin, agent, auditor, primary_admin',
   'GET /api/stream': 'admin, agent, auditor, primary_admin',
   'GET /api/users': 'admin, primary_admin',
   'PATCH /api/account': 'primary_admin',
@@ -124,6 +126,7 @@ const ROUTE_ROLES: Record<string, string> = {
   'POST /api/conversations/:id/assign': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/close': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/messages/:messageId/retry': 'admin, agent, primary_admin',
+  'POST /api/conversations/:id/notes': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/reopen': 'admin, agent, primary_admin',
   'POST /api/conversations/bulk': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/replies': 'admin, agent, primary_admin',
@@ -132,6 +135,7 @@ const ROUTE_ROLES: Record<string, string> = {
   'POST /api/forms': 'admin, primary_admin',
   'POST /api/forms/:formId/submissions': 'public',
   'POST /api/inbound/mime': 'public',
+  'POST /api/notifications/read': 'admin, agent, auditor, primary_admin',
   'POST /api/users': 'admin, primary_admin',
   'PUT /api/chat/:accountId/sessions/:sessionId/visitor': 'public',
 };
@@ -205,8 +209,8 @@ describe('access matrix', () => {
   });
 
   it('tells each role in /api/me what it may do', () => {
-    const everyone = ['account.read', 'channels.read', 'contacts.read', 'conversations.read', 'profile.read'];
-    const writers = [...everyone, 'contacts.reply-address.read', 'conversations.manage', 'conversations.reply'];
+    const everyone = ['account.read', 'channels.read', 'contacts.read', 'conversations.read', 'notifications.read', 'profile.read'];
+    const writers = [...everyone, 'contacts.reply-address.read', 'conversations.manage', 'conversations.note', 'conversations.reply'];
     const admins = [...writers, 'channels.chat.configure', 'channels.inbound-token.manage', 'failed-mail.manage', 'forms.manage', 'users.manage'];
     const sorted = (permissions: string[]) => [...permissions].sort();
     expect(Object.fromEntries(ROLES.map((role) => [role, sorted(mePermissions.get(role) ?? [])]))).toEqual({

@@ -434,6 +434,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NotesController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{id}/reopen": {
         parameters: {
             query?: never;
@@ -669,6 +685,38 @@ export interface paths {
         get: operations["InboundController_raw"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NotificationsController_read"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1196,19 +1244,23 @@ export interface components {
             address: string;
             name: string;
         };
+        MarkReadDto: {
+            /** @description the notifications to mark read (at most 100); all of the caller's when absent */
+            ids?: string[];
+        };
         MeAnswer: {
             accountId: string;
             email: string;
             name: string;
             /** @description what this user may do; clients show and hide from this alone */
-            permissions: ("profile.read" | "account.read" | "account.configure" | "conversations.read" | "conversations.reply" | "conversations.manage" | "contacts.read" | "contacts.reply-address.read" | "channels.read" | "channels.email.configure" | "channels.inbound-token.manage" | "channels.chat.configure" | "forms.manage" | "users.manage" | "failed-mail.manage" | "audit.read")[];
+            permissions: ("profile.read" | "account.read" | "account.configure" | "conversations.read" | "conversations.reply" | "conversations.note" | "notifications.read" | "conversations.manage" | "contacts.read" | "contacts.reply-address.read" | "channels.read" | "channels.email.configure" | "channels.inbound-token.manage" | "channels.chat.configure" | "forms.manage" | "users.manage" | "failed-mail.manage" | "audit.read")[];
             /** @enum {string} */
             role: "primary_admin" | "admin" | "agent" | "auditor";
             userId: string;
         };
         MessageAnswer: {
             attachments: components["schemas"]["AttachmentAnswer"][];
-            /** @description the user who wrote a reply */
+            /** @description the user who wrote a reply or a note */
             authorId: string | null;
             cc: components["schemas"]["MailAddressAnswer"][];
             deliveryAttempts: number;
@@ -1219,8 +1271,11 @@ export interface components {
              * @enum {string|null}
              */
             deliveryStatus: "queued" | "sent" | "failed" | null;
-            /** @enum {string} */
-            direction: "inbound" | "outbound";
+            /**
+             * @description `note`: an internal note (kind `note`), never sent; its text writes mentions as `@[name](userId)`
+             * @enum {string}
+             */
+            direction: "inbound" | "outbound" | "note";
             from: components["schemas"]["MailAddressAnswer"] | null;
             /** @description sanitized */
             html: string | null;
@@ -1246,6 +1301,46 @@ export interface components {
             to: components["schemas"]["MailAddressAnswer"][];
             /** @description bodies of an inbound mail cut at intake; null when none */
             truncated: components["schemas"]["TruncatedBodiesAnswer"] | null;
+        };
+        NoteAddedAnswer: {
+            /** @description the note's id: the thread shows it as a message with direction `note` */
+            noteId: string;
+        };
+        NoteDto: {
+            /** @description the note as plain text; a mention is written `@[name](userId)` and notifies that user */
+            text: string;
+        };
+        NotificationAnswer: {
+            /** Format: date-time */
+            at: string;
+            /** @description who wrote the note */
+            by: components["schemas"]["NotificationAuthorAnswer"];
+            conversationId: string;
+            /** @description the start of the note, mentions as @name */
+            excerpt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "mention";
+            /** @description the note that mentions the user; the thread shows it at `#note-<noteId>` */
+            noteId: string;
+            /** Format: date-time */
+            readAt: string | null;
+            /** @description the conversation's subject */
+            subject: string;
+        };
+        NotificationAuthorAnswer: {
+            name: string;
+            userId: string;
+        };
+        NotificationListAnswer: {
+            /** @description newest first, at most `limit` */
+            items: components["schemas"]["NotificationAnswer"][];
+            /** @description unread notifications in all (not only on this page) */
+            unread: number;
+        };
+        NotificationsReadAnswer: {
+            /** @description unread notifications left */
+            unread: number;
         };
         OmittedAttachmentAnswer: {
             filename: string | null;
@@ -2325,6 +2420,40 @@ export interface operations {
             };
         };
     };
+    NotesController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteAddedAnswer"];
+                };
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     ConversationsController_reopen: {
         parameters: {
             query?: never;
@@ -2870,6 +2999,69 @@ export interface operations {
             };
         };
     };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                /** @description 1 to 100; 20 when absent */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationListAnswer"];
+                };
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkReadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsReadAnswer"];
+                };
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     InboxStreamController_stream: {
         parameters: {
             query?: never;
@@ -2879,7 +3071,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description server-sent events: `ready`, then `inbox` with `{change, conversationId}` per change of the account */
+            /** @description server-sent events: `ready`, then `inbox` with `{change, conversationId}` per change of the account, and `notification` (same data) when the caller is mentioned or read notifications */
             200: {
                 headers: {
                     [name: string]: unknown;

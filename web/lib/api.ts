@@ -233,3 +233,10 @@ export async function getReplyAddress(contactId: string): Promise<{ address: str
   if (response.status === 409) return { reason: refusal.message ?? 'No reply address yet' };
   throw new ApiError(response.status, refusal.message ?? `The API answered ${response.status}`);
 }
+
+export type Notification = Answers['NotificationAnswer'];
+export type Notifications = Answers['NotificationListAnswer'];
+
+/** The signed-in user's newest notifications and unread count; null when there is no session. */
+export const getNotifications = (): Promise<Notifications | null> =>
+  readIfFound((client) => client.GET('/api/notifications', { params: { query: { limit: 20 } } }));

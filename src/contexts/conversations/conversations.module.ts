@@ -21,11 +21,16 @@ import { BulkActionsController } from './http/bulk-actions.controller';
 import { ConversationsController } from './http/conversations.controller';
 import { ConversationReadsController } from './http/conversation-reads.controller';
 import { InboxStreamController } from './http/inbox-stream.controller';
+import { AddNoteHandler } from './application/add-note.command';
+import { MarkNotificationsReadHandler } from './application/mark-notifications-read.command';
+import { NotesController } from './http/notes.controller';
+import { NotificationsController } from './http/notifications.controller';
+import { NotificationsQueries } from './read-models/notifications.queries';
 import { ConversationsQueries } from './read-models/conversations.queries';
 import { InboxQueries } from './read-models/inbox.queries';
 
 @Module({
-  controllers: [ConversationsController, ConversationReadsController, InboxStreamController, AssigneesController, BulkActionsController],
+  controllers: [ConversationsController, ConversationReadsController, InboxStreamController, AssigneesController, BulkActionsController, NotesController, NotificationsController],
   imports: [AccountsModule, ChannelConfigurationModule],
   providers: [
     ConversationsQueries,
@@ -39,6 +44,9 @@ import { InboxQueries } from './read-models/inbox.queries';
     RetryReplyHandler,
     ReceiveChatMessageHandler,
     IdentifyChatVisitorHandler,
+    AddNoteHandler,
+    NotificationsQueries,
+    MarkNotificationsReadHandler,
     ReplyComposer,
     ReplyOutbox,
     {

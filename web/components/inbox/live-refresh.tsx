@@ -2,24 +2,27 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import { followLive } from '@/lib/live-events';
 
 /** Follows the account's inbox changes (server-sent events) and re-renders the page when one arrives. */
 export function LiveRefresh() {
   const router = useRouter();
   const [live, setLive] = useState(false);
   useEffect(() => {
-    const source = new EventSource('/api/stream');
     let timer: ReturnType<typeof setTimeout> | undefined;
-    source.addEventListener('ready', () => setLive(true));
-    source.addEventListener('inbox', () => {
-      // Several changes in a burst make one refresh.
-      clearTimeout(timer);
-      timer = setTimeout(() => router.refresh(), 100);
+    const leave = followLive({
+      on: {
+        inbox: () => {
+          // Several changes in a burst make one refresh.
+          clearTimeout(timer);
+          timer = setTimeout(() => router.refresh(), 100);
+        },
+      },
+      status: setLive,
     });
-    source.onerror = () => setLive(false);
     return () => {
       clearTimeout(timer);
-      source.close();
+      leave();
     };
   }, [router]);
   return (

@@ -7,6 +7,7 @@ const typing = (target: EventTarget | null) =>
 
 /**
  * Keyboard use of a thread: r starts a reply, e closes the conversation, Escape leaves the reply box.
+ * n starts an internal note.
  * Opened as …#reply (r in the inbox list), it starts in the reply box.
  */
 export function ThreadShortcuts() {
@@ -29,6 +30,13 @@ export function ThreadShortcuts() {
         if (box) {
           event.preventDefault();
           box.focus();
+        }
+      } else if (event.key === 'n') {
+        const noteTab = document.querySelector<HTMLButtonElement>('[data-note-tab]');
+        if (noteTab) {
+          event.preventDefault();
+          noteTab.click();
+          document.querySelector<HTMLTextAreaElement>('[data-note-box]')?.focus();
         }
       } else if (event.key === 'e') {
         const close = document.querySelector<HTMLButtonElement>('button[name="action"][value="close"]');

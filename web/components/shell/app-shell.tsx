@@ -1,19 +1,23 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { logOut } from '@/app/actions/session.actions';
-import type { Me } from '@/lib/api';
+import type { Me, Notifications } from '@/lib/api';
 import { navFor } from '@/lib/navigation';
 import { ROLE_LABELS } from '@/lib/role-labels';
 import { ShortcutsHelp } from '@/components/shortcuts/shortcuts-help';
 import { NavLink } from './nav-link';
+import { NotificationBell } from '@/components/notifications/notification-bell';
 
-export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
+export function AppShell({ me, notifications, children }: { me: Me; notifications: Notifications | null; children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
       <aside className="flex shrink-0 flex-col gap-4 border-b border-slate-200 bg-white p-4 md:w-60 md:border-r md:border-b-0">
-        <Link href="/inbox" className="px-2 text-lg font-semibold tracking-tight text-brand-700">
-          Inbox
-        </Link>
+        <div className="flex items-center justify-between gap-2">
+          <Link href="/inbox" className="px-2 text-lg font-semibold tracking-tight text-brand-700">
+            Inbox
+          </Link>
+          {notifications ? <NotificationBell notifications={notifications} /> : null}
+        </div>
         <nav aria-label="Main">
           <ul className="flex gap-1 overflow-x-auto md:flex-col">
             {navFor(me).map((item) => (

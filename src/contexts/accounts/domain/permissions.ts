@@ -21,6 +21,10 @@ export const PERMISSIONS = {
   'conversations.read': ALL_ROLES,
   /** Replying, and retrying a reply that could not be delivered. */
   'conversations.reply': REPLIERS,
+  /** Writing internal notes, with mentions of colleagues. */
+  'conversations.note': REPLIERS,
+  /** One's own notifications (mentions): listing them and marking them read. */
+  'notifications.read': ALL_ROLES,
   /** Assigning, closing and reopening. */
   'conversations.manage': REPLIERS,
   'contacts.read': ALL_ROLES,

@@ -10,6 +10,7 @@ import { composeReply, type ReplyDraft, type ReplyQueued } from './outgoing-repl
 import { routeReply, type SendingChannel } from './reply-rules';
 import { replyTokenFor } from '../../../shared/domain/reply-address';
 import { mergeParticipants, participantsAddedBy, participantsOf } from './participants';
+import { decideNote, type AddNote, type NoteAdded } from './internal-note';
 
 export type { ReplyQueued } from './outgoing-reply';
 
@@ -71,6 +72,7 @@ export type ConversationEvent =
   | ConversationClosed
   | ConversationAssigned
   | ReplyQueued
+  | NoteAdded
   | ChatEvent;
 
 export type ConversationCommand =
@@ -88,6 +90,7 @@ export type ConversationCommand =
   | { type: 'Close' | 'Reopen'; conversationId: string; accountId: string }
   | { type: 'Assign'; conversationId: string; accountId: string; assigneeId: string | null }
   | SendReply
+  | AddNote
   | ChatCommand;
 
 /**
@@ -187,6 +190,9 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
       case 'ChatMessageReceived':
       case 'ChatReplyPosted':
         return { ...state, messageIds: [...state.messageIds, event.data.messageId] };
+      // A note is in the thread, and nothing else: no Message-ID, no inbound, no status.
+      case 'NoteAdded':
+        return { ...state, messageIds: [...state.messageIds, event.data.noteId] };
       case 'ChatVisitorIdentified':
         return {
           ...state,
@@ -206,6 +212,10 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
 
   decide: (command, state) => {
     if (command.type === 'SendReply') return decideReply(command, state);
+    if (command.type === 'AddNote') {
+      if (!state.started) throw new NotFound('Conversation');
+      return decideNote(command, state.messageIds.includes(command.noteId));
+    }
     if (isChatCommand(command)) return decideChat(command, state);
     if (command.type === 'StartFormConversation') return decideFormStart(command, state);
     if (!('message' in command)) return decideByAgent(command, state);

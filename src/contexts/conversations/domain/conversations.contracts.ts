@@ -2,6 +2,7 @@ import type { EventSchemas, Upcasters } from '../../../shared/domain/event-schem
 import { conformingMailFields, headerTokenOf, messageIdListOf } from '../../inbound-mail/contract';
 import { ChatMessageReceivedData, ChatReplyPostedData, ChatVisitorIdentifiedData } from './chat-conversation';
 import { ConversationSeenData } from './conversation-seen.decider';
+import { NotificationsReadData } from './notifications.decider';
 import {
   ConversationAssignedData,
   ConversationClosedData,
@@ -10,6 +11,7 @@ import {
   InboundMessage,
   MessageReceivedData,
 } from './conversation.decider';
+import { NoteAddedData } from './internal-note';
 import { ReplyQueuedData } from './outgoing-reply';
 import { ReplyDeliveredData, ReplyDeliveryFailedData, ReplyDeliveryStartedData, ReplyRetryRequestedData } from './reply-delivery.decider';
 
@@ -29,6 +31,8 @@ export const conversationsEventSchemas: EventSchemas = {
   ReplyDeliveryFailed: ReplyDeliveryFailedData,
   ReplyRetryRequested: ReplyRetryRequestedData,
   ConversationSeen: ConversationSeenData,
+  NoteAdded: NoteAddedData,
+  NotificationsRead: NotificationsReadData,
 };
 
 export const conversationsUpcasters: Upcasters = {

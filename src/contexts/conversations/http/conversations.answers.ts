@@ -63,7 +63,8 @@ export class TruncatedBodiesAnswer {
 
 export class MessageAnswer {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['inbound', 'outbound'] }) direction!: 'inbound' | 'outbound';
+  @ApiProperty({ enum: ['inbound', 'outbound', 'note'], description: '`note`: an internal note (kind `note`), never sent; its text writes mentions as `@[name](userId)`' })
+  direction!: 'inbound' | 'outbound' | 'note';
   @ApiProperty({ type: MailAddressAnswer, nullable: true }) from!: MailAddressAnswer | null;
   @ApiProperty({ type: [MailAddressAnswer] }) to!: MailAddressAnswer[];
   @ApiProperty({ type: [MailAddressAnswer] }) cc!: MailAddressAnswer[];
@@ -82,7 +83,7 @@ export class MessageAnswer {
   @ApiProperty({ type: String, nullable: true, description: "the relay's last refusal" }) deliveryError!: string | null;
   @ApiProperty() deliveryAttempts!: number;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) nextAttemptAt!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'the user who wrote a reply' }) authorId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the user who wrote a reply or a note' }) authorId!: string | null;
   @ApiProperty({ type: String, nullable: true }) internetMessageId!: string | null;
   @ApiProperty({ example: 'normal' }) kind!: string;
   @ApiProperty() receivedWhileDisabled!: boolean;

@@ -140,7 +140,7 @@ export class ConversationsController {
   async conversation(@Param('id') id: string, @CurrentUser() user: SignedInUser): Promise<ConversationAnswer> {
     const conversation = this.queries.conversation(user.accountId, id);
     if (!conversation) throw new NotFound('Conversation');
-    const messages = await Promise.all(this.queries.messages(id).map((message) => this.present(message)));
+    const messages = await Promise.all(this.queries.messages(id, { withNotes: true }).map((message) => this.present(message)));
     // What the composer shows: the from line and subject the contact will get, or why it cannot send.
     const preview = this.composer.preview(user.accountId, user.userId, conversation);
     const composer = {
@@ -173,7 +173,7 @@ export class ConversationsController {
 
   private async present(message: MessageRow): Promise<MessageAnswer> {
     // Mail keeps its text part in the blob store; replies and chat lines carry their text themselves.
-    const ownText = message.direction === 'outbound' || message.kind === 'chat';
+    const ownText = message.direction !== 'inbound' || message.kind === 'chat';
     const text = message.textHash ? (await this.blobs.get(message.textHash)).toString('utf8') : ownText ? message.replyText : '';
     let html = message.htmlHash ? (await this.blobs.get(message.htmlHash)).toString('utf8') : message.html;
     // Inline images: cid: references point at the message's own attachments, served to the account only.

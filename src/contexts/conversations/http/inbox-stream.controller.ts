@@ -7,6 +7,8 @@ import { CurrentUser, SESSION_RESOLVER, type SessionResolver, type SignedInUser 
 import { liveTopic } from '../../../shared/live/live-log';
 import { LIVE_MAX_PENDING, LiveStreams } from '../../../shared/live/live-streams';
 import type { SessionEnded, UserDeactivated } from '../../accounts/contract';
+import type { NoteAdded } from '../domain/internal-note';
+import type { NotificationsRead } from '../domain/notifications.decider';
 
 const INBOX_CHANGES = new Set([
   'ConversationStarted',
@@ -21,7 +23,19 @@ const INBOX_CHANGES = new Set([
   'ChatMessageReceived',
   'ChatReplyPosted',
   'ChatVisitorIdentified',
+  'NoteAdded',
 ]);
+
+/**
+ * What tells a user their notifications changed: a note that mentions them (by someone else), or
+ * their own reading of notifications (in another tab). It is sent as `notification` instead of `inbox`.
+ */
+function notifies(event: { type: string; data: unknown }, userId: string): boolean {
+  if (event.type === 'NotificationsRead') return (event.data as NotificationsRead['data']).userId === userId;
+  if (event.type !== 'NoteAdded') return false;
+  const note = event.data as NoteAdded['data'];
+  return note.authorId !== userId && note.mentionedUserIds.includes(userId);
+}
 
 /**
  * Server-sent events of the caller's account: one per inbox change, sent once the read models
@@ -39,7 +53,7 @@ export class InboxStreamController {
   @Sse('stream', { maxPendingDataLength: LIVE_MAX_PENDING })
   @Allow('conversations.read')
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'server-sent events: `ready`, then `inbox` with `{change, conversationId}` per change of the account', schema: { type: 'string' } })
+  @ApiOkResponse({ description: 'server-sent events: `ready`, then `inbox` with `{change, conversationId}` per change of the account, and `notification` (same data) when the caller is mentioned or read notifications', schema: { type: 'string' } })
   stream(@CurrentUser() user: SignedInUser, @Req() request: Request): Observable<MessageEvent> {
     return this.live.open(
       {
@@ -49,6 +63,9 @@ export class InboxStreamController {
           if (event.type === 'SessionEnded' && (event.data as SessionEnded['data']).sessionId === user.sessionId) return 'end';
           if (event.type === 'UserDeactivated' && (event.data as UserDeactivated['data']).userId === user.userId) return 'end';
           if (event.metadata.accountId !== user.accountId) return null;
+          if (notifies(event, user.userId)) {
+            return { type: 'notification', data: { change: event.type, conversationId: (event.data as { conversationId?: string }).conversationId ?? null } };
+          }
           // What a user has read matters to their own other tabs only.
           const seenByThisUser = event.type === 'ConversationSeen' && (event.data as { userId?: string }).userId === user.userId;
           if (!INBOX_CHANGES.has(event.type) && !seenByThisUser) return null;

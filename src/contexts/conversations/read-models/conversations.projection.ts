@@ -97,6 +97,17 @@ export class ConversationsProjection implements Projection {
         insertChatLine(db, recorded, { ...d, direction: 'outbound', author: d.authorName, authorId: d.authorId, at: d.postedAt });
         return;
       }
+      case 'NoteAdded': {
+        const n = event.data;
+        prepared(
+          db,
+          `INSERT OR IGNORE INTO conversation_messages (${MESSAGE_COLUMNS}, author_id)
+           VALUES (?, ?, ?, 'note', NULL, ?, '[]', '[]', '', ?, ?, 'note', NULL, NULL, ?, '[]', 0, ?, ?)`,
+        ).run(n.noteId, n.conversationId, n.accountId, JSON.stringify({ name: n.authorName, address: '' }), n.addedAt, n.addedAt, n.text, Number(recorded.position), n.authorId);
+        // Activity in the thread, but the preview stays what the contact and the team said to each other.
+        prepared(db, 'UPDATE conversations SET last_message_at = max(last_message_at, ?), message_count = message_count + 1 WHERE id = ?').run(n.addedAt, n.conversationId);
+        return;
+      }
       case 'ChatVisitorIdentified': {
         const { contact, conversationId } = event.data;
         prepared(db, 'UPDATE conversations SET contact_id = ?, contact_email = ?, contact_name = ?, participants = ? WHERE id = ?').run(

@@ -15,7 +15,8 @@ export interface ConversationSummary {
 
 export interface MessageRow {
   id: string;
-  direction: 'inbound' | 'outbound';
+  /** `note`: an internal note, which only the account's users ever see. */
+  direction: 'inbound' | 'outbound' | 'note';
   internetMessageId: string | null;
   from: { name: string; address: string } | null;
   to: Array<{ name: string; address: string }>;
@@ -84,8 +85,17 @@ export class ConversationsQueries {
     };
   }
 
-  messages(conversationId: string): MessageRow[] {
-    const rows = prepared(this.db, 'SELECT * FROM conversation_messages WHERE conversation_id = ? ORDER BY position').all(conversationId) as Array<Record<string, unknown>>;
+  /**
+   * The messages of a conversation in order. Internal notes only when asked for: whatever shows a
+   * conversation to its contact (a chat transcript, a forward, quoted history) never gets them.
+   */
+  messages(conversationId: string, { withNotes = false }: { withNotes?: boolean } = {}): MessageRow[] {
+    const rows = prepared(
+      this.db,
+      withNotes
+        ? 'SELECT * FROM conversation_messages WHERE conversation_id = ? ORDER BY position'
+        : `SELECT * FROM conversation_messages WHERE conversation_id = ? AND direction != 'note' ORDER BY position`,
+    ).all(conversationId) as Array<Record<string, unknown>>;
     const attachments = prepared(this.db, 'SELECT * FROM message_attachments WHERE message_id = ? ORDER BY ordinal');
     return rows.map((r) => ({
       id: r.id as string,

@@ -10,6 +10,8 @@ import { ContactPanel } from '@/components/inbox/contact-panel';
 import { ConversationActions } from '@/components/inbox/conversation-actions';
 import { DeliveryStatus } from '@/components/inbox/delivery-status';
 import { ReplyComposer } from '@/components/inbox/reply-composer';
+import { NoteBody } from '@/components/inbox/note-body';
+import { ThreadComposer } from '@/components/inbox/thread-composer';
 import { ThreadShortcuts } from '@/components/inbox/thread-shortcuts';
 import { can } from '@/lib/permissions';
 import { requireMe } from '@/lib/session';
@@ -31,6 +33,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
   const contact = await getContact(thread.contact.id);
   const canReply = can(me, 'conversations.reply');
   const canManage = can(me, 'conversations.manage');
+  const canNote = can(me, 'conversations.note');
   return (
     <>
       <PageHeader
@@ -47,7 +50,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
         actions={
           <div className="flex items-center gap-4">
             <LiveRefresh />
-            {canReply || canManage ? <ThreadShortcuts /> : null}
+            {canReply || canManage || canNote ? <ThreadShortcuts /> : null}
             {canManage ? <ConversationActions id={thread.id} status={thread.status} assignee={thread.assignee} me={me.userId} assignees={assignees} /> : null}
           </div>
         }
@@ -69,7 +72,14 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
           {thread.messages.map((message) => (
             <li
               key={message.id}
-              className={`rounded-lg border p-4 ${message.direction === 'outbound' ? 'ml-8 border-brand-100 bg-brand-50/40' : 'border-slate-200 bg-white'}`}
+              id={message.direction === 'note' ? `note-${message.id}` : undefined}
+              className={`rounded-lg border p-4 ${
+                message.direction === 'note'
+                  ? 'ml-8 scroll-mt-4 border-amber-300 bg-amber-50 target:ring-2 target:ring-amber-400'
+                  : message.direction === 'outbound'
+                    ? 'ml-8 border-brand-100 bg-brand-50/40'
+                    : 'border-slate-200 bg-white'
+              }`}
               data-testid="thread-message"
               data-direction={message.direction}
             >
@@ -77,6 +87,9 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
                 <span>
                   <span className="font-semibold">{message.from?.name || message.from?.address || 'Unknown sender'}</span>{' '}
                   <span className="text-slate-500">{message.from?.address}</span>
+                  {message.direction === 'note' ? (
+                    <span className="ml-2 rounded-full bg-amber-200 px-2 py-0.5 text-xs font-medium text-amber-900">Internal note</span>
+                  ) : null}
                   {KIND_LABELS[message.kind] ? (
                     <span className="ml-2 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800">{KIND_LABELS[message.kind]}</span>
                   ) : null}
@@ -85,7 +98,9 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
                   {formatInstant(message.sentAt, account)}
                 </time>
               </header>
-              {message.direction === 'outbound' ? (
+              {message.direction === 'note' ? (
+                <NoteBody text={message.text} />
+              ) : message.direction === 'outbound' ? (
                 <pre className="font-sans text-sm whitespace-pre-wrap text-slate-800">{message.text}</pre>
               ) : (
                 <MailBody html={message.html} text={message.text} replyText={message.replyText} />
@@ -139,7 +154,12 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
             </li>
           ))}
         </ol>
-        {canReply ? <ReplyComposer conversationId={thread.id} composer={thread.composer} /> : null}
+        <ThreadComposer
+          conversationId={thread.id}
+          canNote={canNote}
+          colleagues={assignees}
+          reply={canReply ? <ReplyComposer conversationId={thread.id} composer={thread.composer} /> : null}
+        />
       </div>
       {contact ? <ContactPanel contact={contact} conversationId={thread.id} account={account} /> : null}
       </div>
