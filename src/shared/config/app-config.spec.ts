@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       healthToken: null,
       trustedProxies: [],
       streamsPerAddress: 50,
+      presenceTtlSeconds: 15,
     });
   });
 

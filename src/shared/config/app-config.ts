@@ -28,6 +28,8 @@ export interface AppConfig {
   trustedProxies: string[];
   /** Live streams (server-sent events) open at once from one client address. */
   streamsPerAddress: number;
+  /** Seconds a thread's "viewing"/"typing" lasts after the tab's last heartbeat (a closed tab lapses then). */
+  presenceTtlSeconds: number;
 }
 
 /** What one client, and all of them together, may hold of the SMTP server. */
@@ -87,6 +89,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     healthToken: healthToken(env),
     trustedProxies: proxyList(env, 'TRUSTED_PROXIES'),
     streamsPerAddress: positiveInteger(env, 'STREAMS_PER_ADDRESS', 50, 'streams'),
+    presenceTtlSeconds: positiveInteger(env, 'PRESENCE_TTL_SECONDS', 15, 'seconds'),
   };
 }
 
