@@ -19,7 +19,7 @@ export interface PresenceChange {
 export interface ThreadPresenceOptions {
   /** How long an entry lasts after its last heartbeat. */
   ttlMs: number;
-  /** Heartbeats one user may send per minute, over all their tabs. */
+  /** Heartbeats one user may send per minute, over all their tabs (a tab sends about 12, more while typing). */
   beatsPerMinute?: number;
   /** How often expired entries are looked for. */
   sweepMs?: number;
@@ -57,7 +57,7 @@ export class ThreadPresence {
 
   /** Seconds the user must wait before their next heartbeat is taken, or 0. */
   waitSeconds(userId: string): number {
-    return this.beats.waitSeconds(userId, this.options.beatsPerMinute ?? 60, this.now());
+    return this.beats.waitSeconds(userId, this.options.beatsPerMinute ?? 120, this.now());
   }
 
   /**

@@ -3,7 +3,13 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 
-/** Follows the account's inbox changes (server-sent events) and re-renders the page when one arrives. */
+/** The window event that carries the stream's `presence` messages to the thread's presence line. */
+export const PRESENCE_EVENT = 'inbox:presence';
+
+/**
+ * Follows the account's inbox changes (server-sent events) and re-renders the page when one arrives.
+ * Presence (who views or types where) is no change of the inbox: it is handed on, not refreshed for.
+ */
 export function LiveRefresh() {
   const router = useRouter();
   const [live, setLive] = useState(false);
@@ -15,6 +21,9 @@ export function LiveRefresh() {
       // Several changes in a burst make one refresh.
       clearTimeout(timer);
       timer = setTimeout(() => router.refresh(), 100);
+    });
+    source.addEventListener('presence', (event) => {
+      window.dispatchEvent(new CustomEvent(PRESENCE_EVENT, { detail: JSON.parse((event as MessageEvent<string>).data) }));
     });
     source.onerror = () => setLive(false);
     return () => {

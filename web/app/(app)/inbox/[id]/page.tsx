@@ -9,6 +9,7 @@ import { getAccount, getAssignees, getThread } from '@/lib/api';
 import { ConversationActions } from '@/components/inbox/conversation-actions';
 import { DeliveryStatus } from '@/components/inbox/delivery-status';
 import { ReplyComposer } from '@/components/inbox/reply-composer';
+import { ThreadPresence } from '@/components/inbox/thread-presence';
 import { ThreadShortcuts } from '@/components/inbox/thread-shortcuts';
 import { can } from '@/lib/permissions';
 import { requireMe } from '@/lib/session';
@@ -20,6 +21,8 @@ const KIND_LABELS: Record<string, string> = { 'auto-reply': 'Auto-reply', bounce
 /** When the newest inbound message shown arrived: what opening the thread marks as seen. */
 const latestInboundAt = (messages: Array<{ direction: string; receivedAt: string }>) =>
   messages.filter((m) => m.direction === 'inbound').reduce<string | null>((latest, m) => (latest === null || m.receivedAt > latest ? m.receivedAt : latest), null);
+/** When the newest message shown arrived: what a reply begun now has caught up with (its savedAt). */
+const newestAt = (messages: Array<{ receivedAt: string }>) => messages.reduce<string | null>((newest, m) => (newest === null || m.receivedAt > newest ? m.receivedAt : newest), null);
 /** Only mail that came in has an original .eml; form submissions, chat lines and our replies do not. */
 const hasRawMail = (message: { direction: string; kind: string }) => message.direction === 'inbound' && message.kind !== 'form' && message.kind !== 'chat';
 
@@ -136,7 +139,8 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
             </li>
           ))}
         </ol>
-        {canReply ? <ReplyComposer conversationId={thread.id} composer={thread.composer} /> : null}
+        <ThreadPresence conversationId={thread.id} heartbeats={canReply} />
+        {canReply ? <ReplyComposer conversationId={thread.id} composer={thread.composer} newestAt={newestAt(thread.messages)} /> : null}
       </div>
     </>
   );
