@@ -79,6 +79,7 @@ const STREAMS = new Set(['GET /api/stream']);
 const sampleBodies: Record<string, object> = {
   'POST /api/conversations/:id/assign': { userId: null },
   'POST /api/conversations/:id/replies': { text: 'A reply from the access matrix' },
+  'POST /api/conversations/:id/presence': { state: 'viewing' },
 };
 afterAll(() => api.close());
 
@@ -124,6 +125,7 @@ const ROUTE_ROLES: Record<string, string> = {
   'POST /api/conversations/:id/assign': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/close': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/messages/:messageId/retry': 'admin, agent, primary_admin',
+  'POST /api/conversations/:id/presence': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/reopen': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/replies': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/seen': 'admin, agent, auditor, primary_admin',
