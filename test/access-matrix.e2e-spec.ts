@@ -80,6 +80,8 @@ const sampleBodies: Record<string, object> = {
   'POST /api/conversations/:id/assign': { userId: null },
   'POST /api/conversations/:id/replies': { text: 'A reply from the access matrix' },
   'POST /api/conversations/:id/notes': { text: 'A note from the access matrix' },
+
+  'POST /api/conversations/:id/presence': { state: 'viewing' },
 };
 afterAll(() => api.close());
 
@@ -127,6 +129,8 @@ const ROUTE_ROLES: Record<string, string> = {
   'POST /api/conversations/:id/close': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/messages/:messageId/retry': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/notes': 'admin, agent, primary_admin',
+
+  'POST /api/conversations/:id/presence': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/reopen': 'admin, agent, primary_admin',
   'POST /api/conversations/bulk': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/replies': 'admin, agent, primary_admin',

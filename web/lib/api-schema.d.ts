@@ -450,6 +450,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{id}/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PresenceController_heartbeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{id}/reopen": {
         parameters: {
             query?: never;
@@ -783,6 +799,19 @@ export interface components {
             plan: "trial" | "seats";
             /** @example Europe/Berlin */
             timeZone: string;
+        };
+        ArrivedMessageAnswer: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            direction: "inbound" | "outbound" | "note";
+            /** @description its first words */
+            excerpt: string;
+            /** @description who it is from, in words */
+            from: string;
+            id: string;
+            /** @description `mail`, `reply`, `chat`, `note`, `auto-reply`… */
+            kind: string;
         };
         AssignDto: {
             /** @description a user of the account, or null to unassign */
@@ -1381,6 +1410,23 @@ export interface components {
             lastAttemptAt: string;
             subscription: string;
         };
+        PresenceAnswer: {
+            /** @description the other users in the thread now (not the caller) */
+            users: components["schemas"]["PresentUserAnswer"][];
+        };
+        PresenceDto: {
+            /**
+             * @description `left` when the tab closes
+             * @enum {string}
+             */
+            state: "viewing" | "typing" | "left";
+        };
+        PresentUserAnswer: {
+            name: string;
+            /** @enum {string} */
+            state: "viewing" | "typing";
+            userId: string;
+        };
         PreviewEmailDto: {
             defaultSubject: string;
             fromName: string;
@@ -1405,8 +1451,15 @@ export interface components {
             address: string;
         };
         ReplyDto: {
+            /** @description send even though something arrived after savedAt */
+            force?: boolean;
             /** @description the reply as HTML; sanitized like inbound mail */
             html?: string;
+            /**
+             * Format: date-time
+             * @description when the composer last caught up with the thread: the reply is held (409) if someone else added to it since
+             */
+            savedAt?: string;
             /** @description the agent's subject; the channel's default subject when absent */
             subject?: string;
             /** @description the reply as plain text */
@@ -1435,6 +1488,23 @@ export interface components {
         SeenDto: {
             /** @description the newest activity the page showed (ISO time); now when absent */
             upTo?: string;
+        };
+        SendHeldAnswer: {
+            /** @description what arrived after `savedAt`, oldest first */
+            arrived: components["schemas"]["ArrivedMessageAnswer"][];
+            /**
+             * @description stable code of a business failure
+             * @example CHANNEL.ADDRESS_TAKEN
+             */
+            code?: string;
+            /** @example Unprocessable Entity */
+            error: string;
+            /** @description the request field at fault */
+            field?: string;
+            /** @description a sentence for people: pages show it as it is */
+            message: string;
+            /** @example 422 */
+            statusCode: number;
         };
         SubscriptionStatusAnswer: {
             caughtUp: boolean;
@@ -2454,6 +2524,49 @@ export interface operations {
             };
         };
     };
+    PresenceController_heartbeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PresenceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresenceAnswer"];
+                };
+            };
+            /** @description more heartbeats than a few tabs send */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     ConversationsController_reopen: {
         parameters: {
             query?: never;
@@ -2505,6 +2618,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReplyQueuedAnswer"];
+                };
+            };
+            /** @description held: something arrived after `savedAt` (send again with `force: true`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendHeldAnswer"];
                 };
             };
             /** @description A refusal or failure */
@@ -3071,7 +3193,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description server-sent events: `ready`, then `inbox` with `{change, conversationId}` per change of the account, and `notification` (same data) when the caller is mentioned or read notifications */
+            /** @description server-sent events: `ready`, then `inbox` with `{change, conversationId}` per change of the account, `notification` (same data) when the caller is mentioned or reads notifications, and `presence` with `{conversationId, users: [{userId, name, state}]}` (the others viewing or typing in a thread) whenever that changes */
             200: {
                 headers: {
                     [name: string]: unknown;

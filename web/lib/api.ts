@@ -77,11 +77,11 @@ async function readIfFound<T>(call: (client: ApiClient) => Promise<ApiResult<T>>
  */
 export async function send<T>(
   call: (client: ApiClient) => Promise<ApiResult<T>>,
-): Promise<{ ok: true; body: T; setCookie: string | null } | { ok: false; status: number; message: string; field?: string }> {
+): Promise<{ ok: true; body: T; setCookie: string | null } | { ok: false; status: number; message: string; field?: string; refusal: unknown }> {
   const { data, error, response } = await call(await api());
   if (!response.ok) {
     const refusal = refusalOf(error);
-    return { ok: false, status: response.status, message: refusal.message ?? 'Something went wrong', field: refusal.field };
+    return { ok: false, status: response.status, message: refusal.message ?? 'Something went wrong', field: refusal.field, refusal: error };
   }
   return { ok: true, body: data as T, setCookie: response.headers.get('set-cookie') };
 }
@@ -173,6 +173,10 @@ export type ThreadMessage = Answers['MessageAnswer'];
 /** What the reply composer shows: the from line and subject the contact gets, or why no reply can go out. */
 export type Composer = Answers['ComposerAnswer'];
 export type Thread = Answers['ConversationAnswer'];
+/** Another user viewing the thread or typing a reply in it. */
+export type PresentUser = Answers['PresentUserAnswer'];
+/** What arrived in a thread after the composer caught up with it: why a reply was held. */
+export type ArrivedMessage = Answers['ArrivedMessageAnswer'];
 
 export type BulkAction = Answers['BulkDto']['action'];
 /** What a bulk action did to one conversation: done, unchanged or refused, and why. */

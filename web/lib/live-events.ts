@@ -5,15 +5,16 @@
  * closed when the last one leaves.
  */
 
-export type LiveEventName = 'inbox' | 'notification';
+export type LiveEventName = 'inbox' | 'notification' | 'presence';
 
 export interface LiveFollower {
-  on: Partial<Record<LiveEventName, () => void>>;
+  /** Called with the event's data, parsed. */
+  on: Partial<Record<LiveEventName, (data: unknown) => void>>;
   /** Told whether the stream is live now, and on every change. */
   status?(live: boolean): void;
 }
 
-const EVENT_NAMES: readonly LiveEventName[] = ['inbox', 'notification'];
+const EVENT_NAMES: readonly LiveEventName[] = ['inbox', 'notification', 'presence'];
 const followers = new Set<LiveFollower>();
 let source: EventSource | null = null;
 let live = false;
@@ -26,7 +27,12 @@ function setLive(value: boolean): void {
 function open(): EventSource {
   const opened = new EventSource('/api/stream');
   opened.addEventListener('ready', () => setLive(true));
-  for (const name of EVENT_NAMES) opened.addEventListener(name, () => followers.forEach((follower) => follower.on[name]?.()));
+  for (const name of EVENT_NAMES) {
+    opened.addEventListener(name, (event) => {
+      const data: unknown = JSON.parse((event as MessageEvent<string>).data);
+      followers.forEach((follower) => follower.on[name]?.(data));
+    });
+  }
   opened.onerror = () => setLive(false);
   return opened;
 }

@@ -26,11 +26,12 @@ import { MarkNotificationsReadHandler } from './application/mark-notifications-r
 import { NotesController } from './http/notes.controller';
 import { NotificationsController } from './http/notifications.controller';
 import { NotificationsQueries } from './read-models/notifications.queries';
+import { PresenceController } from './http/presence.controller';
 import { ConversationsQueries } from './read-models/conversations.queries';
 import { InboxQueries } from './read-models/inbox.queries';
 
 @Module({
-  controllers: [ConversationsController, ConversationReadsController, InboxStreamController, AssigneesController, BulkActionsController, NotesController, NotificationsController],
+  controllers: [ConversationsController, ConversationReadsController, InboxStreamController, AssigneesController, BulkActionsController, NotesController, NotificationsController, PresenceController],
   imports: [AccountsModule, ChannelConfigurationModule],
   providers: [
     ConversationsQueries,

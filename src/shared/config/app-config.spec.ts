@@ -25,6 +25,8 @@ describe('loadConfig', () => {
       trustedProxies: [],
       streamsPerAddress: 50,
       passwordHashCost: 17,
+
+      presenceTtlSeconds: 15,
     });
   });
 

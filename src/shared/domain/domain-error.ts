@@ -18,6 +18,11 @@ export class DomainError extends Error {
     super(message);
     this.name = new.target.name;
   }
+
+  /** What the answer carries beside `{statusCode, error, message, code, field}`, for a failure that must show more. */
+  details(): Record<string, unknown> | undefined {
+    return undefined;
+  }
 }
 
 export class InvalidInput extends DomainError {

@@ -36,6 +36,7 @@ export class DomainErrorFilter implements ExceptionFilter {
         message: exception.message,
         code: exception.code,
         ...(exception.field ? { field: exception.field } : {}),
+        ...exception.details(),
       };
     }
     if (exception instanceof WrongExpectedVersion) {

@@ -24,8 +24,11 @@ export interface LiveStreamSpec {
   topics: readonly string[];
   pick(event: RecordedEvent): LiveOutcome;
   stillValid?(): boolean;
-  /** Runs while the stream is open; returns what to do when it ends. */
-  whileOpen?(): () => void;
+  /**
+   * Runs while the stream is open, with a way to send the client messages that are not events of
+   * the log (presence); returns what to do when it ends.
+   */
+  whileOpen?(send: (message: MessageEvent) => void): () => void;
 }
 
 /** Opens server-sent event streams fed by the process's one reader of the log, within the caps. */
@@ -49,7 +52,7 @@ export class LiveStreams implements BeforeApplicationShutdown {
     const release = this.caps.admit(spec.owner);
     response.once('close', release);
     return new Observable<MessageEvent>((subscriber) => {
-      const left = spec.whileOpen?.() ?? (() => undefined);
+      const left = spec.whileOpen?.((message) => subscriber.closed || subscriber.next(message)) ?? (() => undefined);
       const membership = this.log.join({
         topics: spec.topics,
         pick: spec.pick,

@@ -1,7 +1,9 @@
-import { Global, Injectable, Module } from '@nestjs/common';
+import { Global, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ThreadPresence } from './thread-presence';
 
 /**
- * Who is connected right now, by key (a chat visitor's conversation, later who views a thread).
+ * Who is connected right now, by key (a chat visitor's conversation). Who views or types in a thread: ThreadPresence.
  * In memory on this node: a visitor's live stream is held by the node that serves it.
  */
 @Injectable()
@@ -27,7 +29,23 @@ export class Presence {
 }
 
 @Global()
-@Module({ providers: [Presence], exports: [Presence] })
-export class PresenceModule {}
+@Module({
+  providers: [
+    Presence,
+    {
+      provide: ThreadPresence,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new ThreadPresence({ ttlMs: config.presenceTtlSeconds * 1000 }),
+    },
+  ],
+  exports: [Presence, ThreadPresence],
+})
+export class PresenceModule implements OnApplicationShutdown {
+  constructor(private readonly threads: ThreadPresence) {}
+
+  onApplicationShutdown(): void {
+    this.threads.stop();
+  }
+}
 
 export const chatVisitorPresence = (conversationId: string) => `chat-visitor:${conversationId}`;

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { send } from '@/lib/api';
+import { send, type ArrivedMessage } from '@/lib/api';
 import { refused, text, type FormState } from './form-state';
 
 /** Close, reopen, take or release a conversation; the API says why when it refuses. */
@@ -20,14 +20,25 @@ export async function actOnConversation(_: FormState, form: FormData): Promise<F
   return { done: true };
 }
 
-/** Sends the composer's reply; the outbox delivers it, and the thread shows how that goes. */
-export async function sendReply(_: FormState, form: FormData): Promise<FormState> {
+/** A reply the API held: what arrived after the composer caught up, to show before sending anyway. */
+export interface ReplyState extends FormState {
+  arrived?: ArrivedMessage[];
+}
+
+/**
+ * Sends the composer's reply; the outbox delivers it, and the thread shows how that goes. With
+ * `savedAt` the API holds it when someone else added to the thread since; `force` sends it anyway.
+ */
+export async function sendReply(_: ReplyState, form: FormData): Promise<ReplyState> {
   const id = text(form, 'id');
   const subject = text(form, 'subject').trim();
-  const answer = await send((api) =>
-    api.POST('/api/conversations/{id}/replies', { params: { path: { id } }, body: { text: text(form, 'text'), ...(subject ? { subject } : {}) } }),
-  );
-  if (!answer.ok) return refused(answer, form);
+  const savedAt = text(form, 'savedAt');
+  const body = { text: text(form, 'text'), ...(subject ? { subject } : {}), ...(savedAt ? { savedAt } : {}), ...(text(form, 'force') === 'true' ? { force: true } : {}) };
+  const answer = await send((api) => api.POST('/api/conversations/{id}/replies', { params: { path: { id } }, body }));
+  if (!answer.ok) {
+    const arrived = answer.status === 409 ? (answer.refusal as { arrived?: ArrivedMessage[] } | undefined)?.arrived : undefined;
+    return { ...refused(answer, form), ...(arrived ? { arrived } : {}) };
+  }
   revalidatePath(`/inbox/${id}`);
   revalidatePath('/inbox');
   return { done: true };

@@ -4,7 +4,13 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { followLive } from '@/lib/live-events';
 
-/** Follows the account's inbox changes (server-sent events) and re-renders the page when one arrives. */
+/** The window event that carries the stream's `presence` messages to the thread's presence line. */
+export const PRESENCE_EVENT = 'inbox:presence';
+
+/**
+ * Follows the account's inbox changes (server-sent events) and re-renders the page when one arrives.
+ * Presence (who views or types where) is no change of the inbox: it is handed on, not refreshed for.
+ */
 export function LiveRefresh() {
   const router = useRouter();
   const [live, setLive] = useState(false);
@@ -17,6 +23,7 @@ export function LiveRefresh() {
           clearTimeout(timer);
           timer = setTimeout(() => router.refresh(), 100);
         },
+        presence: (data) => window.dispatchEvent(new CustomEvent(PRESENCE_EVENT, { detail: data })),
       },
       status: setLive,
     });

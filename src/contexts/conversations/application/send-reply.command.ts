@@ -19,6 +19,10 @@ export interface ReplyInput {
   subject?: string;
   text: string;
   html?: string;
+  /** When the composer last caught up with the thread: a reply is held if someone else added to it since. */
+  savedAt?: Date;
+  /** Send even though something arrived after savedAt (the agent saw it). */
+  force?: boolean;
 }
 
 /** An agent's reply, sent where the conversation can be reached: by email, or into the visitor's chat. */
@@ -72,6 +76,8 @@ export class SendReplyHandler implements ICommandHandler<SendReply> {
         visitorOnline: rendered.visitorOnline,
         ownDomain: this.config.inboxDomain,
         now: new Date(),
+        savedAt: input.savedAt ?? null,
+        force: input.force ?? false,
       },
       context,
     );

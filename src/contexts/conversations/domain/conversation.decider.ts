@@ -11,6 +11,7 @@ import { routeReply, type SendingChannel } from './reply-rules';
 import { replyTokenFor } from '../../../shared/domain/reply-address';
 import { mergeParticipants, participantsAddedBy, participantsOf } from './participants';
 import { decideNote, type AddNote, type NoteAdded } from './internal-note';
+import { arrivedSince, excerptOf, SendHeld, type ThreadEntry } from './collision';
 
 export type { ReplyQueued } from './outgoing-reply';
 
@@ -112,6 +113,12 @@ export interface SendReply {
   visitorOnline: boolean;
   ownDomain: string;
   now: Date;
+  /**
+   * When the agent's composer last caught up with the thread: anything someone else added after
+   * it holds the reply (SendHeld), unless `force`. Without it the reply is not checked.
+   */
+  savedAt?: Date | null;
+  force?: boolean;
 }
 
 export interface ConversationState {
@@ -132,6 +139,8 @@ export interface ConversationState {
   threadIndex: string | null;
   startedAt: string | null;
   subject: string;
+  /** Every message as the collision rule sees it. */
+  thread: ThreadEntry[];
 }
 
 export const conversationStream = (conversationId: string) => `conversation-${conversationId}`;
@@ -151,6 +160,7 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
     threadIndex: null,
     startedAt: null,
     subject: '',
+    thread: [],
   }),
 
   evolve: (state, event) => {
@@ -168,7 +178,7 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
           subject: event.data.subject,
         };
       case 'MessageReceived': {
-        const { messageId, internetMessageId, threadIndex, kind } = event.data.message;
+        const { messageId, internetMessageId, threadIndex, kind, from, receivedAt, replyText } = event.data.message;
         // Only a person's mail is what a reply answers; an auto-reply or a bounce is not.
         const answerable = kind === 'mail' && internetMessageId !== null;
         return {
@@ -178,6 +188,7 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
           internetMessageIds: internetMessageId ? [...state.internetMessageIds, internetMessageId] : state.internetMessageIds,
           lastInboundMessageId: answerable ? internetMessageId : state.lastInboundMessageId,
           threadIndex: threadIndex ?? state.threadIndex,
+          thread: [...state.thread, { id: messageId, direction: 'inbound', kind, authorId: null, at: receivedAt, from: from?.name || from?.address || '', excerpt: excerptOf(replyText) }],
         };
       }
       case 'ReplyQueued':
@@ -186,13 +197,25 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
           messageIds: [...state.messageIds, event.data.messageId],
           internetMessageIds: [...state.internetMessageIds, event.data.internetMessageId],
           threadIndex: event.data.threadIndex,
+          thread: [...state.thread, { id: event.data.messageId, direction: 'outbound', kind: 'reply', authorId: event.data.authorId, at: event.data.queuedAt, from: event.data.from.name, excerpt: excerptOf(event.data.text) }],
         };
-      case 'ChatMessageReceived':
-      case 'ChatReplyPosted':
-        return { ...state, messageIds: [...state.messageIds, event.data.messageId] };
-      // A note is in the thread, and nothing else: no Message-ID, no inbound, no status.
-      case 'NoteAdded':
-        return { ...state, messageIds: [...state.messageIds, event.data.noteId] };
+      case 'ChatMessageReceived': {
+        const { messageId, visitorName, receivedAt, text } = event.data;
+        const entry: ThreadEntry = { id: messageId, direction: 'inbound', kind: 'chat', authorId: null, at: receivedAt, from: visitorName, excerpt: excerptOf(text) };
+        return { ...state, messageIds: [...state.messageIds, messageId], thread: [...state.thread, entry] };
+      }
+      case 'ChatReplyPosted': {
+        const { messageId, authorId, authorName, postedAt, text } = event.data;
+        const entry: ThreadEntry = { id: messageId, direction: 'outbound', kind: 'chat', authorId, at: postedAt, from: authorName, excerpt: excerptOf(text) };
+        return { ...state, messageIds: [...state.messageIds, messageId], thread: [...state.thread, entry] };
+      }
+      // A note is in the thread, and nothing else: no Message-ID, no inbound, no status. A colleague's
+      // note holds a send as a reply does.
+      case 'NoteAdded': {
+        const { noteId, authorId, authorName, addedAt, text } = event.data;
+        const entry: ThreadEntry = { id: noteId, direction: 'note', kind: 'note', authorId, at: addedAt, from: authorName, excerpt: excerptOf(text) };
+        return { ...state, messageIds: [...state.messageIds, noteId], thread: [...state.thread, entry] };
+      }
       case 'ChatVisitorIdentified':
         return {
           ...state,
@@ -277,6 +300,10 @@ function decideReply(command: SendReply, state: ConversationState): Conversation
   if (!state.started || !state.contact) throw new NotFound('Conversation');
   const { conversationId, accountId, messageId, author, now } = command;
   if (state.messageIds.includes(messageId)) return [];
+  if (command.savedAt && !command.force) {
+    const arrived = arrivedSince(state.thread, command.savedAt, author.id);
+    if (arrived.length > 0) throw new SendHeld(arrived);
+  }
   const { via, emailBlocker } = routeReply({
     channel: state.channel,
     contactEmail: state.contact.email || null,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiQuery } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiQuery } from '@nestjs/swagger';
+import { IsBoolean, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { ActOnConversation, type ConversationAction } from '../application/act-on-conversation.command';
 import { ReplyComposer } from '../application/reply-composer';
@@ -16,6 +16,7 @@ import { attachmentDisposition } from '../../../shared/http/content-disposition'
 import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { ConversationsQueries, type MessageRow } from '../read-models/conversations.queries';
 import { InboxQueries } from '../read-models/inbox.queries';
+import { SendHeldAnswer } from './collision.answers';
 import { ConversationAnswer, ConversationSummaryAnswer, InboxPageAnswer, MessageAnswer, ReplyQueuedAnswer, RetryAnswer } from './conversations.answers';
 
 class AssignDto {
@@ -45,6 +46,17 @@ class ReplyDto {
   @IsNotEmpty()
   @MaxLength(500_000, { message: 'html must be at most 500000 characters' })
   html?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'when the composer last caught up with the thread: the reply is held (409) if someone else added to it since' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'savedAt must be an ISO 8601 time' })
+  @MaxLength(40, { message: 'savedAt must be an ISO 8601 time' })
+  savedAt?: string;
+
+  @ApiPropertyOptional({ description: 'send even though something arrived after savedAt' })
+  @IsOptional()
+  @IsBoolean({ message: 'force must be true or false' })
+  force?: boolean;
 }
 
 @ApiTags('conversations')
@@ -63,8 +75,10 @@ export class ConversationsController {
   @Allow('conversations.reply')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: ReplyQueuedAnswer })
+  @ApiConflictResponse({ type: SendHeldAnswer, description: 'held: something arrived after `savedAt` (send again with `force: true`)' })
   reply(@Param('id') id: string, @Body() body: ReplyDto, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<ReplyQueuedAnswer> {
-    return this.commands.execute(new SendReply(id, { subject: body.subject, text: body.text, html: body.html }, { ...context, accountId: user.accountId, userId: user.userId }));
+    const input = { subject: body.subject, text: body.text, html: body.html, savedAt: body.savedAt ? new Date(body.savedAt) : undefined, force: body.force };
+    return this.commands.execute(new SendReply(id, input, { ...context, accountId: user.accountId, userId: user.userId }));
   }
 
   @Post('conversations/:id/messages/:messageId/retry')

@@ -6,6 +6,7 @@ import { Allow } from '../../../shared/http/access';
 import { CurrentUser, SESSION_RESOLVER, type SessionResolver, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { liveTopic } from '../../../shared/live/live-log';
 import { LIVE_MAX_PENDING, LiveStreams } from '../../../shared/live/live-streams';
+import { ThreadPresence } from '../../../shared/presence/thread-presence';
 import type { SessionEnded, UserDeactivated } from '../../accounts/contract';
 import type { NoteAdded } from '../domain/internal-note';
 import type { NotificationsRead } from '../domain/notifications.decider';
@@ -48,12 +49,17 @@ export class InboxStreamController {
   constructor(
     private readonly live: LiveStreams,
     @Inject(SESSION_RESOLVER) private readonly sessions: SessionResolver,
+    private readonly presence: ThreadPresence,
   ) {}
 
   @Sse('stream', { maxPendingDataLength: LIVE_MAX_PENDING })
   @Allow('conversations.read')
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'server-sent events: `ready`, then `inbox` with `{change, conversationId}` per change of the account, and `notification` (same data) when the caller is mentioned or read notifications', schema: { type: 'string' } })
+  @ApiOkResponse({
+    description:
+      'server-sent events: `ready`, then `inbox` with `{change, conversationId}` per change of the account, `notification` (same data) when the caller is mentioned or reads notifications, and `presence` with `{conversationId, users: [{userId, name, state}]}` (the others viewing or typing in a thread) whenever that changes',
+    schema: { type: 'string' },
+  })
   stream(@CurrentUser() user: SignedInUser, @Req() request: Request): Observable<MessageEvent> {
     return this.live.open(
       {
@@ -71,6 +77,11 @@ export class InboxStreamController {
           if (!INBOX_CHANGES.has(event.type) && !seenByThisUser) return null;
           return { type: 'inbox', data: { change: event.type, conversationId: (event.data as { conversationId?: string }).conversationId ?? null } };
         },
+        // Who else views or types in a thread: not events of the log, and never the user themself.
+        whileOpen: (send) =>
+          this.presence.watch(user.accountId, ({ conversationId, users }) =>
+            send({ type: 'presence', data: { conversationId, users: users.filter((present) => present.userId !== user.userId) } }),
+          ),
         // Expiry has no event, and another node may have seen the logout first.
         stillValid: () => this.sessions.resolve(user.sessionId)?.userId === user.userId,
       },

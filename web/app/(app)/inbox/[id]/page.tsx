@@ -12,6 +12,7 @@ import { DeliveryStatus } from '@/components/inbox/delivery-status';
 import { ReplyComposer } from '@/components/inbox/reply-composer';
 import { NoteBody } from '@/components/inbox/note-body';
 import { ThreadComposer } from '@/components/inbox/thread-composer';
+import { ThreadPresence } from '@/components/inbox/thread-presence';
 import { ThreadShortcuts } from '@/components/inbox/thread-shortcuts';
 import { can } from '@/lib/permissions';
 import { requireMe } from '@/lib/session';
@@ -23,6 +24,8 @@ const KIND_LABELS: Record<string, string> = { 'auto-reply': 'Auto-reply', bounce
 /** When the newest inbound message shown arrived: what opening the thread marks as seen. */
 const latestInboundAt = (messages: Array<{ direction: string; receivedAt: string }>) =>
   messages.filter((m) => m.direction === 'inbound').reduce<string | null>((latest, m) => (latest === null || m.receivedAt > latest ? m.receivedAt : latest), null);
+/** When the newest message shown arrived: what a reply begun now has caught up with (its savedAt). */
+const newestAt = (messages: Array<{ receivedAt: string }>) => messages.reduce<string | null>((newest, m) => (newest === null || m.receivedAt > newest ? m.receivedAt : newest), null);
 /** Only mail that came in has an original .eml; form submissions, chat lines and our replies do not. */
 const hasRawMail = (message: { direction: string; kind: string }) => message.direction === 'inbound' && message.kind !== 'form' && message.kind !== 'chat';
 
@@ -154,11 +157,12 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
             </li>
           ))}
         </ol>
+        <ThreadPresence conversationId={thread.id} heartbeats={canReply} />
         <ThreadComposer
           conversationId={thread.id}
           canNote={canNote}
           colleagues={assignees}
-          reply={canReply ? <ReplyComposer conversationId={thread.id} composer={thread.composer} /> : null}
+          reply={canReply ? <ReplyComposer conversationId={thread.id} composer={thread.composer} newestAt={newestAt(thread.messages)} /> : null}
         />
       </div>
       {contact ? <ContactPanel contact={contact} conversationId={thread.id} account={account} /> : null}
