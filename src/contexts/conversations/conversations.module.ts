@@ -19,11 +19,16 @@ import { AssigneesController } from './http/assignees.controller';
 import { ConversationsController } from './http/conversations.controller';
 import { ConversationReadsController } from './http/conversation-reads.controller';
 import { InboxStreamController } from './http/inbox-stream.controller';
+import { SavedRepliesController } from './http/saved-replies.controller';
+import { ChangeSavedReplyHandler } from './application/change-saved-reply.command';
+import { CreateSavedReplyHandler } from './application/create-saved-reply.command';
+import { DeleteSavedReplyHandler } from './application/delete-saved-reply.command';
+import { SavedRepliesQueries } from './read-models/saved-replies.queries';
 import { ConversationsQueries } from './read-models/conversations.queries';
 import { InboxQueries } from './read-models/inbox.queries';
 
 @Module({
-  controllers: [ConversationsController, ConversationReadsController, InboxStreamController, AssigneesController],
+  controllers: [ConversationsController, ConversationReadsController, InboxStreamController, AssigneesController, SavedRepliesController],
   imports: [AccountsModule, ChannelConfigurationModule],
   providers: [
     ConversationsQueries,
@@ -38,6 +43,10 @@ import { InboxQueries } from './read-models/inbox.queries';
     IdentifyChatVisitorHandler,
     ReplyComposer,
     ReplyOutbox,
+    SavedRepliesQueries,
+    CreateSavedReplyHandler,
+    ChangeSavedReplyHandler,
+    DeleteSavedReplyHandler,
     {
       provide: OUTBOUND_MAILER,
       inject: [APP_CONFIG],

@@ -23,6 +23,9 @@ export const PERMISSIONS = {
   'conversations.reply': REPLIERS,
   /** Assigning, closing and reopening. */
   'conversations.manage': REPLIERS,
+  /** Saved replies of the account, and one rendered for a conversation. */
+  'saved-replies.read': ALL_ROLES,
+  'saved-replies.manage': ADMINS,
   'contacts.read': ALL_ROLES,
   /** A contact's own reply address, for mail that starts conversations. */
   'contacts.reply-address.read': REPLIERS,

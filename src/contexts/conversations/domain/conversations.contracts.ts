@@ -11,6 +11,7 @@ import {
   MessageReceivedData,
 } from './conversation.decider';
 import { ReplyQueuedData } from './outgoing-reply';
+import { SavedReplyChangedData, SavedReplyCreatedData, SavedReplyDeletedData } from './saved-reply.decider';
 import { ReplyDeliveredData, ReplyDeliveryFailedData, ReplyDeliveryStartedData, ReplyRetryRequestedData } from './reply-delivery.decider';
 
 /** Conversations' part of the app's event registry. */
@@ -29,6 +30,9 @@ export const conversationsEventSchemas: EventSchemas = {
   ReplyDeliveryFailed: ReplyDeliveryFailedData,
   ReplyRetryRequested: ReplyRetryRequestedData,
   ConversationSeen: ConversationSeenData,
+  SavedReplyCreated: SavedReplyCreatedData,
+  SavedReplyChanged: SavedReplyChangedData,
+  SavedReplyDeleted: SavedReplyDeletedData,
 };
 
 export const conversationsUpcasters: Upcasters = {
