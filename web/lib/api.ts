@@ -229,3 +229,14 @@ export async function getReplyAddress(contactId: string): Promise<{ address: str
   if (response.status === 409) return { reason: refusal.message ?? 'No reply address yet' };
   throw new ApiError(response.status, refusal.message ?? `The API answered ${response.status}`);
 }
+
+export type SavedReply = Answers['SavedReplyAnswer'];
+export type SavedReplyList = Answers['SavedReplyListAnswer'];
+
+/** The account's saved replies by name (`q`: part of a name or body), and the variables a body may use. */
+export const getSavedReplies = (q?: string): Promise<SavedReplyList> =>
+  read((client) => client.GET('/api/saved-replies', { params: { query: q ? { q } : {} } }));
+
+/** null when the saved reply does not exist or belongs to another account. */
+export const getSavedReply = (id: string): Promise<SavedReply | null> =>
+  readIfFound((client) => client.GET('/api/saved-replies/{id}', { params: { path: { id } } }));

@@ -5,10 +5,12 @@ import { sendReply } from '@/app/actions/conversation.actions';
 import { initialFormState } from '@/app/actions/form-state';
 import { Button } from '@/components/ui/button';
 import type { Composer } from '@/lib/api';
+import { SavedReplyPicker } from './saved-reply-picker';
 
 /**
  * The reply form. It shows what the contact will get (from line, subject) and, when the API says a
- * reply cannot go out, its reason instead of a form that would fail. ⌘/Ctrl+Enter sends.
+ * reply cannot go out, its reason instead of a form that would fail. ⌘/Ctrl+Enter sends; saved
+ * replies come in by `/name` or the Saved replies button.
  */
 export function ReplyComposer({ conversationId, composer }: { conversationId: string; composer: Composer }) {
   const [state, act, pending] = useActionState(sendReply, initialFormState);
@@ -95,9 +97,12 @@ export function ReplyComposer({ conversationId, composer }: { conversationId: st
           ) : (
             <p className="text-xs text-slate-500">Goes to the contact only; the thread shows when it is sent.</p>
           )}
-          <Button type="submit" disabled={pending}>
-            {pending ? 'Sending…' : 'Send reply'}
-          </Button>
+          <div className="flex items-center gap-2">
+            <SavedReplyPicker conversationId={conversationId} box={body} />
+            <Button type="submit" disabled={pending}>
+              {pending ? 'Sending…' : 'Send reply'}
+            </Button>
+          </div>
         </div>
       </form>
     </section>
