@@ -27,6 +27,7 @@ export function SavedReplyPicker({ conversationId, box }: { conversationId: stri
   const [active, setActive] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
   const search = useRef<HTMLInputElement>(null);
+  const wrapper = useRef<HTMLDivElement>(null);
   const listId = useId();
   // Read by the reply box's listeners, which are attached once.
   const current = useRef({ opened, choices, active });
@@ -119,6 +120,19 @@ export function SavedReplyPicker({ conversationId, box }: { conversationId: stri
     };
   }, [query]);
 
+  // A click anywhere but the picker and the reply box puts it away.
+  const isOpen = Boolean(opened);
+  useEffect(() => {
+    if (!isOpen) return;
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target as Node | null;
+      if (target && (wrapper.current?.contains(target) || box.current?.contains(target))) return;
+      close(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [isOpen, box, close]);
+
   const openFromButton = () => {
     if (opened) {
       close(true);
@@ -134,7 +148,7 @@ export function SavedReplyPicker({ conversationId, box }: { conversationId: stri
   const optionId = (index: number) => `${listId}-option-${index}`;
 
   return (
-    <div className="relative">
+    <div ref={wrapper} className="relative">
       <button
         type="button"
         onClick={openFromButton}
