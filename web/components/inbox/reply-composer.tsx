@@ -9,8 +9,7 @@ import { SavedReplyPicker } from './saved-reply-picker';
 
 /**
  * The reply form. It shows what the contact will get (from line, subject) and, when the API says a
- * reply cannot go out, its reason instead of a form that would fail. ⌘/Ctrl+Enter sends; saved
- * replies come in by `/name` or the Saved replies button.
+ * reply cannot go out, its reason instead of a form that would fail. ⌘/Ctrl+Enter sends.
  */
 export function ReplyComposer({ conversationId, composer }: { conversationId: string; composer: Composer }) {
   const [state, act, pending] = useActionState(sendReply, initialFormState);
