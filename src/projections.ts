@@ -11,6 +11,7 @@ import { ConversationSearchProjection } from './contexts/conversations/read-mode
 import { ConversationCountsProjection } from './contexts/conversations/read-models/conversation-counts.projection';
 import { ConversationReadsProjection } from './contexts/conversations/read-models/conversation-reads.projection';
 import { NotificationsProjection } from './contexts/conversations/read-models/notifications.projection';
+import { SavedRepliesProjection } from './contexts/conversations/read-models/saved-replies.projection';
 import { ContactsProjection } from './contexts/contacts/read-models/contacts.projection';
 import { FormsProjection } from './contexts/forms/read-models/forms.projection';
 
@@ -23,6 +24,7 @@ export const projections: readonly ProjectionClass[] = [
   ConversationCountsProjection,
   ConversationReadsProjection,
   NotificationsProjection,
+  SavedRepliesProjection,
   ContactsProjection,
   FormsProjection,
 ];

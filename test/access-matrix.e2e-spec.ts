@@ -40,12 +40,18 @@ beforeAll(async () => {
   for (const role of ROLES) mePermissions.set(role, (await (personas.get(role) as Agent).get('/api/me')).body.permissions);
   await mailResources(owner.agent);
   await formResources(owner.agent);
+  await savedReplyResources(owner.agent);
 });
 
 /** A form of account A (its submission route is public; the rest are for admins). */
 async function formResources(owner: Agent): Promise<void> {
   const form = await owner.post('/api/forms').send({ name: 'Contact us', fields: [{ name: 'email', label: 'Email', type: 'email', required: true }] });
   samples['/api/forms'] = form.body.id;
+}
+
+/** A saved reply of account A (everyone reads it, admins write it). */
+async function savedReplyResources(owner: Agent): Promise<void> {
+  samples['/api/saved-replies'] = (await owner.post('/api/saved-replies').send({ name: 'Hello', body: 'Hello {{contact.name}}' })).body.id;
 }
 
 /** A conversation with an attachment, its contact and message, and a failed mail, in account A. */
@@ -80,13 +86,13 @@ const sampleBodies: Record<string, object> = {
   'POST /api/conversations/:id/assign': { userId: null },
   'POST /api/conversations/:id/replies': { text: 'A reply from the access matrix' },
   'POST /api/conversations/:id/notes': { text: 'A note from the access matrix' },
-
   'POST /api/conversations/:id/presence': { state: 'viewing' },
 };
 afterAll(() => api.close());
 
 /** Who reaches each route (the roles, or `public` for anyone): changed only on purpose. */
 const ROUTE_ROLES: Record<string, string> = {
+  'DELETE /api/saved-replies/:id': 'admin, primary_admin',
   'GET /api/account': 'admin, agent, auditor, primary_admin',
   'GET /api/assignees': 'admin, agent, auditor, primary_admin',
   'GET /api/attachments/:id': 'admin, agent, auditor, primary_admin',
@@ -100,6 +106,7 @@ const ROUTE_ROLES: Record<string, string> = {
   'GET /api/contacts/:id/reply-address': 'admin, agent, primary_admin',
   'GET /api/conversations': 'admin, agent, auditor, primary_admin',
   'GET /api/conversations/:id': 'admin, agent, auditor, primary_admin',
+  'GET /api/conversations/:id/saved-replies/:savedReplyId/rendered': 'admin, agent, auditor, primary_admin',
   'GET /api/failed-mail': 'admin, primary_admin',
   'GET /api/failed-mail/:id/raw': 'admin, primary_admin',
   'GET /api/forms': 'admin, primary_admin',
@@ -109,12 +116,15 @@ const ROUTE_ROLES: Record<string, string> = {
   'GET /api/me': 'admin, agent, auditor, primary_admin',
   'GET /api/messages/:id/raw': 'admin, agent, auditor, primary_admin',
   'GET /api/notifications': 'admin, agent, auditor, primary_admin',
+  'GET /api/saved-replies': 'admin, agent, auditor, primary_admin',
+  'GET /api/saved-replies/:id': 'admin, agent, auditor, primary_admin',
   'GET /api/stream': 'admin, agent, auditor, primary_admin',
   'GET /api/users': 'admin, primary_admin',
   'PATCH /api/account': 'primary_admin',
   'PATCH /api/channels/chat': 'admin, primary_admin',
   'PATCH /api/channels/email': 'primary_admin',
   'PATCH /api/forms/:id': 'admin, primary_admin',
+  'PATCH /api/saved-replies/:id': 'admin, primary_admin',
   'PATCH /api/users/:id': 'admin, primary_admin',
   'POST /api/accounts': 'public',
   'POST /api/auth/login': 'public',
@@ -129,7 +139,6 @@ const ROUTE_ROLES: Record<string, string> = {
   'POST /api/conversations/:id/close': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/messages/:messageId/retry': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/notes': 'admin, agent, primary_admin',
-
   'POST /api/conversations/:id/presence': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/reopen': 'admin, agent, primary_admin',
   'POST /api/conversations/bulk': 'admin, agent, primary_admin',
@@ -140,6 +149,7 @@ const ROUTE_ROLES: Record<string, string> = {
   'POST /api/forms/:formId/submissions': 'public',
   'POST /api/inbound/mime': 'public',
   'POST /api/notifications/read': 'admin, agent, auditor, primary_admin',
+  'POST /api/saved-replies': 'admin, primary_admin',
   'POST /api/users': 'admin, primary_admin',
   'PUT /api/chat/:accountId/sessions/:sessionId/visitor': 'public',
 };
@@ -213,9 +223,9 @@ describe('access matrix', () => {
   });
 
   it('tells each role in /api/me what it may do', () => {
-    const everyone = ['account.read', 'channels.read', 'contacts.read', 'conversations.read', 'notifications.read', 'profile.read'];
+    const everyone = ['account.read', 'channels.read', 'contacts.read', 'conversations.read', 'notifications.read', 'profile.read', 'saved-replies.read'];
     const writers = [...everyone, 'contacts.reply-address.read', 'conversations.manage', 'conversations.note', 'conversations.reply'];
-    const admins = [...writers, 'channels.chat.configure', 'channels.inbound-token.manage', 'failed-mail.manage', 'forms.manage', 'users.manage'];
+    const admins = [...writers, 'channels.chat.configure', 'channels.inbound-token.manage', 'failed-mail.manage', 'forms.manage', 'saved-replies.manage', 'users.manage'];
     const sorted = (permissions: string[]) => [...permissions].sort();
     expect(Object.fromEntries(ROLES.map((role) => [role, sorted(mePermissions.get(role) ?? [])]))).toEqual({
       primary_admin: sorted([...admins, 'account.configure', 'audit.read', 'channels.email.configure']),
@@ -256,5 +266,6 @@ describe('access matrix', () => {
     expect(users.body.items).toHaveLength(1);
     expect(users.body.items[0].role).toBe('primary_admin');
     expect((await foreign.get('/api/forms')).body.items).toEqual([]);
+    expect((await foreign.get('/api/saved-replies')).body.items).toEqual([]);
   });
 });

@@ -498,6 +498,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{id}/saved-replies/{savedReplyId}/rendered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SavedRepliesController_rendered"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{id}/seen": {
         parameters: {
             query?: never;
@@ -739,6 +755,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/saved-replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SavedRepliesController_list"];
+        put?: never;
+        post: operations["SavedRepliesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saved-replies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SavedRepliesController_savedReply"];
+        put?: never;
+        post?: never;
+        delete: operations["SavedRepliesController_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["SavedRepliesController_change"];
+        trace?: never;
+    };
     "/api/stream": {
         parameters: {
             query?: never;
@@ -907,6 +955,10 @@ export interface components {
         };
         ChangeFormDto: {
             fields?: components["schemas"]["FormFieldDto"][];
+            name?: string;
+        };
+        ChangeSavedReplyDto: {
+            body?: string;
             name?: string;
         };
         ChannelsAnswer: {
@@ -1085,6 +1137,15 @@ export interface components {
             /** @description exactly one field of type email, required */
             fields: components["schemas"]["FormFieldDto"][];
             /** @example Contact us */
+            name: string;
+        };
+        CreateSavedReplyDto: {
+            /** @description at most 20000 characters; variables as {{contact.name}} */
+            body: string;
+            /**
+             * @description 1 to 80 characters, unique in the account (case-insensitive)
+             * @example Refund on its way
+             */
             name: string;
         };
         CreateUserDto: {
@@ -1282,7 +1343,7 @@ export interface components {
             email: string;
             name: string;
             /** @description what this user may do; clients show and hide from this alone */
-            permissions: ("profile.read" | "account.read" | "account.configure" | "conversations.read" | "conversations.reply" | "conversations.note" | "notifications.read" | "conversations.manage" | "contacts.read" | "contacts.reply-address.read" | "channels.read" | "channels.email.configure" | "channels.inbound-token.manage" | "channels.chat.configure" | "forms.manage" | "users.manage" | "failed-mail.manage" | "audit.read")[];
+            permissions: ("profile.read" | "account.read" | "account.configure" | "conversations.read" | "conversations.reply" | "conversations.note" | "notifications.read" | "conversations.manage" | "saved-replies.read" | "saved-replies.manage" | "contacts.read" | "contacts.reply-address.read" | "channels.read" | "channels.email.configure" | "channels.inbound-token.manage" | "channels.chat.configure" | "forms.manage" | "users.manage" | "failed-mail.manage" | "audit.read")[];
             /** @enum {string} */
             role: "primary_admin" | "admin" | "agent" | "auditor";
             userId: string;
@@ -1446,6 +1507,12 @@ export interface components {
             id: string;
             name: string;
         };
+        RenderedSavedReplyAnswer: {
+            id: string;
+            name: string;
+            /** @description the body with the conversation's values in place of its variables */
+            text: string;
+        };
         ReplyAddressAnswer: {
             /** @description the contact's own plus-address on the forwarding address */
             address: string;
@@ -1484,6 +1551,27 @@ export interface components {
             /** @enum {string} */
             deliveryStatus: "queued";
             messageId: string;
+        };
+        SavedReplyAnswer: {
+            /** @example Hi {{contact.name}}, your refund is on its way. {{agent.name}} */
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description the user who created it */
+            createdBy: string;
+            id: string;
+            /** @example Refund on its way */
+            name: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description the user who changed it last */
+            updatedBy: string;
+        };
+        SavedReplyListAnswer: {
+            /** @description sorted by name */
+            items: components["schemas"]["SavedReplyAnswer"][];
+            /** @description the variables a body may use, as {{name}} */
+            variables: ("contact.name" | "contact.email" | "agent.name" | "conversation.subject")[];
         };
         SeenDto: {
             /** @description the newest activity the page showed (ISO time); now when absent */
@@ -2640,6 +2728,37 @@ export interface operations {
             };
         };
     };
+    SavedRepliesController_rendered: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                savedReplyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenderedSavedReplyAnswer"];
+                };
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     ConversationReadsController_seen: {
         parameters: {
             query?: never;
@@ -3171,6 +3290,162 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationsReadAnswer"];
+                };
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SavedRepliesController_list: {
+        parameters: {
+            query?: {
+                /** @description part of a name or body (at most 200 characters) */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedReplyListAnswer"];
+                };
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SavedRepliesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSavedReplyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedReplyAnswer"];
+                };
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SavedRepliesController_savedReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedReplyAnswer"];
+                };
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SavedRepliesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SavedRepliesController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeSavedReplyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedReplyAnswer"];
                 };
             };
             /** @description A refusal or failure */

@@ -244,3 +244,14 @@ export type Notifications = Answers['NotificationListAnswer'];
 /** The signed-in user's newest notifications and unread count; null when there is no session. */
 export const getNotifications = (): Promise<Notifications | null> =>
   readIfFound((client) => client.GET('/api/notifications', { params: { query: { limit: 20 } } }));
+
+export type SavedReply = Answers['SavedReplyAnswer'];
+export type SavedReplyList = Answers['SavedReplyListAnswer'];
+
+/** The account's saved replies by name (`q`: part of a name or body), and the variables a body may use. */
+export const getSavedReplies = (q?: string): Promise<SavedReplyList> =>
+  read((client) => client.GET('/api/saved-replies', { params: { query: q ? { q } : {} } }));
+
+/** null when the saved reply does not exist or belongs to another account. */
+export const getSavedReply = (id: string): Promise<SavedReply | null> =>
+  readIfFound((client) => client.GET('/api/saved-replies/{id}', { params: { path: { id } } }));

@@ -27,11 +27,16 @@ import { NotesController } from './http/notes.controller';
 import { NotificationsController } from './http/notifications.controller';
 import { NotificationsQueries } from './read-models/notifications.queries';
 import { PresenceController } from './http/presence.controller';
+import { SavedRepliesController } from './http/saved-replies.controller';
+import { ChangeSavedReplyHandler } from './application/change-saved-reply.command';
+import { CreateSavedReplyHandler } from './application/create-saved-reply.command';
+import { DeleteSavedReplyHandler } from './application/delete-saved-reply.command';
+import { SavedRepliesQueries } from './read-models/saved-replies.queries';
 import { ConversationsQueries } from './read-models/conversations.queries';
 import { InboxQueries } from './read-models/inbox.queries';
 
 @Module({
-  controllers: [ConversationsController, ConversationReadsController, InboxStreamController, AssigneesController, BulkActionsController, NotesController, NotificationsController, PresenceController],
+  controllers: [ConversationsController, ConversationReadsController, InboxStreamController, AssigneesController, BulkActionsController, NotesController, NotificationsController, PresenceController, SavedRepliesController],
   imports: [AccountsModule, ChannelConfigurationModule],
   providers: [
     ConversationsQueries,
@@ -50,6 +55,10 @@ import { InboxQueries } from './read-models/inbox.queries';
     MarkNotificationsReadHandler,
     ReplyComposer,
     ReplyOutbox,
+    SavedRepliesQueries,
+    CreateSavedReplyHandler,
+    ChangeSavedReplyHandler,
+    DeleteSavedReplyHandler,
     {
       provide: OUTBOUND_MAILER,
       inject: [APP_CONFIG],

@@ -25,7 +25,6 @@ describe('loadConfig', () => {
       trustedProxies: [],
       streamsPerAddress: 50,
       passwordHashCost: 17,
-
       presenceTtlSeconds: 15,
     });
   });

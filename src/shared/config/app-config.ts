@@ -30,7 +30,6 @@ export interface AppConfig {
   streamsPerAddress: number;
   /** scrypt's cost exponent for password hashes: N = 2^cost. */
   passwordHashCost: number;
-
   /** Seconds a thread's "viewing"/"typing" lasts after the tab's last heartbeat (a closed tab lapses then). */
   presenceTtlSeconds: number;
 }
@@ -93,7 +92,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustedProxies: proxyList(env, 'TRUSTED_PROXIES'),
     streamsPerAddress: positiveInteger(env, 'STREAMS_PER_ADDRESS', 50, 'streams'),
     passwordHashCost: passwordHashCost(env),
-
     presenceTtlSeconds: positiveInteger(env, 'PRESENCE_TTL_SECONDS', 15, 'seconds'),
   };
 }

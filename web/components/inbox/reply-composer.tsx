@@ -6,6 +6,7 @@ import { initialFormState } from '@/app/actions/form-state';
 import { HeldSend } from '@/components/inbox/held-send';
 import { Button } from '@/components/ui/button';
 import type { ArrivedMessage, Composer } from '@/lib/api';
+import { SavedReplyPicker } from './saved-reply-picker';
 
 /**
  * The reply form. It shows what the contact will get (from line, subject) and, when the API says a
@@ -123,9 +124,12 @@ export function ReplyComposer({ conversationId, composer, newestAt }: { conversa
           ) : (
             <p className="text-xs text-slate-500">Goes to the contact only; the thread shows when it is sent.</p>
           )}
-          <Button type="submit" disabled={pending}>
-            {pending ? 'Sending…' : 'Send reply'}
-          </Button>
+          <div className="flex items-center gap-2">
+            <SavedReplyPicker conversationId={conversationId} box={body} />
+            <Button type="submit" disabled={pending}>
+              {pending ? 'Sending…' : 'Send reply'}
+            </Button>
+          </div>
         </div>
       </form>
     </section>

@@ -8,6 +8,7 @@ const typing = (target: EventTarget | null) =>
 /**
  * Keyboard use of a thread: r starts a reply, e closes the conversation, Escape leaves the reply box.
  * n starts an internal note.
+ * # opens the saved reply picker.
  * Opened as …#reply (r in the inbox list), it starts in the reply box.
  */
 export function ThreadShortcuts() {
@@ -43,6 +44,12 @@ export function ThreadShortcuts() {
         if (close && !close.disabled) {
           event.preventDefault();
           close.click();
+        }
+      } else if (event.key === '#') {
+        const savedReplies = document.querySelector<HTMLButtonElement>('[data-saved-replies-button]');
+        if (savedReplies) {
+          event.preventDefault();
+          savedReplies.click();
         }
       }
     };

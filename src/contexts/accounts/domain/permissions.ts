@@ -27,6 +27,9 @@ export const PERMISSIONS = {
   'notifications.read': ALL_ROLES,
   /** Assigning, closing and reopening. */
   'conversations.manage': REPLIERS,
+  /** Saved replies of the account, and one rendered for a conversation. */
+  'saved-replies.read': ALL_ROLES,
+  'saved-replies.manage': ADMINS,
   'contacts.read': ALL_ROLES,
   /** A contact's own reply address, for mail that starts conversations. */
   'contacts.reply-address.read': REPLIERS,

@@ -13,6 +13,7 @@ import {
 } from './conversation.decider';
 import { NoteAddedData } from './internal-note';
 import { ReplyQueuedData } from './outgoing-reply';
+import { SavedReplyChangedData, SavedReplyCreatedData, SavedReplyDeletedData } from './saved-reply.decider';
 import { ReplyDeliveredData, ReplyDeliveryFailedData, ReplyDeliveryStartedData, ReplyRetryRequestedData } from './reply-delivery.decider';
 
 /** Conversations' part of the app's event registry. */
@@ -33,6 +34,9 @@ export const conversationsEventSchemas: EventSchemas = {
   ConversationSeen: ConversationSeenData,
   NoteAdded: NoteAddedData,
   NotificationsRead: NotificationsReadData,
+  SavedReplyCreated: SavedReplyCreatedData,
+  SavedReplyChanged: SavedReplyChangedData,
+  SavedReplyDeleted: SavedReplyDeletedData,
 };
 
 export const conversationsUpcasters: Upcasters = {

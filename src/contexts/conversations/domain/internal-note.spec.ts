@@ -46,8 +46,10 @@ describe('an internal note', () => {
     given(conversationDecider, closed).when(note('Closed, but worth knowing')).then([added('Closed, but worth knowing')]);
     const before = started.reduce(conversationDecider.evolve, conversationDecider.initialState());
     const after = conversationDecider.evolve(before, added('a note'));
-    expect({ ...after, messageIds: before.messageIds }).toEqual(before);
+    expect({ ...after, messageIds: before.messageIds, thread: before.thread }).toEqual(before);
     expect(after.messageIds).toEqual([...before.messageIds, 'n1']);
+    // It is in the thread, so that a colleague's note holds a send that began before it.
+    expect(after.thread.at(-1)).toMatchObject({ id: 'n1', direction: 'note', kind: 'note', authorId: 'u1' });
   });
 
   it('refuses a mention of anyone who is not an active user of the account, naming the text and the mention', () => {
