@@ -46,9 +46,13 @@ export function uniqueEmail(name = 'user'): string {
 
 export const PASSWORD = 'correct horse battery';
 
+/**
+ * Opens an account signed in as its primary admin. Its undo send delay is 0 (replies go out at once,
+ * as specs about delivery expect) unless `undoSendSeconds` asks for one; the product's default is 10.
+ */
 export async function signUp(
   api: TestApi,
-  overrides: Record<string, unknown> = {},
+  { undoSendSeconds = 0, ...overrides }: Record<string, unknown> = {},
 ): Promise<{ agent: ReturnType<typeof request.agent>; accountId: string; userId: string; email: string }> {
   const agent = api.agent();
   const email = (overrides.email as string) ?? uniqueEmail('owner');
@@ -56,5 +60,12 @@ export async function signUp(
     .post('/api/accounts')
     .send({ accountName: 'Acme', ownerName: 'Anna Owner', email, password: PASSWORD, plan: 'trial', ...overrides });
   if (response.status !== 201) throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
+  if (undoSendSeconds !== null) await setUndoSendSeconds(agent, undoSendSeconds as number);
   return { agent, accountId: response.body.accountId, userId: response.body.userId, email };
+}
+
+/** The account's undo send delay, set by its primary admin (`agent`). */
+export async function setUndoSendSeconds(agent: ReturnType<typeof request.agent>, seconds: number): Promise<void> {
+  const changed = await agent.patch('/api/account').send({ undoSendSeconds: seconds });
+  if (changed.status !== 200) throw new Error(`setting undoSendSeconds failed: ${changed.status} ${JSON.stringify(changed.body)}`);
 }

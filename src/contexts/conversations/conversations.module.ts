@@ -8,6 +8,8 @@ import { ReplyComposer } from './application/reply-composer';
 import { ReplyOutbox } from './application/reply-outbox';
 import { RetryReplyHandler } from './application/retry-reply.command';
 import { SendReplyHandler } from './application/send-reply.command';
+import { SaveDraftHandler } from './application/save-draft.command';
+import { UndoReplyHandler } from './application/undo-reply.command';
 import { FileOutboundMailer } from './outbound/file.outbound-mailer';
 import { OUTBOUND_MAILER, type OutboundMailer } from './outbound/outbound-mailer';
 import { SmtpOutboundMailer } from './outbound/smtp.outbound-mailer';
@@ -19,11 +21,12 @@ import { AssigneesController } from './http/assignees.controller';
 import { ConversationsController } from './http/conversations.controller';
 import { ConversationReadsController } from './http/conversation-reads.controller';
 import { InboxStreamController } from './http/inbox-stream.controller';
+import { DraftsController } from './http/drafts.controller';
 import { ConversationsQueries } from './read-models/conversations.queries';
 import { InboxQueries } from './read-models/inbox.queries';
 
 @Module({
-  controllers: [ConversationsController, ConversationReadsController, InboxStreamController, AssigneesController],
+  controllers: [ConversationsController, ConversationReadsController, InboxStreamController, AssigneesController, DraftsController],
   imports: [AccountsModule, ChannelConfigurationModule],
   providers: [
     ConversationsQueries,
@@ -34,6 +37,8 @@ import { InboxQueries } from './read-models/inbox.queries';
     StartFormConversation,
     SendReplyHandler,
     RetryReplyHandler,
+    SaveDraftHandler,
+    UndoReplyHandler,
     ReceiveChatMessageHandler,
     IdentifyChatVisitorHandler,
     ReplyComposer,

@@ -109,6 +109,8 @@ export interface SendReply {
   visitorOnline: boolean;
   ownDomain: string;
   now: Date;
+  /** The account's undo send delay: an email reply waits this long for the outbox; a chat line never waits. */
+  undoWindowMs?: number;
 }
 
 export interface ConversationState {
@@ -292,6 +294,7 @@ function decideReply(command: SendReply, state: ConversationState): Conversation
         sendingAddress: command.emailChannel.address as string,
         ownDomain: command.ownDomain,
         now,
+        undoWindowMs: command.undoWindowMs,
       },
     ),
   ];

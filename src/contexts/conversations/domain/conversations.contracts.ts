@@ -11,7 +11,8 @@ import {
   MessageReceivedData,
 } from './conversation.decider';
 import { ReplyQueuedData } from './outgoing-reply';
-import { ReplyDeliveredData, ReplyDeliveryFailedData, ReplyDeliveryStartedData, ReplyRetryRequestedData } from './reply-delivery.decider';
+import { ReplyDeliveredData, ReplyDeliveryFailedData, ReplyDeliveryStartedData, ReplyRetryRequestedData, ReplyUndoneData } from './reply-delivery.decider';
+import { DraftDiscardedData, DraftSavedData } from './draft.decider';
 
 /** Conversations' part of the app's event registry. */
 export const conversationsEventSchemas: EventSchemas = {
@@ -28,6 +29,9 @@ export const conversationsEventSchemas: EventSchemas = {
   ReplyDelivered: ReplyDeliveredData,
   ReplyDeliveryFailed: ReplyDeliveryFailedData,
   ReplyRetryRequested: ReplyRetryRequestedData,
+  ReplyUndone: ReplyUndoneData,
+  DraftSaved: DraftSavedData,
+  DraftDiscarded: DraftDiscardedData,
   ConversationSeen: ConversationSeenData,
 };
 

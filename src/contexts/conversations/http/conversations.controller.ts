@@ -16,6 +16,7 @@ import { attachmentDisposition } from '../../../shared/http/content-disposition'
 import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { ConversationsQueries, type MessageRow } from '../read-models/conversations.queries';
 import { InboxQueries } from '../read-models/inbox.queries';
+import { AccountsQueries } from '../../accounts/contract';
 import { ConversationAnswer, ConversationSummaryAnswer, InboxPageAnswer, MessageAnswer, ReplyQueuedAnswer, RetryAnswer } from './conversations.answers';
 
 class AssignDto {
@@ -56,6 +57,7 @@ export class ConversationsController {
     private readonly inbox: InboxQueries,
     private readonly commands: CommandBus,
     private readonly composer: ReplyComposer,
+    private readonly accounts: AccountsQueries,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
 
@@ -152,7 +154,11 @@ export class ConversationsController {
       to: conversation.contact.email || null,
       subject: preview.subject,
     };
-    return { ...conversation, messages, composer };
+    const draft = this.queries.draft(user.accountId, id, user.userId);
+    const colleaguesWithDrafts = this.queries
+      .draftAuthors(user.accountId, id, user.userId)
+      .map((userId) => ({ userId, name: this.accounts.user(user.accountId, userId)?.name ?? '' }));
+    return { ...conversation, messages, composer, draft, colleaguesWithDrafts };
   }
 
   @Get('attachments/:id')
@@ -201,6 +207,7 @@ export class ConversationsController {
       deliveryError: message.deliveryError,
       deliveryAttempts: message.deliveryAttempts,
       nextAttemptAt: message.nextAttemptAt,
+      sendsAt: message.sendsAt,
       authorId: message.authorId,
       internetMessageId: message.internetMessageId,
       kind: message.kind,
