@@ -79,6 +79,7 @@ const STREAMS = new Set(['GET /api/stream']);
 const sampleBodies: Record<string, object> = {
   'POST /api/conversations/:id/assign': { userId: null },
   'POST /api/conversations/:id/replies': { text: 'A reply from the access matrix' },
+  'PUT /api/conversations/:id/draft': { text: 'A draft from the access matrix' },
 };
 afterAll(() => api.close());
 
@@ -124,6 +125,7 @@ const ROUTE_ROLES: Record<string, string> = {
   'POST /api/conversations/:id/assign': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/close': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/messages/:messageId/retry': 'admin, agent, primary_admin',
+  'POST /api/conversations/:id/messages/:messageId/undo': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/reopen': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/replies': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/seen': 'admin, agent, auditor, primary_admin',
@@ -133,6 +135,8 @@ const ROUTE_ROLES: Record<string, string> = {
   'POST /api/inbound/mime': 'public',
   'POST /api/users': 'admin, primary_admin',
   'PUT /api/chat/:accountId/sessions/:sessionId/visitor': 'public',
+  'PUT /api/conversations/:id/draft': 'admin, agent, primary_admin',
+  'DELETE /api/conversations/:id/draft': 'admin, agent, primary_admin',
 };
 
 function call(agent: Agent, route: RouteInfo) {

@@ -1,26 +1,113 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { sendReply } from '@/app/actions/conversation.actions';
-import { initialFormState } from '@/app/actions/form-state';
+import { discardDraft, saveDraft } from '@/app/actions/draft.actions';
+import { initialFormState, type FormState } from '@/app/actions/form-state';
 import { Button } from '@/components/ui/button';
 import type { Composer } from '@/lib/api';
 
+/** Undo send hands a reply back to the composer through this window event. */
+export const RESTORE_REPLY_EVENT = 'inbox:restore-reply';
+export interface RestoredReply {
+  conversationId: string;
+  text: string;
+  subject: string;
+}
+
+/** The draft is saved this long after the last keystroke. */
+const SAVE_AFTER_MS = 1_000;
+type DraftStatus = 'none' | 'unsaved' | 'saving' | 'saved' | 'failed';
+const DRAFT_LABELS: Record<DraftStatus, string> = { none: '', unsaved: 'Editing…', saving: 'Saving draft…', saved: 'Draft saved', failed: 'Draft not saved' };
+
 /**
  * The reply form. It shows what the contact will get (from line, subject) and, when the API says a
- * reply cannot go out, its reason instead of a form that would fail. ⌘/Ctrl+Enter sends.
+ * reply cannot go out, its reason instead of a form that would fail. ⌘/Ctrl+Enter sends. What is
+ * typed is saved as the user's draft a second after they pause, restored on load, and discarded on
+ * send or by "Discard".
  */
-export function ReplyComposer({ conversationId, composer }: { conversationId: string; composer: Composer }) {
-  const [state, act, pending] = useActionState(sendReply, initialFormState);
+export function ReplyComposer({
+  conversationId,
+  composer,
+  draft = null,
+  colleaguesWithDrafts = [],
+}: {
+  conversationId: string;
+  composer: Composer;
+  draft?: { text: string; subject: string | null } | null;
+  colleaguesWithDrafts?: string[];
+}) {
   const form = useRef<HTMLFormElement>(null);
   const body = useRef<HTMLTextAreaElement>(null);
+  const subjectBox = useRef<HTMLInputElement>(null);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
+  const [restored] = useState(draft);
+  const [draftStatus, setDraftStatus] = useState<DraftStatus>(draft ? 'saved' : 'none');
+
+  // A save still on its way lands before the send (which discards the draft), never after it.
+  const settleDraft = async () => {
+    clearTimeout(saveTimer.current);
+    await saving.current;
+  };
+  const [state, act, pending] = useActionState(async (previous: FormState, data: FormData) => {
+    await settleDraft();
+    return sendReply(previous, data);
+  }, initialFormState);
+
+  const editedSubject = () => {
+    const subject = subjectBox.current?.value ?? '';
+    return subject.trim() === '' || subject === composer.subject ? null : subject;
+  };
+  const saveNow = () => {
+    const text = body.current?.value ?? '';
+    setDraftStatus('saving');
+    saving.current = saveDraft(conversationId, text, editedSubject()).then(
+      (result) => setDraftStatus(!result.ok ? 'failed' : result.savedAt ? 'saved' : 'none'),
+      () => setDraftStatus('failed'),
+    );
+  };
+  const scheduleSave = () => {
+    clearTimeout(saveTimer.current);
+    setDraftStatus('unsaved');
+    saveTimer.current = setTimeout(saveNow, SAVE_AFTER_MS);
+  };
+  const discard = async () => {
+    await settleDraft();
+    form.current?.reset();
+    if (body.current) body.current.value = '';
+    if (subjectBox.current) subjectBox.current.value = composer.subject;
+    setDraftStatus('none');
+    saving.current = discardDraft(conversationId).then((result) => setDraftStatus(result.ok ? 'none' : 'failed'));
+  };
+
+  useEffect(() => () => clearTimeout(saveTimer.current), []);
 
   useEffect(() => {
     if (state.done) {
       form.current?.reset();
+      // The form's default is the draft it was loaded with; the reply is sent, so it starts empty.
+      if (body.current) body.current.value = '';
+      if (subjectBox.current) subjectBox.current.value = composer.subject;
+      setDraftStatus('none');
       body.current?.blur();
     }
-  }, [state]);
+  }, [state, composer.subject]);
+
+  // Undo send: the reply comes back to be edited (the API has made it the draft again).
+  useEffect(() => {
+    const restore = (event: Event) => {
+      const reply = (event as CustomEvent<RestoredReply>).detail;
+      if (reply.conversationId !== conversationId) return;
+      clearTimeout(saveTimer.current);
+      if (body.current) body.current.value = reply.text;
+      if (subjectBox.current) subjectBox.current.value = reply.subject;
+      setDraftStatus('saved');
+      body.current?.focus();
+    };
+    window.addEventListener(RESTORE_REPLY_EVENT, restore);
+    return () => window.removeEventListener(RESTORE_REPLY_EVENT, restore);
+  }, [conversationId]);
 
   if (!composer.canReply) {
     return (
@@ -33,9 +120,15 @@ export function ReplyComposer({ conversationId, composer }: { conversationId: st
 
   return (
     <section aria-label="Reply" className="rounded-lg border border-slate-200 bg-white shadow-sm">
+      {colleaguesWithDrafts.length > 0 ? (
+        <p className="border-b border-slate-100 bg-amber-50 px-4 py-2 text-sm text-amber-900" data-testid="colleague-drafts">
+          {colleaguesWithDrafts.join(', ')} {colleaguesWithDrafts.length === 1 ? 'has' : 'have'} a draft reply here
+        </p>
+      ) : null}
       <form
         ref={form}
         action={act}
+        onInput={scheduleSave}
         className="flex flex-col"
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
@@ -63,9 +156,10 @@ export function ReplyComposer({ conversationId, composer }: { conversationId: st
             </dt>
             <dd>
               <input
+                ref={subjectBox}
                 id="reply-subject"
                 name="subject"
-                defaultValue={state.values?.subject ?? composer.subject}
+                defaultValue={state.values?.subject ?? restored?.subject ?? composer.subject}
                 aria-invalid={state.field === 'subject'}
                 className="w-full rounded-md border border-transparent px-1 py-0.5 hover:border-slate-200 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
               />
@@ -82,7 +176,7 @@ export function ReplyComposer({ conversationId, composer }: { conversationId: st
           rows={6}
           required
           placeholder="Write your reply… (press r to start, ⌘/Ctrl+Enter to send)"
-          defaultValue={state.values?.text}
+          defaultValue={state.values?.text ?? restored?.text}
           aria-invalid={state.field === 'text'}
           className="w-full resize-y border-0 px-4 py-3 text-sm focus:outline-none focus:ring-2 focus:ring-inset focus:ring-brand-500/30"
           data-reply-box
@@ -95,9 +189,19 @@ export function ReplyComposer({ conversationId, composer }: { conversationId: st
           ) : (
             <p className="text-xs text-slate-500">Goes to the contact only; the thread shows when it is sent.</p>
           )}
-          <Button type="submit" disabled={pending}>
-            {pending ? 'Sending…' : 'Send reply'}
-          </Button>
+          <div className="flex items-center gap-3">
+            <span className="text-xs text-slate-500" data-testid="draft-status" data-status={draftStatus} aria-live="polite">
+              {DRAFT_LABELS[draftStatus]}
+            </span>
+            {draftStatus !== 'none' ? (
+              <button type="button" onClick={discard} className="text-sm font-medium text-slate-600 hover:underline">
+                Discard
+              </button>
+            ) : null}
+            <Button type="submit" disabled={pending}>
+              {pending ? 'Sending…' : 'Send reply'}
+            </Button>
+          </div>
         </div>
       </form>
     </section>

@@ -18,6 +18,7 @@ const INBOX_CHANGES = new Set([
   'ReplyDelivered',
   'ReplyDeliveryFailed',
   'ReplyRetryRequested',
+  'ReplyUndone',
   'ChatMessageReceived',
   'ChatReplyPosted',
   'ChatVisitorIdentified',

@@ -9,6 +9,7 @@ import { getAccount, getAssignees, getThread } from '@/lib/api';
 import { ConversationActions } from '@/components/inbox/conversation-actions';
 import { DeliveryStatus } from '@/components/inbox/delivery-status';
 import { ReplyComposer } from '@/components/inbox/reply-composer';
+import { PendingReply } from '@/components/inbox/pending-reply';
 import { ThreadShortcuts } from '@/components/inbox/thread-shortcuts';
 import { can } from '@/lib/permissions';
 import { requireMe } from '@/lib/session';
@@ -96,7 +97,11 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
                   .
                 </p>
               ) : null}
-              {message.deliveryStatus ? (
+              {message.sendsAt && message.deliveryStatus === 'queued' && message.deliveryAttempts === 0 && message.sendsAt > new Date().toISOString() ? (
+                <div className="mt-3">
+                  <PendingReply conversationId={thread.id} messageId={message.id} sendsAt={message.sendsAt} canUndo={canReply && message.authorId === me.userId} />
+                </div>
+              ) : message.deliveryStatus ? (
                 <div className="mt-3">
                   <DeliveryStatus
                     conversationId={thread.id}
@@ -136,7 +141,14 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
             </li>
           ))}
         </ol>
-        {canReply ? <ReplyComposer conversationId={thread.id} composer={thread.composer} /> : null}
+        {canReply ? (
+          <ReplyComposer
+            conversationId={thread.id}
+            composer={thread.composer}
+            draft={thread.draft}
+            colleaguesWithDrafts={thread.colleaguesWithDrafts.map((colleague) => colleague.name)}
+          />
+        ) : null}
       </div>
     </>
   );
