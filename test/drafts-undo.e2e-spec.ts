@@ -53,7 +53,8 @@ const relayed = (internetMessageId: string | null) => relay.received.filter((mai
 describe('the undo send setting of the account', () => {
   it('is 10 seconds for a new account; the primary admin sets 0 to 60, and anything else is refused naming the field', async () => {
     const { agent } = await signUp(api, { undoSendSeconds: null });
-    expect((await agent.get('/api/account')).body.undoSendSeconds).toBe(10);
+    const account = await eventually(async () => agent.get('/api/account'), (response) => response.status !== 401, 'the new session to be readable');
+    expect(account.body.undoSendSeconds).toBe(10);
     const changed = await agent.patch('/api/account').send({ undoSendSeconds: 30 });
     expect(changed.status).toBe(200);
     expect(changed.body.undoSendSeconds).toBe(30);

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { createApiApp } from '../../src/app.factory';
 import { InboundSmtpServer } from '../../src/contexts/inbound-mail/smtp/inbound-smtp.server';
 import { loadConfig, type AppConfig } from '../../src/shared/config/app-config';
+import { eventually } from './eventually';
 import { makeTempDir } from './temp-dir';
 
 export interface TestApi {
@@ -64,8 +65,16 @@ export async function signUp(
   return { agent, accountId: response.body.accountId, userId: response.body.userId, email };
 }
 
-/** The account's undo send delay, set by its primary admin (`agent`). */
+/**
+ * The account's undo send delay, set by its primary admin (`agent`). Right after sign-up on a busy
+ * machine the session may not be readable yet (sign-up waits for the read models at most 5 s), so
+ * a 401 is read again until the session shows.
+ */
 export async function setUndoSendSeconds(agent: ReturnType<typeof request.agent>, seconds: number): Promise<void> {
-  const changed = await agent.patch('/api/account').send({ undoSendSeconds: seconds });
+  const changed = await eventually(
+    async () => agent.patch('/api/account').send({ undoSendSeconds: seconds }),
+    (response) => response.status !== 401,
+    'the new session to be readable',
+  );
   if (changed.status !== 200) throw new Error(`setting undoSendSeconds failed: ${changed.status} ${JSON.stringify(changed.body)}`);
 }
