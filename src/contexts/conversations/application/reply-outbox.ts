@@ -84,8 +84,10 @@ export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShu
     const at = this.queries.nextReplyDueAt();
     if (at === null) return;
     const wait = new Date(at).getTime() - Date.now();
-    if (wait > POLL_MS) return;
-    this.nextDue = setTimeout(() => this.wake(), Math.max(0, wait));
+    // Only what falls due before the next poll; a reply already due and still there (one whose
+    // claim another worker holds, or that cannot be read) is left to the poll, never a busy loop.
+    if (wait <= 0 || wait > POLL_MS) return;
+    this.nextDue = setTimeout(() => this.wake(), wait);
     this.nextDue.unref();
   }
 
