@@ -81,10 +81,10 @@ export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShu
     if (this.stopped) return;
     if (this.nextDue) clearTimeout(this.nextDue);
     this.nextDue = null;
-    const at = this.queries.nextReplyDueAt();
+    const at = this.queries.nextReplyDueAt(new Date());
     if (at === null) return;
     const wait = new Date(at).getTime() - Date.now();
-    // Only what falls due before the next poll; a reply already due and still there (one whose
+    // Only what falls due before the next poll; a reply already due and still listed (one whose
     // claim another worker holds, or that cannot be read) is left to the poll, never a busy loop.
     if (wait <= 0 || wait > POLL_MS) return;
     this.nextDue = setTimeout(() => this.wake(), wait);

@@ -137,9 +137,9 @@ export class ConversationsQueries {
     return prepared(this.db, 'SELECT user_id FROM drafts WHERE account_id = ? AND conversation_id = ? AND user_id <> ? ORDER BY saved_at').pluck().all(accountId, conversationId, exceptUserId) as string[];
   }
 
-  /** When the next reply falls due, or null when none waits. */
-  nextReplyDueAt(): string | null {
-    return (prepared(this.db, 'SELECT min(next_attempt_at) FROM conversation_messages WHERE next_attempt_at IS NOT NULL').pluck().get() as string | null) ?? null;
+  /** When the next reply falls due after `now`, or null when none waits. */
+  nextReplyDueAt(now: Date): string | null {
+    return (prepared(this.db, 'SELECT min(next_attempt_at) FROM conversation_messages WHERE next_attempt_at > ?').pluck().get(now.toISOString()) as string | null) ?? null;
   }
 
   /** One message of a conversation of the account, or null. */
