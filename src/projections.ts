@@ -12,6 +12,7 @@ import { ConversationCountsProjection } from './contexts/conversations/read-mode
 import { ConversationReadsProjection } from './contexts/conversations/read-models/conversation-reads.projection';
 import { NotificationsProjection } from './contexts/conversations/read-models/notifications.projection';
 import { SavedRepliesProjection } from './contexts/conversations/read-models/saved-replies.projection';
+import { DraftsProjection } from './contexts/conversations/read-models/drafts.projection';
 import { ContactsProjection } from './contexts/contacts/read-models/contacts.projection';
 import { FormsProjection } from './contexts/forms/read-models/forms.projection';
 
@@ -25,6 +26,7 @@ export const projections: readonly ProjectionClass[] = [
   ConversationReadsProjection,
   NotificationsProjection,
   SavedRepliesProjection,
+  DraftsProjection,
   ContactsProjection,
   FormsProjection,
 ];

@@ -87,6 +87,7 @@ const sampleBodies: Record<string, object> = {
   'POST /api/conversations/:id/replies': { text: 'A reply from the access matrix' },
   'POST /api/conversations/:id/notes': { text: 'A note from the access matrix' },
   'POST /api/conversations/:id/presence': { state: 'viewing' },
+  'PUT /api/conversations/:id/draft': { text: 'A draft from the access matrix' },
 };
 afterAll(() => api.close());
 
@@ -140,6 +141,7 @@ const ROUTE_ROLES: Record<string, string> = {
   'POST /api/conversations/:id/messages/:messageId/retry': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/notes': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/presence': 'admin, agent, primary_admin',
+  'POST /api/conversations/:id/messages/:messageId/undo': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/reopen': 'admin, agent, primary_admin',
   'POST /api/conversations/bulk': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/replies': 'admin, agent, primary_admin',
@@ -152,6 +154,8 @@ const ROUTE_ROLES: Record<string, string> = {
   'POST /api/saved-replies': 'admin, primary_admin',
   'POST /api/users': 'admin, primary_admin',
   'PUT /api/chat/:accountId/sessions/:sessionId/visitor': 'public',
+  'PUT /api/conversations/:id/draft': 'admin, agent, primary_admin',
+  'DELETE /api/conversations/:id/draft': 'admin, agent, primary_admin',
 };
 
 function call(agent: Agent, route: RouteInfo) {

@@ -40,7 +40,7 @@ describe('sign-up', () => {
       permissions: expect.arrayContaining(['channels.email.configure', 'users.manage', 'audit.read']),
     });
     const account = await agent.get('/api/account');
-    expect(account.body).toEqual({ name: 'Acme Support', plan: 'seats', timeZone: 'Europe/Berlin', locale: 'de-DE' });
+    expect(account.body).toEqual({ name: 'Acme Support', plan: 'seats', timeZone: 'Europe/Berlin', locale: 'de-DE', undoSendSeconds: 10 });
   });
 
   it('records AccountOpened with the actor and the request id in its metadata', async () => {

@@ -72,6 +72,7 @@ it('delivers them exactly once after the app is killed during the outage and res
     const email = uniqueEmail('owner');
     const first = request.agent(app.baseUrl);
     expect((await first.post('/api/accounts').send({ accountName: 'Acme', ownerName: 'Anna', email, password: PASSWORD, plan: 'trial' })).status).toBe(201);
+    expect((await first.patch('/api/account').send({ undoSendSeconds: 0 })).status).toBe(200);
     const smtpPort = Number(/SMTP on port (\d+)/.exec(app.output())?.[1]);
     const { conversationId } = await conversationWithReplies(first, smtpPort, 3);
     await eventually(() => repliesOf(first, conversationId), (replies) => replies.every((r) => r.deliveryAttempts >= 1 && r.deliveryError !== null), 'the failed attempts');

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { createApiApp } from '../../src/app.factory';
 import { InboundSmtpServer } from '../../src/contexts/inbound-mail/smtp/inbound-smtp.server';
 import { loadConfig, type AppConfig } from '../../src/shared/config/app-config';
+import { eventually } from './eventually';
 import { makeTempDir } from './temp-dir';
 
 export interface TestApi {
@@ -47,9 +48,13 @@ export function uniqueEmail(name = 'user'): string {
 
 export const PASSWORD = 'correct horse battery';
 
+/**
+ * Opens an account signed in as its primary admin. Its undo send delay is 0 (replies go out at once,
+ * as specs about delivery expect) unless `undoSendSeconds` asks for one; the product's default is 10.
+ */
 export async function signUp(
   api: TestApi,
-  overrides: Record<string, unknown> = {},
+  { undoSendSeconds = 0, ...overrides }: Record<string, unknown> = {},
 ): Promise<{ agent: ReturnType<typeof request.agent>; accountId: string; userId: string; email: string }> {
   const agent = api.agent();
   const email = (overrides.email as string) ?? uniqueEmail('owner');
@@ -57,5 +62,20 @@ export async function signUp(
     .post('/api/accounts')
     .send({ accountName: 'Acme', ownerName: 'Anna Owner', email, password: PASSWORD, plan: 'trial', ...overrides });
   if (response.status !== 201) throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
+  if (undoSendSeconds !== null) await setUndoSendSeconds(agent, undoSendSeconds as number);
   return { agent, accountId: response.body.accountId, userId: response.body.userId, email };
+}
+
+/**
+ * The account's undo send delay, set by its primary admin (`agent`). Right after sign-up on a busy
+ * machine the session may not be readable yet (sign-up waits for the read models at most 5 s), so
+ * a 401 is read again until the session shows.
+ */
+export async function setUndoSendSeconds(agent: ReturnType<typeof request.agent>, seconds: number): Promise<void> {
+  const changed = await eventually(
+    async () => agent.patch('/api/account').send({ undoSendSeconds: seconds }),
+    (response) => response.status !== 401,
+    'the new session to be readable',
+  );
+  if (changed.status !== 200) throw new Error(`setting undoSendSeconds failed: ${changed.status} ${JSON.stringify(changed.body)}`);
 }

@@ -15,8 +15,12 @@ export interface BrowserApp {
   stop(): Promise<void>;
 }
 
-/** The built app as `npm start` runs it (own data directory), Chromium, and an owner signed up through the pages with a forwarding address. */
-export async function startBrowserApp(env: Record<string, string> = {}): Promise<BrowserApp> {
+/**
+ * The built app as `npm start` runs it (own data directory), Chromium, and an owner signed up through
+ * the pages with a forwarding address. Replies go out at once (undo send delay 0) unless
+ * `undoSendSeconds` asks for a window.
+ */
+export async function startBrowserApp(env: Record<string, string> = {}, { undoSendSeconds = 0 }: { undoSendSeconds?: number } = {}): Promise<BrowserApp> {
   const dataDir = makeTempDir('inbox-browser-');
   const app = await startApp({ DATA_DIR: dataDir.path, INBOX_DOMAIN: 'inbox.test', ...env });
   const browser = await launchBrowser();
@@ -24,6 +28,7 @@ export async function startBrowserApp(env: Record<string, string> = {}): Promise
   await signUpInBrowser(page, app.baseUrl);
   const claim = await page.request.post(`${app.baseUrl}/api/channels/email/forwarding-address`, { data: { username: 'help', subdomain: `b${Date.now().toString(36)}` } });
   const { address } = (await claim.json()) as { address: string };
+  await page.request.patch(`${app.baseUrl}/api/account`, { data: { undoSendSeconds } });
   const { accountId } = (await (await page.request.get(`${app.baseUrl}/api/me`)).json()) as { accountId: string };
   return {
     app,

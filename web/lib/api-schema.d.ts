@@ -418,6 +418,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["DraftsController_save"];
+        post?: never;
+        delete: operations["DraftsController_discard"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{id}/messages/{messageId}/retry": {
         parameters: {
             query?: never;
@@ -428,6 +444,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["ConversationsController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{id}/messages/{messageId}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DraftsController_undo"];
         delete?: never;
         options?: never;
         head?: never;
@@ -847,6 +879,11 @@ export interface components {
             plan: "trial" | "seats";
             /** @example Europe/Berlin */
             timeZone: string;
+            /**
+             * @description undo send: seconds the outbox holds a reply so its author can take it back
+             * @example 10
+             */
+            undoSendSeconds: number;
         };
         ArrivedMessageAnswer: {
             /** Format: date-time */
@@ -945,6 +982,8 @@ export interface components {
             locale?: string;
             name?: string;
             timeZone?: string;
+            /** @description undo send: seconds the outbox holds a reply (default 10) */
+            undoSendSeconds?: number;
         };
         ChangeEmailChannelDto: {
             /** @example Follow-up from our conversation on {{conversation_started_at}} */
@@ -1099,8 +1138,12 @@ export interface components {
             assignee: string | null;
             /** @enum {string} */
             channel: "email" | "chat" | "form";
+            /** @description colleagues with a draft here (names only, never their text) */
+            colleaguesWithDrafts: components["schemas"]["DraftAuthorAnswer"][];
             composer: components["schemas"]["ComposerAnswer"];
             contact: components["schemas"]["ConversationContactAnswer"];
+            /** @description the caller's own draft, to restore in the composer */
+            draft: components["schemas"]["DraftAnswer"] | null;
             id: string;
             /** Format: date-time */
             lastMessageAt: string;
@@ -1154,6 +1197,23 @@ export interface components {
             password: string;
             /** @enum {string} */
             role: "admin" | "agent" | "auditor";
+        };
+        DraftAnswer: {
+            /** Format: date-time */
+            savedAt: string;
+            /** @description the subject as the user edited it; null keeps the prefilled one */
+            subject: string | null;
+            text: string;
+        };
+        DraftAuthorAnswer: {
+            name: string;
+            userId: string;
+        };
+        DraftDto: {
+            /** @description the subject as edited; null or absent keeps the prefilled one */
+            subject?: string | null;
+            /** @description what the user has written so far; empty throws the draft away */
+            text: string;
         };
         EmailChannelAnswer: {
             defaultSubject: string;
@@ -1384,6 +1444,11 @@ export interface components {
             receivedWhileDisabled: boolean;
             /** @description the new text, without quoted history */
             replyText: string;
+            /**
+             * Format: date-time
+             * @description the end of a reply's undo window: the outbox takes it then
+             */
+            sendsAt: string | null;
             /** Format: date-time */
             sentAt: string;
             subject: string;
@@ -1535,6 +1600,11 @@ export interface components {
         ReplyQueuedAnswer: {
             messageId: string;
             /**
+             * Format: date-time
+             * @description when the outbox takes an email reply (until then its author may undo it); when a chat line was posted
+             */
+            sendsAt: string;
+            /**
              * @description a chat whose visitor is online is answered in the chat
              * @enum {string}
              */
@@ -1551,6 +1621,10 @@ export interface components {
             /** @enum {string} */
             deliveryStatus: "queued";
             messageId: string;
+        };
+        SavedDraftAnswer: {
+            /** @description the caller's draft as it now stands; null when there is none */
+            draft: components["schemas"]["DraftAnswer"] | null;
         };
         SavedReplyAnswer: {
             /** @example Hi {{contact.name}}, your refund is on its way. {{agent.name}} */
@@ -1619,6 +1693,12 @@ export interface components {
         TruncatedBodiesAnswer: {
             html?: boolean;
             text?: boolean;
+        };
+        UndoneReplyAnswer: {
+            messageId: string;
+            subject: string;
+            /** @description the reply as the author wrote it, for the composer */
+            text: string;
         };
         UpdateUserDto: {
             active?: boolean;
@@ -2547,6 +2627,70 @@ export interface operations {
             };
         };
     };
+    DraftsController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedDraftAnswer"];
+                };
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DraftsController_discard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedDraftAnswer"];
+                };
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     ConversationsController_retry: {
         parameters: {
             query?: never;
@@ -2565,6 +2709,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RetryAnswer"];
+                };
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DraftsController_undo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description within the undo window, by the reply's author: the reply back for the composer; 409 after */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UndoneReplyAnswer"];
                 };
             };
             /** @description A refusal or failure */

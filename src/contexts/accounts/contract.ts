@@ -4,3 +4,4 @@ export type { AccountOpened, AccountSettingsChanged } from './domain/account.dec
 export type { UserDeactivated, UserRegistered, UserRenamed } from './domain/user.decider';
 export type { SessionEnded } from './domain/session.decider';
 export { AccountsQueries, type AccountView, type UserView } from './read-models/accounts.queries';
+export { DEFAULT_UNDO_SEND_SECONDS } from './domain/accounts.rules';

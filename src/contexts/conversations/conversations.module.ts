@@ -8,6 +8,8 @@ import { ReplyComposer } from './application/reply-composer';
 import { ReplyOutbox } from './application/reply-outbox';
 import { RetryReplyHandler } from './application/retry-reply.command';
 import { SendReplyHandler } from './application/send-reply.command';
+import { SaveDraftHandler } from './application/save-draft.command';
+import { UndoReplyHandler } from './application/undo-reply.command';
 import { FileOutboundMailer } from './outbound/file.outbound-mailer';
 import { OUTBOUND_MAILER, type OutboundMailer } from './outbound/outbound-mailer';
 import { SmtpOutboundMailer } from './outbound/smtp.outbound-mailer';
@@ -32,11 +34,23 @@ import { ChangeSavedReplyHandler } from './application/change-saved-reply.comman
 import { CreateSavedReplyHandler } from './application/create-saved-reply.command';
 import { DeleteSavedReplyHandler } from './application/delete-saved-reply.command';
 import { SavedRepliesQueries } from './read-models/saved-replies.queries';
+import { DraftsController } from './http/drafts.controller';
 import { ConversationsQueries } from './read-models/conversations.queries';
 import { InboxQueries } from './read-models/inbox.queries';
 
 @Module({
-  controllers: [ConversationsController, ConversationReadsController, InboxStreamController, AssigneesController, BulkActionsController, NotesController, NotificationsController, PresenceController, SavedRepliesController],
+  controllers: [
+    ConversationsController,
+    ConversationReadsController,
+    InboxStreamController,
+    AssigneesController,
+    BulkActionsController,
+    NotesController,
+    NotificationsController,
+    PresenceController,
+    SavedRepliesController,
+    DraftsController,
+  ],
   imports: [AccountsModule, ChannelConfigurationModule],
   providers: [
     ConversationsQueries,
@@ -48,6 +62,8 @@ import { InboxQueries } from './read-models/inbox.queries';
     StartFormConversation,
     SendReplyHandler,
     RetryReplyHandler,
+    SaveDraftHandler,
+    UndoReplyHandler,
     ReceiveChatMessageHandler,
     IdentifyChatVisitorHandler,
     AddNoteHandler,

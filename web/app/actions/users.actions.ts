@@ -34,7 +34,15 @@ export async function updateUser(_: FormState, form: FormData): Promise<FormStat
 
 export async function updateAccount(_: FormState, form: FormData): Promise<FormState> {
   const answer = await send((api) =>
-    api.PATCH('/api/account', { body: { name: text(form, 'name'), timeZone: text(form, 'timeZone'), locale: text(form, 'locale') } }),
+    api.PATCH('/api/account', {
+      body: {
+        name: text(form, 'name'),
+        timeZone: text(form, 'timeZone'),
+        locale: text(form, 'locale'),
+        // Left empty, the delay stays; any other value goes to the API, which names the rule it breaks.
+        ...(text(form, 'undoSendSeconds').trim() ? { undoSendSeconds: Number(text(form, 'undoSendSeconds')) } : {}),
+      },
+    }),
   );
   if (!answer.ok) return refused(answer, form);
   revalidatePath('/settings/account');

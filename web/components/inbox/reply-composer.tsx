@@ -2,40 +2,114 @@
 
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { sendReply, type ReplyState } from '@/app/actions/conversation.actions';
+import { discardDraft, saveDraft } from '@/app/actions/draft.actions';
 import { initialFormState } from '@/app/actions/form-state';
 import { HeldSend } from '@/components/inbox/held-send';
 import { Button } from '@/components/ui/button';
 import type { ArrivedMessage, Composer } from '@/lib/api';
 import { SavedReplyPicker } from './saved-reply-picker';
 
+/** Undo send hands a reply back to the composer through this window event. */
+export const RESTORE_REPLY_EVENT = 'inbox:restore-reply';
+export interface RestoredReply {
+  conversationId: string;
+  text: string;
+  subject: string;
+}
+
+/** The draft is saved this long after the last keystroke. */
+const SAVE_AFTER_MS = 1_000;
+type DraftStatus = 'none' | 'unsaved' | 'saving' | 'saved' | 'failed';
+const DRAFT_LABELS: Record<DraftStatus, string> = { none: '', unsaved: 'Editing…', saving: 'Saving draft…', saved: 'Draft saved', failed: 'Draft not saved' };
+
 /**
  * The reply form. It shows what the contact will get (from line, subject) and, when the API says a
- * reply cannot go out, its reason instead of a form that would fail. ⌘/Ctrl+Enter sends.
+ * reply cannot go out, its reason instead of a form that would fail. ⌘/Ctrl+Enter sends. What is
+ * typed is saved as the user's draft a second after they pause, restored on load, and discarded on
+ * send or by "Discard".
  *
  * It sends `savedAt`: the newest message the thread showed when the agent began this reply (the page
  * refreshes live, so that is fixed at the first keystroke, not at each refresh). When someone else
  * added to the thread since, the API holds the reply and the composer shows what arrived.
  */
-export function ReplyComposer({ conversationId, composer, newestAt }: { conversationId: string; composer: Composer; newestAt: string | null }) {
-  const [state, act, pending] = useActionState(sendReply, initialFormState as ReplyState);
+export function ReplyComposer({
+  conversationId,
+  composer,
+  newestAt,
+  draft = null,
+  colleaguesWithDrafts = [],
+}: {
+  conversationId: string;
+  composer: Composer;
+  newestAt: string | null;
+  draft?: { text: string; subject: string | null } | null;
+  colleaguesWithDrafts?: string[];
+}) {
   const form = useRef<HTMLFormElement>(null);
   const body = useRef<HTMLTextAreaElement>(null);
+  const subjectBox = useRef<HTMLInputElement>(null);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
+  const [restored] = useState(draft);
+  const [draftStatus, setDraftStatus] = useState<DraftStatus>(draft ? 'saved' : 'none');
   const shown = useRef(newestAt);
   shown.current = newestAt;
   const began = useRef(false);
   const [savedAt, setSavedAt] = useState(newestAt);
   const [held, setHeld] = useState<ArrivedMessage[] | null>(null);
 
+  // A save still on its way lands before the send (which discards the draft), never after it.
+  const settleDraft = async () => {
+    clearTimeout(saveTimer.current);
+    await saving.current;
+  };
+  const [state, act, pending] = useActionState(async (previous: ReplyState, data: FormData) => {
+    await settleDraft();
+    return sendReply(previous, data);
+  }, initialFormState as ReplyState);
+
+  const editedSubject = () => {
+    const subject = subjectBox.current?.value ?? '';
+    return subject.trim() === '' || subject === composer.subject ? null : subject;
+  };
+  const saveNow = () => {
+    const text = body.current?.value ?? '';
+    setDraftStatus('saving');
+    saving.current = saveDraft(conversationId, text, editedSubject()).then(
+      (result) => setDraftStatus(!result.ok ? 'failed' : result.savedAt ? 'saved' : 'none'),
+      () => setDraftStatus('failed'),
+    );
+  };
+  const scheduleSave = () => {
+    clearTimeout(saveTimer.current);
+    setDraftStatus('unsaved');
+    saveTimer.current = setTimeout(saveNow, SAVE_AFTER_MS);
+  };
+  const discard = async () => {
+    await settleDraft();
+    form.current?.reset();
+    if (body.current) body.current.value = '';
+    if (subjectBox.current) subjectBox.current.value = composer.subject;
+    setDraftStatus('none');
+    saving.current = discardDraft(conversationId).then((result) => setDraftStatus(result.ok ? 'none' : 'failed'));
+  };
+
+  useEffect(() => () => clearTimeout(saveTimer.current), []);
+
   useEffect(() => {
     if (state.done) {
       form.current?.reset();
+      // The form's default is the draft it was loaded with; the reply is sent, so it starts empty.
+      if (body.current) body.current.value = '';
+      if (subjectBox.current) subjectBox.current.value = composer.subject;
+      setDraftStatus('none');
       body.current?.blur();
       began.current = false;
       setHeld(null);
     } else if (state.arrived) {
       setHeld(state.arrived);
     }
-  }, [state]);
+  }, [state, composer.subject]);
 
   /** Edit: the agent has seen what arrived; the reply is checked against anything newer. */
   const edit = (arrived: ArrivedMessage[]) => {
@@ -43,6 +117,21 @@ export function ReplyComposer({ conversationId, composer, newestAt }: { conversa
     setHeld(null);
     body.current?.focus();
   };
+
+  // Undo send: the reply comes back to be edited (the API has made it the draft again).
+  useEffect(() => {
+    const restore = (event: Event) => {
+      const reply = (event as CustomEvent<RestoredReply>).detail;
+      if (reply.conversationId !== conversationId) return;
+      clearTimeout(saveTimer.current);
+      if (body.current) body.current.value = reply.text;
+      if (subjectBox.current) subjectBox.current.value = reply.subject;
+      setDraftStatus('saved');
+      body.current?.focus();
+    };
+    window.addEventListener(RESTORE_REPLY_EVENT, restore);
+    return () => window.removeEventListener(RESTORE_REPLY_EVENT, restore);
+  }, [conversationId]);
 
   if (!composer.canReply) {
     return (
@@ -55,9 +144,15 @@ export function ReplyComposer({ conversationId, composer, newestAt }: { conversa
 
   return (
     <section aria-label="Reply" className="rounded-lg border border-slate-200 bg-white shadow-sm">
+      {colleaguesWithDrafts.length > 0 ? (
+        <p className="border-b border-slate-100 bg-amber-50 px-4 py-2 text-sm text-amber-900" data-testid="colleague-drafts">
+          {colleaguesWithDrafts.join(', ')} {colleaguesWithDrafts.length === 1 ? 'has' : 'have'} a draft reply here
+        </p>
+      ) : null}
       <form
         ref={form}
         action={act}
+        onInput={scheduleSave}
         className="flex flex-col"
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
@@ -86,9 +181,10 @@ export function ReplyComposer({ conversationId, composer, newestAt }: { conversa
             </dt>
             <dd>
               <input
+                ref={subjectBox}
                 id="reply-subject"
                 name="subject"
-                defaultValue={state.values?.subject ?? composer.subject}
+                defaultValue={state.values?.subject ?? restored?.subject ?? composer.subject}
                 aria-invalid={state.field === 'subject'}
                 className="w-full rounded-md border border-transparent px-1 py-0.5 hover:border-slate-200 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
               />
@@ -105,7 +201,7 @@ export function ReplyComposer({ conversationId, composer, newestAt }: { conversa
           rows={6}
           required
           placeholder="Write your reply… (press r to start, ⌘/Ctrl+Enter to send)"
-          defaultValue={state.values?.text}
+          defaultValue={state.values?.text ?? restored?.text}
           aria-invalid={state.field === 'text'}
           onInput={() => {
             if (began.current) return;
@@ -124,7 +220,15 @@ export function ReplyComposer({ conversationId, composer, newestAt }: { conversa
           ) : (
             <p className="text-xs text-slate-500">Goes to the contact only; the thread shows when it is sent.</p>
           )}
-          <div className="flex items-center gap-2">
+          <div className="flex items-center gap-3">
+            <span className="text-xs text-slate-500" data-testid="draft-status" data-status={draftStatus} aria-live="polite">
+              {DRAFT_LABELS[draftStatus]}
+            </span>
+            {draftStatus !== 'none' ? (
+              <button type="button" onClick={discard} className="text-sm font-medium text-slate-600 hover:underline">
+                Discard
+              </button>
+            ) : null}
             <SavedReplyPicker conversationId={conversationId} box={body} />
             <Button type="submit" disabled={pending}>
               {pending ? 'Sending…' : 'Send reply'}

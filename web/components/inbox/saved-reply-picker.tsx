@@ -55,6 +55,8 @@ export function SavedReplyPicker({ conversationId, box }: { conversationId: stri
       const range = state.slash ?? state.selection;
       target.setRangeText(rendered.text, range.start, range.end, 'end');
       close(true);
+      // As typed text would: the composer saves it as the draft and counts the reply as begun.
+      target.dispatchEvent(new Event('input', { bubbles: true }));
     },
     [box, close, conversationId],
   );

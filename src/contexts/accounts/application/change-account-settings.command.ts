@@ -5,7 +5,7 @@ import { accountDecider, accountStream } from '../domain/account.decider';
 
 export class ChangeAccountSettings extends Command<void> {
   constructor(
-    readonly changes: { name?: string; timeZone?: string; locale?: string },
+    readonly changes: { name?: string; timeZone?: string; locale?: string; undoSendSeconds?: number },
     readonly context: CommandContext & { accountId: string },
   ) {
     super();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
 import type { Event } from '../../../shared/domain/event-envelope';
 import { AccountAlreadyOpened } from './accounts.errors';
-import { checkLocale, checkName, checkPlan, checkTimeZone, PLANS, type Plan } from './accounts.rules';
+import { checkLocale, checkName, checkPlan, checkTimeZone, checkUndoSendSeconds, DEFAULT_UNDO_SEND_SECONDS, PLANS, type Plan } from './accounts.rules';
 
 export const AccountOpenedData = z.object({
   accountId: z.string().min(1),
@@ -15,7 +15,13 @@ export const AccountOpenedData = z.object({
 export type AccountOpened = Event<'AccountOpened', z.infer<typeof AccountOpenedData>>;
 export const AccountSettingsChangedData = z.object({
   accountId: z.string().min(1),
-  changes: z.object({ name: z.string().optional(), timeZone: z.string().min(1).optional(), locale: z.string().min(1).optional() }),
+  changes: z.object({
+    name: z.string().optional(),
+    timeZone: z.string().min(1).optional(),
+    locale: z.string().min(1).optional(),
+    /** How long the outbox holds a reply so its author can undo it; accounts that never set it have the default. */
+    undoSendSeconds: z.int().min(0).max(60).optional(),
+  }),
 });
 export type AccountSettingsChanged = Event<'AccountSettingsChanged', z.infer<typeof AccountSettingsChangedData>>;
 export type AccountEvent = AccountOpened | AccountSettingsChanged;
@@ -30,13 +36,14 @@ export type AccountCommand =
       locale?: string;
       primaryAdmin: { userId: string; name: string; email: string };
     }
-  | { type: 'ChangeAccountSettings'; accountId: string; name?: string; timeZone?: string; locale?: string };
+  | { type: 'ChangeAccountSettings'; accountId: string; name?: string; timeZone?: string; locale?: string; undoSendSeconds?: number };
 
 export interface AccountState {
   opened: boolean;
   name: string;
   timeZone: string;
   locale: string;
+  undoSendSeconds: number;
 }
 
 export const accountStream = (accountId: string) => `account-${accountId}`;
@@ -57,12 +64,12 @@ export function accountOpening(command: Extract<AccountCommand, { type: 'OpenAcc
 }
 
 export const accountDecider: Decider<AccountState, AccountCommand, AccountEvent> = {
-  initialState: () => ({ opened: false, name: '', timeZone: 'UTC', locale: 'en' }),
+  initialState: () => ({ opened: false, name: '', timeZone: 'UTC', locale: 'en', undoSendSeconds: DEFAULT_UNDO_SEND_SECONDS }),
 
   evolve: (state, event) => {
     switch (event.type) {
       case 'AccountOpened':
-        return { opened: true, name: event.data.name, timeZone: event.data.timeZone, locale: event.data.locale };
+        return { ...state, opened: true, name: event.data.name, timeZone: event.data.timeZone, locale: event.data.locale };
       case 'AccountSettingsChanged':
         return { ...state, ...event.data.changes };
       default:
@@ -80,6 +87,7 @@ export const accountDecider: Decider<AccountState, AccountCommand, AccountEvent>
           ...(command.name !== undefined ? { name: checkName('name', command.name) } : {}),
           ...(command.timeZone !== undefined ? { timeZone: checkTimeZone(command.timeZone) } : {}),
           ...(command.locale !== undefined ? { locale: checkLocale(command.locale) } : {}),
+          ...(command.undoSendSeconds !== undefined ? { undoSendSeconds: checkUndoSendSeconds(command.undoSendSeconds) } : {}),
         };
         const changes = Object.fromEntries(
           Object.entries(wanted).filter(([key, value]) => state[key as keyof typeof wanted] !== value),

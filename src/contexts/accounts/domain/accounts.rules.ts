@@ -42,6 +42,17 @@ export function checkPlan(plan: string): Plan {
   return plan as Plan;
 }
 
+/** Undo send: how long the outbox holds a reply, unless the account chose otherwise. */
+export const DEFAULT_UNDO_SEND_SECONDS = 10;
+export const MAX_UNDO_SEND_SECONDS = 60;
+
+export function checkUndoSendSeconds(seconds: number): number {
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > MAX_UNDO_SEND_SECONDS) {
+    throw new InvalidInput('undoSendSeconds', `undoSendSeconds must be a whole number from 0 to ${MAX_UNDO_SEND_SECONDS}`);
+  }
+  return seconds;
+}
+
 /** The primary admin comes with the account: that user's role and access never change. */
 export const isFixedRole = (role: Role): boolean => role === 'primary_admin';
 

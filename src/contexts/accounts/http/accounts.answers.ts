@@ -14,6 +14,8 @@ export class AccountAnswer {
   @ApiProperty({ enum: ['trial', 'seats'] }) plan!: 'trial' | 'seats';
   @ApiProperty({ example: 'Europe/Berlin' }) timeZone!: string;
   @ApiProperty({ example: 'de-DE' }) locale!: string;
+  @ApiProperty({ minimum: 0, maximum: 60, example: 10, description: 'undo send: seconds the outbox holds a reply so its author can take it back' })
+  undoSendSeconds!: number;
 }
 
 /** The signed-in user. */

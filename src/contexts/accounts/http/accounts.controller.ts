@@ -44,8 +44,8 @@ export class AccountsController {
   account(@CurrentUser() user: SignedInUser): AccountAnswer {
     const account = this.queries.account(user.accountId);
     if (!account) throw new NotFound('Account');
-    const { name, plan, timeZone, locale } = account;
-    return { name, plan, timeZone, locale };
+    const { name, plan, timeZone, locale, undoSendSeconds } = account;
+    return { name, plan, timeZone, locale, undoSendSeconds };
   }
 
   @Patch('account')

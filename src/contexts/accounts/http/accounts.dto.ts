@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 
 // Shapes only; the rules (email form, password length, time zones…) live in the domain, once.
 
@@ -17,6 +17,10 @@ export class ChangeAccountDto {
   @ApiPropertyOptional() @IsOptional() @IsString() name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() timeZone?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() locale?: string;
+  @ApiPropertyOptional({ minimum: 0, maximum: 60, description: 'undo send: seconds the outbox holds a reply (default 10)' })
+  @IsOptional()
+  @IsInt({ message: 'undoSendSeconds must be a whole number from 0 to 60' })
+  undoSendSeconds?: number;
 }
 
 // Bounded: the address typed keys the sign-in limits, kept in memory for 15 minutes, and the password goes to scrypt.

@@ -2,19 +2,21 @@ import type { RecordedEvent } from '../../../shared/event-store/event-store.port
 import type { Projection } from '../../../shared/projections/projection';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { AccountEvent } from '../domain/account.decider';
+import { DEFAULT_UNDO_SEND_SECONDS } from '../domain/accounts.rules';
 import type { SessionEvent } from '../domain/session.decider';
 import type { UserEvent } from '../domain/user.decider';
 
 /** Accounts, users (with their credential, for sign-in) and sessions, as the HTTP edge reads them. */
 export class AccountsProjection implements Projection {
   readonly name = 'accounts';
-  readonly version = 1;
+  readonly version = 2;
 
   setUp(db: SqliteDatabase): void {
     db.exec(`
       CREATE TABLE IF NOT EXISTS accounts (
         account_id TEXT PRIMARY KEY, name TEXT NOT NULL, plan TEXT NOT NULL,
-        time_zone TEXT NOT NULL, locale TEXT NOT NULL, primary_admin_id TEXT NOT NULL, opened_at TEXT NOT NULL
+        time_zone TEXT NOT NULL, locale TEXT NOT NULL, primary_admin_id TEXT NOT NULL, opened_at TEXT NOT NULL,
+        undo_send_seconds INTEGER NOT NULL DEFAULT ${DEFAULT_UNDO_SEND_SECONDS}
       ) STRICT;
       CREATE TABLE IF NOT EXISTS users (
         user_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, name TEXT NOT NULL, email TEXT NOT NULL UNIQUE,
@@ -38,7 +40,7 @@ export class AccountsProjection implements Projection {
     switch (event.type) {
       case 'AccountOpened': {
         const d = event.data;
-        prepared(db, 'INSERT OR IGNORE INTO accounts VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        prepared(db, 'INSERT OR IGNORE INTO accounts (account_id, name, plan, time_zone, locale, primary_admin_id, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
           d.accountId, d.name, d.plan, d.timeZone, d.locale, d.primaryAdmin.userId, at,
         );
         return;
@@ -46,9 +48,9 @@ export class AccountsProjection implements Projection {
       case 'AccountSettingsChanged': {
         const { accountId, changes } = event.data;
         prepared(db, 
-          `UPDATE accounts SET name = coalesce(?, name), time_zone = coalesce(?, time_zone), locale = coalesce(?, locale)
-           WHERE account_id = ?`,
-        ).run(changes.name ?? null, changes.timeZone ?? null, changes.locale ?? null, accountId);
+          `UPDATE accounts SET name = coalesce(?, name), time_zone = coalesce(?, time_zone), locale = coalesce(?, locale),
+           undo_send_seconds = coalesce(?, undo_send_seconds) WHERE account_id = ?`,
+        ).run(changes.name ?? null, changes.timeZone ?? null, changes.locale ?? null, changes.undoSendSeconds ?? null, accountId);
         return;
       }
       case 'UserRegistered': {

@@ -10,6 +10,8 @@ export interface AccountView {
   plan: 'trial' | 'seats';
   timeZone: string;
   locale: string;
+  /** Undo send: seconds the outbox holds a reply. */
+  undoSendSeconds: number;
 }
 
 export interface UserView {
@@ -53,9 +55,11 @@ export class AccountsQueries {
 
   account(accountId: string): AccountView | null {
     const row = this.db
-      .prepare('SELECT account_id, name, plan, time_zone, locale FROM accounts WHERE account_id = ?')
-      .get(accountId) as { account_id: string; name: string; plan: AccountView['plan']; time_zone: string; locale: string } | undefined;
-    return row ? { accountId: row.account_id, name: row.name, plan: row.plan, timeZone: row.time_zone, locale: row.locale } : null;
+      .prepare('SELECT account_id, name, plan, time_zone, locale, undo_send_seconds FROM accounts WHERE account_id = ?')
+      .get(accountId) as { account_id: string; name: string; plan: AccountView['plan']; time_zone: string; locale: string; undo_send_seconds: number } | undefined;
+    return row
+      ? { accountId: row.account_id, name: row.name, plan: row.plan, timeZone: row.time_zone, locale: row.locale, undoSendSeconds: row.undo_send_seconds }
+      : null;
   }
 
   users(accountId: string): UserView[] {

@@ -18,11 +18,16 @@ const BATCH = 16;
  * Delivers queued replies. The schedule survives restarts because it is a read model of the
  * delivery events; each attempt is claimed in the reply's delivery stream before the mail goes
  * out, so one attempt is sent by one worker only, and a delivered reply is never sent again.
+ * A reply with an undo window is not in the schedule before its `sendsAt`, and the claim checks
+ * the window again on the stream, where an undo would have been recorded: an undone reply is never
+ * sent. Besides the poll, a timer wakes the outbox when the next reply falls due; it is set from the
+ * schedule at start and after every pass, so a restart keeps it.
  */
 @Injectable()
 export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ReplyOutbox');
   private timer: NodeJS.Timeout | null = null;
+  private nextDue: NodeJS.Timeout | null = null;
   private draining: Promise<void> | null = null;
   private again = false;
   private stopped = true;
@@ -47,6 +52,7 @@ export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.nextDue) clearTimeout(this.nextDue);
     // An attempt under way finishes and records its outcome, so it is not sent again after a restart.
     await this.draining;
     this.mailer.close();
@@ -64,8 +70,25 @@ export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShu
       if (this.again) {
         this.again = false;
         this.wake();
+      } else {
+        this.wakeWhenDue();
       }
     });
+  }
+
+  /** The next reply due (an undo window ending, a retry) wakes the outbox on time rather than at the next poll. */
+  private wakeWhenDue(): void {
+    if (this.stopped) return;
+    if (this.nextDue) clearTimeout(this.nextDue);
+    this.nextDue = null;
+    const at = this.queries.nextReplyDueAt(new Date());
+    if (at === null) return;
+    const wait = new Date(at).getTime() - Date.now();
+    // Only what falls due before the next poll; a reply already due and still listed (one whose
+    // claim another worker holds, or that cannot be read) is left to the poll, never a busy loop.
+    if (wait <= 0 || wait > POLL_MS) return;
+    this.nextDue = setTimeout(() => this.wake(), wait);
+    this.nextDue.unref();
   }
 
   private async drain(): Promise<void> {
@@ -80,11 +103,16 @@ export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShu
     try {
       const context: CommandContext = { actor: { system: 'reply-outbox' }, accountId, correlationId: messageId, causationId: null };
       const stream = replyDeliveryStream(messageId);
-      const claim = await this.eventSourcing.decide(stream, replyDeliveryDecider, { type: 'StartAttempt', ...reply, now: new Date(), leaseMs: CLAIM_MS }, context);
-      const started = claim.events[0] as ReplyDeliveryStarted | undefined;
-      // Not due by the stream (the read model lags, or another worker holds it): nothing to send.
-      if (!started) return;
       const mail = await this.queuedReply(conversationId, messageId);
+      const claim = await this.eventSourcing.decide(
+        stream,
+        replyDeliveryDecider,
+        { type: 'StartAttempt', ...reply, now: new Date(), leaseMs: CLAIM_MS, sendsAt: mail.sendsAt },
+        context,
+      );
+      const started = claim.events[0] as ReplyDeliveryStarted | undefined;
+      // Not due by the stream (the read model lags, another worker holds it, or its author undid it): nothing to send.
+      if (!started) return;
       let outcome: { delivered: true; response: string } | { delivered: false; error: string; permanent: boolean };
       try {
         outcome = { delivered: true, ...(await this.mailer.send(mail)) };

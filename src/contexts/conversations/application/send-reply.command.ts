@@ -11,6 +11,8 @@ import { sanitizeMailHtml } from '../../inbound-mail/contract';
 import { conversationDecider, conversationStream, type ConversationEvent } from '../domain/conversation.decider';
 import type { ReplyRoute } from '../domain/reply-rules';
 import { ConversationsQueries } from '../read-models/conversations.queries';
+import { AccountsQueries, DEFAULT_UNDO_SEND_SECONDS } from '../../accounts/contract';
+import { draftDecider, draftStream } from '../domain/draft.decider';
 import { ReplyComposer } from './reply-composer';
 import { ReplyOutbox } from './reply-outbox';
 
@@ -25,8 +27,15 @@ export interface ReplyInput {
   force?: boolean;
 }
 
+export interface SentReply {
+  messageId: string;
+  via: ReplyRoute;
+  /** When the outbox takes an email reply (the end of its undo window); when it was posted, for a chat line. */
+  sendsAt: string;
+}
+
 /** An agent's reply, sent where the conversation can be reached: by email, or into the visitor's chat. */
-export class SendReply extends Command<{ messageId: string; via: ReplyRoute }> {
+export class SendReply extends Command<SentReply> {
   constructor(
     readonly conversationId: string,
     readonly input: ReplyInput,
@@ -38,7 +47,8 @@ export class SendReply extends Command<{ messageId: string; via: ReplyRoute }> {
 
 /**
  * Reads the conversation and renders the reply once, then lets the decider route it and record it
- * (ReplyQueued for the outbox, or ChatReplyPosted) in one append.
+ * (ReplyQueued for the outbox, or ChatReplyPosted) in one append. An email reply waits the account's
+ * undo send delay, as it is at send time. The sender's draft of it goes once the reply is recorded.
  */
 @CommandHandler(SendReply)
 export class SendReplyHandler implements ICommandHandler<SendReply> {
@@ -47,10 +57,11 @@ export class SendReplyHandler implements ICommandHandler<SendReply> {
     private readonly conversations: ConversationsQueries,
     private readonly composer: ReplyComposer,
     private readonly outbox: ReplyOutbox,
+    private readonly accounts: AccountsQueries,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async execute({ conversationId, input, context }: SendReply): Promise<{ messageId: string; via: ReplyRoute }> {
+  async execute({ conversationId, input, context }: SendReply): Promise<SentReply> {
     const { accountId, userId } = context;
     const conversation = this.conversations.conversation(accountId, conversationId);
     if (!conversation) throw new NotFound('Conversation');
@@ -78,20 +89,31 @@ export class SendReplyHandler implements ICommandHandler<SendReply> {
         now: new Date(),
         savedAt: input.savedAt ?? null,
         force: input.force ?? false,
+        undoWindowMs: (this.accounts.account(accountId)?.undoSendSeconds ?? DEFAULT_UNDO_SEND_SECONDS) * 1000,
       },
       context,
     );
-    await this.eventSourcing.waitForReadModels(outcome.position);
-    const via = await this.routeTaken(conversationId, outcome, context.commandId);
-    if (via === 'email') this.outbox.wake();
-    return { messageId, via };
+    const discarded = await this.eventSourcing.decide(
+      draftStream(conversationId, userId),
+      draftDecider,
+      { type: 'DiscardDraft', conversationId, accountId, userId, because: 'sent', now: new Date() },
+      { ...context, commandId: undefined },
+    );
+    await this.eventSourcing.waitForReadModels(outcome.position, discarded.position);
+    const sent = await this.recorded(conversationId, outcome, context.commandId);
+    if (sent.via === 'email') this.outbox.wake();
+    return { messageId, ...sent };
   }
 
-  /** Where the decider sent the reply: what it recorded now, or what this command id recorded before. */
-  private async routeTaken(conversationId: string, outcome: CommandOutcome<ConversationEvent>, commandId: string | undefined): Promise<ReplyRoute> {
+  /** Where the decider sent the reply and when it goes: what it recorded now, or what this command id recorded before. */
+  private async recorded(conversationId: string, outcome: CommandOutcome<ConversationEvent>, commandId: string | undefined): Promise<Omit<SentReply, 'messageId'>> {
     const recorded = outcome.repeated
       ? (await this.eventSourcing.store.readStream(conversationStream(conversationId))).filter((event) => event.metadata.commandId === commandId)
       : outcome.events;
-    return recorded.some((event) => event.type === 'ChatReplyPosted') ? 'chat' : 'email';
+    for (const event of recorded as ConversationEvent[]) {
+      if (event.type === 'ChatReplyPosted') return { via: 'chat', sendsAt: event.data.postedAt };
+      if (event.type === 'ReplyQueued') return { via: 'email', sendsAt: event.data.sendsAt ?? event.data.queuedAt };
+    }
+    return { via: 'email', sendsAt: new Date().toISOString() };
   }
 }

@@ -119,6 +119,8 @@ export interface SendReply {
    */
   savedAt?: Date | null;
   force?: boolean;
+  /** The account's undo send delay: an email reply waits this long for the outbox; a chat line never waits. */
+  undoWindowMs?: number;
 }
 
 export interface ConversationState {
@@ -329,6 +331,7 @@ function decideReply(command: SendReply, state: ConversationState): Conversation
         sendingAddress: command.emailChannel.address as string,
         ownDomain: command.ownDomain,
         now,
+        undoWindowMs: command.undoWindowMs,
       },
     ),
   ];

@@ -14,7 +14,8 @@ import {
 import { NoteAddedData } from './internal-note';
 import { ReplyQueuedData } from './outgoing-reply';
 import { SavedReplyChangedData, SavedReplyCreatedData, SavedReplyDeletedData } from './saved-reply.decider';
-import { ReplyDeliveredData, ReplyDeliveryFailedData, ReplyDeliveryStartedData, ReplyRetryRequestedData } from './reply-delivery.decider';
+import { ReplyDeliveredData, ReplyDeliveryFailedData, ReplyDeliveryStartedData, ReplyRetryRequestedData, ReplyUndoneData } from './reply-delivery.decider';
+import { DraftDiscardedData, DraftSavedData } from './draft.decider';
 
 /** Conversations' part of the app's event registry. */
 export const conversationsEventSchemas: EventSchemas = {
@@ -31,6 +32,9 @@ export const conversationsEventSchemas: EventSchemas = {
   ReplyDelivered: ReplyDeliveredData,
   ReplyDeliveryFailed: ReplyDeliveryFailedData,
   ReplyRetryRequested: ReplyRetryRequestedData,
+  ReplyUndone: ReplyUndoneData,
+  DraftSaved: DraftSavedData,
+  DraftDiscarded: DraftDiscardedData,
   ConversationSeen: ConversationSeenData,
   NoteAdded: NoteAddedData,
   NotificationsRead: NotificationsReadData,

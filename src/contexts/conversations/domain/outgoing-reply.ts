@@ -39,6 +39,12 @@ export const ReplyQueuedData = z.object({
   /** Put in the body for providers that rewrite Message-IDs. */
   marker: z.string().min(1),
   queuedAt: Timestamp,
+  /**
+   * The end of the undo window (queuedAt plus the account's delay at send time): the outbox takes
+   * the reply from then on, and its author may undo it until then. Absent when there is no delay
+   * (and on replies queued before undo send existed): the reply goes out at once.
+   */
+  sendsAt: Timestamp.optional(),
 });
 export type ReplyQueued = Event<'ReplyQueued', z.infer<typeof ReplyQueuedData>>;
 
@@ -54,6 +60,8 @@ export interface ConversationFacts {
   sendingAddress: string;
   ownDomain: string;
   now: Date;
+  /** How long the outbox waits before it takes the reply (the account's undo send delay); none when 0 or absent. */
+  undoWindowMs?: number;
 }
 
 /** References grow with every message; clients keep the first and the newest ones (RFC 5322 §3.6.4). */
@@ -81,6 +89,7 @@ export function composeReply(draft: ReplyDraft, facts: ConversationFacts): Reply
       threadIndex: nextThreadIndex(facts.threadIndex, facts.conversationId, new Date(facts.startedAt ?? facts.now), facts.now),
       marker: markerFor(facts.replyToken),
       queuedAt: facts.now.toISOString(),
+      ...(facts.undoWindowMs ? { sendsAt: new Date(facts.now.getTime() + facts.undoWindowMs).toISOString() } : {}),
     },
   };
 }

@@ -94,3 +94,20 @@ describe('an agent replying to a chat', () => {
     given(conversationDecider, [...chat, posted]).when(reply({ visitorOnline: true })).then([]);
   });
 });
+
+describe('undo send', () => {
+  it("holds an email reply for the account's delay: sendsAt is the end of the undo window", () => {
+    const [queued] = decided(emailConversation, reply({ undoWindowMs: 10_000 }));
+    expect(queued).toMatchObject({ type: 'ReplyQueued', data: { queuedAt: now.toISOString(), sendsAt: '2026-11-25T09:30:10.000Z' } });
+  });
+
+  it('has no window with a delay of 0, as before undo send', () => {
+    const [queued] = decided(emailConversation, reply({ undoWindowMs: 0 }));
+    expect(queued.type).toBe('ReplyQueued');
+    expect('sendsAt' in queued.data).toBe(false);
+  });
+
+  it('never delays a line posted into a live chat', () => {
+    expect(decided(chat, reply({ visitorOnline: true, undoWindowMs: 10_000 }))).toEqual([posted]);
+  });
+});

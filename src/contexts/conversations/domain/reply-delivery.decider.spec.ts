@@ -61,3 +61,39 @@ describe('reply delivery', () => {
     given(replyDeliveryDecider).when({ ...ids, type: 'RequestRetry', now: t0 }).thenFails({ code: 'CONVERSATION.REPLY_IN_PROGRESS' });
   });
 });
+
+describe('undo send', () => {
+  const sendsAt = at(10_000).toISOString();
+  const undo = (now: Date, userId = 'author') => ({ ...ids, type: 'Undo' as const, userId, authorId: 'author', sendsAt, now });
+  const undone = (now: Date): ReplyDeliveryEvent => ({ type: 'ReplyUndone', data: { ...ids, undoneBy: 'author', undoneAt: now.toISOString() } });
+
+  it('lets the author undo a reply within its window, and the outbox never takes it then', () => {
+    given(replyDeliveryDecider).when(undo(at(9_999))).then([undone(at(9_999))]);
+    given(replyDeliveryDecider, [undone(at(5_000))]).when({ ...ids, type: 'StartAttempt', now: at(10 ** 9), leaseMs: 60_000, sendsAt }).then([]);
+    given(replyDeliveryDecider, [undone(at(5_000))]).when({ ...ids, type: 'RequestRetry', now: at(20_000) }).thenFails({ code: 'CONVERSATION.REPLY_UNDONE' });
+  });
+
+  it('undoes twice as once', () => {
+    given(replyDeliveryDecider, [undone(at(5_000))]).when(undo(at(6_000))).then([]);
+  });
+
+  it('does not let the outbox take a reply before its undo window ends', () => {
+    given(replyDeliveryDecider).when({ ...ids, type: 'StartAttempt', now: at(9_999), leaseMs: 60_000, sendsAt }).then([]);
+    given(replyDeliveryDecider)
+      .when({ ...ids, type: 'StartAttempt', now: at(10_000), leaseMs: 60_000, sendsAt })
+      .then([started(1, at(10_000))]);
+  });
+
+  it('refuses an undo once the window has passed or the outbox has claimed the reply: exactly one of them wins', () => {
+    given(replyDeliveryDecider).when(undo(at(10_000))).thenFails({ code: 'CONVERSATION.UNDO_TOO_LATE' });
+    given(replyDeliveryDecider, [started(1, at(10_000))]).when(undo(at(10_000))).thenFails({ code: 'CONVERSATION.UNDO_TOO_LATE' });
+  });
+
+  it('has no window for a reply queued without a delay', () => {
+    given(replyDeliveryDecider).when({ ...undo(t0), sendsAt: undefined }).thenFails({ code: 'CONVERSATION.UNDO_TOO_LATE' });
+  });
+
+  it('lets only the author undo', () => {
+    given(replyDeliveryDecider).when(undo(at(1_000), 'colleague')).thenFails({ code: 'CONVERSATION.NOT_REPLY_AUTHOR' });
+  });
+});

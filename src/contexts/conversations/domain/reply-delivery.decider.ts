@@ -8,6 +8,11 @@ import { Timestamp } from '../../../shared/domain/event-schema';
  * Delivery of one queued reply, in its own stream so that attempts never contend with the
  * conversation. An attempt is claimed before the mail goes out: whoever appends the claim sends, so
  * two workers (or two nodes) never send the same attempt.
+ *
+ * Undo send lives here too, for the same reason: the author's undo and the outbox's first claim are
+ * both decided on this stream with its expected revision, so exactly one of them is recorded; the
+ * loser decides again on the winner's event (a claim makes the undo a 409, an undo makes the claim
+ * nothing). Neither happens before `sendsAt` (the first attempt) or after it (the undo).
  */
 const Ids = z.object({ conversationId: z.string().min(1), accountId: z.string().min(1), messageId: z.string().min(1) });
 type Ids = z.infer<typeof Ids>;
@@ -30,15 +35,19 @@ export const ReplyDeliveryFailedData = Ids.extend({
 export type ReplyDeliveryFailed = Event<'ReplyDeliveryFailed', z.infer<typeof ReplyDeliveryFailedData>>;
 export const ReplyRetryRequestedData = Ids.extend({ requestedAt: Timestamp });
 export type ReplyRetryRequested = Event<'ReplyRetryRequested', z.infer<typeof ReplyRetryRequestedData>>;
-export type ReplyDeliveryEvent = ReplyDeliveryStarted | ReplyDelivered | ReplyDeliveryFailed | ReplyRetryRequested;
+export const ReplyUndoneData = Ids.extend({ undoneBy: z.string().min(1), undoneAt: Timestamp });
+export type ReplyUndone = Event<'ReplyUndone', z.infer<typeof ReplyUndoneData>>;
+export type ReplyDeliveryEvent = ReplyDeliveryStarted | ReplyDelivered | ReplyDeliveryFailed | ReplyRetryRequested | ReplyUndone;
 
 export type ReplyDeliveryCommand =
-  | (Ids & { type: 'StartAttempt'; now: Date; leaseMs: number })
+  /** `sendsAt`: the end of the reply's undo window (from its ReplyQueued); absent for replies queued before undo send. */
+  | (Ids & { type: 'StartAttempt'; now: Date; leaseMs: number; sendsAt?: string })
+  | (Ids & { type: 'Undo'; userId: string; authorId: string; sendsAt?: string; now: Date })
   | (Ids & { type: 'RecordOutcome'; attempt: number; outcome: { delivered: true; response: string } | { delivered: false; error: string; permanent: boolean }; now: Date })
   | (Ids & { type: 'RequestRetry'; now: Date });
 
 export interface ReplyDeliveryState {
-  status: 'queued' | 'sending' | 'waiting' | 'sent' | 'failed';
+  status: 'queued' | 'sending' | 'waiting' | 'sent' | 'failed' | 'undone';
   attempts: number;
   /** While sending: until when the claim holds. While waiting: when the next attempt is due. */
   until: string | null;
@@ -61,6 +70,24 @@ export class ReplyBeingDelivered extends DomainError {
   }
 }
 
+export class ReplyUndoTooLate extends DomainError {
+  constructor() {
+    super('CONVERSATION.UNDO_TOO_LATE', 'conflict', 'This reply can no longer be undone: its undo window has passed and the outbox has taken it');
+  }
+}
+
+export class ReplyWasUndone extends DomainError {
+  constructor() {
+    super('CONVERSATION.REPLY_UNDONE', 'conflict', 'This reply was undone; it is never sent');
+  }
+}
+
+export class NotTheReplyAuthor extends DomainError {
+  constructor() {
+    super('CONVERSATION.NOT_REPLY_AUTHOR', 'forbidden', 'Only the author of a reply can undo it');
+  }
+}
+
 export const replyDeliveryDecider: Decider<ReplyDeliveryState, ReplyDeliveryCommand, ReplyDeliveryEvent> = {
   initialState: () => ({ status: 'queued', attempts: 0, until: null }),
 
@@ -74,6 +101,8 @@ export const replyDeliveryDecider: Decider<ReplyDeliveryState, ReplyDeliveryComm
         return event.data.nextAttemptAt ? { ...state, status: 'waiting', until: event.data.nextAttemptAt } : { ...state, status: 'failed', until: null };
       case 'ReplyRetryRequested':
         return { ...state, status: 'queued', until: null };
+      case 'ReplyUndone':
+        return { ...state, status: 'undone', until: null };
       default:
         return state;
     }
@@ -85,7 +114,7 @@ export const replyDeliveryDecider: Decider<ReplyDeliveryState, ReplyDeliveryComm
     switch (command.type) {
       case 'StartAttempt': {
         // Nothing to do is not an error: another worker holds the claim, or it is not due yet.
-        if (!isDue(state, command.now)) return [];
+        if (!isDue(state, command.now) || inUndoWindow(state, command.sendsAt, command.now)) return [];
         const leaseUntil = new Date(command.now.getTime() + command.leaseMs).toISOString();
         return [{ type: 'ReplyDeliveryStarted', data: { ...ids, attempt: state.attempts + 1, startedAt: command.now.toISOString(), leaseUntil } }];
       }
@@ -104,13 +133,25 @@ export const replyDeliveryDecider: Decider<ReplyDeliveryState, ReplyDeliveryComm
           },
         ];
       }
+      case 'Undo':
+        if (command.userId !== command.authorId) throw new NotTheReplyAuthor();
+        // Undoing twice (a double click, a retried request) is the same undo.
+        if (state.status === 'undone') return [];
+        if (!inUndoWindow(state, command.sendsAt, command.now)) throw new ReplyUndoTooLate();
+        return [{ type: 'ReplyUndone', data: { ...ids, undoneBy: command.userId, undoneAt: command.now.toISOString() } }];
       case 'RequestRetry':
+        if (state.status === 'undone') throw new ReplyWasUndone();
         if (state.status === 'sent') throw new ReplyAlreadyDelivered();
         if (state.status === 'queued' || (state.status === 'sending' && !isDue(state, command.now))) throw new ReplyBeingDelivered();
         return [{ type: 'ReplyRetryRequested', data: { ...ids, requestedAt: command.now.toISOString() } }];
     }
   },
 };
+
+/** Before its first attempt and before `sendsAt`: the author may still take the reply back. */
+export function inUndoWindow(state: ReplyDeliveryState, sendsAt: string | undefined, now: Date): boolean {
+  return state.status === 'queued' && state.attempts === 0 && sendsAt !== undefined && now.getTime() < new Date(sendsAt).getTime();
+}
 
 /** Whether an attempt may start now: queued, or waiting and due, or sending with an expired claim (a crash mid-send). */
 export function isDue(state: ReplyDeliveryState, now: Date): boolean {

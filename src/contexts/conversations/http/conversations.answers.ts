@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DraftAnswer, DraftAuthorAnswer } from './drafts.answers';
 
 // What the conversations routes answer, as the OpenAPI document describes it.
 
@@ -83,6 +84,8 @@ export class MessageAnswer {
   @ApiProperty({ type: String, nullable: true, description: "the relay's last refusal" }) deliveryError!: string | null;
   @ApiProperty() deliveryAttempts!: number;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) nextAttemptAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: "the end of a reply's undo window: the outbox takes it then" })
+  sendsAt!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'the user who wrote a reply or a note' }) authorId!: string | null;
   @ApiProperty({ type: String, nullable: true }) internetMessageId!: string | null;
   @ApiProperty({ example: 'normal' }) kind!: string;
@@ -106,11 +109,15 @@ export class ConversationAnswer extends ConversationSummaryAnswer {
   @ApiProperty({ format: 'date-time' }) startedAt!: string;
   @ApiProperty({ type: [MessageAnswer] }) messages!: MessageAnswer[];
   @ApiProperty({ type: ComposerAnswer }) composer!: ComposerAnswer;
+  @ApiProperty({ type: DraftAnswer, nullable: true, description: "the caller's own draft, to restore in the composer" }) draft!: DraftAnswer | null;
+  @ApiProperty({ type: [DraftAuthorAnswer], description: 'colleagues with a draft here (names only, never their text)' }) colleaguesWithDrafts!: DraftAuthorAnswer[];
 }
 
 export class ReplyQueuedAnswer {
   @ApiProperty() messageId!: string;
   @ApiProperty({ enum: ['email', 'chat'], description: 'a chat whose visitor is online is answered in the chat' }) via!: 'email' | 'chat';
+  @ApiProperty({ format: 'date-time', description: 'when the outbox takes an email reply (until then its author may undo it); when a chat line was posted' })
+  sendsAt!: string;
 }
 
 export class RetryAnswer {

@@ -17,6 +17,7 @@ import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/
 import { ConversationsQueries, type MessageRow } from '../read-models/conversations.queries';
 import { InboxQueries } from '../read-models/inbox.queries';
 import { SendHeldAnswer } from './collision.answers';
+import { AccountsQueries } from '../../accounts/contract';
 import { ConversationAnswer, ConversationSummaryAnswer, InboxPageAnswer, MessageAnswer, ReplyQueuedAnswer, RetryAnswer } from './conversations.answers';
 
 class AssignDto {
@@ -68,6 +69,7 @@ export class ConversationsController {
     private readonly inbox: InboxQueries,
     private readonly commands: CommandBus,
     private readonly composer: ReplyComposer,
+    private readonly accounts: AccountsQueries,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
 
@@ -166,7 +168,11 @@ export class ConversationsController {
       to: conversation.contact.email || null,
       subject: preview.subject,
     };
-    return { ...conversation, messages, composer };
+    const draft = this.queries.draft(user.accountId, id, user.userId);
+    const colleaguesWithDrafts = this.queries
+      .draftAuthors(user.accountId, id, user.userId)
+      .map((userId) => ({ userId, name: this.accounts.user(user.accountId, userId)?.name ?? '' }));
+    return { ...conversation, messages, composer, draft, colleaguesWithDrafts };
   }
 
   @Get('attachments/:id')
@@ -215,6 +221,7 @@ export class ConversationsController {
       deliveryError: message.deliveryError,
       deliveryAttempts: message.deliveryAttempts,
       nextAttemptAt: message.nextAttemptAt,
+      sendsAt: message.sendsAt,
       authorId: message.authorId,
       internetMessageId: message.internetMessageId,
       kind: message.kind,

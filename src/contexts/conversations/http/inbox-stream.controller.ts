@@ -21,6 +21,7 @@ const INBOX_CHANGES = new Set([
   'ReplyDelivered',
   'ReplyDeliveryFailed',
   'ReplyRetryRequested',
+  'ReplyUndone',
   'ChatMessageReceived',
   'ChatReplyPosted',
   'ChatVisitorIdentified',

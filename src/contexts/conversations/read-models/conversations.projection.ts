@@ -10,7 +10,7 @@ const PREVIEW_LENGTH = 160;
 /** Conversations and their messages as the inbox and the thread show them. */
 export class ConversationsProjection implements Projection {
   readonly name = 'conversations';
-  readonly version = 5;
+  readonly version = 6;
 
   setUp(db: SqliteDatabase): void {
     db.exec(`
@@ -29,7 +29,7 @@ export class ConversationsProjection implements Projection {
         sent_at TEXT, received_at TEXT NOT NULL, kind TEXT NOT NULL, text_hash TEXT, html_hash TEXT, reply_text TEXT NOT NULL,
         omitted TEXT NOT NULL, received_while_disabled INTEGER NOT NULL, position INTEGER NOT NULL,
         body_html TEXT, author_id TEXT, delivery_status TEXT, delivery_error TEXT, delivery_attempts INTEGER NOT NULL DEFAULT 0,
-        next_attempt_at TEXT, truncated TEXT
+        next_attempt_at TEXT, truncated TEXT, sends_at TEXT
       ) STRICT;
       CREATE INDEX IF NOT EXISTS messages_by_conversation ON conversation_messages (conversation_id, position);
       CREATE INDEX IF NOT EXISTS replies_due ON conversation_messages (next_attempt_at) WHERE next_attempt_at IS NOT NULL;
@@ -78,11 +78,11 @@ export class ConversationsProjection implements Projection {
         const r = event.data;
         prepared(
           db,
-          `INSERT OR IGNORE INTO conversation_messages (${MESSAGE_COLUMNS}, body_html, author_id, delivery_status, next_attempt_at)
-           VALUES (?, ?, ?, 'outbound', ?, ?, ?, '[]', ?, ?, ?, 'mail', NULL, NULL, ?, '[]', 0, ?, ?, ?, 'queued', ?)`,
+          `INSERT OR IGNORE INTO conversation_messages (${MESSAGE_COLUMNS}, body_html, author_id, delivery_status, next_attempt_at, sends_at)
+           VALUES (?, ?, ?, 'outbound', ?, ?, ?, '[]', ?, ?, ?, 'mail', NULL, NULL, ?, '[]', 0, ?, ?, ?, 'queued', ?, ?)`,
         ).run(
           r.messageId, r.conversationId, r.accountId, r.internetMessageId, JSON.stringify(r.from), JSON.stringify([r.to]), r.subject,
-          r.queuedAt, r.queuedAt, r.text, Number(recorded.position), r.html, r.authorId, r.queuedAt,
+          r.queuedAt, r.queuedAt, r.text, Number(recorded.position), r.html, r.authorId, r.sendsAt ?? r.queuedAt, r.sendsAt ?? null,
         );
         recordActivity(db, r.conversationId, r.queuedAt, r.text);
         return;
@@ -134,6 +134,10 @@ export class ConversationsProjection implements Projection {
       case 'ReplyRetryRequested':
         prepared(db, `UPDATE conversation_messages SET delivery_status = 'queued', next_attempt_at = ? WHERE id = ?`).run(event.data.requestedAt, event.data.messageId);
         return;
+      case 'ReplyUndone':
+        // An undone reply was never sent: it leaves the thread, and the inbox shows what came before it.
+        if (prepared(db, 'DELETE FROM conversation_messages WHERE id = ?').run(event.data.messageId).changes > 0) forgetActivity(db, event.data.conversationId);
+        return;
       case 'ConversationReopened':
       case 'ConversationClosed':
         prepared(db, 'UPDATE conversations SET status = ? WHERE id = ?').run(event.type === 'ConversationClosed' ? 'closed' : 'open', event.data.conversationId);
@@ -160,6 +164,17 @@ function recordActivity(db: SqliteDatabase, conversationId: string, at: string, 
   prepared(db, 'UPDATE conversations SET last_message_at = max(last_message_at, ?), preview = ?, message_count = message_count + 1 WHERE id = ?').run(
     at, text.replace(/\s+/g, ' ').trim().slice(0, PREVIEW_LENGTH), conversationId,
   );
+}
+
+/** After a message left the conversation: its count, preview and newest activity from the messages that remain. */
+function forgetActivity(db: SqliteDatabase, conversationId: string): void {
+  const newest = prepared(db, 'SELECT received_at, reply_text FROM conversation_messages WHERE conversation_id = ? ORDER BY position DESC LIMIT 1').get(conversationId) as
+    | { received_at: string; reply_text: string }
+    | undefined;
+  prepared(
+    db,
+    `UPDATE conversations SET message_count = max(message_count - 1, 0), preview = ?, last_message_at = coalesce(?, started_at) WHERE id = ?`,
+  ).run((newest?.reply_text ?? '').replace(/\s+/g, ' ').trim().slice(0, PREVIEW_LENGTH), newest?.received_at ?? null, conversationId);
 }
 
 /** A line of a chat, from the visitor or an agent: no mail headers, its text kept in the row. */

@@ -39,6 +39,8 @@ export interface MessageRow {
   deliveryError: string | null;
   deliveryAttempts: number;
   nextAttemptAt: string | null;
+  /** The end of a reply's undo window; null when it had none. */
+  sendsAt: string | null;
   attachments: Array<{ id: string; filename: string | null; contentType: string; size: number; contentId: string | null; inline: boolean }>;
 }
 
@@ -120,6 +122,7 @@ export class ConversationsQueries {
       deliveryError: r.delivery_error as string | null,
       deliveryAttempts: r.delivery_attempts as number,
       nextAttemptAt: r.next_attempt_at as string | null,
+      sendsAt: r.sends_at as string | null,
       attachments: (attachments.all(r.id) as Array<Record<string, unknown>>).map((a) => ({
         id: a.id as string,
         filename: a.filename as string | null,
@@ -129,6 +132,24 @@ export class ConversationsQueries {
         inline: a.inline === 1,
       })),
     }));
+  }
+
+  /** The user's own draft of a reply in the conversation (text and all), or null. */
+  draft(accountId: string, conversationId: string, userId: string): { text: string; subject: string | null; savedAt: string } | null {
+    const row = prepared(this.db, 'SELECT text, subject, saved_at FROM drafts WHERE account_id = ? AND conversation_id = ? AND user_id = ?').get(accountId, conversationId, userId) as
+      | { text: string; subject: string | null; saved_at: string }
+      | undefined;
+    return row ? { text: row.text, subject: row.subject, savedAt: row.saved_at } : null;
+  }
+
+  /** Who else has a draft in the conversation: their ids only, never what they wrote. */
+  draftAuthors(accountId: string, conversationId: string, exceptUserId: string): string[] {
+    return prepared(this.db, 'SELECT user_id FROM drafts WHERE account_id = ? AND conversation_id = ? AND user_id <> ? ORDER BY saved_at').pluck().all(accountId, conversationId, exceptUserId) as string[];
+  }
+
+  /** When the next reply falls due after `now`, or null when none waits. */
+  nextReplyDueAt(now: Date): string | null {
+    return (prepared(this.db, 'SELECT min(next_attempt_at) FROM conversation_messages WHERE next_attempt_at > ?').pluck().get(now.toISOString()) as string | null) ?? null;
   }
 
   /** One message of a conversation of the account, or null. */

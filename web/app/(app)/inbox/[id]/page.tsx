@@ -13,6 +13,7 @@ import { ReplyComposer } from '@/components/inbox/reply-composer';
 import { NoteBody } from '@/components/inbox/note-body';
 import { ThreadComposer } from '@/components/inbox/thread-composer';
 import { ThreadPresence } from '@/components/inbox/thread-presence';
+import { PendingReply } from '@/components/inbox/pending-reply';
 import { ThreadShortcuts } from '@/components/inbox/thread-shortcuts';
 import { can } from '@/lib/permissions';
 import { requireMe } from '@/lib/session';
@@ -117,7 +118,11 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
                   .
                 </p>
               ) : null}
-              {message.deliveryStatus ? (
+              {message.sendsAt && message.deliveryStatus === 'queued' && message.deliveryAttempts === 0 && message.sendsAt > new Date().toISOString() ? (
+                <div className="mt-3">
+                  <PendingReply conversationId={thread.id} messageId={message.id} sendsAt={message.sendsAt} canUndo={canReply && message.authorId === me.userId} />
+                </div>
+              ) : message.deliveryStatus ? (
                 <div className="mt-3">
                   <DeliveryStatus
                     conversationId={thread.id}
@@ -162,7 +167,17 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
           conversationId={thread.id}
           canNote={canNote}
           colleagues={assignees}
-          reply={canReply ? <ReplyComposer conversationId={thread.id} composer={thread.composer} newestAt={newestAt(thread.messages)} /> : null}
+          reply={
+            canReply ? (
+              <ReplyComposer
+                conversationId={thread.id}
+                composer={thread.composer}
+                newestAt={newestAt(thread.messages)}
+                draft={thread.draft}
+                colleaguesWithDrafts={thread.colleaguesWithDrafts.map((colleague) => colleague.name)}
+              />
+            ) : null
+          }
         />
       </div>
       {contact ? <ContactPanel contact={contact} conversationId={thread.id} account={account} /> : null}

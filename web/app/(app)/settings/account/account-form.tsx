@@ -17,6 +17,17 @@ export function AccountForm({ account }: { account: Account }) {
       <TextField label="Account name" name="name" defaultValue={account.name} error={errorFor('name')} />
       <TextField label="Time zone" name="timeZone" defaultValue={account.timeZone} error={errorFor('timeZone')} hint="IANA name, such as Europe/Berlin." />
       <TextField label="Locale" name="locale" defaultValue={account.locale} error={errorFor('locale')} hint="Language tag, such as en or de-CH." />
+      <TextField
+        label="Undo send (seconds)"
+        name="undoSendSeconds"
+        type="number"
+        min={0}
+        max={60}
+        step={1}
+        defaultValue={account.undoSendSeconds}
+        error={errorFor('undoSendSeconds')}
+        hint="How long a reply waits before it goes out, so its author can take it back: 0 to 60."
+      />
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>
           Save
