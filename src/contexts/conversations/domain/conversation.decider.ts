@@ -10,6 +10,7 @@ import { composeReply, type ReplyDraft, type ReplyQueued } from './outgoing-repl
 import { routeReply, type SendingChannel } from './reply-rules';
 import { replyTokenFor } from '../../../shared/domain/reply-address';
 import { mergeParticipants, participantsAddedBy, participantsOf } from './participants';
+import { decideSnooze, SNOOZE_COMMANDS, woke, type SnoozeCommand, type SnoozeEvent } from './snooze';
 
 export type { ReplyQueued } from './outgoing-reply';
 
@@ -71,7 +72,8 @@ export type ConversationEvent =
   | ConversationClosed
   | ConversationAssigned
   | ReplyQueued
-  | ChatEvent;
+  | ChatEvent
+  | SnoozeEvent;
 
 export type ConversationCommand =
   | {
@@ -88,7 +90,8 @@ export type ConversationCommand =
   | { type: 'Close' | 'Reopen'; conversationId: string; accountId: string }
   | { type: 'Assign'; conversationId: string; accountId: string; assigneeId: string | null }
   | SendReply
-  | ChatCommand;
+  | ChatCommand
+  | SnoozeCommand;
 
 /**
  * An agent's reply, with what the stream cannot know: the reply as an email (rendered from the
@@ -115,6 +118,8 @@ export interface ConversationState {
   started: boolean;
   channel: ConversationStarted['data']['channel'];
   status: 'open' | 'closed';
+  /** ISO time a snoozed conversation wakes at; null when it is not snoozed. */
+  snoozedUntil: string | null;
   assigneeId: string | null;
   participants: string[];
   /** Our ids of every message, inbound and outbound. */
@@ -138,6 +143,7 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
     started: false,
     channel: 'email',
     status: 'open',
+    snoozedUntil: null,
     assigneeId: null,
     participants: [],
     messageIds: [],
@@ -196,7 +202,12 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
       case 'ConversationReopened':
         return { ...state, status: 'open' };
       case 'ConversationClosed':
-        return { ...state, status: 'closed' };
+        // Closing ends a snooze: a closed conversation waits for nothing.
+        return { ...state, status: 'closed', snoozedUntil: null };
+      case 'ConversationSnoozed':
+        return { ...state, snoozedUntil: event.data.until };
+      case 'ConversationWoke':
+        return { ...state, snoozedUntil: null };
       case 'ConversationAssigned':
         return { ...state, assigneeId: event.data.assigneeId };
       default:
@@ -207,6 +218,10 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
   decide: (command, state) => {
     if (command.type === 'SendReply') return decideReply(command, state);
     if (isChatCommand(command)) return decideChat(command, state);
+    if (isSnoozeCommand(command)) {
+      if (!state.started) throw new NotFound('Conversation');
+      return decideSnooze(command, state);
+    }
     if (command.type === 'StartFormConversation') return decideFormStart(command, state);
     if (!('message' in command)) return decideByAgent(command, state);
     const { conversationId, accountId, message } = command;
@@ -237,6 +252,8 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
     const events: ConversationEvent[] = [{ type: 'MessageReceived', data: { conversationId, accountId, message, newParticipants } }];
     // A person's reply reopens a closed conversation; an auto-reply or a bounce does not.
     if (state.status === 'closed' && message.kind === 'mail') events.push({ type: 'ConversationReopened', data: { conversationId, accountId, because: 'reply' } });
+    // The same goes for a snooze: the contact wrote, so it is back in Open now.
+    if (state.snoozedUntil !== null && message.kind === 'mail') events.push(woke(conversationId, accountId, 'message'));
     return events;
   },
 };
@@ -298,6 +315,7 @@ function decideReply(command: SendReply, state: ConversationState): Conversation
 }
 
 const isChatCommand = (command: ConversationCommand): command is ChatCommand => CHAT_COMMANDS.has(command.type);
+const isSnoozeCommand = (command: ConversationCommand): command is SnoozeCommand => SNOOZE_COMMANDS.has(command.type);
 
 /** The chat widget's side of a conversation: the first line starts it, an email given makes the visitor reachable by mail. */
 function decideChat(command: ChatCommand, state: ConversationState): ConversationEvent[] {
@@ -336,6 +354,7 @@ function decideChat(command: ChatCommand, state: ConversationState): Conversatio
         events.unshift(identified(command.contact, state, conversationId, accountId));
       }
       if (state.status === 'closed') events.push({ type: 'ConversationReopened', data: { conversationId, accountId, because: 'reply' } });
+      if (state.snoozedUntil !== null) events.push(woke(conversationId, accountId, 'message'));
       return events;
     }
     case 'IdentifyChatVisitor':

@@ -11,6 +11,7 @@ import {
   MessageReceivedData,
 } from './conversation.decider';
 import { ReplyQueuedData } from './outgoing-reply';
+import { ConversationSnoozedData, ConversationWokeData } from './snooze';
 import { ReplyDeliveredData, ReplyDeliveryFailedData, ReplyDeliveryStartedData, ReplyRetryRequestedData } from './reply-delivery.decider';
 
 /** Conversations' part of the app's event registry. */
@@ -29,6 +30,8 @@ export const conversationsEventSchemas: EventSchemas = {
   ReplyDeliveryFailed: ReplyDeliveryFailedData,
   ReplyRetryRequested: ReplyRetryRequestedData,
   ConversationSeen: ConversationSeenData,
+  ConversationSnoozed: ConversationSnoozedData,
+  ConversationWoke: ConversationWokeData,
 };
 
 export const conversationsUpcasters: Upcasters = {
