@@ -19,11 +19,14 @@ import { AssigneesController } from './http/assignees.controller';
 import { ConversationsController } from './http/conversations.controller';
 import { ConversationReadsController } from './http/conversation-reads.controller';
 import { InboxStreamController } from './http/inbox-stream.controller';
+import { SnoozeController } from './http/snooze.controller';
+import { SnoozeConversationHandler } from './application/snooze-conversation.command';
+import { SnoozeWakeUps } from './application/snooze-wake-ups';
 import { ConversationsQueries } from './read-models/conversations.queries';
 import { InboxQueries } from './read-models/inbox.queries';
 
 @Module({
-  controllers: [ConversationsController, ConversationReadsController, InboxStreamController, AssigneesController],
+  controllers: [ConversationsController, ConversationReadsController, InboxStreamController, AssigneesController, SnoozeController],
   imports: [AccountsModule, ChannelConfigurationModule],
   providers: [
     ConversationsQueries,
@@ -38,6 +41,8 @@ import { InboxQueries } from './read-models/inbox.queries';
     IdentifyChatVisitorHandler,
     ReplyComposer,
     ReplyOutbox,
+    SnoozeConversationHandler,
+    SnoozeWakeUps,
     {
       provide: OUTBOUND_MAILER,
       inject: [APP_CONFIG],

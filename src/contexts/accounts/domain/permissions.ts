@@ -21,7 +21,7 @@ export const PERMISSIONS = {
   'conversations.read': ALL_ROLES,
   /** Replying, and retrying a reply that could not be delivered. */
   'conversations.reply': REPLIERS,
-  /** Assigning, closing and reopening. */
+  /** Assigning, closing, reopening and snoozing. */
   'conversations.manage': REPLIERS,
   'contacts.read': ALL_ROLES,
   /** A contact's own reply address, for mail that starts conversations. */

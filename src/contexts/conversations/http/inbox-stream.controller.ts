@@ -14,6 +14,8 @@ const INBOX_CHANGES = new Set([
   'ConversationClosed',
   'ConversationReopened',
   'ConversationAssigned',
+  'ConversationSnoozed',
+  'ConversationWoke',
   'ReplyQueued',
   'ReplyDelivered',
   'ReplyDeliveryFailed',
