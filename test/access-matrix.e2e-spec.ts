@@ -79,6 +79,7 @@ const STREAMS = new Set(['GET /api/stream']);
 const sampleBodies: Record<string, object> = {
   'POST /api/conversations/:id/assign': { userId: null },
   'POST /api/conversations/:id/replies': { text: 'A reply from the access matrix' },
+  'POST /api/conversations/:id/snooze': { until: null },
 };
 afterAll(() => api.close());
 
@@ -127,6 +128,7 @@ const ROUTE_ROLES: Record<string, string> = {
   'POST /api/conversations/:id/reopen': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/replies': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/seen': 'admin, agent, auditor, primary_admin',
+  'POST /api/conversations/:id/snooze': 'admin, agent, primary_admin',
   'POST /api/failed-mail/:id/reprocess': 'admin, primary_admin',
   'POST /api/forms': 'admin, primary_admin',
   'POST /api/forms/:formId/submissions': 'public',

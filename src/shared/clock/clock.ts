@@ -28,13 +28,15 @@ export class FileOffsetClock implements Clock {
 
   constructor(private readonly file: string) {
     this.offsetMs = this.read();
-    watchFile(file, { interval: 50, persistent: false }, () => {
-      const offset = this.read();
-      if (offset === this.offsetMs) return;
-      this.offsetMs = offset;
-      for (const listener of this.listeners) listener();
-    });
+    watchFile(file, { interval: 50, persistent: false }, this.changed);
   }
+
+  private readonly changed = () => {
+    const offset = this.read();
+    if (offset === this.offsetMs) return;
+    this.offsetMs = offset;
+    for (const listener of this.listeners) listener();
+  };
 
   now(): Date {
     // Read again: a test that wrote the file expects the very next request to see it.
@@ -48,7 +50,7 @@ export class FileOffsetClock implements Clock {
   }
 
   close(): void {
-    unwatchFile(this.file);
+    unwatchFile(this.file, this.changed);
   }
 
   private read(): number {
