@@ -10,6 +10,7 @@ export const metadata: Metadata = { title: 'Inbox' };
 
 const FILTERS = [
   { label: 'Open', status: 'open' },
+  { label: 'Snoozed', status: 'snoozed' },
   { label: 'Closed', status: 'closed' },
   { label: 'All', status: '' },
 ] as const;
@@ -27,7 +28,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const { status = 'open', cursor, q = '' } = await searchParams;
   const query = q.trim();
   const [account, page] = await Promise.all([getAccount(), getConversations({ status, cursor, q: query })]);
-  const count = (tab: string) => (tab === 'open' ? page.counts.open : tab === 'closed' ? page.counts.closed : page.counts.open + page.counts.closed);
+  const { open, snoozed, closed } = page.counts;
+  const count = (tab: string) => (tab === 'open' ? open : tab === 'snoozed' ? snoozed : tab === 'closed' ? closed : open + snoozed + closed);
   return (
     <>
       <PageHeader title="Inbox" description="Every conversation, newest activity first." actions={<LiveRefresh />} />

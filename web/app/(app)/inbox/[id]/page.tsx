@@ -9,6 +9,7 @@ import { getAccount, getAssignees, getThread } from '@/lib/api';
 import { ConversationActions } from '@/components/inbox/conversation-actions';
 import { DeliveryStatus } from '@/components/inbox/delivery-status';
 import { ReplyComposer } from '@/components/inbox/reply-composer';
+import { SnoozeMenu } from '@/components/inbox/snooze-menu';
 import { ThreadShortcuts } from '@/components/inbox/thread-shortcuts';
 import { can } from '@/lib/permissions';
 import { requireMe } from '@/lib/session';
@@ -46,6 +47,9 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
           <div className="flex items-center gap-4">
             <LiveRefresh />
             {canReply || canManage ? <ThreadShortcuts /> : null}
+            {canManage && thread.status === 'open' ? (
+              <SnoozeMenu id={thread.id} snoozedUntil={thread.snoozedUntil} untilLabel={thread.snoozedUntil ? formatInstant(thread.snoozedUntil, account) : null} />
+            ) : null}
             {canManage ? <ConversationActions id={thread.id} status={thread.status} assignee={thread.assignee} me={me.userId} assignees={assignees} /> : null}
           </div>
         }
