@@ -202,5 +202,6 @@ describe('a restart', () => {
     } finally {
       dataDir.cleanup();
     }
-  });
+    // Two starts of the whole app: slow on a loaded machine.
+  }, 180_000);
 });
