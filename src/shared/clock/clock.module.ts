@@ -1,5 +1,4 @@
-import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { Inject } from '@nestjs/common';
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { CLOCK, clockFor, FileOffsetClock, type Clock } from './clock';
 
 /** Provides the one `Clock` of the app (see `clockFor`). */
