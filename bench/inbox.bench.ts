@@ -21,6 +21,7 @@ const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
 const IN_FLIGHT = 64;
 const PASSWORD = 'correct horse battery';
+const SNOOZED_UNTIL = new Date(Date.now() + 180 * 86_400_000).toISOString();
 
 // A fixed seed: every run indexes the same text and asks the same questions.
 let seed = 0x5eed;
@@ -124,6 +125,8 @@ function conversationAppends(accountId: string, ownerId: string, forwarding: str
   const last = new Date(at).toISOString();
   if (random() < 0.2) events.push(envelope(accountId, 'ConversationAssigned', { conversationId, accountId, assigneeId: ownerId }, last));
   if (random() < 0.6) events.push(envelope(accountId, 'ConversationClosed', { conversationId, accountId }, last));
+  // About a tenth of the open ones are snoozed, until well after the run (chosen by n: the random sequence stays as it was).
+  else if (n % 10 === 3) events.push(envelope(accountId, 'ConversationSnoozed', { conversationId, accountId, until: SNOOZED_UNTIL, by: ownerId }, last));
   appends.push({ stream: `conversation-${conversationId}`, events });
   return appends;
 }
@@ -209,10 +212,10 @@ async function main(): Promise<void> {
     base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/api`;
     const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-    const get = async (path: string): Promise<{ ms: number; body: { items: unknown[]; counts: { open: number; closed: number } } }> => {
+    const get = async (path: string): Promise<{ ms: number; body: { items: unknown[]; counts: { open: number; closed: number; snoozed: number } } }> => {
       const started = process.hrtime.bigint();
       const response = await fetch(`${base}${path}`, { headers: { cookie } });
-      const body = (await response.json()) as { items: unknown[]; counts: { open: number; closed: number } };
+      const body = (await response.json()) as { items: unknown[]; counts: { open: number; closed: number; snoozed: number } };
       if (response.status !== 200) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
       return { ms: Number(process.hrtime.bigint() - started) / 1e6, body };
     };
@@ -231,9 +234,11 @@ async function main(): Promise<void> {
       report(label, `p95 ${percentile(samples, 95).toFixed(1)} ms`, `p50 ${percentile(samples, 50).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms, ${paths.length} requests, ${(found / paths.length).toFixed(1)} items each`);
     };
     const first = await get('/conversations?status=');
-    report('inbox size seen by the API', fmt(first.body.counts.open + first.body.counts.closed), `open ${fmt(first.body.counts.open)}, closed ${fmt(first.body.counts.closed)}`);
+    const { open, closed, snoozed } = first.body.counts;
+    report('inbox size seen by the API', fmt(open + closed + snoozed), `open ${fmt(open)}, snoozed ${fmt(snoozed)}, closed ${fmt(closed)}`);
     await measure('first inbox page (all)', Array.from({ length: REQUESTS }, () => '/conversations?status='));
     await measure('first inbox page (open)', Array.from({ length: REQUESTS }, () => '/conversations?status=open'));
+    await measure('first inbox page (snoozed)', Array.from({ length: REQUESTS }, () => '/conversations?status=snoozed'));
     const queries = Array.from({ length: REQUESTS }, (_, i) => {
       const kind = i % 5;
       const q =

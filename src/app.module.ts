@@ -21,6 +21,7 @@ import { PresenceModule } from './shared/presence/presence';
 import { eventContracts } from './event-contracts';
 import { projections } from './projections';
 import { LiveStreamsModule } from './shared/live/live-streams';
+import { ClockModule } from './shared/clock/clock.module';
 
 /** The projection thread's entry: the compiled file, or under ts-jest and ts-node its TypeScript source. */
 const PROJECTION_HOST_WORKER_FILE = join(__dirname, `projection-host.worker${extname(__filename)}`);
@@ -40,6 +41,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule,
         EventStoreModule.forRoot(eventContracts),
         DiscoveryModule,
         SubscriptionsModule.forRoot({ run: runSubscriptions, hostWorker: PROJECTION_HOST_WORKER_FILE, projections }),

@@ -88,6 +88,7 @@ const sampleBodies: Record<string, object> = {
   'POST /api/conversations/:id/notes': { text: 'A note from the access matrix' },
   'POST /api/conversations/:id/presence': { state: 'viewing' },
   'PUT /api/conversations/:id/draft': { text: 'A draft from the access matrix' },
+  'POST /api/conversations/:id/snooze': { until: null },
 };
 afterAll(() => api.close());
 
@@ -146,6 +147,7 @@ const ROUTE_ROLES: Record<string, string> = {
   'POST /api/conversations/bulk': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/replies': 'admin, agent, primary_admin',
   'POST /api/conversations/:id/seen': 'admin, agent, auditor, primary_admin',
+  'POST /api/conversations/:id/snooze': 'admin, agent, primary_admin',
   'POST /api/failed-mail/:id/reprocess': 'admin, primary_admin',
   'POST /api/forms': 'admin, primary_admin',
   'POST /api/forms/:formId/submissions': 'public',

@@ -23,7 +23,7 @@ interface Item {
 interface Page {
   items: Item[];
   nextCursor: string | null;
-  counts: { open: number; closed: number };
+  counts: { open: number; closed: number; snoozed: number };
 }
 
 let counter = 0;
@@ -109,7 +109,7 @@ describe('search', () => {
     expect(subjects(await list(agent, '?q=zipper&status=closed'))).toEqual(['Another zipper question']);
     const first = await list(agent, '?q=zipper&status=&limit=1');
     expect(subjects(first)).toEqual(['Another zipper question']);
-    expect(first.counts).toEqual({ open: 3, closed: 1 });
+    expect(first.counts).toEqual({ open: 3, closed: 1, snoozed: 0 });
     const second = await list(agent, `?q=zipper&status=&limit=1&cursor=${first.nextCursor}`);
     expect(subjects(second)).toEqual(['Broken zipper']);
     expect(second.nextCursor).toBeNull();
@@ -136,17 +136,17 @@ describe('counts per status', () => {
     const to = owner.address;
     for (const n of [1, 2, 3]) await deliver(to, { to, from: `C${n} <c${n}@example.com>`, subject: `Count ${n}` });
     const { items } = await until(owner.agent, '?status=', (page) => page.items.length === 3);
-    expect((await list(owner.agent, '?status=closed')).counts).toEqual({ open: 3, closed: 0 });
+    expect((await list(owner.agent, '?status=closed')).counts).toEqual({ open: 3, closed: 0, snoozed: 0 });
     await owner.agent.post(`/api/conversations/${items[0].id}/close`).expect(200);
     await owner.agent.post(`/api/conversations/${items[1].id}/assign`).send({ userId: owner.userId }).expect(200);
     const closed = await list(owner.agent, '?status=closed');
     expect(closed.items).toHaveLength(1);
-    expect(closed.counts).toEqual({ open: 2, closed: 1 });
-    expect((await list(owner.agent, '?assignee=me')).counts).toEqual({ open: 1, closed: 0 });
-    expect((await list(owner.agent, '?assignee=none')).counts).toEqual({ open: 1, closed: 1 });
-    expect((await list(owner.agent, '?channel=chat')).counts).toEqual({ open: 0, closed: 0 });
+    expect(closed.counts).toEqual({ open: 2, closed: 1, snoozed: 0 });
+    expect((await list(owner.agent, '?assignee=me')).counts).toEqual({ open: 1, closed: 0, snoozed: 0 });
+    expect((await list(owner.agent, '?assignee=none')).counts).toEqual({ open: 1, closed: 1, snoozed: 0 });
+    expect((await list(owner.agent, '?channel=chat')).counts).toEqual({ open: 0, closed: 0, snoozed: 0 });
     await owner.agent.post(`/api/conversations/${items[0].id}/reopen`).expect(200);
-    expect((await list(owner.agent)).counts).toEqual({ open: 3, closed: 0 });
+    expect((await list(owner.agent)).counts).toEqual({ open: 3, closed: 0, snoozed: 0 });
   });
 });
 

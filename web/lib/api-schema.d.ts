@@ -562,6 +562,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{id}/snooze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SnoozeController_snooze"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/bulk": {
         parameters: {
             query?: never;
@@ -1151,6 +1167,11 @@ export interface components {
             messages: components["schemas"]["MessageAnswer"][];
             participants: string[];
             preview: string;
+            /**
+             * Format: date-time
+             * @description an open conversation snoozed until then (on the Snoozed tab, not Open); null when not snoozed
+             */
+            snoozedUntil: string | null;
             /** Format: date-time */
             startedAt: string;
             /** @enum {string} */
@@ -1172,6 +1193,11 @@ export interface components {
             /** Format: date-time */
             lastMessageAt: string;
             preview: string;
+            /**
+             * Format: date-time
+             * @description an open conversation snoozed until then (on the Snoozed tab, not Open); null when not snoozed
+             */
+            snoozedUntil: string | null;
             /** @enum {string} */
             status: "open" | "closed";
             subject: string;
@@ -1353,6 +1379,8 @@ export interface components {
         InboxCountsAnswer: {
             closed: number;
             open: number;
+            /** @description open conversations that are snoozed (not counted in open) */
+            snoozed: number;
         };
         InboxItemAnswer: {
             /** @description the assigned user */
@@ -1364,6 +1392,11 @@ export interface components {
             /** Format: date-time */
             lastMessageAt: string;
             preview: string;
+            /**
+             * Format: date-time
+             * @description an open conversation snoozed until then (on the Snoozed tab, not Open); null when not snoozed
+             */
+            snoozedUntil: string | null;
             /** @enum {string} */
             status: "open" | "closed";
             subject: string;
@@ -1667,6 +1700,18 @@ export interface components {
             message: string;
             /** @example 422 */
             statusCode: number;
+        };
+        SnoozeDto: {
+            /**
+             * @description instead of until: a preset of the snooze menu, in the account's time zone
+             * @enum {string}
+             */
+            preset?: "later-today" | "tomorrow-morning" | "next-week";
+            /**
+             * Format: date-time
+             * @description when it comes back to Open (in the future, at most a year away); null unsnoozes it now
+             */
+            until?: string | null;
         };
         SubscriptionStatusAnswer: {
             caughtUp: boolean;
@@ -2505,8 +2550,8 @@ export interface operations {
                 limit?: number;
                 /** @description search words (at most 200 characters) */
                 q?: string;
-                /** @description every status when absent */
-                status?: "open" | "closed";
+                /** @description every status when absent; open leaves out snoozed ones */
+                status?: "open" | "closed" | "snoozed";
             };
             header?: never;
             path?: never;
@@ -2956,6 +3001,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SnoozeController_snooze: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SnoozeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationSummaryAnswer"];
+                };
             };
             /** @description A refusal or failure */
             default: {

@@ -27,6 +27,9 @@ export class ApiError extends Error {
   }
 }
 
+/** Every answer fresh from the API: Next's fetch cache must never hand one visitor's answer to another. */
+const NOT_CACHED = { cache: 'no-store' as const };
+
 /** A client for the current request: it speaks for the visitor whose request this is. */
 async function api(): Promise<ApiClient> {
   const session = (await cookies()).get(SESSION_COOKIE)?.value;
@@ -38,7 +41,8 @@ async function api(): Promise<ApiClient> {
       ...(session ? { cookie: `${SESSION_COOKIE}=${encodeURIComponent(session)}` } : {}),
       ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
     },
-    cache: 'no-store',
+    // Spread, not written out: openapi-fetch passes it on to fetch, but its typing of RequestInit lacks it.
+    ...NOT_CACHED,
   });
 }
 

@@ -35,6 +35,9 @@ import { CreateSavedReplyHandler } from './application/create-saved-reply.comman
 import { DeleteSavedReplyHandler } from './application/delete-saved-reply.command';
 import { SavedRepliesQueries } from './read-models/saved-replies.queries';
 import { DraftsController } from './http/drafts.controller';
+import { SnoozeController } from './http/snooze.controller';
+import { SnoozeConversationHandler } from './application/snooze-conversation.command';
+import { SnoozeWakeUps } from './application/snooze-wake-ups';
 import { ConversationsQueries } from './read-models/conversations.queries';
 import { InboxQueries } from './read-models/inbox.queries';
 
@@ -50,6 +53,7 @@ import { InboxQueries } from './read-models/inbox.queries';
     PresenceController,
     SavedRepliesController,
     DraftsController,
+    SnoozeController,
   ],
   imports: [AccountsModule, ChannelConfigurationModule],
   providers: [
@@ -75,6 +79,8 @@ import { InboxQueries } from './read-models/inbox.queries';
     CreateSavedReplyHandler,
     ChangeSavedReplyHandler,
     DeleteSavedReplyHandler,
+    SnoozeConversationHandler,
+    SnoozeWakeUps,
     {
       provide: OUTBOUND_MAILER,
       inject: [APP_CONFIG],

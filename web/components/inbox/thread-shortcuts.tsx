@@ -6,9 +6,8 @@ const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /**
- * Keyboard use of a thread: r starts a reply, e closes the conversation, Escape leaves the reply box.
- * n starts an internal note.
- * # opens the saved reply picker.
+ * Keyboard use of a thread: r starts a reply, n an internal note, e closes the conversation, s opens
+ * the snooze menu, # the saved reply picker, Escape leaves the reply box.
  * Opened as …#reply (r in the inbox list), it starts in the reply box.
  */
 export function ThreadShortcuts() {
@@ -27,6 +26,8 @@ export function ThreadShortcuts() {
       }
       if (event.metaKey || event.ctrlKey || event.altKey || typing(event.target)) return;
       if (event.key === 'r') {
+        // From the note tab, back to the reply first.
+        document.querySelector<HTMLButtonElement>('[data-reply-tab]')?.click();
         const box = document.querySelector<HTMLTextAreaElement>('[data-reply-box]');
         if (box) {
           event.preventDefault();
@@ -50,6 +51,12 @@ export function ThreadShortcuts() {
         if (savedReplies) {
           event.preventDefault();
           savedReplies.click();
+        }
+      } else if (event.key === 's') {
+        const snooze = document.querySelector<HTMLButtonElement>('button[data-snooze-toggle]');
+        if (snooze && !snooze.disabled && snooze.getAttribute('aria-expanded') !== 'true') {
+          event.preventDefault();
+          snooze.click();
         }
       }
     };

@@ -25,7 +25,7 @@ export const PERMISSIONS = {
   'conversations.note': REPLIERS,
   /** One's own notifications (mentions): listing them and marking them read. */
   'notifications.read': ALL_ROLES,
-  /** Assigning, closing and reopening. */
+  /** Assigning, closing, reopening and snoozing. */
   'conversations.manage': REPLIERS,
   /** Saved replies of the account, and one rendered for a conversation. */
   'saved-replies.read': ALL_ROLES,

@@ -12,6 +12,7 @@ import { replyTokenFor } from '../../../shared/domain/reply-address';
 import { mergeParticipants, participantsAddedBy, participantsOf } from './participants';
 import { decideNote, type AddNote, type NoteAdded } from './internal-note';
 import { arrivedSince, excerptOf, SendHeld, type ThreadEntry } from './collision';
+import { decideSnooze, SNOOZE_COMMANDS, woke, type SnoozeCommand, type SnoozeEvent } from './snooze';
 
 export type { ReplyQueued } from './outgoing-reply';
 
@@ -74,7 +75,8 @@ export type ConversationEvent =
   | ConversationAssigned
   | ReplyQueued
   | NoteAdded
-  | ChatEvent;
+  | ChatEvent
+  | SnoozeEvent;
 
 export type ConversationCommand =
   | {
@@ -92,7 +94,8 @@ export type ConversationCommand =
   | { type: 'Assign'; conversationId: string; accountId: string; assigneeId: string | null }
   | SendReply
   | AddNote
-  | ChatCommand;
+  | ChatCommand
+  | SnoozeCommand;
 
 /**
  * An agent's reply, with what the stream cannot know: the reply as an email (rendered from the
@@ -127,6 +130,8 @@ export interface ConversationState {
   started: boolean;
   channel: ConversationStarted['data']['channel'];
   status: 'open' | 'closed';
+  /** ISO time a snoozed conversation wakes at; null when it is not snoozed. */
+  snoozedUntil: string | null;
   assigneeId: string | null;
   participants: string[];
   /** Our ids of every message, inbound and outbound. */
@@ -152,6 +157,7 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
     started: false,
     channel: 'email',
     status: 'open',
+    snoozedUntil: null,
     assigneeId: null,
     participants: [],
     messageIds: [],
@@ -227,7 +233,12 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
       case 'ConversationReopened':
         return { ...state, status: 'open' };
       case 'ConversationClosed':
-        return { ...state, status: 'closed' };
+        // Closing ends a snooze: a closed conversation waits for nothing.
+        return { ...state, status: 'closed', snoozedUntil: null };
+      case 'ConversationSnoozed':
+        return { ...state, snoozedUntil: event.data.until };
+      case 'ConversationWoke':
+        return { ...state, snoozedUntil: null };
       case 'ConversationAssigned':
         return { ...state, assigneeId: event.data.assigneeId };
       default:
@@ -242,6 +253,10 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
       return decideNote(command, state.messageIds.includes(command.noteId));
     }
     if (isChatCommand(command)) return decideChat(command, state);
+    if (isSnoozeCommand(command)) {
+      if (!state.started) throw new NotFound('Conversation');
+      return decideSnooze(command, state);
+    }
     if (command.type === 'StartFormConversation') return decideFormStart(command, state);
     if (!('message' in command)) return decideByAgent(command, state);
     const { conversationId, accountId, message } = command;
@@ -272,6 +287,8 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
     const events: ConversationEvent[] = [{ type: 'MessageReceived', data: { conversationId, accountId, message, newParticipants } }];
     // A person's reply reopens a closed conversation; an auto-reply or a bounce does not.
     if (state.status === 'closed' && message.kind === 'mail') events.push({ type: 'ConversationReopened', data: { conversationId, accountId, because: 'reply' } });
+    // The same goes for a snooze: the contact wrote, so it is back in Open now.
+    if (state.snoozedUntil !== null && message.kind === 'mail') events.push(woke(conversationId, accountId, 'message'));
     return events;
   },
 };
@@ -338,6 +355,7 @@ function decideReply(command: SendReply, state: ConversationState): Conversation
 }
 
 const isChatCommand = (command: ConversationCommand): command is ChatCommand => CHAT_COMMANDS.has(command.type);
+const isSnoozeCommand = (command: ConversationCommand): command is SnoozeCommand => SNOOZE_COMMANDS.has(command.type);
 
 /** The chat widget's side of a conversation: the first line starts it, an email given makes the visitor reachable by mail. */
 function decideChat(command: ChatCommand, state: ConversationState): ConversationEvent[] {
@@ -376,6 +394,7 @@ function decideChat(command: ChatCommand, state: ConversationState): Conversatio
         events.unshift(identified(command.contact, state, conversationId, accountId));
       }
       if (state.status === 'closed') events.push({ type: 'ConversationReopened', data: { conversationId, accountId, because: 'reply' } });
+      if (state.snoozedUntil !== null) events.push(woke(conversationId, accountId, 'message'));
       return events;
     }
     case 'IdentifyChatVisitor':

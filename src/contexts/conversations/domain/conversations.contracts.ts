@@ -16,6 +16,7 @@ import { ReplyQueuedData } from './outgoing-reply';
 import { SavedReplyChangedData, SavedReplyCreatedData, SavedReplyDeletedData } from './saved-reply.decider';
 import { ReplyDeliveredData, ReplyDeliveryFailedData, ReplyDeliveryStartedData, ReplyRetryRequestedData, ReplyUndoneData } from './reply-delivery.decider';
 import { DraftDiscardedData, DraftSavedData } from './draft.decider';
+import { ConversationSnoozedData, ConversationWokeData } from './snooze';
 
 /** Conversations' part of the app's event registry. */
 export const conversationsEventSchemas: EventSchemas = {
@@ -41,6 +42,8 @@ export const conversationsEventSchemas: EventSchemas = {
   SavedReplyCreated: SavedReplyCreatedData,
   SavedReplyChanged: SavedReplyChangedData,
   SavedReplyDeleted: SavedReplyDeletedData,
+  ConversationSnoozed: ConversationSnoozedData,
+  ConversationWoke: ConversationWokeData,
 };
 
 export const conversationsUpcasters: Upcasters = {

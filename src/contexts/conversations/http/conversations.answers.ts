@@ -15,6 +15,8 @@ export class ConversationSummaryAnswer {
   @ApiProperty({ type: ConversationContactAnswer }) contact!: ConversationContactAnswer;
   @ApiProperty({ enum: ['email', 'chat', 'form'] }) channel!: 'email' | 'chat' | 'form';
   @ApiProperty({ enum: ['open', 'closed'] }) status!: 'open' | 'closed';
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'an open conversation snoozed until then (on the Snoozed tab, not Open); null when not snoozed' })
+  snoozedUntil!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'the assigned user' }) assignee!: string | null;
   @ApiProperty({ format: 'date-time' }) lastMessageAt!: string;
   @ApiProperty() preview!: string;
@@ -27,6 +29,7 @@ export class InboxItemAnswer extends ConversationSummaryAnswer {
 export class InboxCountsAnswer {
   @ApiProperty() open!: number;
   @ApiProperty() closed!: number;
+  @ApiProperty({ description: 'open conversations that are snoozed (not counted in open)' }) snoozed!: number;
 }
 
 export class InboxPageAnswer {

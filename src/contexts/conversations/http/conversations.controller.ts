@@ -126,7 +126,7 @@ export class ConversationsController {
 
   @Get('conversations')
   @ApiOkResponse({ type: InboxPageAnswer })
-  @ApiQuery({ name: 'status', required: false, enum: ['open', 'closed'], description: 'every status when absent' })
+  @ApiQuery({ name: 'status', required: false, enum: ['open', 'closed', 'snoozed'], description: 'every status when absent; open leaves out snoozed ones' })
   @ApiQuery({ name: 'channel', required: false, enum: ['email', 'chat', 'form'] })
   @ApiQuery({ name: 'assignee', required: false, description: 'a user id, `me`, or `none` for unassigned conversations' })
   @ApiQuery({ name: 'cursor', required: false, description: "the previous page's nextCursor" })
@@ -141,7 +141,7 @@ export class ConversationsController {
     @Query('limit') limit?: string,
     @Query('q') q?: string,
   ): InboxPageAnswer {
-    if (status && !['open', 'closed'].includes(status)) throw new InvalidInput('status', 'status must be open or closed');
+    if (status && !['open', 'closed', 'snoozed'].includes(status)) throw new InvalidInput('status', 'status must be open, closed or snoozed');
     if (channel && !['email', 'chat', 'form'].includes(channel)) throw new InvalidInput('channel', 'channel must be email, chat or form');
     const size = limit === undefined ? 25 : Number(limit);
     if (!Number.isInteger(size) || size < 1 || size > 100) throw new InvalidInput('limit', 'limit must be a whole number from 1 to 100');

@@ -17,6 +17,8 @@ const INBOX_CHANGES = new Set([
   'ConversationClosed',
   'ConversationReopened',
   'ConversationAssigned',
+  'ConversationSnoozed',
+  'ConversationWoke',
   'ReplyQueued',
   'ReplyDelivered',
   'ReplyDeliveryFailed',

@@ -17,7 +17,7 @@ interface Facets {
  */
 export class ConversationCountsProjection implements Projection {
   readonly name = 'conversation-counts';
-  readonly version = 1;
+  readonly version = 2;
 
   setUp(db: SqliteDatabase): void {
     db.exec(`
@@ -50,6 +50,11 @@ export class ConversationCountsProjection implements Projection {
       case 'ConversationClosed':
       case 'ConversationReopened':
         return this.change(db, event.data.conversationId, { status: event.type === 'ConversationClosed' ? 'closed' : 'open' });
+      // A snoozed conversation counts on the Snoozed tab, not on Open.
+      case 'ConversationSnoozed':
+        return this.change(db, event.data.conversationId, { status: 'snoozed' });
+      case 'ConversationWoke':
+        return this.change(db, event.data.conversationId, { status: 'open' });
       case 'ConversationAssigned':
         return this.change(db, event.data.conversationId, { assignee: event.data.assigneeId ?? '' });
       default:

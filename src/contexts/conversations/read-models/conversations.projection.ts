@@ -4,13 +4,18 @@ import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlit
 import type { ConversationEvent } from '../domain/conversation.decider';
 import type { ReplyDeliveryEvent } from '../domain/reply-delivery.decider';
 import { mergeParticipants, participantsAddedBy } from '../domain/participants';
+import type { SnoozeEvent } from '../domain/snooze';
 
 const PREVIEW_LENGTH = 160;
 
-/** Conversations and their messages as the inbox and the thread show them. */
+/**
+ * Conversations and their messages as the inbox and the thread show them. `status` holds the inbox
+ * tab: `snoozed` is an open conversation out of Open until `snoozed_until` (the API still calls it
+ * open), so each tab is one range of `conversations_by_status`.
+ */
 export class ConversationsProjection implements Projection {
   readonly name = 'conversations';
-  readonly version = 6;
+  readonly version = 7;
 
   setUp(db: SqliteDatabase): void {
     db.exec(`
@@ -18,10 +23,11 @@ export class ConversationsProjection implements Projection {
         id TEXT PRIMARY KEY, account_id TEXT NOT NULL, channel TEXT NOT NULL, subject TEXT NOT NULL, status TEXT NOT NULL,
         contact_id TEXT NOT NULL, contact_email TEXT NOT NULL, contact_name TEXT NOT NULL, participants TEXT NOT NULL,
         linked_to TEXT, started_at TEXT NOT NULL, last_message_at TEXT NOT NULL,
-        preview TEXT NOT NULL, message_count INTEGER NOT NULL, assignee_id TEXT
+        preview TEXT NOT NULL, message_count INTEGER NOT NULL, assignee_id TEXT, snoozed_until TEXT
       ) STRICT;
       CREATE INDEX IF NOT EXISTS conversations_by_activity ON conversations (account_id, last_message_at DESC, id);
       CREATE INDEX IF NOT EXISTS conversations_by_status ON conversations (account_id, status, last_message_at DESC, id);
+      CREATE INDEX IF NOT EXISTS snoozes_due ON conversations (snoozed_until) WHERE snoozed_until IS NOT NULL;
       CREATE INDEX IF NOT EXISTS conversations_by_link ON conversations (account_id, linked_to) WHERE linked_to IS NOT NULL;
       CREATE TABLE IF NOT EXISTS conversation_messages (
         id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, account_id TEXT NOT NULL, direction TEXT NOT NULL,
@@ -48,11 +54,11 @@ export class ConversationsProjection implements Projection {
   }
 
   apply(recorded: RecordedEvent, db: SqliteDatabase): void {
-    const event = { type: recorded.type, data: recorded.data } as ConversationEvent | ReplyDeliveryEvent;
+    const event = { type: recorded.type, data: recorded.data } as ConversationEvent | ReplyDeliveryEvent | SnoozeEvent;
     switch (event.type) {
       case 'ConversationStarted': {
         const d = event.data;
-        prepared(db, `INSERT OR IGNORE INTO conversations VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, '', 0, NULL)`).run(
+        prepared(db, `INSERT OR IGNORE INTO conversations VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, '', 0, NULL, NULL)`).run(
           d.conversationId, d.accountId, d.channel, d.subject || '(no subject)', d.contact.id, d.contact.email, d.contact.name,
           JSON.stringify(d.participants), d.linkedTo, d.startedAt, d.startedAt,
         );
@@ -140,7 +146,14 @@ export class ConversationsProjection implements Projection {
         return;
       case 'ConversationReopened':
       case 'ConversationClosed':
-        prepared(db, 'UPDATE conversations SET status = ? WHERE id = ?').run(event.type === 'ConversationClosed' ? 'closed' : 'open', event.data.conversationId);
+        // Closing ends a snooze.
+        prepared(db, 'UPDATE conversations SET status = ?, snoozed_until = NULL WHERE id = ?').run(event.type === 'ConversationClosed' ? 'closed' : 'open', event.data.conversationId);
+        return;
+      case 'ConversationSnoozed':
+        prepared(db, `UPDATE conversations SET status = 'snoozed', snoozed_until = ? WHERE id = ?`).run(event.data.until, event.data.conversationId);
+        return;
+      case 'ConversationWoke':
+        prepared(db, `UPDATE conversations SET status = 'open', snoozed_until = NULL WHERE id = ? AND status = 'snoozed'`).run(event.data.conversationId);
         return;
       case 'ConversationAssigned':
         prepared(db, 'UPDATE conversations SET assignee_id = ? WHERE id = ?').run(event.data.assigneeId, event.data.conversationId);

@@ -8,6 +8,8 @@ export interface ConversationSummary {
   contact: { id: string; name: string; email: string };
   channel: 'email' | 'chat' | 'form';
   status: 'open' | 'closed';
+  /** When a snoozed conversation comes back to Open; null when it is not snoozed. */
+  snoozedUntil: string | null;
   assignee: string | null;
   lastMessageAt: string;
   preview: string;
@@ -51,7 +53,9 @@ export interface ConversationRow {
   contact_name: string;
   contact_email: string;
   channel: ConversationSummary['channel'];
-  status: ConversationSummary['status'];
+  /** The inbox tab: `snoozed` is open to the API. */
+  status: ConversationSummary['status'] | 'snoozed';
+  snoozed_until: string | null;
   last_message_at: string;
   preview: string;
   participants: string;
@@ -65,7 +69,8 @@ export const summary = (row: ConversationRow): ConversationSummary => ({
   subject: row.subject,
   contact: { id: row.contact_id, name: row.contact_name, email: row.contact_email },
   channel: row.channel,
-  status: row.status,
+  status: row.status === 'closed' ? 'closed' : 'open',
+  snoozedUntil: row.snoozed_until,
   assignee: row.assignee_id,
   lastMessageAt: row.last_message_at,
   preview: row.preview,
@@ -166,6 +171,21 @@ export class ConversationsQueries {
       `SELECT id AS messageId, conversation_id AS conversationId, account_id AS accountId FROM conversation_messages
        WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`,
     ).all(now.toISOString(), limit) as Array<{ messageId: string; conversationId: string; accountId: string }>;
+  }
+
+  /** Snoozed conversations whose time has come by `now`, the longest due first. */
+  dueSnoozes(now: Date, limit: number): Array<{ conversationId: string; accountId: string }> {
+    return prepared(
+      this.db,
+      `SELECT id AS conversationId, account_id AS accountId FROM conversations
+       WHERE snoozed_until IS NOT NULL AND snoozed_until <= ? ORDER BY snoozed_until LIMIT ?`,
+    ).all(now.toISOString(), limit) as Array<{ conversationId: string; accountId: string }>;
+  }
+
+  /** When the next snoozed conversation wakes, or null when none is snoozed. */
+  nextSnoozeDue(): Date | null {
+    const at = prepared(this.db, 'SELECT min(snoozed_until) FROM conversations WHERE snoozed_until IS NOT NULL').pluck().get() as string | null;
+    return at ? new Date(at) : null;
   }
 
   attachment(accountId: string, id: string): { hash: string; filename: string | null; contentType: string } | null {

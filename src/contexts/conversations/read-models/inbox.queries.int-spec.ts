@@ -98,8 +98,8 @@ describe('inbox queries', () => {
   });
 
   it('counts per status from the counters, whatever the page', () => {
-    expect(inbox.list('acc1', 'u1', { status: 'open', limit: 1 }).counts).toEqual({ open: TOTAL / 2, closed: TOTAL / 2 });
-    expect(inbox.list('acc3', 'u1', { limit: 1 })).toEqual({ items: [], nextCursor: null, counts: { open: 0, closed: 0 } });
+    expect(inbox.list('acc1', 'u1', { status: 'open', limit: 1 }).counts).toEqual({ open: TOTAL / 2, closed: TOTAL / 2, snoozed: 0 });
+    expect(inbox.list('acc3', 'u1', { limit: 1 })).toEqual({ items: [], nextCursor: null, counts: { open: 0, closed: 0, snoozed: 0 } });
   });
 
   it('marks what the user has not opened since the last inbound message', () => {

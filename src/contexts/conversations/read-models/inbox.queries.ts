@@ -22,7 +22,7 @@ export interface InboxPage {
   items: InboxItem[];
   nextCursor: string | null;
   /** Per status, with every filter but the status (and the search) applied: the numbers on the tabs. */
-  counts: { open: number; closed: number };
+  counts: { open: number; closed: number; snoozed: number };
 }
 
 /**
@@ -133,7 +133,7 @@ export class InboxQueries {
       n: number;
     }>;
     const count = (status: string) => rows.find((row) => row.status === status)?.n ?? 0;
-    return { open: count('open'), closed: count('closed') };
+    return { open: count('open'), closed: count('closed'), snoozed: count('snoozed') };
   }
 
   private withUnread(userId: string, items: ConversationSummary[]): InboxItem[] {

@@ -12,6 +12,7 @@ export const metadata: Metadata = { title: 'Inbox' };
 
 const FILTERS = [
   { label: 'Open', status: 'open' },
+  { label: 'Snoozed', status: 'snoozed' },
   { label: 'Closed', status: 'closed' },
   { label: 'All', status: '' },
 ] as const;
@@ -31,7 +32,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const [account, page, me] = await Promise.all([getAccount(), getConversations({ status, cursor, q: query }), requireMe()]);
   // Bulk actions are for those who may close, reopen and assign.
   const bulk = can(me, 'conversations.manage') ? { assignees: await getAssignees(), me: me.userId } : undefined;
-  const count = (tab: string) => (tab === 'open' ? page.counts.open : tab === 'closed' ? page.counts.closed : page.counts.open + page.counts.closed);
+  const { open, snoozed, closed } = page.counts;
+  const count = (tab: string) => (tab === 'open' ? open : tab === 'snoozed' ? snoozed : tab === 'closed' ? closed : open + snoozed + closed);
   return (
     <>
       <PageHeader title="Inbox" description="Every conversation, newest activity first." actions={<LiveRefresh />} />

@@ -14,6 +14,7 @@ import { NoteBody } from '@/components/inbox/note-body';
 import { ThreadComposer } from '@/components/inbox/thread-composer';
 import { ThreadPresence } from '@/components/inbox/thread-presence';
 import { PendingReply } from '@/components/inbox/pending-reply';
+import { SnoozeMenu } from '@/components/inbox/snooze-menu';
 import { ThreadShortcuts } from '@/components/inbox/thread-shortcuts';
 import { can } from '@/lib/permissions';
 import { requireMe } from '@/lib/session';
@@ -55,6 +56,9 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
           <div className="flex items-center gap-4">
             <LiveRefresh />
             {canReply || canManage || canNote ? <ThreadShortcuts /> : null}
+            {canManage && thread.status === 'open' ? (
+              <SnoozeMenu id={thread.id} snoozedUntil={thread.snoozedUntil} untilLabel={thread.snoozedUntil ? formatInstant(thread.snoozedUntil, account) : null} />
+            ) : null}
             {canManage ? <ConversationActions id={thread.id} status={thread.status} assignee={thread.assignee} me={me.userId} assignees={assignees} /> : null}
           </div>
         }
