@@ -21,6 +21,7 @@ let auditor: Agent;
 let foreign: Awaited<ReturnType<typeof signUp>>;
 /** Conversations of the owner's account, by subject. */
 const ids: Record<string, string> = {};
+let address: string;
 
 beforeAll(async () => {
   api = await startTestApi({ INBOX_DOMAIN: 'inbox.test' });
@@ -40,7 +41,7 @@ beforeAll(async () => {
     }
   }
   foreign = await signUp(api);
-  const { address } = (await owner.agent.post('/api/channels/email/forwarding-address').send({ username: 'support', subdomain: `bulk${Date.now().toString(36)}` })).body;
+  ({ address } = (await owner.agent.post('/api/channels/email/forwarding-address').send({ username: 'support', subdomain: `bulk${Date.now().toString(36)}` })).body);
   for (const subject of ['First', 'Second', 'Third', 'Fourth']) {
     const answer = await sendRaw(api.smtpPort, address, simpleMail({ to: address, from: `${subject} Customer <${subject.toLowerCase()}@example.com>`, subject }));
     expect(answer.code).toBe(250);
@@ -145,5 +146,44 @@ describe('POST /api/conversations/bulk', () => {
     expect(nowhere.body.results[0]).toEqual({ id: 'nowhere', outcome: 'refused', reason: 'not found' });
     expect(await status(ids.Fourth)).toBe('open');
     expect(await status(ids.First)).toBe('open');
+  });
+
+  it('snoozes several until a preset or a time, refuses a closed one as the single route does, and wakes them with until null', async () => {
+    const subjects = ['Snooze one', 'Snooze two', 'Snooze closed'];
+    for (const subject of subjects) expect((await sendRaw(api.smtpPort, address, simpleMail({ to: address, subject }))).code).toBe(250);
+    const page = await eventually(
+      () => owner.agent.get('/api/conversations?status=open&limit=50'),
+      (response) => subjects.every((subject) => response.body.items?.some((item: { subject: string }) => item.subject === subject)),
+      'the three new conversations',
+    );
+    const [one, two, closed] = subjects.map((subject) => page.body.items.find((item: { subject: string }) => item.subject === subject).id as string);
+    await owner.agent.post(`/api/conversations/${closed}/close`).expect(200);
+
+    const snoozed = await bulk(owner.agent, { ids: [one, two, closed], action: 'snooze', preset: 'tomorrow-morning' }).expect(200);
+    expect(snoozed.body.results.map((result: Outcome) => result.outcome)).toEqual(['done', 'done', 'refused']);
+    expect(snoozed.body.results[2].reason).toMatch(/closed/);
+    const inSnoozed = (await owner.agent.get('/api/conversations?status=snoozed')).body.items.map((item: { id: string }) => item.id);
+    expect(inSnoozed.sort()).toEqual([one, two].sort());
+
+    const until = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    expect((await bulk(owner.agent, { ids: [one], action: 'snooze', until }).expect(200)).body.results).toEqual([{ id: one, outcome: 'done' }]);
+    expect((await bulk(owner.agent, { ids: [one], action: 'snooze', until }).expect(200)).body.results).toEqual([{ id: one, outcome: 'unchanged', reason: 'already snoozed until then' }]);
+    for (const [body, message] of [
+      [{ ids: [one], action: 'snooze' }, /until is required/],
+      [{ ids: [one], action: 'snooze', until, preset: 'next-week' }, /not both/],
+      [{ ids: [one], action: 'snooze', until: 'soon' }, /ISO 8601/],
+      [{ ids: [one], action: 'close', until }, /not accepted with action close/],
+    ] as const) {
+      const response = await bulk(owner.agent, body);
+      expect({ status: response.status, field: response.body.field }).toEqual({ status: 422, field: 'until' });
+      expect(response.body.message).toMatch(message);
+    }
+
+    const woken = await bulk(owner.agent, { ids: [one, two], action: 'snooze', until: null }).expect(200);
+    expect(woken.body.results).toEqual([
+      { id: one, outcome: 'done' },
+      { id: two, outcome: 'done' },
+    ]);
+    expect((await owner.agent.get('/api/conversations?status=snoozed')).body.items).toEqual([]);
   });
 });

@@ -967,11 +967,21 @@ export interface components {
         };
         BulkDto: {
             /** @enum {string} */
-            action: "close" | "reopen" | "assign";
+            action: "close" | "reopen" | "assign" | "snooze";
             /** @description with action assign: a user of the account, or null to unassign */
             assigneeId?: string | null;
             /** @description conversation ids, each once */
             ids: string[];
+            /**
+             * @description with action snooze, instead of until: a preset of the snooze menu, in the account's time zone
+             * @enum {string}
+             */
+            preset?: "later-today" | "tomorrow-morning" | "next-week";
+            /**
+             * Format: date-time
+             * @description with action snooze: when they come back to Open, or null to unsnooze them
+             */
+            until?: string | null;
         };
         BulkOutcomeAnswer: {
             id: string;

@@ -17,7 +17,7 @@ export class BulkActOnConversations extends Command<BulkOutcome[]> {
     readonly ids: readonly string[],
     readonly action: BulkActionName,
     readonly input: BulkActionInput,
-    readonly context: CommandContext & { accountId: string },
+    readonly context: CommandContext & { accountId: string; userId: string },
   ) {
     super();
   }

@@ -3,7 +3,9 @@ import type { CommandContext } from '../../../shared/application/command-context
 import { InvalidInput } from '../../../shared/domain/domain-error';
 import type { AccountsQueries } from '../../accounts/contract';
 import { isAssignable } from '../domain/assignment';
+import type { SnoozePreset } from '../domain/snooze-presets';
 import { ActOnConversation, type ActOutcome } from './act-on-conversation.command';
+import { SnoozeConversation, type SnoozeUntil } from './snooze-conversation.command';
 
 /**
  * The fields of `POST /api/conversations/bulk` that belong to one action or another (beside `ids`
@@ -11,6 +13,10 @@ import { ActOnConversation, type ActOutcome } from './act-on-conversation.comman
  */
 export interface BulkActionInput {
   assigneeId?: string | null;
+  /** With snooze: an ISO 8601 time, or null to unsnooze. */
+  until?: string | null;
+  /** With snooze, instead of until: a preset of the snooze menu. */
+  preset?: SnoozePreset;
 }
 
 /** What an action may look up while it checks its payload, once for the whole request. */
@@ -30,7 +36,7 @@ export interface BulkAction<Payload> {
   /** The payload, checked once for all ids; throws InvalidInput naming the field (422). */
   payload(input: BulkActionInput, lookups: BulkLookups): Payload;
   /** The command for one conversation; it answers whether it changed anything. */
-  command(conversationId: string, payload: Payload, context: CommandContext & { accountId: string }): Command<ActOutcome>;
+  command(conversationId: string, payload: Payload, context: CommandContext & { accountId: string; userId: string }): Command<ActOutcome>;
   /** Why a conversation the command left as it was is `unchanged`, in words for the summary. */
   unchangedBecause(payload: Payload): string;
 }
@@ -68,6 +74,17 @@ export const BULK_ACTIONS = {
     },
     command: (id, { assigneeId }, context) => new ActOnConversation(id, { type: 'Assign', assigneeId }, context),
     unchangedBecause: ({ assigneeId }) => (assigneeId === null ? 'already unassigned' : 'already assigned to them'),
+  }),
+  snooze: define<SnoozeUntil>({
+    fields: ['until', 'preset'],
+    payload: ({ until, preset }) => {
+      if (preset !== undefined && until !== undefined) throw new InvalidInput('until', 'give until or preset, not both');
+      if (preset !== undefined) return { preset };
+      if (until === undefined) throw new InvalidInput('until', 'until is required with action snooze (an ISO 8601 time, or null to unsnooze), or preset');
+      return { until: until === null ? null : new Date(until) };
+    },
+    command: (id, snooze, context) => new SnoozeConversation(id, snooze, context),
+    unchangedBecause: (snooze) => ('until' in snooze && snooze.until === null ? 'not snoozed' : 'already snoozed until then'),
   }),
 };
 

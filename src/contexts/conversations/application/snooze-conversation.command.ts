@@ -8,13 +8,14 @@ import { AccountsQueries } from '../../accounts/contract';
 import { conversationDecider, conversationStream } from '../domain/conversation.decider';
 import { snoozePresetTime, type SnoozePreset } from '../domain/snooze-presets';
 import { ConversationsQueries } from '../read-models/conversations.queries';
+import type { ActOutcome } from './act-on-conversation.command';
 import { SnoozeWakeUps } from './snooze-wake-ups';
 
 /** Until a time, until a preset of the snooze menu (in the account's time zone), or `null`: awake now. */
 export type SnoozeUntil = { until: Date } | { preset: SnoozePreset } | { until: null };
 
 /** Snooze or unsnooze a conversation of the caller's account. */
-export class SnoozeConversation extends Command<void> {
+export class SnoozeConversation extends Command<ActOutcome> {
   constructor(
     readonly conversationId: string,
     readonly snooze: SnoozeUntil,
@@ -34,7 +35,7 @@ export class SnoozeConversationHandler implements ICommandHandler<SnoozeConversa
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ conversationId, snooze, context }: SnoozeConversation): Promise<void> {
+  async execute({ conversationId, snooze, context }: SnoozeConversation): Promise<ActOutcome> {
     const { accountId, userId } = context;
     // Another account's conversation is answered like one that does not exist.
     if (!this.conversations.conversation(accountId, conversationId)) throw new NotFound('Conversation');
@@ -48,6 +49,8 @@ export class SnoozeConversationHandler implements ICommandHandler<SnoozeConversa
           : { type: 'Snooze' as const, ...on, until: snooze.until, by: userId, now };
     const outcome = await this.eventSourcing.decide(conversationStream(conversationId), conversationDecider, command, context);
     await this.eventSourcing.waitForReadModels(outcome.position);
-    if (outcome.position !== null) this.wakeUps.reschedule();
+    if (outcome.position === null) return 'unchanged';
+    this.wakeUps.reschedule();
+    return 'done';
   }
 }

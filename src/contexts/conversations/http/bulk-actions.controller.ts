@@ -1,12 +1,13 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { Allow } from '../../../shared/http/access';
 import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { BulkActOnConversations } from '../application/bulk-act-on-conversations.command';
 import { BULK_ACTION_NAMES, MAX_BULK_IDS, type BulkActionName } from '../application/bulk-actions';
+import { SNOOZE_PRESETS, type SnoozePreset } from '../domain/snooze-presets';
 import { BulkAnswer } from './bulk-actions.answers';
 
 class BulkDto {
@@ -30,6 +31,17 @@ class BulkDto {
   @IsString()
   @MaxLength(100)
   assigneeId?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time', description: 'with action snooze: when they come back to Open, or null to unsnooze them' })
+  @ValidateIf((dto: BulkDto) => dto.until !== undefined && dto.until !== null)
+  @MaxLength(40, { message: 'until must be an ISO 8601 time' })
+  @IsISO8601({ strict: true }, { message: 'until must be an ISO 8601 time, or null to unsnooze' })
+  until?: string | null;
+
+  @ApiPropertyOptional({ enum: SNOOZE_PRESETS, description: "with action snooze, instead of until: a preset of the snooze menu, in the account's time zone" })
+  @IsOptional()
+  @IsIn(SNOOZE_PRESETS, { message: `preset must be one of ${SNOOZE_PRESETS.join(', ')}` })
+  preset?: SnoozePreset;
 }
 
 @ApiTags('conversations')
@@ -44,7 +56,7 @@ export class BulkActionsController {
   @ApiOkResponse({ type: BulkAnswer })
   async bulk(@Body() body: BulkDto, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<BulkAnswer> {
     const { ids, action, ...input } = body;
-    const results = await this.commands.execute(new BulkActOnConversations(ids, action, input, { ...context, accountId: user.accountId }));
+    const results = await this.commands.execute(new BulkActOnConversations(ids, action, input, { ...context, accountId: user.accountId, userId: user.userId }));
     return { results };
   }
 }
