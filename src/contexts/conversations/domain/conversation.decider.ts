@@ -10,6 +10,7 @@ import { composeReply, type ReplyDraft, type ReplyQueued } from './outgoing-repl
 import { routeReply, type SendingChannel } from './reply-rules';
 import { replyTokenFor } from '../../../shared/domain/reply-address';
 import { mergeParticipants, participantsAddedBy, participantsOf } from './participants';
+import { decideTags, tagsAfter, type ConversationTagsChanged, type SetTags } from './conversation-tags';
 
 export type { ReplyQueued } from './outgoing-reply';
 
@@ -71,6 +72,7 @@ export type ConversationEvent =
   | ConversationClosed
   | ConversationAssigned
   | ReplyQueued
+  | ConversationTagsChanged
   | ChatEvent;
 
 export type ConversationCommand =
@@ -88,6 +90,7 @@ export type ConversationCommand =
   | { type: 'Close' | 'Reopen'; conversationId: string; accountId: string }
   | { type: 'Assign'; conversationId: string; accountId: string; assigneeId: string | null }
   | SendReply
+  | SetTags
   | ChatCommand;
 
 /**
@@ -129,6 +132,8 @@ export interface ConversationState {
   threadIndex: string | null;
   startedAt: string | null;
   subject: string;
+  /** Ids of the account's tags this conversation carries. */
+  tagIds: string[];
 }
 
 export const conversationStream = (conversationId: string) => `conversation-${conversationId}`;
@@ -148,6 +153,7 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
     threadIndex: null,
     startedAt: null,
     subject: '',
+    tagIds: [],
   }),
 
   evolve: (state, event) => {
@@ -199,6 +205,8 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
         return { ...state, status: 'closed' };
       case 'ConversationAssigned':
         return { ...state, assigneeId: event.data.assigneeId };
+      case 'ConversationTagsChanged':
+        return { ...state, tagIds: tagsAfter(state.tagIds, event) };
       default:
         return state;
     }
@@ -208,6 +216,7 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
     if (command.type === 'SendReply') return decideReply(command, state);
     if (isChatCommand(command)) return decideChat(command, state);
     if (command.type === 'StartFormConversation') return decideFormStart(command, state);
+    if (command.type === 'SetTags') return decideTags(command, state);
     if (!('message' in command)) return decideByAgent(command, state);
     const { conversationId, accountId, message } = command;
     if (state.messageIds.includes(message.messageId)) return [];

@@ -11,6 +11,8 @@ import {
   MessageReceivedData,
 } from './conversation.decider';
 import { ReplyQueuedData } from './outgoing-reply';
+import { ConversationTagsChangedData } from './conversation-tags';
+import { TagCreatedData, TagDeletedData, TagRenamedData } from './tag-catalogue.decider';
 import { ReplyDeliveredData, ReplyDeliveryFailedData, ReplyDeliveryStartedData, ReplyRetryRequestedData } from './reply-delivery.decider';
 
 /** Conversations' part of the app's event registry. */
@@ -29,6 +31,10 @@ export const conversationsEventSchemas: EventSchemas = {
   ReplyDeliveryFailed: ReplyDeliveryFailedData,
   ReplyRetryRequested: ReplyRetryRequestedData,
   ConversationSeen: ConversationSeenData,
+  ConversationTagsChanged: ConversationTagsChangedData,
+  TagCreated: TagCreatedData,
+  TagRenamed: TagRenamedData,
+  TagDeleted: TagDeletedData,
 };
 
 export const conversationsUpcasters: Upcasters = {
