@@ -10,6 +10,7 @@ import { ConversationsProjection } from './contexts/conversations/read-models/co
 import { ConversationSearchProjection } from './contexts/conversations/read-models/conversation-search.projection';
 import { ConversationCountsProjection } from './contexts/conversations/read-models/conversation-counts.projection';
 import { ConversationReadsProjection } from './contexts/conversations/read-models/conversation-reads.projection';
+import { TagsProjection } from './contexts/conversations/read-models/tags.projection';
 import { ContactsProjection } from './contexts/contacts/read-models/contacts.projection';
 import { FormsProjection } from './contexts/forms/read-models/forms.projection';
 
@@ -21,6 +22,7 @@ export const projections: readonly ProjectionClass[] = [
   ConversationSearchProjection,
   ConversationCountsProjection,
   ConversationReadsProjection,
+  TagsProjection,
   ContactsProjection,
   FormsProjection,
 ];

@@ -482,6 +482,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{id}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["TagsController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/failed-mail": {
         parameters: {
             query?: never;
@@ -673,6 +689,38 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TagsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tags/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["TagsController_delete"];
+        options?: never;
+        head?: never;
+        patch: operations["TagsController_rename"];
         trace?: never;
     };
     "/api/users": {
@@ -939,6 +987,8 @@ export interface components {
             /** @enum {string} */
             status: "open" | "closed";
             subject: string;
+            /** @description the conversation's tags, by name */
+            tags: string[];
         };
         ConversationContactAnswer: {
             email: string;
@@ -958,6 +1008,10 @@ export interface components {
             /** @enum {string} */
             status: "open" | "closed";
             subject: string;
+        };
+        ConversationTagsAnswer: {
+            /** @description the conversation's tags now, by name */
+            tags: string[];
         };
         CreateFormDto: {
             /** @description exactly one field of type email, required */
@@ -1124,11 +1178,13 @@ export interface components {
             /** @enum {string} */
             status: "open" | "closed";
             subject: string;
+            /** @description the conversation's tags, by name */
+            tags: string[];
             /** @description inbound activity since the caller last opened it */
             unread: boolean;
         };
         InboxPageAnswer: {
-            /** @description per status tab, with channel and assignee applied (not status or q) */
+            /** @description per status tab, with channel, assignee and tag applied (not status or q) */
             counts: components["schemas"]["InboxCountsAnswer"];
             /** @description newest activity first */
             items: components["schemas"]["InboxItemAnswer"][];
@@ -1156,7 +1212,7 @@ export interface components {
             email: string;
             name: string;
             /** @description what this user may do; clients show and hide from this alone */
-            permissions: ("profile.read" | "account.read" | "account.configure" | "conversations.read" | "conversations.reply" | "conversations.manage" | "contacts.read" | "contacts.reply-address.read" | "channels.read" | "channels.email.configure" | "channels.inbound-token.manage" | "channels.chat.configure" | "forms.manage" | "users.manage" | "failed-mail.manage" | "audit.read")[];
+            permissions: ("profile.read" | "account.read" | "account.configure" | "conversations.read" | "conversations.reply" | "conversations.manage" | "tags.manage" | "contacts.read" | "contacts.reply-address.read" | "channels.read" | "channels.email.configure" | "channels.inbound-token.manage" | "channels.chat.configure" | "forms.manage" | "users.manage" | "failed-mail.manage" | "audit.read")[];
             /** @enum {string} */
             role: "primary_admin" | "admin" | "agent" | "auditor";
             userId: string;
@@ -1260,6 +1316,10 @@ export interface components {
             id: string;
             name: string;
         };
+        RenameTagDto: {
+            /** @description 1 to 40 characters, no commas */
+            name: string;
+        };
         ReplyAddressAnswer: {
             /** @description the contact's own plus-address on the forwarding address */
             address: string;
@@ -1296,6 +1356,10 @@ export interface components {
             /** @description the newest activity the page showed (ISO time); now when absent */
             upTo?: string;
         };
+        SetTagsDto: {
+            /** @description every tag the conversation should carry, by name (new names become tags); [] clears them */
+            tags: string[];
+        };
         SubscriptionStatusAnswer: {
             caughtUp: boolean;
             checkpoint: string;
@@ -1317,6 +1381,18 @@ export interface components {
         SystemActorAnswer: {
             /** @example chat-visitor:… */
             system: string;
+        };
+        TagAnswer: {
+            /** @description every conversation carrying the tag, open or closed */
+            conversations: number;
+            id: string;
+            name: string;
+            /** @description open conversations carrying the tag */
+            openConversations: number;
+        };
+        TagListAnswer: {
+            /** @description by name */
+            items: components["schemas"]["TagAnswer"][];
         };
         TruncatedBodiesAnswer: {
             html?: boolean;
@@ -2125,10 +2201,12 @@ export interface operations {
                 cursor?: string;
                 /** @description 1 to 100; 25 when absent */
                 limit?: number;
-                /** @description search words (at most 200 characters) */
+                /** @description search words (at most 200 characters); also finds conversations by their tags' names */
                 q?: string;
                 /** @description every status when absent */
                 status?: "open" | "closed";
+                /** @description a tag name: only conversations carrying it */
+                tag?: string;
             };
             header?: never;
             path?: never;
@@ -2365,6 +2443,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TagsController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetTagsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationTagsAnswer"];
+                };
             };
             /** @description A refusal or failure */
             default: {
@@ -2809,6 +2921,97 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": string;
+                };
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TagsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagListAnswer"];
+                };
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TagsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: the tag left every conversation */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TagsController_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameTagDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagAnswer"];
                 };
             };
             /** @description A refusal or failure */

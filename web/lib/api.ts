@@ -162,7 +162,7 @@ export type InboxItem = Answers['InboxItemAnswer'];
 export type InboxPage = Answers['InboxPageAnswer'];
 type InboxQuery = NonNullable<paths['/api/conversations']['get']['parameters']['query']>;
 
-export async function getConversations(filters: { status?: string; cursor?: string; q?: string }): Promise<InboxPage> {
+export async function getConversations(filters: { status?: string; cursor?: string; q?: string; tag?: string }): Promise<InboxPage> {
   // An empty status asks for every status, as the API does when there is none. Any other value is
   // passed on as typed in the address: the API refuses one it does not know, and the page says why.
   const query = Object.fromEntries(Object.entries(filters).filter((entry) => Boolean(entry[1]))) as InboxQuery;
@@ -228,4 +228,11 @@ export async function getReplyAddress(contactId: string): Promise<{ address: str
   const refusal = refusalOf(error);
   if (response.status === 409) return { reason: refusal.message ?? 'No reply address yet' };
   throw new ApiError(response.status, refusal.message ?? `The API answered ${response.status}`);
+}
+
+export type Tag = Answers['TagAnswer'];
+
+/** The account's tags by name, with how many conversations (open, and all) carry each. */
+export async function getTags(): Promise<Tag[]> {
+  return (await read((client) => client.GET('/api/tags'))).items;
 }

@@ -21,13 +21,22 @@ import { ConversationReadsController } from './http/conversation-reads.controlle
 import { InboxStreamController } from './http/inbox-stream.controller';
 import { ConversationsQueries } from './read-models/conversations.queries';
 import { InboxQueries } from './read-models/inbox.queries';
+import { TagsQueries } from './read-models/tags.queries';
+import { TagsController } from './http/tags.controller';
+import { SetConversationTagsHandler } from './application/set-conversation-tags.command';
+import { RenameTagHandler } from './application/rename-tag.command';
+import { DeleteTagHandler } from './application/delete-tag.command';
 
 @Module({
-  controllers: [ConversationsController, ConversationReadsController, InboxStreamController, AssigneesController],
+  controllers: [ConversationsController, ConversationReadsController, InboxStreamController, AssigneesController, TagsController],
   imports: [AccountsModule, ChannelConfigurationModule],
   providers: [
     ConversationsQueries,
     InboxQueries,
+    TagsQueries,
+    SetConversationTagsHandler,
+    RenameTagHandler,
+    DeleteTagHandler,
     ThreadInboundMail,
     ActOnConversationHandler,
     SeeConversationHandler,

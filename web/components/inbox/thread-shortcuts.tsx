@@ -6,7 +6,8 @@ const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /**
- * Keyboard use of a thread: r starts a reply, e closes the conversation, Escape leaves the reply box.
+ * Keyboard use of a thread: r starts a reply, e closes the conversation, t opens the tag picker,
+ * Escape leaves the reply box.
  * Opened as …#reply (r in the inbox list), it starts in the reply box.
  */
 export function ThreadShortcuts() {
@@ -35,6 +36,12 @@ export function ThreadShortcuts() {
         if (close && !close.disabled) {
           event.preventDefault();
           close.click();
+        }
+      } else if (event.key === 't') {
+        const picker = document.querySelector<HTMLButtonElement>('button[data-tag-picker-button]');
+        if (picker && picker.getAttribute('aria-expanded') !== 'true') {
+          event.preventDefault();
+          picker.click();
         }
       }
     };

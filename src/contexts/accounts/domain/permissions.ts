@@ -21,8 +21,10 @@ export const PERMISSIONS = {
   'conversations.read': ALL_ROLES,
   /** Replying, and retrying a reply that could not be delivered. */
   'conversations.reply': REPLIERS,
-  /** Assigning, closing and reopening. */
+  /** Assigning, closing, reopening and tagging (a tag typed in for the first time becomes one of the account's tags). */
   'conversations.manage': REPLIERS,
+  /** Renaming and deleting the account's tags. */
+  'tags.manage': ADMINS,
   'contacts.read': ALL_ROLES,
   /** A contact's own reply address, for mail that starts conversations. */
   'contacts.reply-address.read': REPLIERS,

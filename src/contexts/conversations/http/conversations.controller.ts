@@ -16,6 +16,7 @@ import { attachmentDisposition } from '../../../shared/http/content-disposition'
 import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/http/signed-in-user';
 import { ConversationsQueries, type MessageRow } from '../read-models/conversations.queries';
 import { InboxQueries } from '../read-models/inbox.queries';
+import { TagsQueries } from '../read-models/tags.queries';
 import { ConversationAnswer, ConversationSummaryAnswer, InboxPageAnswer, MessageAnswer, ReplyQueuedAnswer, RetryAnswer } from './conversations.answers';
 
 class AssignDto {
@@ -54,6 +55,7 @@ export class ConversationsController {
   constructor(
     private readonly queries: ConversationsQueries,
     private readonly inbox: InboxQueries,
+    private readonly tags: TagsQueries,
     private readonly commands: CommandBus,
     private readonly composer: ReplyComposer,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
@@ -115,7 +117,8 @@ export class ConversationsController {
   @ApiQuery({ name: 'assignee', required: false, description: 'a user id, `me`, or `none` for unassigned conversations' })
   @ApiQuery({ name: 'cursor', required: false, description: "the previous page's nextCursor" })
   @ApiQuery({ name: 'limit', required: false, type: 'integer', description: '1 to 100; 25 when absent' })
-  @ApiQuery({ name: 'q', required: false, description: 'search words (at most 200 characters)' })
+  @ApiQuery({ name: 'q', required: false, description: 'search words (at most 200 characters); also finds conversations by their tags\' names' })
+  @ApiQuery({ name: 'tag', required: false, description: 'a tag name: only conversations carrying it' })
   list(
     @CurrentUser() user: SignedInUser,
     @Query('status') status?: string,
@@ -124,15 +127,17 @@ export class ConversationsController {
     @Query('cursor') cursor?: string,
     @Query('limit') limit?: string,
     @Query('q') q?: string,
+    @Query('tag') tag?: string,
   ): InboxPageAnswer {
     if (status && !['open', 'closed'].includes(status)) throw new InvalidInput('status', 'status must be open or closed');
     if (channel && !['email', 'chat', 'form'].includes(channel)) throw new InvalidInput('channel', 'channel must be email, chat or form');
     const size = limit === undefined ? 25 : Number(limit);
     if (!Number.isInteger(size) || size < 1 || size > 100) throw new InvalidInput('limit', 'limit must be a whole number from 1 to 100');
     if (q !== undefined && (typeof q !== 'string' || q.length > 200)) throw new InvalidInput('q', 'q must be text of at most 200 characters');
+    if (tag !== undefined && (typeof tag !== 'string' || tag.length > 200)) throw new InvalidInput('tag', 'tag must be a tag name');
     // assignee: a user id, "me", or "none" for unassigned conversations.
     const assigneeFilter = assignee === 'none' ? null : assignee === 'me' ? user.userId : assignee;
-    return this.inbox.list(user.accountId, user.userId, { status, channel, assignee: assigneeFilter, q, cursor, limit: size });
+    return this.inbox.list(user.accountId, user.userId, { status, channel, assignee: assigneeFilter, q, tag: tag || undefined, cursor, limit: size });
   }
 
   @Get('conversations/:id')
@@ -152,7 +157,7 @@ export class ConversationsController {
       to: conversation.contact.email || null,
       subject: preview.subject,
     };
-    return { ...conversation, messages, composer };
+    return { ...conversation, tags: this.tags.of(id), messages, composer };
   }
 
   @Get('attachments/:id')

@@ -21,6 +21,9 @@ const INBOX_CHANGES = new Set([
   'ChatMessageReceived',
   'ChatReplyPosted',
   'ChatVisitorIdentified',
+  'ConversationTagsChanged',
+  'TagRenamed',
+  'TagDeleted',
 ]);
 
 /**

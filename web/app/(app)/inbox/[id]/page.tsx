@@ -5,10 +5,11 @@ import { LiveRefresh } from '@/components/inbox/live-refresh';
 import { MailBody } from '@/components/inbox/mail-body';
 import { MarkSeen } from '@/components/inbox/mark-seen';
 import { PageHeader } from '@/components/page-header';
-import { getAccount, getAssignees, getThread } from '@/lib/api';
+import { getAccount, getAssignees, getTags, getThread } from '@/lib/api';
 import { ConversationActions } from '@/components/inbox/conversation-actions';
 import { DeliveryStatus } from '@/components/inbox/delivery-status';
 import { ReplyComposer } from '@/components/inbox/reply-composer';
+import { TagPicker } from '@/components/inbox/tag-picker';
 import { ThreadShortcuts } from '@/components/inbox/thread-shortcuts';
 import { can } from '@/lib/permissions';
 import { requireMe } from '@/lib/session';
@@ -25,7 +26,7 @@ const hasRawMail = (message: { direction: string; kind: string }) => message.dir
 
 export default async function ThreadPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [account, thread, me, assignees] = await Promise.all([getAccount(), getThread(id), requireMe(), getAssignees()]);
+  const [account, thread, me, assignees, tags] = await Promise.all([getAccount(), getThread(id), requireMe(), getAssignees(), getTags()]);
   if (!thread) notFound();
   const canReply = can(me, 'conversations.reply');
   const canManage = can(me, 'conversations.manage');
@@ -52,6 +53,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
       />
       <MarkSeen id={thread.id} latestInboundAt={latestInboundAt(thread.messages)} />
       <div className="flex flex-col gap-4 p-6">
+        <TagPicker conversationId={thread.id} tags={thread.tags} known={tags.map((tag) => tag.name)} canEdit={canManage} />
         {thread.linkedConversationIds.length > 0 ? (
           <p className="text-sm text-slate-600">
             Linked:{' '}
