@@ -16,7 +16,7 @@ import { ConversationTagsAnswer, TagAnswer, TagListAnswer } from './tags.answers
 class SetTagsDto {
   @ApiProperty({ type: [String], description: 'every tag the conversation should carry, by name (new names become tags); [] clears them' })
   @IsArray({ message: 'tags must be a list of tag names' })
-  @ArrayMaxSize(100, { message: 'tags must hold at most 100 names' })
+  @ArrayMaxSize(100, { message: 'tags must be a list of at most 100 tag names' })
   @IsString({ each: true, message: 'tags must be a list of tag names' })
   @MaxLength(200, { each: true, message: 'tags: a tag name must be 1 to 40 characters' })
   tags!: string[];
