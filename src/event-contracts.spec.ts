@@ -70,6 +70,7 @@ describe('the app registry of event types', () => {
         'ConversationStarted', 'MessageReceived', 'ConversationReopened', 'ConversationClosed', 'ConversationAssigned', 'ReplyQueued',
         'ChatMessageReceived', 'ChatVisitorIdentified', 'ChatReplyPosted', 'ReplyDeliveryStarted', 'ReplyDelivered', 'ReplyDeliveryFailed',
         'ReplyRetryRequested', 'ConversationSeen',
+        'ConversationTagsChanged', 'TagCreated', 'TagRenamed', 'TagDeleted',
         'FormCreated', 'FormChanged', 'FormSubmitted',
         'ChatVisitorEmailClaimed', 'ChatVisitorCodeRejected', 'ChatVisitorEmailVerified',
       ].sort(),
