@@ -116,7 +116,7 @@ describe('tags', () => {
       [['a,b'], 'tags: a tag name must not contain commas or control characters'],
       [['tab\u0007'], 'tags: a tag name must not contain commas or control characters'],
       [Array.from({ length: 21 }, (_, i) => `tag ${i}`), 'tags: a conversation carries at most 20 tags'],
-      ['vip', 'tags must be a list of'],
+      ['vip', 'tags must be a list of tag names'],
       [[7], 'tags must be a list of tag names'],
     ];
     for (const [tags, message] of cases) {

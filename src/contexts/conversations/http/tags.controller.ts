@@ -15,10 +15,11 @@ import { ConversationTagsAnswer, TagAnswer, TagListAnswer } from './tags.answers
 // Bounds on what comes in; the tag name rule itself (1-40 characters, at most 20 tags) answers in the domain.
 class SetTagsDto {
   @ApiProperty({ type: [String], description: 'every tag the conversation should carry, by name (new names become tags); [] clears them' })
-  @IsArray({ message: 'tags must be a list of tag names' })
+  // class-validator reports the lowest broken rule first: the shape before the sizes.
   @ArrayMaxSize(100, { message: 'tags must be a list of at most 100 tag names' })
-  @IsString({ each: true, message: 'tags must be a list of tag names' })
   @MaxLength(200, { each: true, message: 'tags: a tag name must be 1 to 40 characters' })
+  @IsString({ each: true, message: 'tags must be a list of tag names' })
+  @IsArray({ message: 'tags must be a list of tag names' })
   tags!: string[];
 }
 
