@@ -11,7 +11,7 @@ export const MAX_TAGS_PER_CONVERSATION = 20;
  */
 export function tagName(raw: unknown, field = 'tags'): string {
   if (typeof raw !== 'string') throw new InvalidInput(field, `${field} must be text`, 'TAGS.INVALID_NAME');
-  const name = raw.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  const name = tidyTagName(raw);
   const length = [...name].length;
   if (length < 1 || length > MAX_TAG_LENGTH) {
     throw new InvalidInput(field, `${field}: a tag name must be 1 to ${MAX_TAG_LENGTH} characters`, 'TAGS.INVALID_NAME');
@@ -21,6 +21,9 @@ export function tagName(raw: unknown, field = 'tags'): string {
   }
   return name;
 }
+
+/** The tidying alone, for looking a name up (a filter by a name no tag could have finds nothing). */
+export const tidyTagName = (raw: string): string => raw.normalize('NFC').replace(/\s+/gu, ' ').trim();
 
 /** What makes two names the same tag: case does not. */
 export const tagKey = (name: string): string => name.normalize('NFC').toLocaleLowerCase('und');

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODEL_DB } from '../../../shared/event-store/event-store.module';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
-import { tagKey, tagWords } from '../domain/tag-name';
+import { tagKey, tagWords, tidyTagName } from '../domain/tag-name';
 
 export interface TagListItem {
   id: string;
@@ -14,7 +14,7 @@ export interface TagListItem {
 
 /** The id of the account's tag with this name (case aside), or null. */
 export function tagIdNamed(db: SqliteDatabase, accountId: string, name: string): string | null {
-  return (prepared(db, 'SELECT id FROM tags WHERE account_id = ? AND key = ?').pluck().get(accountId, tagKey(name.normalize('NFC').replace(/\s+/gu, ' ').trim())) as string | undefined) ?? null;
+  return (prepared(db, 'SELECT id FROM tags WHERE account_id = ? AND key = ?').pluck().get(accountId, tagKey(tidyTagName(name))) as string | undefined) ?? null;
 }
 
 /** How many conversations carry the tag (all statuses). */
