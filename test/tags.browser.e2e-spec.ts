@@ -64,4 +64,22 @@ describe('tags in the browser', () => {
     expect((await rows().allTextContents()).map((text) => /(Alpha parcel|Bravo invoice)/.exec(text)?.[1])).toEqual(['Bravo invoice']);
     expect(await page.getByTestId('count-open').textContent()).toBe('1');
   });
+
+  it('lets the owner rename a tag under Settings → Tags, and delete it after confirming', async () => {
+    await page.goto(`${app.baseUrl}/settings/tags`);
+    const row = page.getByTestId('tag-row').filter({ has: page.locator('input[value="Billing"]') });
+    await row.getByRole('textbox', { name: 'Name of the tag Billing' }).fill('Invoices');
+    await row.getByRole('button', { name: 'Rename' }).click();
+    await page.locator('[data-testid="tag-row"] input[value="Invoices"]').waitFor();
+    await openInbox();
+    expect(await rows().filter({ hasText: 'Bravo invoice' }).getByTestId('row-tags').textContent()).toContain('Invoices');
+
+    await page.goto(`${app.baseUrl}/settings/tags`);
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    await page.getByText('Delete “Invoices” from 1 conversation?').waitFor();
+    await page.getByRole('button', { name: 'Delete tag' }).click();
+    await page.getByText('No tags yet.').waitFor();
+    await openInbox();
+    expect(await rows().filter({ hasText: 'Bravo invoice' }).getByTestId('row-tags').count()).toBe(0);
+  });
 });
