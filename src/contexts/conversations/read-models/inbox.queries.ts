@@ -81,7 +81,7 @@ export class InboxQueries {
 
   private recent(accountId: string, filters: ResolvedFilters): ConversationRow[] {
     const { where, params } = conditions(accountId, filters);
-    if (filters.tagId && taggedCount(this.db, filters.tagId) <= COLLECT_LIMIT) {
+    if (filters.tagId && this.fewTagged(accountId, filters.tagId, filters.limit)) {
       // A tag few conversations carry: start from them (CROSS JOIN keeps that order) rather than walk the inbox.
       return prepared(
         this.db,
@@ -93,6 +93,16 @@ export class InboxQueries {
       ...params,
       filters.limit + 1,
     ) as ConversationRow[];
+  }
+
+  /**
+   * Whether collecting a tag's conversations (a row each, then a sort) beats walking the inbox in
+   * activity order until a page of them turns up (about limit × total / tagged index seeks, each
+   * cheaper than a collected row): the two meet near √(limit × total), a few thousand at 100,000.
+   */
+  private fewTagged(accountId: string, tagId: string, limit: number): boolean {
+    const total = prepared(this.db, 'SELECT coalesce(sum(n), 0) FROM conversation_counts WHERE account_id = ?').pluck().get(accountId) as number;
+    return taggedCount(this.db, tagId) <= 2 * Math.sqrt(total * (limit + 1));
   }
 
   private searchOrNothing(accountId: string, terms: string[], filters: ResolvedFilters): ConversationRow[] {
