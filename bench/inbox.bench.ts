@@ -1,7 +1,8 @@
 // npm run bench:inbox: an inbox of BENCH_MESSAGES messages in BENCH_CONVERSATIONS conversations of one
-// account (default 1,000,000 in 100,000), appended straight through the event store port; then every
-// registered projection rebuilt from the log (events/s), then the first inbox page (all, open) and
-// searches of varied words measured through real HTTP on the Nest app, signed in (p50/p95).
+// account (default 1,000,000 in 100,000), most of them tagged (40 tags, a long tail), appended straight
+// through the event store port; then every registered projection rebuilt from the log (events/s), then
+// the first inbox page (all, open, filtered by a tag) and searches of varied words and of tag names
+// measured through real HTTP on the Nest app, signed in (p50/p95).
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,36 @@ function random(): number {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+// Tags draw from their own sequence, so the messages' text stays what earlier runs indexed.
+let tagSeed = 0x7a95;
+function tagRandom(): number {
+  tagSeed = (tagSeed + 0x6d2b79f5) | 0;
+  let t = Math.imul(tagSeed ^ (tagSeed >>> 15), 1 | tagSeed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+/** The account's tags, most used first: drawn with weight 1/rank, so "Billing" is on about one conversation in five and the last on one in 400. */
+const TAGS = (
+  'Billing,Shipping,Refund,VIP,Bug,Returns,Feature request,Urgent,Invoice,Login,Damaged,Missing item,Exchange,Wholesale,Press,' +
+  'Partnership,Warranty,Subscription,Cancellation,Discount,Payment failed,Address change,Gift card,Size,Color,App,Website,Checkout,' +
+  'Tracking,Customs,Complaint,Feedback,Spam,Legal,GDPR,Account,Password,Newsletter,Affiliate,Other'
+).split(',');
+const TAG_WEIGHTS = TAGS.map((_, rank) => 1 / (rank + 1));
+const TAG_WEIGHT_TOTAL = TAG_WEIGHTS.reduce((sum, w) => sum + w, 0);
+const tagIdOf = (name: string) => deterministicId('bench-tag', name);
+function drawTag(): string {
+  let r = tagRandom() * TAG_WEIGHT_TOTAL;
+  for (let i = 0; i < TAGS.length; i++) if ((r -= TAG_WEIGHTS[i]) <= 0) return TAGS[i];
+  return TAGS[TAGS.length - 1];
+}
+/** A conversation's tags: none for 40%, one for 35%, two or three for the rest. */
+function drawTags(): string[] {
+  const r = tagRandom();
+  const count = r < 0.4 ? 0 : r < 0.75 ? 1 : r < 0.93 ? 2 : 3;
+  const tags = new Set<string>();
+  while (tags.size < count) tags.add(drawTag());
+  return [...tags];
+}
 
 const COMMON = (
   'the a to and i you my is it for of in on have not this that with was order be can please me your we hi hello thanks ' +
@@ -123,6 +154,8 @@ function conversationAppends(accountId: string, ownerId: string, forwarding: str
     at += Math.floor(random() * 3 * 86_400_000);
   }
   const last = new Date(at).toISOString();
+  const tags = drawTags();
+  if (tags.length > 0) events.push(envelope(accountId, 'ConversationTagsChanged', { conversationId, accountId, added: tags.map(tagIdOf), removed: [] }, last));
   if (random() < 0.2) events.push(envelope(accountId, 'ConversationAssigned', { conversationId, accountId, assigneeId: ownerId }, last));
   if (random() < 0.6) events.push(envelope(accountId, 'ConversationClosed', { conversationId, accountId }, last));
   // About a tenth of the open ones are snoozed, until well after the run (chosen by n: the random sequence stays as it was).
@@ -171,6 +204,9 @@ async function main(): Promise<void> {
     const extra = MESSAGES - perConversation * CONVERSATIONS;
     let appended = 0;
     const append = await timed(async () => {
+      const catalogue = TAGS.map((name) => envelope(accountId, 'TagCreated', { accountId, tagId: tagIdOf(name), name }, new Date(Date.UTC(2025, 0, 1)).toISOString()));
+      await store.appendToStream(`tagcatalogue-${accountId}`, catalogue, { expectedRevision: 'no_stream' });
+      appended += catalogue.length;
       let pending: Array<Promise<unknown>> = [];
       for (let n = 0; n < CONVERSATIONS; n++) {
         for (const { stream, events } of conversationAppends(accountId, userId, 'support@bench.inbox.test', n, perConversation + (n < extra ? 1 : 0), contactsSeen)) {
@@ -227,7 +263,7 @@ async function main(): Promise<void> {
       for (const path of paths) {
         const { ms, body } = await get(path);
         samples.push(ms);
-        slowest.push([ms, decodeURIComponent(/q=([^&]*)/.exec(path)?.[1] ?? '')]);
+        slowest.push([ms, decodeURIComponent(/(?:q|tag)=([^&]*)/.exec(path)?.[1] ?? '')]);
         found += body.items.length;
       }
       if (process.env.BENCH_SLOWEST) process.stdout.write(`${label} slowest: ${JSON.stringify(slowest.sort((a, b) => b[0] - a[0]).slice(0, 12))}\n`);
@@ -251,6 +287,12 @@ async function main(): Promise<void> {
     });
     await measure('search', queries);
     await measure('search (open)', queries.map((path) => path.replace('status=&', 'status=open&')));
+    // Tags as agents use them: half the filters on the five most used tags, half on the long tail.
+    const tagged = Array.from({ length: REQUESTS }, (_, i) => encodeURIComponent(i % 2 === 0 ? TAGS[i % 5] : TAGS[5 + (i % (TAGS.length - 5))]));
+    await measure('inbox filtered by tag (all)', tagged.map((tag) => `/conversations?status=&tag=${tag}`));
+    await measure('inbox filtered by tag (open)', tagged.map((tag) => `/conversations?status=open&tag=${tag}`));
+    // A tag's name as typed into the search: whole, or its beginning.
+    await measure('search by tag name', tagged.map((tag, i) => `/conversations?status=&q=${i % 3 === 0 ? decodeURIComponent(tag).slice(0, 4) : tag}`));
     await app.close();
   } finally {
     if (process.env.BENCH_KEEP) process.stdout.write(`kept ${dir}\n`);

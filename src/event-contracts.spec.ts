@@ -72,6 +72,7 @@ describe('the app registry of event types', () => {
         'ReplyRetryRequested', 'ConversationSeen', 'NoteAdded', 'NotificationsRead',
         'ConversationSnoozed', 'ConversationWoke', 'DraftSaved', 'DraftDiscarded', 'ReplyUndone',
         'SavedReplyCreated', 'SavedReplyChanged', 'SavedReplyDeleted',
+        'ConversationTagsChanged', 'TagCreated', 'TagRenamed', 'TagDeleted',
         'FormCreated', 'FormChanged', 'FormSubmitted',
         'ChatVisitorEmailClaimed', 'ChatVisitorCodeRejected', 'ChatVisitorEmailVerified',
       ].sort(),

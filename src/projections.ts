@@ -13,6 +13,7 @@ import { ConversationReadsProjection } from './contexts/conversations/read-model
 import { NotificationsProjection } from './contexts/conversations/read-models/notifications.projection';
 import { SavedRepliesProjection } from './contexts/conversations/read-models/saved-replies.projection';
 import { DraftsProjection } from './contexts/conversations/read-models/drafts.projection';
+import { TagsProjection } from './contexts/conversations/read-models/tags.projection';
 import { ContactsProjection } from './contexts/contacts/read-models/contacts.projection';
 import { FormsProjection } from './contexts/forms/read-models/forms.projection';
 
@@ -27,6 +28,7 @@ export const projections: readonly ProjectionClass[] = [
   NotificationsProjection,
   SavedRepliesProjection,
   DraftsProjection,
+  TagsProjection,
   ContactsProjection,
   FormsProjection,
 ];

@@ -74,6 +74,8 @@ async function mailResources(owner: Agent): Promise<void> {
   samples['/api/messages'] = thread.messages[0].id;
   samples['/api/attachments'] = thread.messages[0].attachments[0].id;
   samples['/api/contacts'] = thread.contact.id;
+  await owner.put(`/api/conversations/${samples['/api/conversations']}/tags`).send({ tags: ['Matrix'] });
+  samples['/api/tags'] = (await owner.get('/api/tags')).body.items[0].id;
 }
 
 const API_PREFIX_PATH = `/${API_PREFIX}`;
@@ -89,6 +91,8 @@ const sampleBodies: Record<string, object> = {
   'POST /api/conversations/:id/presence': { state: 'viewing' },
   'PUT /api/conversations/:id/draft': { text: 'A draft from the access matrix' },
   'POST /api/conversations/:id/snooze': { until: null },
+  'PUT /api/conversations/:id/tags': { tags: ['Matrix'] },
+  'PATCH /api/tags/:id': { name: 'Matrix' },
 };
 afterAll(() => api.close());
 
@@ -121,12 +125,14 @@ const ROUTE_ROLES: Record<string, string> = {
   'GET /api/saved-replies': 'admin, agent, auditor, primary_admin',
   'GET /api/saved-replies/:id': 'admin, agent, auditor, primary_admin',
   'GET /api/stream': 'admin, agent, auditor, primary_admin',
+  'GET /api/tags': 'admin, agent, auditor, primary_admin',
   'GET /api/users': 'admin, primary_admin',
   'PATCH /api/account': 'primary_admin',
   'PATCH /api/channels/chat': 'admin, primary_admin',
   'PATCH /api/channels/email': 'primary_admin',
   'PATCH /api/forms/:id': 'admin, primary_admin',
   'PATCH /api/saved-replies/:id': 'admin, primary_admin',
+  'PATCH /api/tags/:id': 'admin, primary_admin',
   'PATCH /api/users/:id': 'admin, primary_admin',
   'POST /api/accounts': 'public',
   'POST /api/auth/login': 'public',
@@ -155,6 +161,8 @@ const ROUTE_ROLES: Record<string, string> = {
   'POST /api/notifications/read': 'admin, agent, auditor, primary_admin',
   'POST /api/saved-replies': 'admin, primary_admin',
   'POST /api/users': 'admin, primary_admin',
+  'PUT /api/conversations/:id/tags': 'admin, agent, primary_admin',
+  'DELETE /api/tags/:id': 'admin, primary_admin',
   'PUT /api/chat/:accountId/sessions/:sessionId/visitor': 'public',
   'PUT /api/conversations/:id/draft': 'admin, agent, primary_admin',
   'DELETE /api/conversations/:id/draft': 'admin, agent, primary_admin',
@@ -231,7 +239,7 @@ describe('access matrix', () => {
   it('tells each role in /api/me what it may do', () => {
     const everyone = ['account.read', 'channels.read', 'contacts.read', 'conversations.read', 'notifications.read', 'profile.read', 'saved-replies.read'];
     const writers = [...everyone, 'contacts.reply-address.read', 'conversations.manage', 'conversations.note', 'conversations.reply'];
-    const admins = [...writers, 'channels.chat.configure', 'channels.inbound-token.manage', 'failed-mail.manage', 'forms.manage', 'saved-replies.manage', 'users.manage'];
+    const admins = [...writers, 'channels.chat.configure', 'channels.inbound-token.manage', 'failed-mail.manage', 'forms.manage', 'saved-replies.manage', 'tags.manage', 'users.manage'];
     const sorted = (permissions: string[]) => [...permissions].sort();
     expect(Object.fromEntries(ROLES.map((role) => [role, sorted(mePermissions.get(role) ?? [])]))).toEqual({
       primary_admin: sorted([...admins, 'account.configure', 'audit.read', 'channels.email.configure']),
@@ -273,5 +281,6 @@ describe('access matrix', () => {
     expect(users.body.items[0].role).toBe('primary_admin');
     expect((await foreign.get('/api/forms')).body.items).toEqual([]);
     expect((await foreign.get('/api/saved-replies')).body.items).toEqual([]);
+    expect((await foreign.get('/api/tags')).body.items).toEqual([]);
   });
 });

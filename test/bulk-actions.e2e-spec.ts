@@ -117,7 +117,7 @@ describe('POST /api/conversations/bulk', () => {
       [{ ids: [ids.Fourth], action: 'assign', assigneeId: auditorId }, 'assigneeId', /not an auditor/],
       [{ ids: [ids.Fourth], action: 'assign', assigneeId: 'nobody' }, 'assigneeId', /active user of this account/],
       [{ ids: [ids.Fourth], action: 'close', assigneeId: agentId }, 'assigneeId', /not accepted with action close/],
-      [{ ids: [ids.Fourth], action: 'close', tags: ['x'] }, 'tags', /not an accepted field/],
+      [{ ids: [ids.Fourth], action: 'close', labels: ['x'] }, 'labels', /not an accepted field/],
     ];
     for (const [body, field, message] of cases) {
       const response = await bulk(owner.agent, body);
@@ -185,5 +185,36 @@ describe('POST /api/conversations/bulk', () => {
       { id: two, outcome: 'done' },
     ]);
     expect((await owner.agent.get('/api/conversations?status=snoozed')).body.items).toEqual([]);
+  });
+
+  it('tags several in one go, adding to the tags each carries, and says which carried it already', async () => {
+    const [first, second] = [ids.First, ids.Second];
+    await owner.agent.put(`/api/conversations/${first}/tags`).send({ tags: ['Billing'] }).expect(200);
+    await owner.agent.put(`/api/conversations/${second}/tags`).send({ tags: ['Urgent'] }).expect(200);
+
+    const tagged = await bulk(owner.agent, { ids: [first, second, 'nowhere'], action: 'tag', tags: ['Urgent'] }).expect(200);
+    expect(tagged.body.results).toEqual([
+      { id: first, outcome: 'done' },
+      { id: second, outcome: 'unchanged', reason: 'already tagged so' },
+      { id: 'nowhere', outcome: 'refused', reason: 'not found' },
+    ]);
+    const tagsOf = async (id: string) => ((await owner.agent.get(`/api/conversations/${id}`)).body.tags as string[]).sort();
+    expect(await tagsOf(first)).toEqual(['Billing', 'Urgent']);
+    expect(await tagsOf(second)).toEqual(['Urgent']);
+    const byTag = (await owner.agent.get('/api/conversations?tag=Urgent')).body.items.map((item: { id: string }) => item.id);
+    expect(byTag.sort()).toEqual([first, second].sort());
+
+    for (const [body, message] of [
+      [{ ids: [first], action: 'tag' }, /tags is required/],
+      [{ ids: [first], action: 'tag', tags: [] }, /at least one tag/],
+      [{ ids: [first], action: 'tag', tags: 'Urgent' }, /list of tag names/],
+      [{ ids: [first], action: 'tag', tags: ['a,b'] }, /comma/],
+      [{ ids: [first], action: 'close', tags: ['Urgent'] }, /not accepted with action close/],
+    ] as const) {
+      const response = await bulk(owner.agent, body);
+      expect({ body, status: response.status, field: response.body.field }).toEqual({ body, status: 422, field: 'tags' });
+      expect(response.body.message).toMatch(message);
+    }
+    expect((await bulk(auditor, { ids: [first], action: 'tag', tags: ['Audit'] })).status).toBe(403);
   });
 });

@@ -16,7 +16,9 @@ describe('the summary after a bulk action', () => {
 
   it('leaves out a zero when something else happened, and names unassigning as such', () => {
     expect(bulkSummary('reopen', [{ id: 'a', outcome: 'unchanged', reason: 'already open' }])).toBe('1 unchanged: already open');
-    expect(bulkSummary('assign', [{ id: 'a', outcome: 'done' }], true)).toBe('1 unassigned');
+    expect(bulkSummary('assign', [{ id: 'a', outcome: 'done' }], 'unassigned')).toBe('1 unassigned');
+    expect(bulkSummary('snooze', [{ id: 'a', outcome: 'done' }, { id: 'b', outcome: 'refused', reason: 'closed' }])).toBe('1 snoozed, 1 refused: closed');
+    expect(bulkSummary('tag', [{ id: 'a', outcome: 'unchanged', reason: 'already tagged so' }])).toBe('1 unchanged: already tagged so');
     expect(bulkSummary('assign', [{ id: 'a', outcome: 'done' }])).toBe('1 assigned');
   });
 });

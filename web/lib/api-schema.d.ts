@@ -578,6 +578,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{id}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["TagsController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/bulk": {
         parameters: {
             query?: never;
@@ -851,6 +867,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TagsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tags/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["TagsController_delete"];
+        options?: never;
+        head?: never;
+        patch: operations["TagsController_rename"];
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -967,7 +1015,7 @@ export interface components {
         };
         BulkDto: {
             /** @enum {string} */
-            action: "close" | "reopen" | "assign" | "snooze";
+            action: "close" | "reopen" | "assign" | "snooze" | "tag";
             /** @description with action assign: a user of the account, or null to unassign */
             assigneeId?: string | null;
             /** @description conversation ids, each once */
@@ -977,6 +1025,8 @@ export interface components {
              * @enum {string}
              */
             preset?: "later-today" | "tomorrow-morning" | "next-week";
+            /** @description with action tag: names to add to each conversation (new names become tags of the account) */
+            tags?: string[];
             /**
              * Format: date-time
              * @description with action snooze: when they come back to Open, or null to unsnooze them
@@ -1187,6 +1237,8 @@ export interface components {
             /** @enum {string} */
             status: "open" | "closed";
             subject: string;
+            /** @description the conversation's tags, by name */
+            tags: string[];
         };
         ConversationContactAnswer: {
             email: string;
@@ -1211,6 +1263,10 @@ export interface components {
             /** @enum {string} */
             status: "open" | "closed";
             subject: string;
+        };
+        ConversationTagsAnswer: {
+            /** @description the conversation's tags now, by name */
+            tags: string[];
         };
         CreateFormDto: {
             /** @description exactly one field of type email, required */
@@ -1410,11 +1466,13 @@ export interface components {
             /** @enum {string} */
             status: "open" | "closed";
             subject: string;
+            /** @description the conversation's tags, by name */
+            tags: string[];
             /** @description inbound activity since the caller last opened it */
             unread: boolean;
         };
         InboxPageAnswer: {
-            /** @description per status tab, with channel and assignee applied (not status or q) */
+            /** @description per status tab, with channel, assignee and tag applied (not status or q) */
             counts: components["schemas"]["InboxCountsAnswer"];
             /** @description newest activity first */
             items: components["schemas"]["InboxItemAnswer"][];
@@ -1446,7 +1504,7 @@ export interface components {
             email: string;
             name: string;
             /** @description what this user may do; clients show and hide from this alone */
-            permissions: ("profile.read" | "account.read" | "account.configure" | "conversations.read" | "conversations.reply" | "conversations.note" | "notifications.read" | "conversations.manage" | "saved-replies.read" | "saved-replies.manage" | "contacts.read" | "contacts.reply-address.read" | "channels.read" | "channels.email.configure" | "channels.inbound-token.manage" | "channels.chat.configure" | "forms.manage" | "users.manage" | "failed-mail.manage" | "audit.read")[];
+            permissions: ("profile.read" | "account.read" | "account.configure" | "conversations.read" | "conversations.reply" | "conversations.note" | "notifications.read" | "conversations.manage" | "saved-replies.read" | "saved-replies.manage" | "tags.manage" | "contacts.read" | "contacts.reply-address.read" | "channels.read" | "channels.email.configure" | "channels.inbound-token.manage" | "channels.chat.configure" | "forms.manage" | "users.manage" | "failed-mail.manage" | "audit.read")[];
             /** @enum {string} */
             role: "primary_admin" | "admin" | "agent" | "auditor";
             userId: string;
@@ -1615,6 +1673,10 @@ export interface components {
             id: string;
             name: string;
         };
+        RenameTagDto: {
+            /** @description 1 to 40 characters, no commas */
+            name: string;
+        };
         RenderedSavedReplyAnswer: {
             id: string;
             name: string;
@@ -1711,6 +1773,10 @@ export interface components {
             /** @example 422 */
             statusCode: number;
         };
+        SetTagsDto: {
+            /** @description every tag the conversation should carry, by name (new names become tags); [] clears them */
+            tags: string[];
+        };
         SnoozeDto: {
             /**
              * @description instead of until: a preset of the snooze menu, in the account's time zone
@@ -1744,6 +1810,18 @@ export interface components {
         SystemActorAnswer: {
             /** @example chat-visitor:… */
             system: string;
+        };
+        TagAnswer: {
+            /** @description every conversation carrying the tag, open or closed */
+            conversations: number;
+            id: string;
+            name: string;
+            /** @description open conversations carrying the tag */
+            openConversations: number;
+        };
+        TagListAnswer: {
+            /** @description by name */
+            items: components["schemas"]["TagAnswer"][];
         };
         TruncatedBodiesAnswer: {
             html?: boolean;
@@ -2558,10 +2636,12 @@ export interface operations {
                 cursor?: string;
                 /** @description 1 to 100; 25 when absent */
                 limit?: number;
-                /** @description search words (at most 200 characters) */
+                /** @description search words (at most 200 characters); also finds conversations by their tags' names */
                 q?: string;
                 /** @description every status when absent; open leaves out snoozed ones */
                 status?: "open" | "closed" | "snoozed";
+                /** @description a tag name: only conversations carrying it */
+                tag?: string;
             };
             header?: never;
             path?: never;
@@ -3044,6 +3124,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConversationSummaryAnswer"];
+                };
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TagsController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetTagsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationTagsAnswer"];
                 };
             };
             /** @description A refusal or failure */
@@ -3740,6 +3854,97 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": string;
+                };
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TagsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagListAnswer"];
+                };
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TagsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: the tag left every conversation */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TagsController_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameTagDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagAnswer"];
                 };
             };
             /** @description A refusal or failure */

@@ -166,7 +166,7 @@ export type InboxItem = Answers['InboxItemAnswer'];
 export type InboxPage = Answers['InboxPageAnswer'];
 type InboxQuery = NonNullable<paths['/api/conversations']['get']['parameters']['query']>;
 
-export async function getConversations(filters: { status?: string; cursor?: string; q?: string }): Promise<InboxPage> {
+export async function getConversations(filters: { status?: string; cursor?: string; q?: string; tag?: string }): Promise<InboxPage> {
   // An empty status asks for every status, as the API does when there is none. Any other value is
   // passed on as typed in the address: the API refuses one it does not know, and the page says why.
   const query = Object.fromEntries(Object.entries(filters).filter((entry) => Boolean(entry[1]))) as InboxQuery;
@@ -183,6 +183,8 @@ export type PresentUser = Answers['PresentUserAnswer'];
 export type ArrivedMessage = Answers['ArrivedMessageAnswer'];
 
 export type BulkAction = Answers['BulkDto']['action'];
+/** What an action takes besides the ids: the assignee, the snooze time or preset, the tags to add. */
+export type BulkDetails = Omit<Answers['BulkDto'], 'ids' | 'action'>;
 /** What a bulk action did to one conversation: done, unchanged or refused, and why. */
 export type BulkOutcome = Answers['BulkOutcomeAnswer'];
 
@@ -259,3 +261,9 @@ export const getSavedReplies = (q?: string): Promise<SavedReplyList> =>
 /** null when the saved reply does not exist or belongs to another account. */
 export const getSavedReply = (id: string): Promise<SavedReply | null> =>
   readIfFound((client) => client.GET('/api/saved-replies/{id}', { params: { path: { id } } }));
+export type Tag = Answers['TagAnswer'];
+
+/** The account's tags by name, with how many conversations (open, and all) carry each. */
+export async function getTags(): Promise<Tag[]> {
+  return (await read((client) => client.GET('/api/tags'))).items;
+}

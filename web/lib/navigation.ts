@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/settings/users', label: 'Users', permission: 'users.manage' },
   { href: '/settings/forms', label: 'Forms', permission: 'forms.manage' },
   { href: '/settings/saved-replies', label: 'Saved replies', permission: 'saved-replies.manage' },
+  { href: '/settings/tags', label: 'Tags', permission: 'tags.manage' },
   { href: '/settings/account', label: 'Account', permission: 'account.configure' },
   { href: '/failed-mail', label: 'Failed mail', permission: 'failed-mail.manage' },
   { href: '/audit', label: 'Audit', permission: 'audit.read' },

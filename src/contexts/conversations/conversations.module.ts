@@ -40,6 +40,11 @@ import { SnoozeConversationHandler } from './application/snooze-conversation.com
 import { SnoozeWakeUps } from './application/snooze-wake-ups';
 import { ConversationsQueries } from './read-models/conversations.queries';
 import { InboxQueries } from './read-models/inbox.queries';
+import { TagsQueries } from './read-models/tags.queries';
+import { TagsController } from './http/tags.controller';
+import { SetConversationTagsHandler } from './application/set-conversation-tags.command';
+import { RenameTagHandler } from './application/rename-tag.command';
+import { DeleteTagHandler } from './application/delete-tag.command';
 
 @Module({
   controllers: [
@@ -54,11 +59,16 @@ import { InboxQueries } from './read-models/inbox.queries';
     SavedRepliesController,
     DraftsController,
     SnoozeController,
+    TagsController,
   ],
   imports: [AccountsModule, ChannelConfigurationModule],
   providers: [
     ConversationsQueries,
     InboxQueries,
+    TagsQueries,
+    SetConversationTagsHandler,
+    RenameTagHandler,
+    DeleteTagHandler,
     ThreadInboundMail,
     ActOnConversationHandler,
     BulkActOnConversationsHandler,

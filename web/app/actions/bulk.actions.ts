@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { send, type BulkAction, type BulkOutcome } from '@/lib/api';
+import { send, type BulkAction, type BulkDetails, type BulkOutcome } from '@/lib/api';
 
 /**
  * One action on the conversations selected in the inbox list; the API answers for each one, and
@@ -10,9 +10,9 @@ import { send, type BulkAction, type BulkOutcome } from '@/lib/api';
 export async function actOnSelection(
   ids: string[],
   action: BulkAction,
-  assigneeId?: string | null,
+  details: BulkDetails = {},
 ): Promise<{ ok: true; results: BulkOutcome[] } | { ok: false; message: string }> {
-  const answer = await send((api) => api.POST('/api/conversations/bulk', { body: { ids, action, ...(action === 'assign' ? { assigneeId: assigneeId ?? null } : {}) } }));
+  const answer = await send((api) => api.POST('/api/conversations/bulk', { body: { ids, action, ...details } }));
   if (!answer.ok) return { ok: false, message: answer.message };
   revalidatePath('/inbox');
   return { ok: true, results: answer.body.results };

@@ -3,16 +3,26 @@
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { actOnSelection } from '@/app/actions/bulk.actions';
 import { Button } from '@/components/ui/button';
-import type { BulkAction } from '@/lib/api';
+import type { BulkAction, BulkDetails } from '@/lib/api';
 import { bulkSummary } from '@/lib/bulk-summary';
 
 /** What the inbox page gives the list when the user may manage conversations. */
 export interface BulkProps {
   assignees: Array<{ userId: string; name: string }>;
   me: string;
+  /** The account's tag names, offered when tagging. */
+  tags: string[];
 }
 
 const UNASSIGN = '__unassign__';
+const WAKE = '__wake__';
+const SNOOZE_CHOICES = [
+  { preset: 'later-today', label: 'Later today' },
+  { preset: 'tomorrow-morning', label: 'Tomorrow morning' },
+  { preset: 'next-week', label: 'Next week' },
+] as const;
+const selectClass =
+  'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-700 focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none';
 
 /**
  * Above the inbox list: check all rows of the page, and act on the checked ones in one go. After an
@@ -21,6 +31,7 @@ const UNASSIGN = '__unassign__';
 export function BulkBar({
   assignees,
   me,
+  tags,
   selectedIds,
   allChecked,
   someChecked,
@@ -36,20 +47,23 @@ export function BulkBar({
   const [pending, startTransition] = useTransition();
   const [summary, setSummary] = useState<{ text: string; error: boolean } | null>(null);
   const all = useRef<HTMLInputElement>(null);
+  const [tag, setTag] = useState('');
   useEffect(() => {
     if (all.current) all.current.indeterminate = someChecked;
   }, [someChecked]);
 
-  const run = (action: BulkAction, assigneeId?: string | null) => {
+  /** `done`: the word for what was done when the action's own does not fit ("unassigned"). */
+  const run = (action: BulkAction, details: BulkDetails = {}, done?: string) => {
     const ids = selectedIds;
     if (ids.length === 0 || pending) return;
     startTransition(async () => {
-      const answer = await actOnSelection(ids, action, assigneeId);
+      const answer = await actOnSelection(ids, action, details);
       if (!answer.ok) {
         setSummary({ text: answer.message, error: true });
         return;
       }
-      setSummary({ text: bulkSummary(action, answer.results, action === 'assign' && assigneeId === null), error: false });
+      setSummary({ text: bulkSummary(action, answer.results, done), error: false });
+      if (action === 'tag') setTag('');
       onDone();
     });
   };
@@ -83,9 +97,9 @@ export function BulkBar({
             disabled={pending}
             onChange={(event) => {
               const value = event.target.value;
-              if (value) run('assign', value === UNASSIGN ? null : value);
+              if (value) run('assign', { assigneeId: value === UNASSIGN ? null : value }, value === UNASSIGN ? 'unassigned' : undefined);
             }}
-            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-700 focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none"
+            className={selectClass}
           >
             <option value="">Assign to…</option>
             {assignees.map((user) => (
@@ -95,6 +109,60 @@ export function BulkBar({
             ))}
             <option value={UNASSIGN}>Nobody (unassign)</option>
           </select>
+          <label htmlFor="bulk-snooze" className="sr-only">
+            Snooze selected
+          </label>
+          <select
+            id="bulk-snooze"
+            value=""
+            disabled={pending}
+            onChange={(event) => {
+              const value = event.target.value;
+              if (value === WAKE) run('snooze', { until: null }, 'woken');
+              else {
+                const choice = SNOOZE_CHOICES.find((option) => option.preset === value);
+                if (choice) run('snooze', { preset: choice.preset });
+              }
+            }}
+            className={selectClass}
+          >
+            <option value="">Snooze…</option>
+            {SNOOZE_CHOICES.map((choice) => (
+              <option key={choice.preset} value={choice.preset}>
+                {choice.label}
+              </option>
+            ))}
+            <option value={WAKE}>Unsnooze</option>
+          </select>
+          <form
+            className="flex items-center gap-1"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (tag.trim()) run('tag', { tags: [tag.trim()] });
+            }}
+          >
+            <label htmlFor="bulk-tag" className="sr-only">
+              Tag selected with
+            </label>
+            <input
+              id="bulk-tag"
+              list="bulk-tag-names"
+              value={tag}
+              maxLength={40}
+              disabled={pending}
+              onChange={(event) => setTag(event.target.value)}
+              placeholder="Tag…"
+              className={`${selectClass} w-32`}
+            />
+            <datalist id="bulk-tag-names">
+              {tags.map((name) => (
+                <option key={name} value={name} />
+              ))}
+            </datalist>
+            <Button type="submit" variant="secondary" className="px-2.5 py-1" disabled={pending || !tag.trim()}>
+              Add tag
+            </Button>
+          </form>
         </>
       )}
       <span role="status" data-testid="bulk-summary" className={`ml-auto ${summary?.error ? 'text-rose-600' : 'text-slate-600'}`}>

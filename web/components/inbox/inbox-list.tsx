@@ -19,6 +19,7 @@ export interface InboxRow {
   lastMessageAt: string;
   /** lastMessageAt in the account's time zone and locale. */
   when: string;
+  tags: string[];
 }
 
 /**
@@ -176,7 +177,19 @@ export function InboxList({ rows, searchInputId, bulk }: { rows: InboxRow[]; sea
                 <span className={`truncate text-sm ${row.unread ? 'font-semibold text-slate-900' : 'text-slate-700'}`}>{row.subject}</span>
                 <span className="text-xs text-slate-500">{row.status === 'closed' ? 'Closed' : ''}</span>
                 <span aria-hidden />
-                <span className="col-span-2 truncate text-sm text-slate-500">{row.preview}</span>
+                <span className="col-span-2 flex min-w-0 items-center gap-1.5">
+                  {row.tags.length > 0 ? (
+                    <span className="flex shrink-0 gap-1" data-testid="row-tags">
+                      <span className="sr-only">Tags:</span>
+                      {row.tags.map((tag) => (
+                        <span key={tag} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
+                          {tag}
+                        </span>
+                      ))}
+                    </span>
+                  ) : null}
+                  <span className="truncate text-sm text-slate-500">{row.preview}</span>
+                </span>
               </Link>
             </li>
           );

@@ -7,7 +7,7 @@ const typing = (target: EventTarget | null) =>
 
 /**
  * Keyboard use of a thread: r starts a reply, n an internal note, e closes the conversation, s opens
- * the snooze menu, # the saved reply picker, Escape leaves the reply box.
+ * the snooze menu, t the tag picker, # the saved reply picker, Escape leaves the reply box.
  * Opened as …#reply (r in the inbox list), it starts in the reply box.
  */
 export function ThreadShortcuts() {
@@ -57,6 +57,12 @@ export function ThreadShortcuts() {
         if (snooze && !snooze.disabled && snooze.getAttribute('aria-expanded') !== 'true') {
           event.preventDefault();
           snooze.click();
+        }
+      } else if (event.key === 't') {
+        const picker = document.querySelector<HTMLButtonElement>('button[data-tag-picker-button]');
+        if (picker && picker.getAttribute('aria-expanded') !== 'true') {
+          event.preventDefault();
+          picker.click();
         }
       }
     };

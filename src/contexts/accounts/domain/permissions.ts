@@ -25,11 +25,13 @@ export const PERMISSIONS = {
   'conversations.note': REPLIERS,
   /** One's own notifications (mentions): listing them and marking them read. */
   'notifications.read': ALL_ROLES,
-  /** Assigning, closing, reopening and snoozing. */
+  /** Assigning, closing, reopening, snoozing and tagging (a tag typed in for the first time becomes one of the account's tags). */
   'conversations.manage': REPLIERS,
   /** Saved replies of the account, and one rendered for a conversation. */
   'saved-replies.read': ALL_ROLES,
   'saved-replies.manage': ADMINS,
+  /** Renaming and deleting the account's tags. */
+  'tags.manage': ADMINS,
   'contacts.read': ALL_ROLES,
   /** A contact's own reply address, for mail that starts conversations. */
   'contacts.reply-address.read': REPLIERS,

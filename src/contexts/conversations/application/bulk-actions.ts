@@ -4,7 +4,9 @@ import { InvalidInput } from '../../../shared/domain/domain-error';
 import type { AccountsQueries } from '../../accounts/contract';
 import { isAssignable } from '../domain/assignment';
 import type { SnoozePreset } from '../domain/snooze-presets';
+import { tagNames } from '../domain/tag-name';
 import { ActOnConversation, type ActOutcome } from './act-on-conversation.command';
+import { SetConversationTags } from './set-conversation-tags.command';
 import { SnoozeConversation, type SnoozeUntil } from './snooze-conversation.command';
 
 /**
@@ -17,6 +19,8 @@ export interface BulkActionInput {
   until?: string | null;
   /** With snooze, instead of until: a preset of the snooze menu. */
   preset?: SnoozePreset;
+  /** With tag: names to add to each conversation's tags (new names become tags of the account). */
+  tags?: unknown;
 }
 
 /** What an action may look up while it checks its payload, once for the whole request. */
@@ -85,6 +89,17 @@ export const BULK_ACTIONS = {
     },
     command: (id, snooze, context) => new SnoozeConversation(id, snooze, context),
     unchangedBecause: (snooze) => ('until' in snooze && snooze.until === null ? 'not snoozed' : 'already snoozed until then'),
+  }),
+  tag: define<string[]>({
+    fields: ['tags'],
+    payload: ({ tags }) => {
+      if (tags === undefined) throw new InvalidInput('tags', 'tags is required with action tag (the names to add)');
+      const names = tagNames(tags);
+      if (names.length === 0) throw new InvalidInput('tags', 'tags must name at least one tag to add');
+      return names;
+    },
+    command: (id, names, context) => new SetConversationTags(id, names, context, 'add'),
+    unchangedBecause: (names) => (names.length === 1 ? 'already tagged so' : 'already carries these tags'),
   }),
 };
 

@@ -13,6 +13,7 @@ import { mergeParticipants, participantsAddedBy, participantsOf } from './partic
 import { decideNote, type AddNote, type NoteAdded } from './internal-note';
 import { arrivedSince, excerptOf, SendHeld, type ThreadEntry } from './collision';
 import { decideSnooze, SNOOZE_COMMANDS, woke, type SnoozeCommand, type SnoozeEvent } from './snooze';
+import { decideTags, tagsAfter, type ConversationTagsChanged, type SetTags } from './conversation-tags';
 
 export type { ReplyQueued } from './outgoing-reply';
 
@@ -75,6 +76,7 @@ export type ConversationEvent =
   | ConversationAssigned
   | ReplyQueued
   | NoteAdded
+  | ConversationTagsChanged
   | ChatEvent
   | SnoozeEvent;
 
@@ -94,6 +96,7 @@ export type ConversationCommand =
   | { type: 'Assign'; conversationId: string; accountId: string; assigneeId: string | null }
   | SendReply
   | AddNote
+  | SetTags
   | ChatCommand
   | SnoozeCommand;
 
@@ -148,6 +151,8 @@ export interface ConversationState {
   subject: string;
   /** Every message as the collision rule sees it. */
   thread: ThreadEntry[];
+  /** Ids of the account's tags this conversation carries. */
+  tagIds: string[];
 }
 
 export const conversationStream = (conversationId: string) => `conversation-${conversationId}`;
@@ -169,6 +174,7 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
     startedAt: null,
     subject: '',
     thread: [],
+    tagIds: [],
   }),
 
   evolve: (state, event) => {
@@ -241,6 +247,8 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
         return { ...state, snoozedUntil: null };
       case 'ConversationAssigned':
         return { ...state, assigneeId: event.data.assigneeId };
+      case 'ConversationTagsChanged':
+        return { ...state, tagIds: tagsAfter(state.tagIds, event) };
       default:
         return state;
     }
@@ -258,6 +266,7 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
       return decideSnooze(command, state);
     }
     if (command.type === 'StartFormConversation') return decideFormStart(command, state);
+    if (command.type === 'SetTags') return decideTags(command, state);
     if (!('message' in command)) return decideByAgent(command, state);
     const { conversationId, accountId, message } = command;
     if (state.messageIds.includes(message.messageId)) return [];

@@ -17,6 +17,8 @@ import { SavedReplyChangedData, SavedReplyCreatedData, SavedReplyDeletedData } f
 import { ReplyDeliveredData, ReplyDeliveryFailedData, ReplyDeliveryStartedData, ReplyRetryRequestedData, ReplyUndoneData } from './reply-delivery.decider';
 import { DraftDiscardedData, DraftSavedData } from './draft.decider';
 import { ConversationSnoozedData, ConversationWokeData } from './snooze';
+import { ConversationTagsChangedData } from './conversation-tags';
+import { TagCreatedData, TagDeletedData, TagRenamedData } from './tag-catalogue.decider';
 
 /** Conversations' part of the app's event registry. */
 export const conversationsEventSchemas: EventSchemas = {
@@ -44,6 +46,10 @@ export const conversationsEventSchemas: EventSchemas = {
   SavedReplyDeleted: SavedReplyDeletedData,
   ConversationSnoozed: ConversationSnoozedData,
   ConversationWoke: ConversationWokeData,
+  ConversationTagsChanged: ConversationTagsChangedData,
+  TagCreated: TagCreatedData,
+  TagRenamed: TagRenamedData,
+  TagDeleted: TagDeletedData,
 };
 
 export const conversationsUpcasters: Upcasters = {

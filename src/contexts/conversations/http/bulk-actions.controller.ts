@@ -8,6 +8,7 @@ import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/
 import { BulkActOnConversations } from '../application/bulk-act-on-conversations.command';
 import { BULK_ACTION_NAMES, MAX_BULK_IDS, type BulkActionName } from '../application/bulk-actions';
 import { SNOOZE_PRESETS, type SnoozePreset } from '../domain/snooze-presets';
+import { MAX_TAGS_PER_CONVERSATION } from '../domain/tag-name';
 import { BulkAnswer } from './bulk-actions.answers';
 
 class BulkDto {
@@ -42,6 +43,12 @@ class BulkDto {
   @IsOptional()
   @IsIn(SNOOZE_PRESETS, { message: `preset must be one of ${SNOOZE_PRESETS.join(', ')}` })
   preset?: SnoozePreset;
+
+  @ApiPropertyOptional({ type: [String], maxItems: MAX_TAGS_PER_CONVERSATION, description: 'with action tag: names to add to each conversation (new names become tags of the account)' })
+  @IsOptional()
+  @ArrayMaxSize(MAX_TAGS_PER_CONVERSATION, { message: `tags must name at most ${MAX_TAGS_PER_CONVERSATION} tags` })
+  @IsArray({ message: 'tags must be a list of tag names' })
+  tags?: string[];
 }
 
 @ApiTags('conversations')

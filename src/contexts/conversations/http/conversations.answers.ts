@@ -24,6 +24,7 @@ export class ConversationSummaryAnswer {
 
 export class InboxItemAnswer extends ConversationSummaryAnswer {
   @ApiProperty({ description: 'inbound activity since the caller last opened it' }) unread!: boolean;
+  @ApiProperty({ type: [String], description: "the conversation's tags, by name" }) tags!: string[];
 }
 
 export class InboxCountsAnswer {
@@ -35,7 +36,7 @@ export class InboxCountsAnswer {
 export class InboxPageAnswer {
   @ApiProperty({ type: [InboxItemAnswer], description: 'newest activity first' }) items!: InboxItemAnswer[];
   @ApiProperty({ type: String, nullable: true, description: 'pass as `cursor` for the next page; null on the last' }) nextCursor!: string | null;
-  @ApiProperty({ type: InboxCountsAnswer, description: 'per status tab, with channel and assignee applied (not status or q)' })
+  @ApiProperty({ type: InboxCountsAnswer, description: 'per status tab, with channel, assignee and tag applied (not status or q)' })
   counts!: InboxCountsAnswer;
 }
 
@@ -109,6 +110,7 @@ export class ComposerAnswer {
 export class ConversationAnswer extends ConversationSummaryAnswer {
   @ApiProperty({ type: [String] }) participants!: string[];
   @ApiProperty({ type: [String] }) linkedConversationIds!: string[];
+  @ApiProperty({ type: [String], description: "the conversation's tags, by name" }) tags!: string[];
   @ApiProperty({ format: 'date-time' }) startedAt!: string;
   @ApiProperty({ type: [MessageAnswer] }) messages!: MessageAnswer[];
   @ApiProperty({ type: ComposerAnswer }) composer!: ComposerAnswer;

@@ -18,6 +18,7 @@ import { ConversationsQueries, type MessageRow } from '../read-models/conversati
 import { InboxQueries } from '../read-models/inbox.queries';
 import { SendHeldAnswer } from './collision.answers';
 import { AccountsQueries } from '../../accounts/contract';
+import { TagsQueries } from '../read-models/tags.queries';
 import { ConversationAnswer, ConversationSummaryAnswer, InboxPageAnswer, MessageAnswer, ReplyQueuedAnswer, RetryAnswer } from './conversations.answers';
 
 class AssignDto {
@@ -67,6 +68,7 @@ export class ConversationsController {
   constructor(
     private readonly queries: ConversationsQueries,
     private readonly inbox: InboxQueries,
+    private readonly tags: TagsQueries,
     private readonly commands: CommandBus,
     private readonly composer: ReplyComposer,
     private readonly accounts: AccountsQueries,
@@ -131,7 +133,8 @@ export class ConversationsController {
   @ApiQuery({ name: 'assignee', required: false, description: 'a user id, `me`, or `none` for unassigned conversations' })
   @ApiQuery({ name: 'cursor', required: false, description: "the previous page's nextCursor" })
   @ApiQuery({ name: 'limit', required: false, type: 'integer', description: '1 to 100; 25 when absent' })
-  @ApiQuery({ name: 'q', required: false, description: 'search words (at most 200 characters)' })
+  @ApiQuery({ name: 'q', required: false, description: 'search words (at most 200 characters); also finds conversations by their tags\' names' })
+  @ApiQuery({ name: 'tag', required: false, description: 'a tag name: only conversations carrying it' })
   list(
     @CurrentUser() user: SignedInUser,
     @Query('status') status?: string,
@@ -140,15 +143,17 @@ export class ConversationsController {
     @Query('cursor') cursor?: string,
     @Query('limit') limit?: string,
     @Query('q') q?: string,
+    @Query('tag') tag?: string,
   ): InboxPageAnswer {
     if (status && !['open', 'closed', 'snoozed'].includes(status)) throw new InvalidInput('status', 'status must be open, closed or snoozed');
     if (channel && !['email', 'chat', 'form'].includes(channel)) throw new InvalidInput('channel', 'channel must be email, chat or form');
     const size = limit === undefined ? 25 : Number(limit);
     if (!Number.isInteger(size) || size < 1 || size > 100) throw new InvalidInput('limit', 'limit must be a whole number from 1 to 100');
     if (q !== undefined && (typeof q !== 'string' || q.length > 200)) throw new InvalidInput('q', 'q must be text of at most 200 characters');
+    if (tag !== undefined && (typeof tag !== 'string' || tag.length > 200)) throw new InvalidInput('tag', 'tag must be a tag name');
     // assignee: a user id, "me", or "none" for unassigned conversations.
     const assigneeFilter = assignee === 'none' ? null : assignee === 'me' ? user.userId : assignee;
-    return this.inbox.list(user.accountId, user.userId, { status, channel, assignee: assigneeFilter, q, cursor, limit: size });
+    return this.inbox.list(user.accountId, user.userId, { status, channel, assignee: assigneeFilter, q, tag: tag || undefined, cursor, limit: size });
   }
 
   @Get('conversations/:id')
@@ -172,7 +177,7 @@ export class ConversationsController {
     const colleaguesWithDrafts = this.queries
       .draftAuthors(user.accountId, id, user.userId)
       .map((userId) => ({ userId, name: this.accounts.user(user.accountId, userId)?.name ?? '' }));
-    return { ...conversation, messages, composer, draft, colleaguesWithDrafts };
+    return { ...conversation, tags: this.tags.of(id), messages, composer, draft, colleaguesWithDrafts };
   }
 
   @Get('attachments/:id')

@@ -28,6 +28,9 @@ const INBOX_CHANGES = new Set([
   'ChatReplyPosted',
   'ChatVisitorIdentified',
   'NoteAdded',
+  'ConversationTagsChanged',
+  'TagRenamed',
+  'TagDeleted',
 ]);
 
 /**

@@ -8,11 +8,12 @@ import { ConversationReadsProjection } from './conversation-reads.projection';
 import { ConversationSearchProjection } from './conversation-search.projection';
 import { ConversationsProjection } from './conversations.projection';
 import { COLLECT_LIMIT, InboxQueries, ftsQuery, searchTerms } from './inbox.queries';
+import { TagsProjection } from './tags.projection';
 
 // The inbox query on a real SQLite file, fed through the real projections: enough conversations that
 // a common word takes the "walk the inbox and test each" plan and a rare one the "collect and sort" plan.
 
-const projections = [new ConversationsProjection(), new ConversationSearchProjection(), new ConversationCountsProjection(), new ConversationReadsProjection()];
+const projections = [new ConversationsProjection(), new ConversationSearchProjection(), new ConversationCountsProjection(), new ConversationReadsProjection(), new TagsProjection()];
 let db: SqliteDatabase;
 let inbox: InboxQueries;
 let position = 0n;
@@ -108,6 +109,41 @@ describe('inbox queries', () => {
     feed([{ type: 'ConversationSeen', data: { conversationId: id(TOTAL - 1), accountId: 'acc1', userId: 'u1', at: '2030-01-01T00:00:00.000Z' } } as unknown as ConversationEvent]);
     expect(inbox.list('acc1', 'u1', { limit: 2 }).items.map((item) => item.unread)).toEqual([false, true]);
     expect(inbox.list('acc1', 'u2', { limit: 2 }).items.map((item) => item.unread)).toEqual([true, true]);
+  });
+
+  describe('with tags', () => {
+    // "Everyone" is on every conversation of acc1 (past the collect limit: the walk), "Seldom" on every 300th (collected).
+    const seldom = Array.from({ length: TOTAL }, (_, n) => n).filter((n) => n % 300 === 0).reverse();
+    beforeAll(() => {
+      feed([
+        { type: 'TagCreated', data: { accountId: 'acc1', tagId: 't-every', name: 'Everyone' } },
+        { type: 'TagCreated', data: { accountId: 'acc1', tagId: 't-seldom', name: 'Seldom seen' } },
+      ] as unknown as ConversationEvent[]);
+      for (let n = 0; n < TOTAL; n++) {
+        feed([{ type: 'ConversationTagsChanged', data: { conversationId: id(n), accountId: 'acc1', added: n % 300 === 0 ? ['t-every', 't-seldom'] : ['t-every'], removed: [] } }]);
+      }
+    });
+
+    it('lists a common tag by walking the inbox and a rare one by collecting, newest first, with the counts under the tag', () => {
+      const every = inbox.list('acc1', 'u1', { tag: 'EVERYONE', limit: 25 });
+      expect(ids(every)).toEqual(ids(inbox.list('acc1', 'u1', { limit: 25 })));
+      expect(every.counts).toEqual({ open: TOTAL / 2, closed: TOTAL / 2 });
+      const rare = inbox.list('acc1', 'u1', { tag: 'seldom seen', limit: 5 });
+      expect(ids(rare)).toEqual(seldom.slice(0, 5).map(id));
+      expect(rare.counts).toEqual({ open: 0, closed: seldom.length });
+      expect(ids(inbox.list('acc1', 'u1', { tag: 'seldom seen', status: 'open', limit: 5 }))).toEqual([]);
+      expect(ids(inbox.list('acc1', 'u1', { tag: 'seldom seen', limit: 5, cursor: rare.nextCursor ?? undefined }))).toEqual(seldom.slice(5, 10).map(id));
+      expect(rare.items[0].tags).toEqual(['Everyone', 'Seldom seen']);
+      expect(inbox.list('acc2', 'u1', { tag: 'Everyone', limit: 5 })).toEqual({ items: [], nextCursor: null, counts: { open: 0, closed: 0 } });
+    });
+
+    it('finds conversations by tag name, through either plan, combined with the text search', () => {
+      expect(ids(inbox.list('acc1', 'u1', { q: 'seld', limit: 5 }))).toEqual(seldom.slice(0, 5).map(id));
+      expect(ids(inbox.list('acc1', 'u1', { q: 'everyone', limit: 25 }))).toEqual(ids(inbox.list('acc1', 'u1', { limit: 25 })));
+      const both = Array.from({ length: TOTAL }, (_, n) => n).filter((n) => n % 1500 === 0).reverse();
+      expect(ids(inbox.list('acc1', 'u1', { q: 'umbrella', tag: 'seldom seen', limit: 25 }))).toEqual(both.map(id));
+      expect(inbox.list('acc2', 'u1', { q: 'seldom', limit: 5 }).items).toEqual([]);
+    });
   });
 
   it('turns what the user typed into quoted prefix terms', () => {

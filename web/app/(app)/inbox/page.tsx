@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { InboxList } from '@/components/inbox/inbox-list';
 import { LiveRefresh } from '@/components/inbox/live-refresh';
 import { PageHeader } from '@/components/page-header';
-import { getAccount, getAssignees, getConversations } from '@/lib/api';
+import { getAccount, getAssignees, getConversations, getTags } from '@/lib/api';
+import { TagFilter } from '@/components/inbox/tag-filter';
 import { can } from '@/lib/permissions';
 import { requireMe } from '@/lib/session';
 import { formatInstant } from '@/lib/time';
@@ -19,19 +20,20 @@ const FILTERS = [
 
 const SEARCH_INPUT = 'inbox-search';
 
-function href(params: { status: string; q: string; cursor?: string }): string {
+function href(params: { status: string; q: string; tag?: string; cursor?: string }): string {
   const query = new URLSearchParams({ status: params.status });
   if (params.q) query.set('q', params.q);
+  if (params.tag) query.set('tag', params.tag);
   if (params.cursor) query.set('cursor', params.cursor);
   return `/inbox?${query}`;
 }
 
-export default async function InboxPage({ searchParams }: { searchParams: Promise<{ status?: string; cursor?: string; q?: string }> }) {
-  const { status = 'open', cursor, q = '' } = await searchParams;
+export default async function InboxPage({ searchParams }: { searchParams: Promise<{ status?: string; cursor?: string; q?: string; tag?: string }> }) {
+  const { status = 'open', cursor, q = '', tag = '' } = await searchParams;
   const query = q.trim();
-  const [account, page, me] = await Promise.all([getAccount(), getConversations({ status, cursor, q: query }), requireMe()]);
-  // Bulk actions are for those who may close, reopen and assign.
-  const bulk = can(me, 'conversations.manage') ? { assignees: await getAssignees(), me: me.userId } : undefined;
+  const [account, page, me, tags] = await Promise.all([getAccount(), getConversations({ status, cursor, q: query, tag }), requireMe(), getTags()]);
+  // Bulk actions are for those who may close, reopen, assign, tag and snooze.
+  const bulk = can(me, 'conversations.manage') ? { assignees: await getAssignees(), me: me.userId, tags: tags.map((known) => known.name) } : undefined;
   const { open, snoozed, closed } = page.counts;
   const count = (tab: string) => (tab === 'open' ? open : tab === 'snoozed' ? snoozed : tab === 'closed' ? closed : open + snoozed + closed);
   return (
@@ -42,7 +44,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           {FILTERS.map((filter) => (
             <Link
               key={filter.label}
-              href={href({ status: filter.status, q: query })}
+              href={href({ status: filter.status, q: query, tag })}
               aria-current={status === filter.status ? 'page' : undefined}
               className={`flex items-center gap-1.5 border-b-2 px-3 py-2 text-sm font-medium ${status === filter.status ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`}
             >
@@ -53,8 +55,14 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             </Link>
           ))}
         </nav>
+        <TagFilter
+          current={tag}
+          options={tags.map((t) => ({ name: t.name, count: t.openConversations.toLocaleString(account.locale), href: href({ status, q: query, tag: t.name }) }))}
+          clearHref={href({ status, q: query })}
+        />
         <form role="search" action="/inbox" method="get" className="flex items-center gap-2 py-2">
           <input type="hidden" name="status" value={status} />
+          {tag ? <input type="hidden" name="tag" value={tag} /> : null}
           <label htmlFor={SEARCH_INPUT} className="sr-only">
             Search conversations
           </label>
@@ -71,7 +79,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             Search
           </button>
           {query ? (
-            <Link href={href({ status, q: '' })} className="text-sm text-slate-600 hover:underline">
+            <Link href={href({ status, q: '', tag })} className="text-sm text-slate-600 hover:underline">
               Clear
             </Link>
           ) : null}
@@ -80,9 +88,11 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       <section className="p-6">
         {page.items.length === 0 ? (
           <div className="flex flex-col items-center gap-2 rounded-lg border border-slate-200 bg-white px-6 py-16 text-center">
-            <h2 className="text-base font-semibold">{query ? `Nothing matches “${query}”` : 'No conversations here'}</h2>
+            <h2 className="text-base font-semibold">{query ? `Nothing matches “${query}”` : tag ? `No conversations tagged “${tag}” here` : 'No conversations here'}</h2>
             <p className="max-w-md text-sm text-slate-600">
-              {query ? 'Search looks at subjects, the text of messages, and contact names and addresses.' : 'Mail sent to your forwarding address appears here as it arrives.'}
+              {query
+                ? 'Search looks at subjects, the text of messages, contact names and addresses, and tags.'
+                : 'Mail sent to your forwarding address appears here as it arrives.'}
             </p>
           </div>
         ) : (
@@ -99,12 +109,13 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
               unread: item.unread,
               lastMessageAt: item.lastMessageAt,
               when: formatInstant(item.lastMessageAt, account),
+              tags: item.tags,
             }))}
           />
         )}
         {page.nextCursor ? (
           <div className="mt-4">
-            <Link className="text-sm font-medium text-brand-600 hover:underline" href={href({ status, q: query, cursor: page.nextCursor })}>
+            <Link className="text-sm font-medium text-brand-600 hover:underline" href={href({ status, q: query, tag, cursor: page.nextCursor })}>
               Older conversations →
             </Link>
           </div>

@@ -5,7 +5,7 @@ import { LiveRefresh } from '@/components/inbox/live-refresh';
 import { MailBody } from '@/components/inbox/mail-body';
 import { MarkSeen } from '@/components/inbox/mark-seen';
 import { PageHeader } from '@/components/page-header';
-import { getAccount, getAssignees, getContact, getThread } from '@/lib/api';
+import { getAccount, getAssignees, getContact, getTags, getThread } from '@/lib/api';
 import { ContactPanel } from '@/components/inbox/contact-panel';
 import { ConversationActions } from '@/components/inbox/conversation-actions';
 import { DeliveryStatus } from '@/components/inbox/delivery-status';
@@ -15,6 +15,7 @@ import { ThreadComposer } from '@/components/inbox/thread-composer';
 import { ThreadPresence } from '@/components/inbox/thread-presence';
 import { PendingReply } from '@/components/inbox/pending-reply';
 import { SnoozeMenu } from '@/components/inbox/snooze-menu';
+import { TagPicker } from '@/components/inbox/tag-picker';
 import { ThreadShortcuts } from '@/components/inbox/thread-shortcuts';
 import { can } from '@/lib/permissions';
 import { requireMe } from '@/lib/session';
@@ -33,7 +34,7 @@ const hasRawMail = (message: { direction: string; kind: string }) => message.dir
 
 export default async function ThreadPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [account, thread, me, assignees] = await Promise.all([getAccount(), getThread(id), requireMe(), getAssignees()]);
+  const [account, thread, me, assignees, tags] = await Promise.all([getAccount(), getThread(id), requireMe(), getAssignees(), getTags()]);
   if (!thread) notFound();
   const contact = await getContact(thread.contact.id);
   const canReply = can(me, 'conversations.reply');
@@ -66,6 +67,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
       <MarkSeen id={thread.id} latestInboundAt={latestInboundAt(thread.messages)} />
       <div className="grid items-start gap-6 p-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
       <div className="flex min-w-0 flex-col gap-4">
+        <TagPicker conversationId={thread.id} tags={thread.tags} known={tags.map((tag) => tag.name)} canEdit={canManage} />
         {thread.linkedConversationIds.length > 0 ? (
           <p className="text-sm text-slate-600">
             Linked:{' '}
