@@ -20,7 +20,7 @@ interface Item {
 }
 interface Page {
   items: Item[];
-  counts: { open: number; closed: number };
+  counts: { open: number; snoozed: number; closed: number };
 }
 
 let counter = 0;
@@ -131,11 +131,11 @@ describe('tags', () => {
     await owner.post(`/api/conversations/${ids['Where is my parcel']}/close`).send({});
     const open = await list(owner, '?status=open&tag=Billing');
     expect(subjects(open)).toEqual(['Double charge']);
-    expect(open.counts).toEqual({ open: 1, closed: 1 });
+    expect(open.counts).toEqual({ open: 1, snoozed: 0, closed: 1 });
     expect(subjects(await list(owner, '?status=closed&tag=Billing'))).toEqual(['Where is my parcel']);
     expect((await list(owner, '?status=&tag=VIP&channel=chat')).items).toEqual([]);
-    expect(await list(owner, '?status=&tag=nothing-like-it')).toEqual({ items: [], nextCursor: null, counts: { open: 0, closed: 0 } });
-    expect((await list(owner, '?status=')).counts).toEqual({ open: 2, closed: 1 });
+    expect(await list(owner, '?status=&tag=nothing-like-it')).toEqual({ items: [], nextCursor: null, counts: { open: 0, snoozed: 0, closed: 0 } });
+    expect((await list(owner, '?status=')).counts).toEqual({ open: 2, snoozed: 0, closed: 1 });
     const billing = ((await owner.get('/api/tags')).body.items as Array<{ name: string; openConversations: number; conversations: number }>).find((t) => t.name === 'Billing');
     expect(billing).toMatchObject({ openConversations: 1, conversations: 2 });
     await owner.post(`/api/conversations/${ids['Where is my parcel']}/reopen`).send({});

@@ -2,13 +2,7 @@ import type { RecordedEvent } from '../../../shared/event-store/event-store.port
 import type { Projection } from '../../../shared/projections/projection';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ConversationEvent } from '../domain/conversation.decider';
-
-interface Facets {
-  account_id: string;
-  channel: string;
-  status: string;
-  assignee: string;
-}
+import { facetChange, startingFacets, type Facets } from './conversation-facets';
 
 /**
  * How many conversations each inbox tab holds, kept as counters per (account, channel, assignee,
@@ -37,29 +31,14 @@ export class ConversationCountsProjection implements Projection {
 
   apply(recorded: RecordedEvent, db: SqliteDatabase): void {
     const event = { type: recorded.type, data: recorded.data } as ConversationEvent;
-    switch (event.type) {
-      case 'ConversationStarted': {
-        const d = event.data;
-        // '' stands for "nobody": a key column cannot hold NULL usefully.
-        const facets: Facets = { account_id: d.accountId, channel: d.channel, status: 'open', assignee: '' };
-        if (prepared(db, 'INSERT OR IGNORE INTO count_facets VALUES (?, ?, ?, ?, ?)').run(d.conversationId, facets.account_id, facets.channel, facets.status, facets.assignee).changes > 0) {
-          this.count(db, facets, 1);
-        }
-        return;
-      }
-      case 'ConversationClosed':
-      case 'ConversationReopened':
-        return this.change(db, event.data.conversationId, { status: event.type === 'ConversationClosed' ? 'closed' : 'open' });
-      // A snoozed conversation counts on the Snoozed tab, not on Open.
-      case 'ConversationSnoozed':
-        return this.change(db, event.data.conversationId, { status: 'snoozed' });
-      case 'ConversationWoke':
-        return this.change(db, event.data.conversationId, { status: 'open' });
-      case 'ConversationAssigned':
-        return this.change(db, event.data.conversationId, { assignee: event.data.assigneeId ?? '' });
-      default:
-        return;
+    if (event.type === 'ConversationStarted') {
+      const facets = startingFacets(event);
+      const inserted = prepared(db, 'INSERT OR IGNORE INTO count_facets VALUES (?, ?, ?, ?, ?)').run(event.data.conversationId, facets.account_id, facets.channel, facets.status, facets.assignee);
+      if (inserted.changes > 0) this.count(db, facets, 1);
+      return;
     }
+    const changed = facetChange(event);
+    if (changed) this.change(db, changed.conversationId, changed.change);
   }
 
   private change(db: SqliteDatabase, conversationId: string, change: Partial<Facets>): void {

@@ -127,14 +127,14 @@ describe('inbox queries', () => {
     it('lists a common tag by walking the inbox and a rare one by collecting, newest first, with the counts under the tag', () => {
       const every = inbox.list('acc1', 'u1', { tag: 'EVERYONE', limit: 25 });
       expect(ids(every)).toEqual(ids(inbox.list('acc1', 'u1', { limit: 25 })));
-      expect(every.counts).toEqual({ open: TOTAL / 2, closed: TOTAL / 2 });
+      expect(every.counts).toEqual({ open: TOTAL / 2, snoozed: 0, closed: TOTAL / 2 });
       const rare = inbox.list('acc1', 'u1', { tag: 'seldom seen', limit: 5 });
       expect(ids(rare)).toEqual(seldom.slice(0, 5).map(id));
-      expect(rare.counts).toEqual({ open: 0, closed: seldom.length });
+      expect(rare.counts).toEqual({ open: 0, snoozed: 0, closed: seldom.length });
       expect(ids(inbox.list('acc1', 'u1', { tag: 'seldom seen', status: 'open', limit: 5 }))).toEqual([]);
       expect(ids(inbox.list('acc1', 'u1', { tag: 'seldom seen', limit: 5, cursor: rare.nextCursor ?? undefined }))).toEqual(seldom.slice(5, 10).map(id));
       expect(rare.items[0].tags).toEqual(['Everyone', 'Seldom seen']);
-      expect(inbox.list('acc2', 'u1', { tag: 'Everyone', limit: 5 })).toEqual({ items: [], nextCursor: null, counts: { open: 0, closed: 0 } });
+      expect(inbox.list('acc2', 'u1', { tag: 'Everyone', limit: 5 })).toEqual({ items: [], nextCursor: null, counts: { open: 0, snoozed: 0, closed: 0 } });
     });
 
     it('finds conversations by tag name, through either plan, combined with the text search', () => {

@@ -6,13 +6,14 @@ import { ConversationCountsProjection } from './conversation-counts.projection';
 import { ConversationReadsProjection } from './conversation-reads.projection';
 import { ConversationSearchProjection } from './conversation-search.projection';
 import { ConversationsProjection } from './conversations.projection';
+import { TagsProjection } from './tags.projection';
 import { ConversationsQueries } from './conversations.queries';
 import { InboxQueries } from './inbox.queries';
 
 // Snoozed conversations in the read models, on a real SQLite database fed through the projections:
 // the tabs, their counts, the wake-up schedule, and the indexes those queries use.
 
-const projections = [new ConversationsProjection(), new ConversationSearchProjection(), new ConversationCountsProjection(), new ConversationReadsProjection()];
+const projections = [new ConversationsProjection(), new ConversationSearchProjection(), new ConversationCountsProjection(), new ConversationReadsProjection(), new TagsProjection()];
 let db: SqliteDatabase;
 let inbox: InboxQueries;
 let queries: ConversationsQueries;

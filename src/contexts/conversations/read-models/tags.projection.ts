@@ -4,13 +4,7 @@ import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlit
 import type { ConversationEvent } from '../domain/conversation.decider';
 import type { TagCatalogueEvent } from '../domain/tag-catalogue.decider';
 import { tagKey } from '../domain/tag-name';
-
-interface Facets {
-  account_id: string;
-  channel: string;
-  status: string;
-  assignee: string;
-}
+import { facetChange, startingFacets, type Facets } from './conversation-facets';
 
 /**
  * The account's tags and which conversations carry them. Names live once, in `tags`: a rename is one
@@ -60,8 +54,8 @@ export class TagsProjection implements Projection {
         prepared(db, 'DELETE FROM tag_counts WHERE tag_id = ?').run(event.data.tagId);
         return;
       case 'ConversationStarted': {
-        const d = event.data;
-        prepared(db, `INSERT OR IGNORE INTO tag_facets VALUES (?, ?, ?, 'open', '')`).run(d.conversationId, d.accountId, d.channel);
+        const facets = startingFacets(event);
+        prepared(db, 'INSERT OR IGNORE INTO tag_facets VALUES (?, ?, ?, ?, ?)').run(event.data.conversationId, facets.account_id, facets.channel, facets.status, facets.assignee);
         return;
       }
       case 'ConversationTagsChanged': {
@@ -78,18 +72,12 @@ export class TagsProjection implements Projection {
         }
         return;
       }
-      case 'ConversationClosed':
-      case 'ConversationReopened':
-        return this.change(db, event.data.conversationId, { status: event.type === 'ConversationClosed' ? 'closed' : 'open' });
-      // As the tab counts: a snoozed conversation counts on the Snoozed tab, not on Open.
-      case 'ConversationSnoozed':
-        return this.change(db, event.data.conversationId, { status: 'snoozed' });
-      case 'ConversationWoke':
-        return this.change(db, event.data.conversationId, { status: 'open' });
-      case 'ConversationAssigned':
-        return this.change(db, event.data.conversationId, { assignee: event.data.assigneeId ?? '' });
-      default:
+      default: {
+        // A conversation's tab and assignee, as the tab counts keep them.
+        const changed = facetChange(event);
+        if (changed) this.change(db, changed.conversationId, changed.change);
         return;
+      }
     }
   }
 
