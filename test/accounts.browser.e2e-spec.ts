@@ -43,7 +43,7 @@ describe('accounts in the browser', () => {
     await owner.getByRole('button', { name: 'Create account' }).click();
     await owner.waitForURL(`${app.baseUrl}/inbox`);
     expect(await owner.getByTestId('current-user').textContent()).toBe('Anna Owner');
-    expect(await navLabels(owner)).toEqual(['Inbox', 'Contacts', 'Channels', 'Users', 'Forms', 'Account', 'Failed mail', 'Audit']);
+    expect(await navLabels(owner)).toEqual(['Inbox', 'Contacts', 'Channels', 'Users', 'Forms', 'Saved replies', 'Tags', 'Account', 'Failed mail', 'Audit']);
 
     await owner.getByRole('link', { name: 'Users' }).click();
     await owner.waitForURL(`${app.baseUrl}/settings/users`);

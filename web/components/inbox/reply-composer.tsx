@@ -19,8 +19,8 @@ export interface RestoredReply {
 
 /** The draft is saved this long after the last keystroke. */
 const SAVE_AFTER_MS = 1_000;
-type DraftStatus = 'none' | 'unsaved' | 'saving' | 'saved' | 'failed';
-const DRAFT_LABELS: Record<DraftStatus, string> = { none: '', unsaved: 'Editing…', saving: 'Saving draft…', saved: 'Draft saved', failed: 'Draft not saved' };
+type DraftStatus = 'none' | 'unsaved' | 'saving' | 'saved' | 'discarding' | 'failed';
+const DRAFT_LABELS: Record<DraftStatus, string> = { none: '', unsaved: 'Editing…', saving: 'Saving draft…', saved: 'Draft saved', discarding: 'Discarding draft…', failed: 'Draft not saved' };
 
 /**
  * The reply form. It shows what the contact will get (from line, subject) and, when the API says a
@@ -90,7 +90,8 @@ export function ReplyComposer({
     form.current?.reset();
     if (body.current) body.current.value = '';
     if (subjectBox.current) subjectBox.current.value = composer.subject;
-    setDraftStatus('none');
+    // "none" once the server has let it go: a reload before then could still bring it back.
+    setDraftStatus('discarding');
     saving.current = discardDraft(conversationId).then((result) => setDraftStatus(result.ok ? 'none' : 'failed'));
   };
 
