@@ -95,6 +95,26 @@ describe('the agent workspace in the browser', () => {
     await page.getByTestId('bulk-summary').filter({ hasText: '3 reopened, 2 unchanged: already open' }).waitFor();
   });
 
+  it('tags and snoozes the selection from the bar', async () => {
+    await openInbox('?status=open');
+    await page.getByTestId('bulk-bar').getByLabel('Select all').check();
+    await page.getByTestId('bulk-bar').getByText('5 selected').waitFor();
+    await page.getByTestId('bulk-bar').getByLabel('Tag selected with').fill('Spring sale');
+    await page.getByTestId('bulk-bar').getByRole('button', { name: 'Add tag' }).click();
+    await page.getByTestId('bulk-summary').filter({ hasText: '5 tagged' }).waitFor();
+    await openInbox('?status=open&tag=Spring%20sale');
+    expect((await subjects()).length).toBe(5);
+
+    await page.getByTestId('bulk-bar').getByLabel('Select all').check();
+    await page.getByTestId('bulk-bar').getByLabel('Snooze selected').selectOption('tomorrow-morning');
+    await page.getByTestId('bulk-summary').filter({ hasText: '5 snoozed' }).waitFor();
+    await openInbox('?status=snoozed');
+    expect((await subjects()).length).toBe(5);
+    await page.getByTestId('bulk-bar').getByLabel('Select all').check();
+    await page.getByTestId('bulk-bar').getByLabel('Snooze selected').selectOption('Unsnooze');
+    await page.getByTestId('bulk-summary').filter({ hasText: '5 woken' }).waitFor();
+  });
+
   it('shows the contact beside the thread, with their other conversation a click away', async () => {
     await openInbox();
     await rows().filter({ hasText: 'Alpha five' }).click();

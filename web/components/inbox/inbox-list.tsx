@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition, type ReactNode } from 'react';
 import { closeFromInbox } from '@/app/actions/inbox.actions';
 import { isTyping } from '@/lib/shortcuts';
 import { BulkBar, type BulkProps } from './bulk-bar';
@@ -28,7 +28,8 @@ export interface InboxRow {
  * With `bulk` (users who may manage conversations), each row has a checkbox: x checks the selected
  * row, shift-click checks a range, and a bar acts on all checked rows at once.
  */
-export function InboxList({ rows, searchInputId, bulk }: { rows: InboxRow[]; searchInputId: string; bulk?: BulkProps }) {
+/** `empty`: what shows instead of the list when it has no rows (the bulk bar stays, with what it last did). */
+export function InboxList({ rows, searchInputId, bulk, empty }: { rows: InboxRow[]; searchInputId: string; bulk?: BulkProps; empty: ReactNode }) {
   const router = useRouter();
   const [selected, setSelected] = useState(-1);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
@@ -130,7 +131,8 @@ export function InboxList({ rows, searchInputId, bulk }: { rows: InboxRow[]; sea
           }}
         />
       ) : null}
-      <ul className="divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white" aria-label="Conversations">
+      {rows.length === 0 ? empty : null}
+      <ul hidden={rows.length === 0} className="divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white" aria-label="Conversations">
         {rows.map((row, index) => {
           const isSelected = index === current;
           return (

@@ -86,40 +86,32 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         </form>
       </div>
       <section className="p-6">
-        {page.items.length === 0 ? (
-          <div className="flex flex-col items-center gap-2 rounded-lg border border-slate-200 bg-white px-6 py-16 text-center">
-            <h2 className="text-base font-semibold">{query ? `Nothing matches “${query}”` : tag ? `No conversations tagged “${tag}” here` : 'No conversations here'}</h2>
-            <p className="max-w-md text-sm text-slate-600">
-              {query
-                ? 'Search looks at subjects, the text of messages, contact names and addresses, and tags.'
-                : 'Mail sent to your forwarding address appears here as it arrives.'}
-            </p>
-          </div>
-        ) : (
-          <InboxList
-            searchInputId={SEARCH_INPUT}
-            bulk={bulk}
-            rows={page.items.map((item) => ({
-              id: item.id,
-              subject: item.subject,
-              contactName: item.contact.name,
-              preview: item.preview,
-              channel: item.channel,
-              status: item.status,
-              unread: item.unread,
-              lastMessageAt: item.lastMessageAt,
-              when: formatInstant(item.lastMessageAt, account),
-              tags: item.tags,
-            }))}
-          />
-        )}
-        {page.nextCursor ? (
-          <div className="mt-4">
-            <Link className="text-sm font-medium text-brand-600 hover:underline" href={href({ status, q: query, tag, cursor: page.nextCursor })}>
-              Older conversations →
-            </Link>
-          </div>
-        ) : null}
+        <InboxList
+          searchInputId={SEARCH_INPUT}
+          bulk={bulk}
+          empty={
+            <div className="flex flex-col items-center gap-2 rounded-lg border border-slate-200 bg-white px-6 py-16 text-center">
+              <h2 className="text-base font-semibold">{query ? `Nothing matches “${query}”` : tag ? `No conversations tagged “${tag}” here` : 'No conversations here'}</h2>
+              <p className="max-w-md text-sm text-slate-600">
+                {query
+                  ? 'Search looks at subjects, the text of messages, contact names and addresses, and tags.'
+                  : 'Mail sent to your forwarding address appears here as it arrives.'}
+              </p>
+            </div>
+          }
+          rows={page.items.map((item) => ({
+            id: item.id,
+            subject: item.subject,
+            contactName: item.contact.name,
+            preview: item.preview,
+            channel: item.channel,
+            status: item.status,
+            unread: item.unread,
+            lastMessageAt: item.lastMessageAt,
+            when: formatInstant(item.lastMessageAt, account),
+            tags: item.tags,
+          }))}
+        />
       </section>
     </>
   );
