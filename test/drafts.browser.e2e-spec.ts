@@ -1,3 +1,4 @@
+import { openConversation } from './support/browser';
 import type { Page } from 'playwright-core';
 import type { RunningApp } from './support/app-process';
 import { CaptureRelay } from './support/capture-relay';
@@ -27,13 +28,7 @@ afterAll(async () => {
 
 async function openNewConversation(subject: string): Promise<void> {
   expect((await sendRaw(smtpPort, address, simpleMail({ from: 'Carla Customer <carla@example.com>', to: address, subject }))).code).toBe(250);
-  for (let i = 0; i < 60; i++) {
-    await page.goto(`${app.baseUrl}/inbox`);
-    if ((await page.getByTestId('conversation-row').filter({ hasText: subject }).count()) === 1) break;
-    await page.waitForTimeout(100);
-  }
-  await page.getByTestId('conversation-row').filter({ hasText: subject }).click();
-  await page.getByRole('heading', { name: subject }).waitFor();
+  await openConversation(page, app.baseUrl, subject);
 }
 
 describe('drafts and undo send in the browser', () => {

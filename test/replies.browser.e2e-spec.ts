@@ -1,3 +1,4 @@
+import { openConversation } from './support/browser';
 import type { Page } from 'playwright-core';
 import type { RunningApp } from './support/app-process';
 import { CaptureRelay } from './support/capture-relay';
@@ -22,16 +23,6 @@ afterAll(async () => {
   await running?.stop();
   await relay?.close();
 });
-
-async function openConversation(subject: string): Promise<void> {
-  for (let i = 0; i < 60; i++) {
-    await page.goto(`${app.baseUrl}/inbox`);
-    if ((await page.getByTestId('conversation-row').filter({ hasText: subject }).count()) === 1) break;
-    await page.waitForTimeout(100);
-  }
-  await page.getByTestId('conversation-row').filter({ hasText: subject }).click();
-  await page.getByRole('heading', { name: subject }).waitFor();
-}
 
 describe('replying in the browser', () => {
   it('from the inbox by keyboard: j selects, r opens it ready to reply, Ctrl+Enter sends; e closes it', async () => {
@@ -88,7 +79,7 @@ describe('replying in the browser', () => {
     expect((await sendRaw(smtpPort, address, simpleMail({ to: address, subject }))).code).toBe(250);
     await page.request.patch(`${app.baseUrl}/api/channels/email`, { data: { enabled: false } });
     try {
-      await openConversation(subject);
+      await openConversation(page, app.baseUrl, subject);
       expect(await page.getByTestId('composer-disabled').textContent()).toContain('switched off');
       expect(await page.locator('#reply-text').count()).toBe(0);
     } finally {

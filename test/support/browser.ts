@@ -32,3 +32,14 @@ export async function signUpInBrowser(page: Page, baseUrl: string, owner = { acc
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL(`${baseUrl}/inbox`);
 }
+
+/** Opens the thread of `subject` from the inbox list, once the mail behind it has shown up there. */
+export async function openConversation(page: Page, baseUrl: string, subject: string): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    await page.goto(`${baseUrl}/inbox`);
+    if ((await page.getByTestId('conversation-row').filter({ hasText: subject }).count()) === 1) break;
+    await page.waitForTimeout(100);
+  }
+  await page.getByTestId('conversation-row').filter({ hasText: subject }).click();
+  await page.getByRole('heading', { name: subject }).waitFor();
+}
