@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useActionState, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { addNote } from '@/app/actions/notes.actions';
 import { initialFormState } from '@/app/actions/form-state';
 import { Button } from '@/components/ui/button';
@@ -38,7 +38,17 @@ export function NoteComposer({ conversationId, colleagues }: { conversationId: s
   const [active, setActive] = useState(0);
   const form = useRef<HTMLFormElement>(null);
   const box = useRef<HTMLTextAreaElement>(null);
+  // Where the caret goes once a picked name is in the box. Placed in the same commit as the new
+  // value, before the browser handles the next key: a later frame would pull the caret back over
+  // whatever the agent typed in between.
+  const caretAfterPick = useRef<number | null>(null);
   const listId = useId();
+
+  useLayoutEffect(() => {
+    if (caretAfterPick.current === null) return;
+    box.current?.setSelectionRange(caretAfterPick.current, caretAfterPick.current);
+    caretAfterPick.current = null;
+  }, [value]);
 
   useEffect(() => {
     if (state.done) {
@@ -69,8 +79,7 @@ export function NoteComposer({ conversationId, colleagues }: { conversationId: s
     setValue(next);
     setPicked((list) => (list.some((c) => c.userId === colleague.userId) ? list : [...list, colleague]));
     setQuery(null);
-    const at = query.start + inserted.length;
-    requestAnimationFrame(() => box.current?.setSelectionRange(at, at));
+    caretAfterPick.current = query.start + inserted.length;
   };
 
   return (
