@@ -8,6 +8,8 @@ import { replyDeliveryDecider, replyDeliveryStream, type ReplyDeliveryStarted } 
 import { describeSendFailure, OUTBOUND_MAILER, type OutboundMailer } from '../outbound/outbound-mailer';
 import { ConversationsQueries } from '../read-models/conversations.queries';
 import { messageOf } from '../../../shared/error-message';
+import { BLOB_STORE, type BlobStore } from '../../../shared/blobs/blob-store';
+import type { ReplyParts } from '../outbound/reply-mail';
 
 /** Longer than any SMTP timeout of the mailer: a claim outlives an attempt unless its worker died. */
 const CLAIM_MS = 3 * 60_000;
@@ -37,6 +39,7 @@ export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly eventSourcing: EventSourcing,
     private readonly queries: ConversationsQueries,
     @Inject(OUTBOUND_MAILER) private readonly mailer: OutboundMailer,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     @Inject(RUN_SUBSCRIPTIONS) private readonly runs: boolean,
   ) {}
 
@@ -115,7 +118,7 @@ export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShu
       if (!started) return;
       let outcome: { delivered: true; response: string } | { delivered: false; error: string; permanent: boolean };
       try {
-        outcome = { delivered: true, ...(await this.mailer.send(mail)) };
+        outcome = { delivered: true, ...(await this.mailer.send(mail, await this.partsOf(mail))) };
       } catch (error) {
         outcome = { delivered: false, ...describeSendFailure(error) };
         this.logger.warn(`reply ${messageId} attempt ${started.data.attempt} failed: ${outcome.error}`);
@@ -133,6 +136,13 @@ export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShu
     } finally {
       this.inFlight.delete(messageId);
     }
+  }
+
+  /** The attachments' bytes, read for this attempt only. */
+  private async partsOf(reply: ReplyQueued['data']): Promise<ReplyParts> {
+    const parts = new Map<string, Buffer>();
+    for (const { hash } of reply.attachments ?? []) if (!parts.has(hash)) parts.set(hash, await this.blobs.get(hash));
+    return parts;
   }
 
   private async queuedReply(conversationId: string, messageId: string): Promise<ReplyQueued['data']> {

@@ -9,3 +9,4 @@ export type { MailAddress } from '../../inbound-mail/contract';
  * chat hand over what their own rules accepted, so this only asks for the shape.
  */
 export const MessageAddress = z.object({ name: z.string(), address: z.string().min(1) });
+export type MessageAddress = z.infer<typeof MessageAddress>;

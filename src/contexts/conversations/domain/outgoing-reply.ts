@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Event } from '../../../shared/domain/event-envelope';
 import { Timestamp } from '../../../shared/domain/event-schema';
 import type { ConversationContact } from './conversation.decider';
-import { MessageAddress } from './mail-types';
+import { MailAttachment, MessageAddress } from './mail-types';
 import { markerFor, plusAddress } from '../../../shared/domain/reply-address';
 
 /** What the agent sends, with the from name and subject already rendered from the channel's templates. */
@@ -14,6 +14,12 @@ export interface ReplyDraft {
   text: string;
   /** Sanitized HTML: what the agent wrote, or the text in the channel's frame. */
   html: string;
+  /** Copies beside the contact: in the Cc header. */
+  cc?: readonly MessageAddress[];
+  /** Blind copies: in the envelope only, never in a header. */
+  bcc?: readonly MessageAddress[];
+  /** Files in the blob store, sent as MIME parts (inline ones referenced by `cid:` in the HTML). */
+  attachments?: readonly MailAttachment[];
 }
 
 /**
@@ -38,6 +44,12 @@ export const ReplyQueuedData = z.object({
   threadIndex: z.string().min(1),
   /** Put in the body for providers that rewrite Message-IDs. */
   marker: z.string().min(1),
+  /** Copies beside the contact, in the Cc header. Absent on replies queued before Cc existed. */
+  cc: z.array(MessageAddress).optional(),
+  /** Blind copies: in the envelope only, never in a header of the message. */
+  bcc: z.array(MessageAddress).optional(),
+  /** Files sent as MIME parts, stored in the blob store before the reply was recorded. */
+  attachments: z.array(MailAttachment).optional(),
   queuedAt: Timestamp,
   /**
    * The end of the undo window (queuedAt plus the account's delay at send time): the outbox takes
@@ -88,6 +100,9 @@ export function composeReply(draft: ReplyDraft, facts: ConversationFacts): Reply
       references,
       threadIndex: nextThreadIndex(facts.threadIndex, facts.conversationId, new Date(facts.startedAt ?? facts.now), facts.now),
       marker: markerFor(facts.replyToken),
+      ...(draft.cc?.length ? { cc: [...draft.cc] } : {}),
+      ...(draft.bcc?.length ? { bcc: [...draft.bcc] } : {}),
+      ...(draft.attachments?.length ? { attachments: [...draft.attachments] } : {}),
       queuedAt: facts.now.toISOString(),
       ...(facts.undoWindowMs ? { sendsAt: new Date(facts.now.getTime() + facts.undoWindowMs).toISOString() } : {}),
     },

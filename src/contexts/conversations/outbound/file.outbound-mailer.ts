@@ -6,7 +6,7 @@ import type { DkimConfig } from '../../../shared/config/app-config';
 import { OWNER_ONLY, tightenToOwner } from '../../../shared/owner-only-file';
 import type { ReplyQueued } from '../domain/outgoing-reply';
 import { noticeMail, type OutboundMailer, type OutboundNotice } from './outbound-mailer';
-import { replyMail } from './reply-mail';
+import { replyMail, type ReplyParts } from './reply-mail';
 
 /**
  * Without a relay, each reply becomes `<messageId>.eml` under DATA_DIR/outbox, complete with its
@@ -25,8 +25,8 @@ export class FileOutboundMailer implements OutboundMailer {
     this.transport = createTransport({ streamTransport: true, buffer: true, newline: 'windows', ...(dkim ? { dkim } : {}) } as Parameters<typeof createTransport>[0]);
   }
 
-  send(reply: ReplyQueued['data']): Promise<{ response: string }> {
-    return this.write(reply.messageId, replyMail(reply));
+  send(reply: ReplyQueued['data'], parts: ReplyParts): Promise<{ response: string }> {
+    return this.write(reply.messageId, replyMail(reply, parts));
   }
 
   sendNotice(notice: OutboundNotice): Promise<{ response: string }> {

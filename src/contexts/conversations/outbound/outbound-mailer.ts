@@ -1,5 +1,6 @@
 import type Mail from 'nodemailer/lib/mailer';
 import type { ReplyQueued } from '../domain/outgoing-reply';
+import type { ReplyParts } from './reply-mail';
 
 /** A short machine-written mail to one person (a verification code), not part of a conversation. */
 export interface OutboundNotice {
@@ -15,7 +16,7 @@ export interface OutboundNotice {
 export interface OutboundMailer {
   readonly kind: 'smtp' | 'file';
   /** Resolves with the relay's answer once it has taken the message; rejects with its refusal. */
-  send(reply: ReplyQueued['data']): Promise<{ response: string }>;
+  send(reply: ReplyQueued['data'], parts: ReplyParts): Promise<{ response: string }>;
   /** The same path for a notice: sent now, by the caller, who reports a failure to whoever asked. */
   sendNotice(notice: OutboundNotice): Promise<{ response: string }>;
   close(): void;

@@ -2,7 +2,7 @@ import { createTransport, type Transporter } from 'nodemailer';
 import type { DkimConfig } from '../../../shared/config/app-config';
 import type { ReplyQueued } from '../domain/outgoing-reply';
 import { noticeMail, type OutboundMailer, type OutboundNotice } from './outbound-mailer';
-import { replyMail } from './reply-mail';
+import { replyMail, type ReplyParts } from './reply-mail';
 
 /** Pooled SMTP to OUTBOUND_SMTP_URL. Timeouts stay well inside the outbox's claim on an attempt. */
 export class SmtpOutboundMailer implements OutboundMailer {
@@ -21,8 +21,8 @@ export class SmtpOutboundMailer implements OutboundMailer {
     } as Parameters<typeof createTransport>[0]);
   }
 
-  async send(reply: ReplyQueued['data']): Promise<{ response: string }> {
-    const info = await this.transport.sendMail(replyMail(reply));
+  async send(reply: ReplyQueued['data'], parts: ReplyParts): Promise<{ response: string }> {
+    const info = await this.transport.sendMail(replyMail(reply, parts));
     return { response: info.response ?? '' };
   }
 
