@@ -23,7 +23,8 @@ export class InboundMailModule {
         {
           provide: DNS_RESOLVER,
           inject: [APP_CONFIG],
-          useFactory: ({ senderVerification: { testDnsFile } }: AppConfig) => (testDnsFile ? fixedRecordsResolver(testDnsFile) : systemResolver()),
+          useFactory: ({ senderVerification: { dns } }: AppConfig) =>
+            dns.kind === 'system' ? systemResolver() : fixedRecordsResolver(dns.file ?? (() => ({}))),
         },
         SenderVerifier,
         MailIntake, NotShownMailQueue, MailParserPool, InboundMailQueries, MarkInboundMailUnroutedHandler, ...(smtp ? [InboundSmtpServer] : [])],

@@ -44,8 +44,11 @@ export interface SenderVerificationConfig {
    * seals as google.com, Outlook as microsoft.com); anyone can add a seal, so only these are believed.
    */
   trustedArcSealers: string[];
-  /** A test run only (NODE_ENV=test): a JSON file of fixed DNS records that replaces the system resolver. */
-  testDnsFile: string | null;
+  /**
+   * Where DNS answers come from: the system resolver, or (a test run only, NODE_ENV=test) fixed
+   * records from INBOX_TEST_DNS_FILE, none without it, so a test run never waits on the network.
+   */
+  dns: { kind: 'system' } | { kind: 'fixed'; file: string | null };
 }
 
 /** What one client, and all of them together, may hold of the SMTP server. */
@@ -110,7 +113,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     senderVerification: {
       timeoutMs: positiveInteger(env, 'SENDER_VERIFICATION_TIMEOUT_MS', 5_000, 'milliseconds'),
       trustedArcSealers: domainList(env, 'ARC_TRUSTED_SEALERS', ['google.com', 'microsoft.com', 'outlook.com']),
-      testDnsFile: env.NODE_ENV === 'test' ? (raw(env, 'INBOX_TEST_DNS_FILE') ?? null) : null,
+      dns: env.NODE_ENV === 'test' ? { kind: 'fixed', file: raw(env, 'INBOX_TEST_DNS_FILE') ?? null } : { kind: 'system' },
     },
   };
 }

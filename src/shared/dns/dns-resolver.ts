@@ -25,7 +25,8 @@ export type FixedRecords = Record<string, Record<string, unknown[]>>;
 /**
  * Answers from fixed records, read from `file` at each lookup so a test can change them between
  * mails. A name it does not hold is ENOTFOUND, a type it does not hold ENODATA, as a real server says.
- * A record of type `TIMEOUT` makes every lookup of the name fail as unanswered.
+ * A record of type `TIMEOUT` makes every lookup of the name fail as unanswered; one of type `HANG`
+ * makes it never answer at all (what a dead name server does to a caller without a timeout).
  */
 export function fixedRecordsResolver(source: string | (() => FixedRecords)): DnsResolver {
   const records = typeof source === 'string' ? () => JSON.parse(readFileSync(source, 'utf8')) as FixedRecords : source;
@@ -33,6 +34,7 @@ export function fixedRecordsResolver(source: string | (() => FixedRecords)): Dns
     const lower = name.toLowerCase().replace(/\.$/, '');
     const entry = Object.entries(records()).find(([key]) => key.toLowerCase() === lower)?.[1];
     if (entry?.TIMEOUT) throw dnsError('ETIMEOUT', name, rrtype);
+    if (entry?.HANG) return new Promise<never>(() => undefined);
     if (!entry) throw dnsError('ENOTFOUND', name, rrtype);
     const answers = entry[rrtype.toUpperCase()];
     if (!answers || answers.length === 0) throw dnsError('ENODATA', name, rrtype);

@@ -67,7 +67,8 @@ function checksOf(result: AuthenticateResult, withClient: boolean): Authenticati
   return {
     fromDomain,
     spf: withClient && result.spf ? { result: result.spf.status.result, domain: result.spf.domain } : null,
-    dkim: (result.dkim.results ?? []).map((sig) => ({
+    // An unsigned mail comes back as one result without a domain ("message not signed"): no signature.
+    dkim: (result.dkim.results ?? []).filter((sig) => sig.signingDomain).map((sig) => ({
       result: sig.status.result,
       domain: sig.signingDomain ?? '',
       aligned: Boolean(sig.status.aligned),
