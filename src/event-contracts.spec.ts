@@ -89,6 +89,17 @@ describe('the app registry of event types', () => {
     expect(violation('MessageReceived', { conversationId: 'c1', accountId: 'acc-1', message: inboundMessage('in-1'), newParticipants: [] })).toBeNull();
   });
 
+  it('takes sender verification as an optional field, so mail stored before it still reads', () => {
+    const authentication = { verdict: 'unverified', spf: 'none', dkim: 'none', dmarc: 'fail', arc: 'none', dmarcPolicy: 'reject', reason: 'DMARC failed' };
+    expect(violation('InboundMailAccepted', { ...accepted(parsedMail()), authentication })).toBeNull();
+    expect(violation('MessageReceived', { conversationId: 'c1', accountId: 'acc-1', message: { ...inboundMessage('in-1'), authentication }, newParticipants: [] })).toBeNull();
+    expect(violation('InboundMailAccepted', { ...accepted(parsedMail()), authentication: { ...authentication, dmarc: 'maybe' } })).toMatch(/^InboundMailAccepted\.data\.authentication\.dmarc: Invalid option/);
+    const started = { conversationId: 'c2', accountId: 'acc-1', channel: 'email', subject: 'Re: x', contact: { id: 'k', email: 'carla@example.com', name: 'Carla' }, participants: [], replyToken: 't', linkedTo: 'c1', startedAt: '2026-11-24T10:00:00.000Z' };
+    expect(violation('ConversationStarted', started)).toBeNull();
+    expect(violation('ConversationStarted', { ...started, linkReason: 'unverified-sender' })).toBeNull();
+    expect(violation('ConversationStarted', { ...started, linkReason: 'spoofed' })).toMatch(/^ConversationStarted\.data\.linkReason: Invalid option/);
+  });
+
   it.each([
     ['InboundMailAccepted', accepted(parsedMail({ attachments: [{ ...parsedMail().attachments[0], contentType: false as unknown as string }] })), 'InboundMailAccepted.data.mail.attachments[0].contentType: expected string, received boolean'],
     ['InboundMailAccepted', accepted(parsedMail({ attachments: [{ ...parsedMail().attachments[0], size: Number.NaN }] })), 'InboundMailAccepted.data.mail.attachments[0].size: expected number, received NaN'],

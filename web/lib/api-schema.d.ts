@@ -1224,6 +1224,11 @@ export interface components {
             /** Format: date-time */
             lastMessageAt: string;
             linkedConversationIds: string[];
+            /**
+             * @description why this conversation is linked to (not part of) the one it answered: the sender was no participant there, or named a participant but failed DMARC for a domain that enforces it; null when not linked that way
+             * @enum {string|null}
+             */
+            linkReason: "sender-not-participant" | "unverified-sender" | null;
             messages: components["schemas"]["MessageAnswer"][];
             participants: string[];
             preview: string;
@@ -1511,6 +1516,8 @@ export interface components {
         };
         MessageAnswer: {
             attachments: components["schemas"]["AttachmentAnswer"][];
+            /** @description inbound mail: SPF, DKIM, DMARC and ARC at intake; null for mail taken in before sender verification, and for other messages */
+            authentication: components["schemas"]["SenderAuthenticationAnswer"] | null;
             /** @description the user who wrote a reply or a note */
             authorId: string | null;
             cc: components["schemas"]["MailAddressAnswer"][];
@@ -1755,6 +1762,31 @@ export interface components {
         SeenDto: {
             /** @description the newest activity the page showed (ISO time); now when absent */
             upTo?: string;
+        };
+        SenderAuthenticationAnswer: {
+            /** @enum {string} */
+            arc: "pass" | "fail" | "softfail" | "neutral" | "none" | "policy" | "temperror" | "permerror";
+            /** @enum {string} */
+            dkim: "pass" | "fail" | "softfail" | "neutral" | "none" | "policy" | "temperror" | "permerror";
+            /** @enum {string} */
+            dmarc: "pass" | "fail" | "softfail" | "neutral" | "none" | "policy" | "temperror" | "permerror";
+            /**
+             * @description the From domain's DMARC policy; null without one
+             * @enum {string|null}
+             */
+            dmarcPolicy: "none" | "quarantine" | "reject" | null;
+            /** @description why it is unverified (or which forwarder vouched), in words */
+            reason: string | null;
+            /**
+             * @description `none` for mail posted over HTTP (no SMTP client to check)
+             * @enum {string}
+             */
+            spf: "pass" | "fail" | "softfail" | "neutral" | "none" | "policy" | "temperror" | "permerror";
+            /**
+             * @description verified: DMARC passed (or, without a DMARC record, an aligned DKIM signature or SPF), or a trusted forwarder's ARC seal vouches for it
+             * @enum {string}
+             */
+            verdict: "verified" | "unverified";
         };
         SendHeldAnswer: {
             /** @description what arrived after `savedAt`, oldest first */

@@ -9,3 +9,4 @@ export { InboundMailQueries } from './read-models/inbound-mail.queries';
 export { senderOf } from './domain/sender';
 export { MarkInboundMailUnrouted } from './application/mark-unrouted.command';
 export { sanitizeMailHtml } from './application/html-sanitizer';
+export { SenderAuthentication, failsEnforcedDmarc } from './domain/sender-authentication';

@@ -7,6 +7,9 @@ import { MarkInboundMailUnroutedHandler } from './application/mark-unrouted.comm
 import { InboundController } from './http/inbound.controller';
 import { InboundMailQueries } from './read-models/inbound-mail.queries';
 import { InboundSmtpServer } from './smtp/inbound-smtp.server';
+import { SenderVerifier } from './application/sender-verifier';
+import { APP_CONFIG, type AppConfig } from '../../shared/config/app-config';
+import { DNS_RESOLVER, fixedRecordsResolver, systemResolver } from '../../shared/dns/dns-resolver';
 
 @Module({})
 export class InboundMailModule {
@@ -16,7 +19,15 @@ export class InboundMailModule {
       module: InboundMailModule,
       imports: [ChannelConfigurationModule],
       controllers: [InboundController],
-      providers: [MailIntake, NotShownMailQueue, MailParserPool, InboundMailQueries, MarkInboundMailUnroutedHandler, ...(smtp ? [InboundSmtpServer] : [])],
+      providers: [
+        {
+          provide: DNS_RESOLVER,
+          inject: [APP_CONFIG],
+          useFactory: ({ senderVerification: { dns } }: AppConfig) =>
+            dns.kind === 'system' ? systemResolver() : fixedRecordsResolver(dns.file ?? (() => ({}))),
+        },
+        SenderVerifier,
+        MailIntake, NotShownMailQueue, MailParserPool, InboundMailQueries, MarkInboundMailUnroutedHandler, ...(smtp ? [InboundSmtpServer] : [])],
       exports: [MailIntake, InboundMailQueries],
     };
   }

@@ -26,7 +26,16 @@ describe('loadConfig', () => {
       streamsPerAddress: 50,
       passwordHashCost: 17,
       presenceTtlSeconds: 15,
+      senderVerification: { timeoutMs: 5000, trustedArcSealers: ['google.com', 'microsoft.com', 'outlook.com'], dns: { kind: 'system' } },
     });
+  });
+
+  it('reads the trusted ARC sealers as domain names, and a fixed-records DNS file only in a test run', () => {
+    expect(loadConfig({ ARC_TRUSTED_SEALERS: 'Google.com, forwarder.example' }).senderVerification.trustedArcSealers).toEqual(['google.com', 'forwarder.example']);
+    expect(() => loadConfig({ ARC_TRUSTED_SEALERS: 'google.com,not a domain' })).toThrow('ARC_TRUSTED_SEALERS must be a domain name');
+    expect(loadConfig({ NODE_ENV: 'production', INBOX_TEST_DNS_FILE: '/tmp/dns.json' }).senderVerification.dns).toEqual({ kind: 'system' });
+    expect(loadConfig({ NODE_ENV: 'test', INBOX_TEST_DNS_FILE: '/tmp/dns.json' }).senderVerification.dns).toEqual({ kind: 'fixed', file: '/tmp/dns.json' });
+    expect(loadConfig({ NODE_ENV: 'test' }).senderVerification.dns).toEqual({ kind: 'fixed', file: null });
   });
 
   it('lets only a test run (NODE_ENV=test) hash passwords below the production cost', () => {

@@ -32,6 +32,23 @@ export interface AppConfig {
   passwordHashCost: number;
   /** Seconds a thread's "viewing"/"typing" lasts after the tab's last heartbeat (a closed tab lapses then). */
   presenceTtlSeconds: number;
+  /** SPF, DKIM, DMARC and ARC on inbound mail (SPEC §3.11). */
+  senderVerification: SenderVerificationConfig;
+}
+
+export interface SenderVerificationConfig {
+  /** How long the DNS lookups of one mail may take in all; past it the verdict is a temporary error, and intake goes on. */
+  timeoutMs: number;
+  /**
+   * ARC sealers whose word on the original's DMARC result counts for mail they forwarded (Gmail
+   * seals as google.com, Outlook as microsoft.com); anyone can add a seal, so only these are believed.
+   */
+  trustedArcSealers: string[];
+  /**
+   * Where DNS answers come from: the system resolver, or (a test run only, NODE_ENV=test) fixed
+   * records from INBOX_TEST_DNS_FILE, none without it, so a test run never waits on the network.
+   */
+  dns: { kind: 'system' } | { kind: 'fixed'; file: string | null };
 }
 
 /** What one client, and all of them together, may hold of the SMTP server. */
@@ -93,6 +110,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     streamsPerAddress: positiveInteger(env, 'STREAMS_PER_ADDRESS', 50, 'streams'),
     passwordHashCost: passwordHashCost(env),
     presenceTtlSeconds: positiveInteger(env, 'PRESENCE_TTL_SECONDS', 15, 'seconds'),
+    senderVerification: {
+      timeoutMs: positiveInteger(env, 'SENDER_VERIFICATION_TIMEOUT_MS', 5_000, 'milliseconds'),
+      trustedArcSealers: domainList(env, 'ARC_TRUSTED_SEALERS', ['google.com', 'microsoft.com', 'outlook.com']),
+      dns: env.NODE_ENV === 'test' ? { kind: 'fixed', file: raw(env, 'INBOX_TEST_DNS_FILE') ?? null } : { kind: 'system' },
+    },
   };
 }
 
@@ -204,6 +226,15 @@ function domainName(env: Env, name: string, fallback: string): string {
     throw new ConfigError(name, 'must be a domain name of at least two DNS labels (letters, digits, hyphens)', value);
   }
   return lower;
+}
+
+function domainList(env: Env, name: string, fallback: string[]): string[] {
+  const value = raw(env, name);
+  if (value === undefined) return fallback;
+  return value
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((entry) => domainName({ [name]: entry }, name, ''));
 }
 
 function optionalUrl(env: Env, name: string, protocols: string[]): string | null {

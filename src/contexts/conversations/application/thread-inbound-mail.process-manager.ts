@@ -12,7 +12,7 @@ import type { SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import { contactIdFor } from '../../contacts/contract';
 import { SERVER_SECRET } from '../../../shared/config/server-secret';
 import { contactOfReplyToken } from '../../../shared/domain/reply-address';
-import { MarkInboundMailUnrouted, senderOf, type InboundMailAccepted } from '../../inbound-mail/contract';
+import { failsEnforcedDmarc, MarkInboundMailUnrouted, senderOf, type InboundMailAccepted } from '../../inbound-mail/contract';
 import { conversationDecider, conversationStream, type InboundMessage } from '../domain/conversation.decider';
 import { deterministicId } from '../../../shared/domain/deterministic-id';
 import { decideThread, type ThreadLookups } from '../domain/threading';
@@ -144,7 +144,14 @@ export class ThreadInboundMail implements ProcessManager {
         return contact ? this.directory.latestOfContact(accountId, contact, before) : null;
       },
     };
-    const decision = decideThread({ ...message, bouncedMessageId: mail.bouncedMessageId }, bodyText, accepted.recipients, sender?.address ?? null, lookups);
+    const decision = decideThread(
+      { ...message, bouncedMessageId: mail.bouncedMessageId },
+      bodyText,
+      accepted.recipients,
+      sender?.address ?? null,
+      lookups,
+      failsEnforcedDmarc(accepted.authentication),
+    );
     const context = contextCausedBy(event, this.name);
 
     if (decision.kind === 'unthreaded') {
@@ -163,6 +170,7 @@ export class ThreadInboundMail implements ProcessManager {
             accountId,
             contact: { id: contactIdFor(accountId, sender.address), email: sender.address, name: sender.name || sender.address },
             linkedTo: decision.linkedTo,
+            ...(decision.linkReason ? { linkReason: decision.linkReason } : {}),
             message,
             ownDomain,
           }
@@ -220,5 +228,6 @@ function toMessage(accepted: InboundMailAccepted['data']): InboundMessage {
     omitted: mail.omitted,
     receivedWhileDisabled: accepted.receivedWhileDisabled,
     ...(mail.truncated ? { truncated: mail.truncated } : {}),
+    ...(accepted.authentication ? { authentication: accepted.authentication } : {}),
   };
 }

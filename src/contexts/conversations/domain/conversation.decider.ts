@@ -3,7 +3,7 @@ import type { Decider } from '../../../shared/domain/decider';
 import { NotFound } from '../../../shared/domain/domain-error';
 import type { Event } from '../../../shared/domain/event-envelope';
 import { Timestamp } from '../../../shared/domain/event-schema';
-import { BodyTruncation, MailAttachment, MailKind, MessageAddress, OmittedPart, StoredPart } from './mail-types';
+import { BodyTruncation, MailAttachment, MailKind, MessageAddress, OmittedPart, SenderAuthentication, StoredPart } from './mail-types';
 import { CHAT_COMMANDS, chatSubject, type ChatCommand, type ChatEvent } from './chat-conversation';
 import { ConversationContact } from './conversation-contact';
 import { composeReply, type ReplyDraft, type ReplyQueued } from './outgoing-reply';
@@ -40,6 +40,8 @@ export const InboundMessage = z.object({
   receivedWhileDisabled: z.boolean(),
   /** The mail's text or HTML body was cut to the bounds of intake; its raw message has all of it. */
   truncated: BodyTruncation.optional(),
+  /** Sender verification at intake (SPF, DKIM, DMARC, ARC); absent on mail from before it, and on forms and chat. */
+  authentication: SenderAuthentication.optional(),
 });
 export type InboundMessage = z.infer<typeof InboundMessage>;
 
@@ -57,6 +59,12 @@ export const ConversationStartedData = z.object({
   replyToken: z.string().min(1),
   /** Set when a stranger replied into another conversation: the one they replied to. */
   linkedTo: z.string().min(1).nullable(),
+  /**
+   * Why it is linked rather than part of `linkedTo`: the sender is no participant there, or the
+   * sender named a participant but failed DMARC for a domain that enforces it (the thread warns).
+   * Absent on conversations started before sender verification, and on unlinked ones.
+   */
+  linkReason: z.enum(['sender-not-participant', 'unverified-sender']).optional(),
   startedAt: Timestamp,
 });
 export type ConversationStarted = Event<'ConversationStarted', z.infer<typeof ConversationStartedData>>;
@@ -87,6 +95,7 @@ export type ConversationCommand =
       accountId: string;
       contact: ConversationContact;
       linkedTo: string | null;
+      linkReason?: 'sender-not-participant' | 'unverified-sender';
       message: InboundMessage;
       ownDomain: string;
     }
@@ -286,6 +295,7 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
             participants: everyone,
             replyToken: replyTokenFor(conversationId),
             linkedTo: command.linkedTo,
+            ...(command.linkedTo && command.linkReason ? { linkReason: command.linkReason } : {}),
             startedAt: message.receivedAt,
           },
         },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // The mail shapes Conversations reads from InboundMail's published event, with their schemas.
-export { BodyTruncation, MailAttachment, MailKind, OmittedPart, StoredPart } from '../../inbound-mail/contract';
+export { BodyTruncation, MailAttachment, MailKind, OmittedPart, SenderAuthentication, StoredPart } from '../../inbound-mail/contract';
 export type { MailAddress } from '../../inbound-mail/contract';
 
 /**

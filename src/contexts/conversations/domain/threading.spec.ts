@@ -46,7 +46,22 @@ describe('decideThread', () => {
     expect(decideThread(message({ references: ['<m1@example.com>'] }), '', [], 'eve@elsewhere.example', lookups({ 'id:<m1@example.com>': known }))).toEqual({
       kind: 'start',
       linkedTo: 'c1',
+      linkReason: 'sender-not-participant',
     });
+  });
+
+  it('starts a linked conversation, flagged unverified, when a participant address comes on mail failing an enforced DMARC policy', () => {
+    const reply = message({ references: ['<m1@example.com>'] });
+    expect(decideThread(reply, '', [], 'carla@example.com', lookups({ 'id:<m1@example.com>': known }), true)).toEqual({
+      kind: 'start',
+      linkedTo: 'c1',
+      linkReason: 'unverified-sender',
+    });
+    // The same mail, vouched for (or from a domain without a policy), joins as before.
+    expect(decideThread(reply, '', [], 'carla@example.com', lookups({ 'id:<m1@example.com>': known }), false)).toMatchObject({ kind: 'join', conversationId: 'c1' });
+    // Nothing to join: an unverified sender starts an ordinary conversation; auto-replies still join what they answer.
+    expect(decideThread(message(), '', [], 'carla@example.com', lookups(), true)).toEqual({ kind: 'start', linkedTo: null });
+    expect(decideThread(message({ kind: 'auto-reply', references: ['<m1@example.com>'] }), '', [], 'carla@example.com', lookups({ 'id:<m1@example.com>': known }), true)).toMatchObject({ kind: 'join' });
   });
 
   it('starts a new conversation when nothing matches', () => {
@@ -87,7 +102,7 @@ describe("a contact's own reply address", () => {
   });
 
   it('starts a linked conversation for anyone else, and a new one when the contact has none', () => {
-    expect(decideThread(message(), '', [plusAddress(support, token)], 'dan@example.com', withContact(ofCarla))).toEqual({ kind: 'start', linkedTo: 'c9' });
+    expect(decideThread(message(), '', [plusAddress(support, token)], 'dan@example.com', withContact(ofCarla))).toEqual({ kind: 'start', linkedTo: 'c9', linkReason: 'sender-not-participant' });
     expect(decideThread(message(), '', [plusAddress(support, token)], 'carla@example.com', withContact(null))).toEqual({ kind: 'start', linkedTo: null });
   });
 

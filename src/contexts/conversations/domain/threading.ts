@@ -30,9 +30,12 @@ export function threadIndexRoot(threadIndex: string | null): string | null {
 
 type MatchedBy = 'references' | 'thread-index' | 'reply-token' | 'marker' | 'bounce' | 'contact-token';
 
+/** Why a mail that found a conversation started its own, linked one. */
+export type LinkReason = 'sender-not-participant' | 'unverified-sender';
+
 export type ThreadDecision =
   | { kind: 'join'; conversationId: string; matchedBy: MatchedBy }
-  | { kind: 'start'; linkedTo: string | null }
+  | { kind: 'start'; linkedTo: string | null; linkReason?: LinkReason }
   | { kind: 'unthreaded'; reason: string };
 
 /**
@@ -41,6 +44,9 @@ export type ThreadDecision =
  * marker in the body (for providers that rewrite Message-IDs), then a contact's own reply address.
  * A match counts only when the sender takes part in that conversation; a stranger starts a new
  * conversation linked to it. Auto-replies and bounces join what they answer, or nothing.
+ * `spoofable`: the mail failed DMARC for a domain that asks for quarantine or reject (see
+ * failsEnforcedDmarc), so its From proves nothing: even a participant's address starts a linked
+ * conversation, flagged so the thread warns.
  */
 export function decideThread(
   message: InboundMessage & { bouncedMessageId?: string | null },
@@ -48,6 +54,7 @@ export function decideThread(
   recipients: string[],
   sender: string | null,
   lookups: ThreadLookups,
+  spoofable = false,
 ): ThreadDecision {
   const automatic = message.kind === 'auto-reply' || message.kind === 'bounce' || message.kind === 'feedback-report';
   const found = findCandidate(message, bodyText, recipients, lookups);
@@ -56,9 +63,9 @@ export function decideThread(
   }
   if (!sender) return { kind: 'unthreaded', reason: 'the mail names no sender (no From or Reply-To)' };
   if (!found) return { kind: 'start', linkedTo: null };
-  return found.candidate.participants.includes(sender)
-    ? { kind: 'join', conversationId: found.candidate.conversationId, matchedBy: found.matchedBy }
-    : { kind: 'start', linkedTo: found.candidate.conversationId };
+  if (!found.candidate.participants.includes(sender)) return { kind: 'start', linkedTo: found.candidate.conversationId, linkReason: 'sender-not-participant' };
+  if (spoofable) return { kind: 'start', linkedTo: found.candidate.conversationId, linkReason: 'unverified-sender' };
+  return { kind: 'join', conversationId: found.candidate.conversationId, matchedBy: found.matchedBy };
 }
 
 function findCandidate(

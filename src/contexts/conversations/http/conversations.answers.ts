@@ -66,6 +66,20 @@ export class TruncatedBodiesAnswer {
   @ApiPropertyOptional() html?: boolean;
 }
 
+const AUTH_RESULTS = ['pass', 'fail', 'softfail', 'neutral', 'none', 'policy', 'temperror', 'permerror'];
+
+export class SenderAuthenticationAnswer {
+  @ApiProperty({ enum: ['verified', 'unverified'], description: 'verified: DMARC passed (or, without a DMARC record, an aligned DKIM signature or SPF), or a trusted forwarder\'s ARC seal vouches for it' })
+  verdict!: 'verified' | 'unverified';
+  @ApiProperty({ enum: AUTH_RESULTS, description: '`none` for mail posted over HTTP (no SMTP client to check)' }) spf!: string;
+  @ApiProperty({ enum: AUTH_RESULTS }) dkim!: string;
+  @ApiProperty({ enum: AUTH_RESULTS }) dmarc!: string;
+  @ApiProperty({ enum: AUTH_RESULTS }) arc!: string;
+  @ApiProperty({ enum: ['none', 'quarantine', 'reject'], nullable: true, description: "the From domain's DMARC policy; null without one" })
+  dmarcPolicy!: 'none' | 'quarantine' | 'reject' | null;
+  @ApiProperty({ type: String, nullable: true, description: 'why it is unverified (or which forwarder vouched), in words' }) reason!: string | null;
+}
+
 export class MessageAnswer {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ['inbound', 'outbound', 'note'], description: '`note`: an internal note (kind `note`), never sent; its text writes mentions as `@[name](userId)`' })
@@ -94,6 +108,8 @@ export class MessageAnswer {
   @ApiProperty({ type: String, nullable: true }) internetMessageId!: string | null;
   @ApiProperty({ example: 'normal' }) kind!: string;
   @ApiProperty() receivedWhileDisabled!: boolean;
+  @ApiProperty({ type: SenderAuthenticationAnswer, nullable: true, description: 'inbound mail: SPF, DKIM, DMARC and ARC at intake; null for mail taken in before sender verification, and for other messages' })
+  authentication!: SenderAuthenticationAnswer | null;
 }
 
 /** What the reply composer shows: the from line and subject the contact gets, or why no reply can go out. */
@@ -110,6 +126,13 @@ export class ComposerAnswer {
 export class ConversationAnswer extends ConversationSummaryAnswer {
   @ApiProperty({ type: [String] }) participants!: string[];
   @ApiProperty({ type: [String] }) linkedConversationIds!: string[];
+  @ApiProperty({
+    enum: ['sender-not-participant', 'unverified-sender'],
+    nullable: true,
+    description:
+      'why this conversation is linked to (not part of) the one it answered: the sender was no participant there, or named a participant but failed DMARC for a domain that enforces it; null when not linked that way',
+  })
+  linkReason!: 'sender-not-participant' | 'unverified-sender' | null;
   @ApiProperty({ type: [String], description: "the conversation's tags, by name" }) tags!: string[];
   @ApiProperty({ format: 'date-time' }) startedAt!: string;
   @ApiProperty({ type: [MessageAnswer] }) messages!: MessageAnswer[];

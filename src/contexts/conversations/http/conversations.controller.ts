@@ -122,7 +122,7 @@ export class ConversationsController {
     await this.commands.execute(new ActOnConversation(id, action, { ...context, accountId: user.accountId }));
     const conversation = this.queries.conversation(user.accountId, id);
     if (!conversation) throw new NotFound('Conversation');
-    const { participants: _participants, linkedConversationIds: _linked, ...summary } = conversation;
+    const { participants: _participants, linkedConversationIds: _linked, linkReason: _linkReason, ...summary } = conversation;
     return summary;
   }
 
@@ -231,6 +231,7 @@ export class ConversationsController {
       internetMessageId: message.internetMessageId,
       kind: message.kind,
       receivedWhileDisabled: message.receivedWhileDisabled,
+      authentication: message.authentication,
     };
   }
 }

@@ -48,7 +48,7 @@ export class SnoozeController {
     await this.commands.execute(new SnoozeConversation(id, snooze, { ...context, accountId: user.accountId, userId: user.userId }));
     const conversation = this.queries.conversation(user.accountId, id);
     if (!conversation) throw new NotFound('Conversation');
-    const { participants: _participants, linkedConversationIds: _linked, startedAt: _startedAt, ...summary } = conversation;
+    const { participants: _participants, linkedConversationIds: _linked, linkReason: _linkReason, startedAt: _startedAt, ...summary } = conversation;
     return summary;
   }
 }

@@ -15,7 +15,7 @@ const PREVIEW_LENGTH = 160;
  */
 export class ConversationsProjection implements Projection {
   readonly name = 'conversations';
-  readonly version = 7;
+  readonly version = 8;
 
   setUp(db: SqliteDatabase): void {
     db.exec(`
@@ -23,7 +23,7 @@ export class ConversationsProjection implements Projection {
         id TEXT PRIMARY KEY, account_id TEXT NOT NULL, channel TEXT NOT NULL, subject TEXT NOT NULL, status TEXT NOT NULL,
         contact_id TEXT NOT NULL, contact_email TEXT NOT NULL, contact_name TEXT NOT NULL, participants TEXT NOT NULL,
         linked_to TEXT, started_at TEXT NOT NULL, last_message_at TEXT NOT NULL,
-        preview TEXT NOT NULL, message_count INTEGER NOT NULL, assignee_id TEXT, snoozed_until TEXT
+        preview TEXT NOT NULL, message_count INTEGER NOT NULL, assignee_id TEXT, snoozed_until TEXT, link_reason TEXT
       ) STRICT;
       CREATE INDEX IF NOT EXISTS conversations_by_activity ON conversations (account_id, last_message_at DESC, id);
       CREATE INDEX IF NOT EXISTS conversations_by_status ON conversations (account_id, status, last_message_at DESC, id);
@@ -35,7 +35,7 @@ export class ConversationsProjection implements Projection {
         sent_at TEXT, received_at TEXT NOT NULL, kind TEXT NOT NULL, text_hash TEXT, html_hash TEXT, reply_text TEXT NOT NULL,
         omitted TEXT NOT NULL, received_while_disabled INTEGER NOT NULL, position INTEGER NOT NULL,
         body_html TEXT, author_id TEXT, delivery_status TEXT, delivery_error TEXT, delivery_attempts INTEGER NOT NULL DEFAULT 0,
-        next_attempt_at TEXT, truncated TEXT, sends_at TEXT
+        next_attempt_at TEXT, truncated TEXT, sends_at TEXT, authentication TEXT
       ) STRICT;
       CREATE INDEX IF NOT EXISTS messages_by_conversation ON conversation_messages (conversation_id, position);
       CREATE INDEX IF NOT EXISTS replies_due ON conversation_messages (next_attempt_at) WHERE next_attempt_at IS NOT NULL;
@@ -58,18 +58,19 @@ export class ConversationsProjection implements Projection {
     switch (event.type) {
       case 'ConversationStarted': {
         const d = event.data;
-        prepared(db, `INSERT OR IGNORE INTO conversations VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, '', 0, NULL, NULL)`).run(
+        prepared(db, `INSERT OR IGNORE INTO conversations VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, '', 0, NULL, NULL, ?)`).run(
           d.conversationId, d.accountId, d.channel, d.subject || '(no subject)', d.contact.id, d.contact.email, d.contact.name,
-          JSON.stringify(d.participants), d.linkedTo, d.startedAt, d.startedAt,
+          JSON.stringify(d.participants), d.linkedTo, d.startedAt, d.startedAt, d.linkReason ?? null,
         );
         return;
       }
       case 'MessageReceived': {
         const { conversationId, accountId, message: m } = event.data;
-        prepared(db, `INSERT OR IGNORE INTO conversation_messages (${MESSAGE_COLUMNS}, truncated) VALUES (?, ?, ?, 'inbound', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        prepared(db, `INSERT OR IGNORE INTO conversation_messages (${MESSAGE_COLUMNS}, truncated, authentication) VALUES (?, ?, ?, 'inbound', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
           m.messageId, conversationId, accountId, m.internetMessageId, JSON.stringify(m.from), JSON.stringify(m.to), JSON.stringify(m.cc),
           m.subject, m.sentAt, m.receivedAt, m.kind, m.text?.hash ?? null, m.html?.hash ?? null, m.replyText, JSON.stringify(m.omitted),
           m.receivedWhileDisabled ? 1 : 0, Number(recorded.position), m.truncated ? JSON.stringify(m.truncated) : null,
+          m.authentication ? JSON.stringify(m.authentication) : null,
         );
         m.attachments.forEach((a, ordinal) =>
           prepared(db, 'INSERT OR IGNORE INTO message_attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODEL_DB } from '../../../shared/event-store/event-store.module';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
+import type { SenderAuthentication } from '../domain/mail-types';
 
 export interface ConversationSummary {
   id: string;
@@ -34,6 +35,8 @@ export interface MessageRow {
   /** Which of an inbound mail's bodies were cut at intake, or null. */
   truncated: { text?: true; html?: true } | null;
   receivedWhileDisabled: boolean;
+  /** Sender verification of an inbound mail; null for mail from before it, and for everything else. */
+  authentication: SenderAuthentication | null;
   /** An outbound reply's own HTML (inbound HTML lives in the blob store). */
   html: string | null;
   authorId: string | null;
@@ -60,6 +63,7 @@ export interface ConversationRow {
   preview: string;
   participants: string;
   linked_to: string | null;
+  link_reason: 'sender-not-participant' | 'unverified-sender' | null;
   assignee_id: string | null;
   started_at: string;
 }
@@ -80,7 +84,10 @@ export const summary = (row: ConversationRow): ConversationSummary => ({
 export class ConversationsQueries {
   constructor(@Inject(READ_MODEL_DB) private readonly db: SqliteDatabase) {}
 
-  conversation(accountId: string, id: string): (ConversationSummary & { participants: string[]; linkedConversationIds: string[]; startedAt: string }) | null {
+  conversation(
+    accountId: string,
+    id: string,
+  ): (ConversationSummary & { participants: string[]; linkedConversationIds: string[]; linkReason: ConversationRow['link_reason']; startedAt: string }) | null {
     const row = prepared(this.db, 'SELECT * FROM conversations WHERE account_id = ? AND id = ?').get(accountId, id) as ConversationRow | undefined;
     if (!row) return null;
     const linkedFrom = prepared(this.db, 'SELECT id FROM conversations WHERE account_id = ? AND linked_to = ?').pluck().all(accountId, id) as string[];
@@ -89,6 +96,7 @@ export class ConversationsQueries {
       participants: JSON.parse(row.participants) as string[],
       startedAt: row.started_at,
       linkedConversationIds: [...(row.linked_to ? [row.linked_to] : []), ...linkedFrom],
+      linkReason: row.linked_to ? row.link_reason : null,
     };
   }
 
@@ -121,6 +129,7 @@ export class ConversationsQueries {
       omitted: JSON.parse(r.omitted as string) as MessageRow['omitted'],
       truncated: r.truncated ? (JSON.parse(r.truncated as string) as MessageRow['truncated']) : null,
       receivedWhileDisabled: r.received_while_disabled === 1,
+      authentication: r.authentication ? (JSON.parse(r.authentication as string) as SenderAuthentication) : null,
       html: r.body_html as string | null,
       authorId: r.author_id as string | null,
       deliveryStatus: r.delivery_status as MessageRow['deliveryStatus'],

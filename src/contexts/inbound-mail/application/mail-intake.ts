@@ -9,6 +9,7 @@ import { inboundIdFor } from '../domain/inbound-id';
 import { inboundMailDecider } from '../domain/inbound-mail.decider';
 import { inboundMailStream, type InboundMailAccepted, type StoredPart } from '../domain/inbound-mail.events';
 import { MailParserPool } from './mail-parser.pool';
+import { SenderVerifier, type SmtpClient } from './sender-verifier';
 import { messageOf } from '../../../shared/error-message';
 import { EventContractViolation } from '../../../shared/event-store/event-contracts';
 import { ThreadPoolClosed } from '../../../shared/threads/thread-pool';
@@ -37,6 +38,7 @@ export class MailIntake {
     private readonly channels: ChannelsQueries,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly parser: MailParserPool,
+    private readonly verifier: SenderVerifier,
   ) {}
 
   /** The account a recipient address belongs to (plus-addresses route like the bare address). */
@@ -49,10 +51,12 @@ export class MailIntake {
    * after them: whoever reads the event finds every byte it names. A duplicate delivery stores the
    * bytes again (a no-op when they are there).
    */
-  async accept(raw: Buffer, accountId: string, recipients: string[], via: 'smtp' | 'http'): Promise<IntakeResult> {
+  async accept(raw: Buffer, accountId: string, recipients: string[], via: 'smtp' | 'http', client: SmtpClient | null = null): Promise<IntakeResult> {
     const stored = BlobStore.nameOf(raw);
     const receivedAt = new Date().toISOString();
     const context: CommandContext = { actor: { system: `inbound-${via}` }, accountId, correlationId: randomUUID(), causationId: null };
+    // Verification waits on DNS, parsing on a thread: side by side, bounded each (it never throws).
+    const verifying = this.verifier.verify(raw, client);
     let parsed: Awaited<ReturnType<MailParserPool['parse']>>;
     try {
       parsed = await this.parser.parse(raw, this.config.inboxDomain, LIMITS);
@@ -66,8 +70,9 @@ export class MailIntake {
     await Promise.all([this.blobs.put(raw), ...parsed.parts.map((part) => this.blobs.put(part))]);
     const { mail } = parsed;
     const inboundId = inboundIdFor(accountId, mail.messageId, raw);
+    const authentication = await verifying;
     try {
-      const outcome = await this.recordAccepted({ inboundId, accountId, recipients, via, raw: stored, receivedAt, mail }, false, context);
+      const outcome = await this.recordAccepted({ inboundId, accountId, recipients, via, raw: stored, receivedAt, mail, authentication }, false, context);
       return { inboundId, status: outcome.events.length > 0 ? 'accepted' : 'duplicate' };
     } catch (error) {
       // Normalisation let something through that the schema refuses: the mail is kept and waits as a

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Event } from '../../../shared/domain/event-envelope';
 import { Timestamp } from '../../../shared/domain/event-schema';
+import { SenderAuthentication } from './sender-authentication';
 import { ADDRESS_PATTERN, CONTENT_TYPE_PATTERN, FILE_NAME_PATTERN, HEADER_TOKEN_PATTERN, ISO_INSTANT_PATTERN, MAIL_LIMITS } from './mail-fields';
 
 // The shapes of a parsed mail, as schemas: each type below is inferred from its schema. The rules
@@ -96,6 +97,8 @@ export const InboundMailAcceptedData = z.object({
   /** The email channel was switched off: kept and shown, never answered by email. */
   receivedWhileDisabled: z.boolean(),
   mail: ParsedMail,
+  /** SPF, DKIM, DMARC and ARC at intake; absent on mail taken in before sender verification. */
+  authentication: SenderAuthentication.optional(),
 });
 export type InboundMailAccepted = Event<'InboundMailAccepted', z.infer<typeof InboundMailAcceptedData>>;
 

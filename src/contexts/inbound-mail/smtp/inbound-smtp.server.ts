@@ -5,6 +5,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
 import { MailIntake } from '../application/mail-intake';
+import type { SmtpClient } from '../application/sender-verifier';
 import { RegisterHealthIndicator, type ComponentHealth, type HealthIndicator } from '../../../shared/http/health-indicator';
 import { messageOf } from '../../../shared/error-message';
 import { isOutOfSpace, StorageFull } from '../../../shared/storage/storage-full';
@@ -150,6 +151,11 @@ export class InboundSmtpServer implements OnApplicationBootstrap, OnApplicationS
   private async onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (error?: Error | null, message?: string) => void) {
     // Read once here: smtp-server starts the next transaction's envelope as soon as it answers.
     const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase());
+    const client: SmtpClient = {
+      ip: session.remoteAddress,
+      helo: session.hostNameAppearsAs || null,
+      mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
+    };
     const deadline = setTimeout(() => stream.destroy(new Error('the message did not arrive in time')), SMTP_LIMITS.dataMs).unref();
     let message: SpooledMessage;
     try {
@@ -171,7 +177,7 @@ export class InboundSmtpServer implements OnApplicationBootstrap, OnApplicationS
       if (stream.sizeExceeded || !message.complete) {
         return callback(smtpError(552, `5.3.4 Message is larger than the ${this.config.maxMessageBytes} bytes this server accepts`));
       }
-      const ids = await this.store(message, recipients);
+      const ids = await this.store(message, recipients, client);
       this.budgets.get(session.id)?.delivered();
       callback(null, `Message stored as ${ids.join(', ')}`);
     } catch (error) {
@@ -187,7 +193,7 @@ export class InboundSmtpServer implements OnApplicationBootstrap, OnApplicationS
   }
 
   /** Into parsing once the bytes in flight leave room for it (until then it waits on disk). */
-  private async store(message: SpooledMessage, recipients: string[]): Promise<string[]> {
+  private async store(message: SpooledMessage, recipients: string[], client: SmtpClient): Promise<string[]> {
     const release = await this.bytesInFlight.acquire(message.size);
     try {
       const byAccount = new Map<string, string[]>();
@@ -198,7 +204,7 @@ export class InboundSmtpServer implements OnApplicationBootstrap, OnApplicationS
       }
       const raw = await message.read();
       const ids: string[] = [];
-      for (const [accountId, addresses] of byAccount) ids.push((await this.intake.accept(raw, accountId, addresses, 'smtp')).inboundId);
+      for (const [accountId, addresses] of byAccount) ids.push((await this.intake.accept(raw, accountId, addresses, 'smtp', client)).inboundId);
       return ids;
     } finally {
       release();

@@ -14,6 +14,7 @@ import { NoteBody } from '@/components/inbox/note-body';
 import { ThreadComposer } from '@/components/inbox/thread-composer';
 import { ThreadPresence } from '@/components/inbox/thread-presence';
 import { PendingReply } from '@/components/inbox/pending-reply';
+import { SenderVerdict } from '@/components/inbox/sender-verdict';
 import { SnoozeMenu } from '@/components/inbox/snooze-menu';
 import { TagPicker } from '@/components/inbox/tag-picker';
 import { ThreadShortcuts } from '@/components/inbox/thread-shortcuts';
@@ -68,6 +69,12 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
       <div className="grid items-start gap-6 p-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
       <div className="flex min-w-0 flex-col gap-4">
         <TagPicker conversationId={thread.id} tags={thread.tags} known={tags.map((tag) => tag.name)} canEdit={canManage} />
+        {thread.linkReason === 'unverified-sender' ? (
+          <p role="note" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="unverified-sender-warning">
+            This mail claims to come from a participant of the linked conversation, but its sender could not be verified (its domain&apos;s DMARC
+            policy failed), so it was kept apart. Check before acting on it.
+          </p>
+        ) : null}
         {thread.linkedConversationIds.length > 0 ? (
           <p className="text-sm text-slate-600">
             Linked:{' '}
@@ -103,6 +110,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
                   {KIND_LABELS[message.kind] ? (
                     <span className="ml-2 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800">{KIND_LABELS[message.kind]}</span>
                   ) : null}
+                  {message.direction === 'inbound' ? <SenderVerdict authentication={message.authentication} /> : null}
                 </span>
                 <time dateTime={message.sentAt} className="text-slate-500">
                   {formatInstant(message.sentAt, account)}
