@@ -1,7 +1,7 @@
 import { given } from '../../../shared/domain/decider.testing';
 import { conversationDecider, type ConversationEvent, type SendReply } from './conversation.decider';
 import { inboundMessage } from './inbound-message.testing';
-import { copiesOf, MAX_RECIPIENTS } from './recipients';
+import { copiesOf, MAX_RECIPIENTS, partyOf, suggestedCc } from './recipients';
 
 const exclusions = { to: 'carla@example.com', ownDomain: 'inbox.test', sendingAddress: 'support@acme.inbox.test' };
 const person = (address: string, name = '') => ({ name, address });
@@ -101,5 +101,25 @@ describe('a forward', () => {
     given(conversationDecider, started).when(forward('other+x@acme.inbox.test')).thenFails({ field: 'to', code: 'REPLY.OWN_ADDRESS' });
     given(conversationDecider, started).when(forward('a, b@example.org')).thenFails({ field: 'to', code: 'REPLY.INVALID_ADDRESS' });
     given(conversationDecider, started).when(forward('repair@example.org', ['m9'])).thenFails({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('the thread and the composer', () => {
+  const thirdParties = new Set(['repair@example.org']);
+  it('tell the contact, the people on the conversation and third parties apart', () => {
+    expect(partyOf('Carla@example.com', 'carla@example.com', thirdParties)).toBe('contact');
+    expect(partyOf('dan@example.com', 'carla@example.com', thirdParties)).toBe('participant');
+    expect(partyOf('repair@example.org', 'carla@example.com', thirdParties)).toBe('third-party');
+  });
+
+  it("suggest as Cc the others on the newest person's mail, not a third party's, without the contact or us", () => {
+    const mail = (from: string, to: string[], cc: string[]) => ({ direction: 'inbound', kind: 'mail', from: person(from), to: to.map((a) => person(a)), cc: cc.map((a) => person(a)) });
+    const messages = [
+      mail('carla@example.com', ['support@acme.inbox.test', 'eve@example.com'], ['dan@example.com', 'support+c1@acme.inbox.test']),
+      { direction: 'outbound', kind: 'mail', from: person('support@acme.inbox.test'), to: [person('repair@example.org')], cc: [] },
+      mail('repair@example.org', ['support+c1@acme.inbox.test'], ['boss@example.org']),
+    ];
+    expect(suggestedCc(messages, 'carla@example.com', 'inbox.test', thirdParties)).toEqual(['eve@example.com', 'dan@example.com']);
+    expect(suggestedCc([], 'carla@example.com', 'inbox.test', thirdParties)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { InvalidInput } from '../../../shared/domain/domain-error';
 import { mailAddressOf } from '../../inbound-mail/contract';
 import type { MessageAddress } from './mail-types';
-import { isOwnAddress } from './participants';
+import { isOwnAddress, participantsOf } from './participants';
 
 /**
  * Replies stay transactional: the contact and a few people the agent names, never a list. The
@@ -72,4 +72,34 @@ function plainAddressOf(field: string, value: string): MessageAddress {
     throw new InvalidInput(field, `${field}: "${shown}" is not an email address (one plain address per entry, like name@example.com; no groups or lists)`, 'REPLY.INVALID_ADDRESS');
   }
   return person;
+}
+
+/** Who wrote a message, as the thread shows it: the contact, someone on the conversation, or a third party a message was forwarded to. */
+export type Party = 'contact' | 'participant' | 'third-party';
+
+export function partyOf(sender: string | null, contactEmail: string, thirdParties: ReadonlySet<string>): Party {
+  const address = sender?.toLowerCase() ?? '';
+  if (address !== '' && address === contactEmail.toLowerCase()) return 'contact';
+  return thirdParties.has(address) ? 'third-party' : 'participant';
+}
+
+interface SuggestionSource {
+  direction: string;
+  kind: string;
+  from: MessageAddress | null;
+  to: readonly MessageAddress[];
+  cc: readonly MessageAddress[];
+}
+
+/**
+ * The Cc a reply starts with: the other people on the newest mail a person (not a third party
+ * answering a forward) sent in: its sender, To and Cc, without the contact and our addresses.
+ */
+export function suggestedCc(messages: readonly SuggestionSource[], contactEmail: string, ownDomain: string, thirdParties: ReadonlySet<string>): string[] {
+  const latest = [...messages].reverse().find((m) => m.direction === 'inbound' && m.kind === 'mail' && !thirdParties.has(m.from?.address ?? ''));
+  if (!latest) return [];
+  const contact = contactEmail.toLowerCase();
+  return participantsOf({ from: latest.from, to: [...latest.to], cc: [...latest.cc] }, ownDomain)
+    .filter((address) => address !== contact)
+    .slice(0, MAX_RECIPIENTS - 1);
 }

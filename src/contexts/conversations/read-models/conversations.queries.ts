@@ -43,6 +43,10 @@ export interface MessageRow {
   nextAttemptAt: string | null;
   /** The end of a reply's undo window; null when it had none. */
   sendsAt: string | null;
+  /** A reply's blind copies (only ever shown to the account's users). */
+  bcc: Array<{ name: string; address: string }>;
+  /** Set on a forward: the messages it quoted. */
+  forward: { messageIds: string[] } | null;
   attachments: Array<{ id: string; filename: string | null; contentType: string; size: number; contentId: string | null; inline: boolean }>;
 }
 
@@ -128,6 +132,8 @@ export class ConversationsQueries {
       deliveryAttempts: r.delivery_attempts as number,
       nextAttemptAt: r.next_attempt_at as string | null,
       sendsAt: r.sends_at as string | null,
+      bcc: r.bcc ? (JSON.parse(r.bcc as string) as MessageRow['bcc']) : [],
+      forward: r.forward ? (JSON.parse(r.forward as string) as MessageRow['forward']) : null,
       attachments: (attachments.all(r.id) as Array<Record<string, unknown>>).map((a) => ({
         id: a.id as string,
         filename: a.filename as string | null,
