@@ -67,7 +67,7 @@ class ReplyDto {
   @ApiPropertyOptional({ type: [String], description: `copies beside the contact, one plain address each (no groups or lists); To, Cc and Bcc together at most ${MAX_RECIPIENTS}` })
   @IsOptional()
   @IsArray({ message: 'cc must be a list of addresses' })
-  @ArrayMaxSize(100, { message: `cc: at most ${MAX_RECIPIENTS} recipients in all (To, Cc and Bcc)` })
+  @ArrayMaxSize(100, { message: `cc must be a list of addresses, at most ${MAX_RECIPIENTS} recipients in all (To, Cc and Bcc)` })
   @IsString({ each: true, message: 'cc must be a list of addresses' })
   @MaxLength(320, { each: true, message: 'cc: an address is at most 320 characters' })
   cc?: string[];
@@ -75,7 +75,7 @@ class ReplyDto {
   @ApiPropertyOptional({ type: [String], description: 'blind copies: in the envelope only, never in a header' })
   @IsOptional()
   @IsArray({ message: 'bcc must be a list of addresses' })
-  @ArrayMaxSize(100, { message: `bcc: at most ${MAX_RECIPIENTS} recipients in all (To, Cc and Bcc)` })
+  @ArrayMaxSize(100, { message: `bcc must be a list of addresses, at most ${MAX_RECIPIENTS} recipients in all (To, Cc and Bcc)` })
   @IsString({ each: true, message: 'bcc must be a list of addresses' })
   @MaxLength(320, { each: true, message: 'bcc: an address is at most 320 characters' })
   bcc?: string[];
