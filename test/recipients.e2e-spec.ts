@@ -32,8 +32,8 @@ interface Message {
 }
 
 let counter = 0;
-async function accountWithConversation() {
-  const owner = await signUp(api, { ownerName: 'Anna Owner' });
+async function accountWithConversation(options: { undoSendSeconds?: number } = {}) {
+  const owner = await signUp(api, { ownerName: 'Anna Owner', ...options });
   counter += 1;
   const claimed = await owner.agent.post('/api/channels/email/forwarding-address').send({ username: 'support', subdomain: `rc${Date.now().toString(36)}${counter}` });
   const address = claimed.body.address as string;
@@ -158,6 +158,18 @@ describe('a forward', () => {
     const contacts = (await agent.get('/api/contacts')).body.items as Array<{ email: string }>;
     expect(contacts.map((c) => c.email)).toEqual(['carla@example.com']);
     expect((await agent.get('/api/health')).status).toBe(200);
+  });
+
+  it('can be undone in the undo window like a reply, leaving no draft behind', async () => {
+    const { agent, conversationId } = await accountWithConversation({ undoSendSeconds: 60 });
+    const forwarded = await agent.post(`/api/conversations/${conversationId}/forward`).send({ to: 'repair@example.org', text: 'FYI' });
+    expect(forwarded.status).toBe(202);
+    const undone = await agent.post(`/api/conversations/${conversationId}/messages/${forwarded.body.messageId}/undo`);
+    expect(undone.status).toBe(200);
+    expect(undone.body).toMatchObject({ forward: true, subject: 'Fwd: Broken zipper' });
+    const after = (await agent.get(`/api/conversations/${conversationId}`)).body as { messages: Message[]; draft: unknown };
+    expect(after.messages).toHaveLength(1);
+    expect(after.draft).toBeNull();
   });
 
   it('refuses the contact, our own address and a bad address as its To, naming the field', async () => {

@@ -1872,6 +1872,8 @@ export interface components {
             text?: boolean;
         };
         UndoneReplyAnswer: {
+            /** @description a forward was taken back: it is withdrawn, and nothing returns to the reply composer or the draft */
+            forward: boolean;
             messageId: string;
             subject: string;
             /** @description the reply as the author wrote it, for the composer */
