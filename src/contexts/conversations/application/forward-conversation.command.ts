@@ -55,7 +55,8 @@ export class ForwardConversationHandler implements ICommandHandler<ForwardConver
     const { accountId, userId } = context;
     const conversation = this.conversations.conversation(accountId, conversationId);
     if (!conversation) throw new NotFound('Conversation');
-    const chosen = this.chosen(this.conversations.messages(conversationId), input.messageIds);
+    // Named messages may be any of the thread's (a third party's answer too); the whole conversation is what its contact saw.
+    const chosen = this.chosen(this.conversations.messages(conversationId, { withForwards: input.messageIds !== undefined }), input.messageIds);
     const quoted = await Promise.all(chosen.map((message) => this.quoted(message)));
     const attachments: MailAttachment[] = chosen.flatMap((message) =>
       message.attachments.map((a) => ({ hash: this.conversations.attachment(accountId, a.id)?.hash ?? '', size: a.size, filename: a.filename, contentType: a.contentType, contentId: a.contentId, inline: a.inline })),

@@ -97,10 +97,18 @@ export class ConversationsQueries {
   }
 
   /**
-   * The messages of a conversation in order. Internal notes only when asked for: whatever shows a
-   * conversation to its contact (a chat transcript, a forward, quoted history) never gets them.
+   * The messages of a conversation in order. Internal notes, forwards and third parties' answers to
+   * them only when asked for: whatever shows a conversation to its contact (a chat transcript, a
+   * forward, quoted history) never gets them.
    */
-  messages(conversationId: string, { withNotes = false }: { withNotes?: boolean } = {}): MessageRow[] {
+  messages(conversationId: string, { withNotes = false, withForwards = withNotes }: { withNotes?: boolean; withForwards?: boolean } = {}): MessageRow[] {
+    const all = this.allMessages(conversationId, withNotes);
+    if (withForwards) return all;
+    const thirdParties = new Set(all.flatMap((row) => (row.forward ? row.to.map((person) => person.address) : [])));
+    return all.filter((row) => row.forward === null && !(row.direction === 'inbound' && thirdParties.has(row.from?.address ?? '')));
+  }
+
+  private allMessages(conversationId: string, withNotes: boolean): MessageRow[] {
     const rows = prepared(
       this.db,
       withNotes
