@@ -100,6 +100,18 @@ describe('the app registry of event types', () => {
     expect(violation('ConversationStarted', { ...started, linkReason: 'spoofed' })).toMatch(/^ConversationStarted\.data\.linkReason: Invalid option/);
   });
 
+  it('accepts a reply with Cc and Bcc, a forward, and a reply stored before either existed', () => {
+    const reply = {
+      conversationId: 'c1', accountId: 'acc-1', messageId: 'r1', authorId: 'u1', from: { name: 'Anna', address: 'support@acme.inbox.test' },
+      to: { name: 'Carla', address: 'carla@example.com' }, replyTo: 'support+c1@acme.inbox.test', subject: 'Re: Broken zipper', text: 'Hi', html: '<p>Hi</p>',
+      internetMessageId: '<r1@inbox.test>', inReplyTo: null, references: [], threadIndex: 'AQ==', marker: '[c1]', queuedAt: '2026-11-24T10:00:01.000Z',
+    };
+    expect(violation('ReplyQueued', reply)).toBeNull();
+    expect(violation('ReplyQueued', { ...reply, cc: [{ name: '', address: 'dan@example.com' }], bcc: [{ name: '', address: 'boss@example.com' }] })).toBeNull();
+    expect(violation('ReplyQueued', { ...reply, to: { name: '', address: 'repair@example.org' }, forward: { messageIds: ['in-1'] }, attachments: parsedMail().attachments })).toBeNull();
+    expect(violation('ReplyQueued', { ...reply, forward: { messageIds: 'in-1' } })).toBe('ReplyQueued.data.forward.messageIds: expected array, received string');
+  });
+
   it.each([
     ['InboundMailAccepted', accepted(parsedMail({ attachments: [{ ...parsedMail().attachments[0], contentType: false as unknown as string }] })), 'InboundMailAccepted.data.mail.attachments[0].contentType: expected string, received boolean'],
     ['InboundMailAccepted', accepted(parsedMail({ attachments: [{ ...parsedMail().attachments[0], size: Number.NaN }] })), 'InboundMailAccepted.data.mail.attachments[0].size: expected number, received NaN'],

@@ -131,7 +131,7 @@ describe('undo send', () => {
 
     const undone = await agent.post(`/api/conversations/${conversationId}/messages/${sent.body.messageId}/undo`);
     expect(undone.status).toBe(200);
-    expect(undone.body).toEqual({ messageId: sent.body.messageId, text: 'Oops, wrong customer.', subject: 'Your order' });
+    expect(undone.body).toEqual({ messageId: sent.body.messageId, text: 'Oops, wrong customer.', subject: 'Your order', forward: false });
     const after = await thread(agent, conversationId);
     expect((after.messages as ThreadMessage[]).some((m) => m.id === sent.body.messageId)).toBe(false);
     expect(after.draft).toMatchObject({ text: 'Oops, wrong customer.', subject: 'Your order' });

@@ -434,6 +434,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{id}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConversationsController_forward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{id}/messages/{messageId}/retry": {
         parameters: {
             query?: never;
@@ -1137,7 +1153,11 @@ export interface components {
         };
         ComposerAnswer: {
             canReply: boolean;
+            /** @description the Cc a reply starts with: the others on the newest mail answered (removable); at most 10 recipients in all */
+            cc: string[];
             from: string;
+            /** @description To, Cc and Bcc together may name at most this many people */
+            maxRecipients: number;
             /** @description for chats: where the reply will reach the visitor, in words */
             note: string | null;
             reason: string | null;
@@ -1421,6 +1441,17 @@ export interface components {
         FormSubmittedAnswer: {
             conversationId: string;
         };
+        ForwardDto: {
+            /** @description the messages to forward; the whole conversation (its newest 50 messages) when absent */
+            messageIds?: string[];
+            /** @description the agent's note above the forwarded messages (may be empty) */
+            text: string;
+            /** @description one address, not the contact's and not the inbox's own */
+            to: string;
+        };
+        ForwardedAnswer: {
+            messageIds: string[];
+        };
         ForwardingAddressAnswer: {
             /** @example support@acme.inbox.example.com */
             address: string;
@@ -1520,6 +1551,8 @@ export interface components {
             authentication: components["schemas"]["SenderAuthenticationAnswer"] | null;
             /** @description the user who wrote a reply or a note */
             authorId: string | null;
+            /** @description a reply's blind copies: shown to the account's users only, never in the mail's headers */
+            bcc: components["schemas"]["MailAddressAnswer"][];
             cc: components["schemas"]["MailAddressAnswer"][];
             deliveryAttempts: number;
             /** @description the relay's last refusal */
@@ -1534,6 +1567,8 @@ export interface components {
              * @enum {string}
              */
             direction: "inbound" | "outbound" | "note";
+            /** @description set on a forward: sent to `to`, a third party, quoting these messages */
+            forward: components["schemas"]["ForwardedAnswer"] | null;
             from: components["schemas"]["MailAddressAnswer"] | null;
             /** @description sanitized */
             html: string | null;
@@ -1544,6 +1579,11 @@ export interface components {
             /** Format: date-time */
             nextAttemptAt: string | null;
             omittedAttachments: components["schemas"]["OmittedAttachmentAnswer"][];
+            /**
+             * @description who wrote an inbound message: the contact, someone else on the conversation (a Cc), or a third party a message was forwarded to; null for replies and notes
+             * @enum {string|null}
+             */
+            party: "contact" | "participant" | "third-party" | null;
             /**
              * Format: date-time
              * @description when it reached us (inbound) or was queued (outbound)
@@ -1695,6 +1735,10 @@ export interface components {
             address: string;
         };
         ReplyDto: {
+            /** @description blind copies: in the envelope only, never in a header */
+            bcc?: string[];
+            /** @description copies beside the contact, one plain address each (no groups or lists); To, Cc and Bcc together at most 10 */
+            cc?: string[];
             /** @description send even though something arrived after savedAt */
             force?: boolean;
             /** @description the reply as HTML; sanitized like inbound mail */
@@ -1860,6 +1904,8 @@ export interface components {
             text?: boolean;
         };
         UndoneReplyAnswer: {
+            /** @description a forward was taken back: it is withdrawn, and nothing returns to the reply composer or the draft */
+            forward: boolean;
             messageId: string;
             subject: string;
             /** @description the reply as the author wrote it, for the composer */
@@ -2845,6 +2891,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SavedDraftAnswer"];
+                };
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ConversationsController_forward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForwardDto"];
+            };
+        };
+        responses: {
+            /** @description recorded like a reply (undo, retry and delivery apply); `via` is always email */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyQueuedAnswer"];
                 };
             };
             /** @description A refusal or failure */

@@ -8,6 +8,7 @@ import { ReplyComposer } from './application/reply-composer';
 import { ReplyOutbox } from './application/reply-outbox';
 import { RetryReplyHandler } from './application/retry-reply.command';
 import { SendReplyHandler } from './application/send-reply.command';
+import { ForwardConversationHandler } from './application/forward-conversation.command';
 import { SaveDraftHandler } from './application/save-draft.command';
 import { UndoReplyHandler } from './application/undo-reply.command';
 import { FileOutboundMailer } from './outbound/file.outbound-mailer';
@@ -75,6 +76,7 @@ import { DeleteTagHandler } from './application/delete-tag.command';
     SeeConversationHandler,
     StartFormConversation,
     SendReplyHandler,
+    ForwardConversationHandler,
     RetryReplyHandler,
     SaveDraftHandler,
     UndoReplyHandler,

@@ -3,7 +3,7 @@ export type { InboundMailAccepted, ParsedMail, MailAddress } from './domain/inbo
 // The schemas of the mail shapes other contexts copy into their own events, and the rules that repair them.
 export { BodyTruncation, MailAttachment, MailKind, OmittedPart, StoredPart } from './domain/inbound-mail.events';
 export { conformingMailFields } from './domain/conforming-mail';
-export { headerTokenOf, messageIdListOf } from './domain/mail-fields';
+export { headerTokenOf, mailAddressOf, messageIdListOf } from './domain/mail-fields';
 export { inboundMailEventSchemas, inboundMailUpcasters } from './domain/inbound-mail.contracts';
 export { InboundMailQueries } from './read-models/inbound-mail.queries';
 export { senderOf } from './domain/sender';

@@ -33,7 +33,16 @@ export async function sendReply(_: ReplyState, form: FormData): Promise<ReplySta
   const id = text(form, 'id');
   const subject = text(form, 'subject').trim();
   const savedAt = text(form, 'savedAt');
-  const body = { text: text(form, 'text'), ...(subject ? { subject } : {}), ...(savedAt ? { savedAt } : {}), ...(text(form, 'force') === 'true' ? { force: true } : {}) };
+  const cc = addresses(form, 'cc');
+  const bcc = addresses(form, 'bcc');
+  const body = {
+    text: text(form, 'text'),
+    ...(subject ? { subject } : {}),
+    ...(savedAt ? { savedAt } : {}),
+    ...(text(form, 'force') === 'true' ? { force: true } : {}),
+    ...(cc.length > 0 ? { cc } : {}),
+    ...(bcc.length > 0 ? { bcc } : {}),
+  };
   const answer = await send((api) => api.POST('/api/conversations/{id}/replies', { params: { path: { id } }, body }));
   if (!answer.ok) {
     const arrived = answer.status === 409 ? (answer.refusal as { arrived?: ArrivedMessage[] } | undefined)?.arrived : undefined;
@@ -51,6 +60,23 @@ export async function retryReply(_: FormState, form: FormData): Promise<FormStat
     api.POST('/api/conversations/{id}/messages/{messageId}/retry', { params: { path: { id, messageId: text(form, 'messageId') } } }),
   );
   if (!answer.ok) return { message: answer.message };
+  revalidatePath(`/inbox/${id}`);
+  return { done: true };
+}
+
+/** The addresses of a chip field: one hidden input per chip. */
+const addresses = (form: FormData, name: string) => form.getAll(name).filter((value): value is string => typeof value === 'string' && value !== '');
+
+/**
+ * Forwards one message (or, without `messageId`, the conversation) to a third party with a note;
+ * it is recorded and delivered like a reply, and the thread shows it.
+ */
+export async function forwardConversation(_: FormState, form: FormData): Promise<FormState> {
+  const id = text(form, 'id');
+  const messageId = text(form, 'messageId');
+  const body = { to: text(form, 'to').trim(), text: text(form, 'text'), ...(messageId ? { messageIds: [messageId] } : {}) };
+  const answer = await send((api) => api.POST('/api/conversations/{id}/forward', { params: { path: { id } }, body }));
+  if (!answer.ok) return refused(answer, form);
   revalidatePath(`/inbox/${id}`);
   return { done: true };
 }

@@ -21,7 +21,7 @@ export async function discardDraft(conversationId: string): Promise<DraftSaveRes
   return { ok: true, savedAt: null };
 }
 
-export type UndoResult = { ok: true; text: string; subject: string } | { ok: false; message: string };
+export type UndoResult = { ok: true; text: string; subject: string; forward: boolean } | { ok: false; message: string };
 
 /** Takes a reply back within the undo window: its text and subject return for the composer. */
 export async function undoReply(conversationId: string, messageId: string): Promise<UndoResult> {
@@ -31,5 +31,5 @@ export async function undoReply(conversationId: string, messageId: string): Prom
   if (!answer.ok) return { ok: false, message: answer.message };
   revalidatePath(`/inbox/${conversationId}`);
   revalidatePath('/inbox');
-  return { ok: true, text: answer.body.text, subject: answer.body.subject };
+  return { ok: true, text: answer.body.text, subject: answer.body.subject, forward: answer.body.forward };
 }

@@ -37,6 +37,8 @@ export function PendingReply({ conversationId, messageId, sendsAt, canUndo }: { 
                 setError(result.message);
                 return;
               }
+              // A withdrawn forward is simply gone; only a reply comes back to the composer.
+              if (result.forward) return;
               const restored: RestoredReply = { conversationId, text: result.text, subject: result.subject };
               window.dispatchEvent(new CustomEvent(RESTORE_REPLY_EVENT, { detail: restored }));
             })

@@ -7,6 +7,7 @@ import { initialFormState } from '@/app/actions/form-state';
 import { HeldSend } from '@/components/inbox/held-send';
 import { Button } from '@/components/ui/button';
 import type { ArrivedMessage, Composer } from '@/lib/api';
+import { RecipientField } from './recipient-field';
 import { SavedReplyPicker } from './saved-reply-picker';
 
 /** Undo send hands a reply back to the composer through this window event. */
@@ -57,6 +58,11 @@ export function ReplyComposer({
   const began = useRef(false);
   const [savedAt, setSavedAt] = useState(newestAt);
   const [held, setHeld] = useState<ArrivedMessage[] | null>(null);
+  // Cc starts as the API's suggestion (the others on the mail answered); the agent removes or adds.
+  const [cc, setCc] = useState<string[]>(composer.cc);
+  const [bcc, setBcc] = useState<string[]>([]);
+  const [showBcc, setShowBcc] = useState(false);
+  const recipients = 1 + cc.length + bcc.length;
 
   // A save still on its way lands before the send (which discards the draft), never after it.
   const settleDraft = async () => {
@@ -107,9 +113,13 @@ export function ReplyComposer({
       body.current?.blur();
       began.current = false;
       setHeld(null);
+      setCc(composer.cc);
+      setBcc([]);
+      setShowBcc(false);
     } else if (state.arrived) {
       setHeld(state.arrived);
     }
+    // Only a new answer from the action resets the fields; a live refresh of the suggestion does not.
   }, [state, composer.subject]);
 
   /** Edit: the agent has seen what arrived; the reply is checked against anything newer. */
@@ -176,7 +186,37 @@ export function ReplyComposer({
               {composer.from}
             </dd>
             <dt className="text-slate-500">To</dt>
-            <dd className="truncate text-slate-800">{composer.to}</dd>
+            <dd className="flex items-center justify-between gap-2 text-slate-800">
+              <span className="truncate" data-testid="composer-to">
+                {composer.to}
+              </span>
+              <span className="flex shrink-0 items-center gap-3 text-xs">
+                <span className={recipients > composer.maxRecipients ? 'font-medium text-rose-600' : 'text-slate-500'} data-testid="recipient-count" aria-live="polite">
+                  {recipients} of {composer.maxRecipients} recipients
+                </span>
+                {!showBcc ? (
+                  <button type="button" className="font-medium text-brand-700 hover:underline" onClick={() => setShowBcc(true)} aria-expanded={false}>
+                    Bcc
+                  </button>
+                ) : null}
+              </span>
+            </dd>
+            <dt className="self-center text-slate-500">
+              <label htmlFor="reply-cc">Cc</label>
+            </dt>
+            <dd>
+              <RecipientField id="reply-cc" name="cc" label="Cc" value={cc} onChange={setCc} invalid={state.field === 'cc' ? refusedAddress(state.message, cc) : null} />
+            </dd>
+            {showBcc ? (
+              <>
+                <dt className="self-center text-slate-500">
+                  <label htmlFor="reply-bcc">Bcc</label>
+                </dt>
+                <dd>
+                  <RecipientField id="reply-bcc" name="bcc" label="Bcc" value={bcc} onChange={setBcc} invalid={state.field === 'bcc' ? refusedAddress(state.message, bcc) : null} />
+                </dd>
+              </>
+            ) : null}
             <dt className="self-center text-slate-500">
               <label htmlFor="reply-subject">Subject</label>
             </dt>
@@ -219,7 +259,9 @@ export function ReplyComposer({
               {state.message}
             </p>
           ) : (
-            <p className="text-xs text-slate-500">Goes to the contact only; the thread shows when it is sent.</p>
+            <p className="text-xs text-slate-500">
+              {cc.length + bcc.length > 0 ? 'Goes to the contact and the copies above' : 'Goes to the contact only'}; the thread shows when it is sent.
+            </p>
           )}
           <div className="flex items-center gap-3">
             <span className="text-xs text-slate-500" data-testid="draft-status" data-status={draftStatus} aria-live="polite">
@@ -239,4 +281,10 @@ export function ReplyComposer({
       </form>
     </section>
   );
+}
+
+/** The chip the API's refusal quotes (`cc: "x" is not an email address…`), so the field can mark it. */
+function refusedAddress(message: string | undefined, addresses: readonly string[]): string | null {
+  const quoted = message ? /"([^"]*)"/.exec(message)?.[1] : undefined;
+  return addresses.find((address) => address === quoted) ?? null;
 }

@@ -25,6 +25,10 @@ export interface ReplyInput {
   savedAt?: Date;
   /** Send even though something arrived after savedAt (the agent saw it). */
   force?: boolean;
+  /** Copies beside the contact, as typed: the decider checks them (see recipients). */
+  cc?: string[];
+  /** Blind copies, as typed. */
+  bcc?: string[];
 }
 
 export interface SentReply {
@@ -90,6 +94,7 @@ export class SendReplyHandler implements ICommandHandler<SendReply> {
         savedAt: input.savedAt ?? null,
         force: input.force ?? false,
         undoWindowMs: (this.accounts.account(accountId)?.undoSendSeconds ?? DEFAULT_UNDO_SEND_SECONDS) * 1000,
+        copies: { cc: input.cc, bcc: input.bcc },
       },
       context,
     );

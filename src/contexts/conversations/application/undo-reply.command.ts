@@ -11,6 +11,8 @@ export interface UndoneReply {
   messageId: string;
   text: string;
   subject: string;
+  /** A forward, withdrawn: its note and quotes are not a reply to the contact, so no draft is made of them. */
+  forward: boolean;
 }
 
 /**
@@ -51,7 +53,7 @@ export class UndoReplyHandler implements ICommandHandler<UndoReply> {
       { type: 'Undo', conversationId, accountId, messageId, userId, authorId: queued.authorId, sendsAt: queued.sendsAt, now },
       context,
     );
-    const restored = outcome.events.length
+    const restored = outcome.events.length && !queued.forward
       ? await this.eventSourcing.decide(
           draftStream(conversationId, userId),
           draftDecider,
@@ -60,6 +62,6 @@ export class UndoReplyHandler implements ICommandHandler<UndoReply> {
         )
       : null;
     await this.eventSourcing.waitForReadModels(outcome.position, restored?.position ?? null);
-    return { messageId, text: queued.text, subject: queued.subject };
+    return { messageId, text: queued.text, subject: queued.subject, forward: Boolean(queued.forward) };
   }
 }

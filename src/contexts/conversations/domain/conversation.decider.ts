@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
-import { NotFound } from '../../../shared/domain/domain-error';
+import { InvalidInput, NotFound } from '../../../shared/domain/domain-error';
 import type { Event } from '../../../shared/domain/event-envelope';
 import { Timestamp } from '../../../shared/domain/event-schema';
 import { BodyTruncation, MailAttachment, MailKind, MessageAddress, OmittedPart, SenderAuthentication, StoredPart } from './mail-types';
@@ -14,6 +14,7 @@ import { decideNote, type AddNote, type NoteAdded } from './internal-note';
 import { arrivedSince, excerptOf, SendHeld, type ThreadEntry } from './collision';
 import { decideSnooze, SNOOZE_COMMANDS, woke, type SnoozeCommand, type SnoozeEvent } from './snooze';
 import { decideTags, tagsAfter, type ConversationTagsChanged, type SetTags } from './conversation-tags';
+import { copiesOf, singleRecipientOf, type CopiesInput } from './recipients';
 
 export type { ReplyQueued } from './outgoing-reply';
 
@@ -136,6 +137,13 @@ export interface SendReply {
   force?: boolean;
   /** The account's undo send delay: an email reply waits this long for the outbox; a chat line never waits. */
   undoWindowMs?: number;
+  /** Cc and Bcc as the agent typed them; checked and cleaned here (recipients). Email replies only. */
+  copies?: CopiesInput;
+  /**
+   * Forward instead of reply: by email to `to` (one address, not the contact, not ours), quoting
+   * these messages of the conversation; `email` holds the note and the quotes already.
+   */
+  forward?: { to: string; messageIds: readonly string[] };
 }
 
 export interface ConversationState {
@@ -162,6 +170,8 @@ export interface ConversationState {
   thread: ThreadEntry[];
   /** Ids of the account's tags this conversation carries. */
   tagIds: string[];
+  /** Who messages were forwarded to: their answers join the thread, but are not what a reply to the contact answers. */
+  thirdParties: string[];
 }
 
 export const conversationStream = (conversationId: string) => `conversation-${conversationId}`;
@@ -184,6 +194,7 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
     subject: '',
     thread: [],
     tagIds: [],
+    thirdParties: [],
   }),
 
   evolve: (state, event) => {
@@ -202,8 +213,8 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
         };
       case 'MessageReceived': {
         const { messageId, internetMessageId, threadIndex, kind, from, receivedAt, replyText } = event.data.message;
-        // Only a person's mail is what a reply answers; an auto-reply or a bounce is not.
-        const answerable = kind === 'mail' && internetMessageId !== null;
+        // Only a person's mail is what a reply answers; an auto-reply, a bounce or a third party's answer to a forward is not.
+        const answerable = kind === 'mail' && internetMessageId !== null && !state.thirdParties.includes(from?.address ?? '');
         return {
           ...state,
           participants: mergeParticipants(state.participants, participantsAddedBy(event)),
@@ -217,8 +228,11 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
       case 'ReplyQueued':
         return {
           ...state,
+          participants: mergeParticipants(state.participants, participantsAddedBy(event)),
+          thirdParties: event.data.forward ? mergeParticipants(state.thirdParties, [event.data.to.address]) : state.thirdParties,
           messageIds: [...state.messageIds, event.data.messageId],
-          internetMessageIds: [...state.internetMessageIds, event.data.internetMessageId],
+          // A forward is not in the contact's thread: their next reply does not reference it.
+          internetMessageIds: event.data.forward ? state.internetMessageIds : [...state.internetMessageIds, event.data.internetMessageId],
           threadIndex: event.data.threadIndex,
           thread: [...state.thread, { id: event.data.messageId, direction: 'outbound', kind: 'reply', authorId: event.data.authorId, at: event.data.queuedAt, from: event.data.from.name, excerpt: excerptOf(event.data.text) }],
         };
@@ -338,6 +352,7 @@ function decideReply(command: SendReply, state: ConversationState): Conversation
   if (!state.started || !state.contact) throw new NotFound('Conversation');
   const { conversationId, accountId, messageId, author, now } = command;
   if (state.messageIds.includes(messageId)) return [];
+  if (command.forward) return [decideForward(command, command.forward, state, state.contact)];
   if (command.savedAt && !command.force) {
     const arrived = arrivedSince(state.thread, command.savedAt, author.id);
     if (arrived.length > 0) throw new SendHeld(arrived);
@@ -352,25 +367,44 @@ function decideReply(command: SendReply, state: ConversationState): Conversation
     return [{ type: 'ChatReplyPosted', data: { conversationId, accountId, messageId, authorId: author.id, authorName: author.name, text: command.text, postedAt: now.toISOString() } }];
   }
   if (emailBlocker) throw emailBlocker;
-  return [
-    composeReply(
-      { messageId, authorId: author.id, ...command.email },
-      {
-        conversationId,
-        accountId,
-        contact: state.contact,
-        replyToken: state.replyToken,
-        internetMessageIds: state.internetMessageIds,
-        lastInboundMessageId: state.lastInboundMessageId,
-        threadIndex: state.threadIndex,
-        startedAt: state.startedAt,
-        sendingAddress: command.emailChannel.address as string,
-        ownDomain: command.ownDomain,
-        now,
-        undoWindowMs: command.undoWindowMs,
-      },
-    ),
-  ];
+  const copies = copiesOf(command.copies ?? {}, { to: state.contact.email, ownDomain: command.ownDomain, sendingAddress: command.emailChannel.address });
+  return [composeReply({ messageId, authorId: author.id, ...command.email, ...copies }, factsOf(command, state, state.contact))];
+}
+
+/**
+ * A forward goes by email to one third party, whatever channel the conversation came by; it is
+ * recorded like a reply (so the outbox, undo and retry take it unchanged) and makes its recipient
+ * a participant, so their answer joins this conversation without becoming its contact.
+ */
+function decideForward(command: SendReply, forward: NonNullable<SendReply['forward']>, state: ConversationState, contact: ConversationContact): ConversationEvent {
+  const to = singleRecipientOf('to', forward.to, command.ownDomain, command.emailChannel.address);
+  if (to.address === contact.email.toLowerCase()) throw new InvalidInput('to', 'to is the contact: reply to them instead of forwarding', 'FORWARD.TO_CONTACT');
+  if (forward.messageIds.length === 0) throw new InvalidInput('messageIds', 'messageIds: nothing to forward', 'FORWARD.NOTHING');
+  const unknown = forward.messageIds.find((id) => !state.messageIds.includes(id));
+  if (unknown) throw new NotFound('Message');
+  const { emailBlocker } = routeReply({ channel: 'email', contactEmail: to.address, visitorOnline: false, emailChannel: command.emailChannel });
+  if (emailBlocker) throw emailBlocker;
+  return composeReply(
+    { messageId: command.messageId, authorId: command.author.id, ...command.email, forward: { to, messageIds: forward.messageIds } },
+    factsOf(command, state, contact),
+  );
+}
+
+function factsOf(command: SendReply, state: ConversationState, contact: ConversationContact) {
+  return {
+    conversationId: command.conversationId,
+    accountId: command.accountId,
+    contact,
+    replyToken: state.replyToken,
+    internetMessageIds: state.internetMessageIds,
+    lastInboundMessageId: state.lastInboundMessageId,
+    threadIndex: state.threadIndex,
+    startedAt: state.startedAt,
+    sendingAddress: command.emailChannel.address as string,
+    ownDomain: command.ownDomain,
+    now: command.now,
+    undoWindowMs: command.undoWindowMs,
+  };
 }
 
 const isChatCommand = (command: ConversationCommand): command is ChatCommand => CHAT_COMMANDS.has(command.type);

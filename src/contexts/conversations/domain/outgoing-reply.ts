@@ -20,6 +20,8 @@ export interface ReplyDraft {
   bcc?: readonly MessageAddress[];
   /** Files in the blob store, sent as MIME parts (inline ones referenced by `cid:` in the HTML). */
   attachments?: readonly MailAttachment[];
+  /** A forward: to this third party instead of the contact, quoting these messages of the conversation. */
+  forward?: { to: MessageAddress; messageIds: readonly string[] };
 }
 
 /**
@@ -50,6 +52,11 @@ export const ReplyQueuedData = z.object({
   bcc: z.array(MessageAddress).optional(),
   /** Files sent as MIME parts, stored in the blob store before the reply was recorded. */
   attachments: z.array(MailAttachment).optional(),
+  /**
+   * Set on a forward: the message went to a third party (`to`), not the contact, quoting these
+   * messages of the conversation. The outbox sends it like any reply.
+   */
+  forward: z.object({ messageIds: z.array(z.string().min(1)).max(100) }).optional(),
   queuedAt: Timestamp,
   /**
    * The end of the undo window (queuedAt plus the account's delay at send time): the outbox takes
@@ -90,19 +97,21 @@ export function composeReply(draft: ReplyDraft, facts: ConversationFacts): Reply
       messageId: draft.messageId,
       authorId: draft.authorId,
       from: { name: draft.fromName, address: facts.sendingAddress },
-      to: { name: facts.contact.name, address: facts.contact.email },
+      to: draft.forward ? { ...draft.forward.to } : { name: facts.contact.name, address: facts.contact.email },
       replyTo: plusAddress(facts.sendingAddress, facts.replyToken),
       subject: draft.subject,
       text: draft.text,
       html: draft.html,
       internetMessageId: `<r${draft.messageId.replace(/-/g, '')}@${facts.ownDomain}>`,
-      inReplyTo: facts.lastInboundMessageId,
-      references,
+      // A forward starts a thread of its own with the third party: their answer names its Message-ID.
+      inReplyTo: draft.forward ? null : facts.lastInboundMessageId,
+      references: draft.forward ? [] : references,
       threadIndex: nextThreadIndex(facts.threadIndex, facts.conversationId, new Date(facts.startedAt ?? facts.now), facts.now),
       marker: markerFor(facts.replyToken),
       ...(draft.cc?.length ? { cc: [...draft.cc] } : {}),
       ...(draft.bcc?.length ? { bcc: [...draft.bcc] } : {}),
       ...(draft.attachments?.length ? { attachments: [...draft.attachments] } : {}),
+      ...(draft.forward ? { forward: { messageIds: [...draft.forward.messageIds] } } : {}),
       queuedAt: facts.now.toISOString(),
       ...(facts.undoWindowMs ? { sendsAt: new Date(facts.now.getTime() + facts.undoWindowMs).toISOString() } : {}),
     },

@@ -14,7 +14,15 @@ describe('participants', () => {
     expect(participantsAddedBy({ type: 'ConversationStarted', data: { participants: ['carla@example.com'] } })).toEqual(['carla@example.com']);
     expect(participantsAddedBy({ type: 'MessageReceived', data: { newParticipants: ['dan@example.com'] } })).toEqual(['dan@example.com']);
     expect(participantsAddedBy({ type: 'ChatVisitorIdentified', data: { contact: { email: 'vera@example.com' } } })).toEqual(['vera@example.com']);
-    expect(participantsAddedBy({ type: 'ReplyQueued', data: { to: 'carla@example.com' } })).toEqual([]);
+    expect(participantsAddedBy({ type: 'NoteAdded', data: { text: 'dan@example.com' } })).toEqual([]);
+  });
+
+  it('include everyone a reply went to: To, Cc and Bcc (a blind copy who answers threads too)', () => {
+    const person = (address: string) => ({ name: '', address });
+    expect(participantsAddedBy({ type: 'ReplyQueued', data: { to: person('carla@example.com') } })).toEqual(['carla@example.com']);
+    expect(
+      participantsAddedBy({ type: 'ReplyQueued', data: { to: person('carla@example.com'), cc: [person('dan@example.com')], bcc: [person('boss@example.com')] } }),
+    ).toEqual(['carla@example.com', 'dan@example.com', 'boss@example.com']);
   });
 
   it('merge keeps who was there first, in order, and adds each newcomer once', () => {

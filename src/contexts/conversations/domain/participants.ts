@@ -5,11 +5,15 @@ interface AddressedMessage {
   cc: Array<{ address: string }>;
 }
 
+/** An address on our inbox domain (a forwarding address, a plus-address of one): never a participant. */
+export function isOwnAddress(address: string, ownDomain: string): boolean {
+  return address.endsWith(`.${ownDomain}`) || address.endsWith(`@${ownDomain}`);
+}
+
 /** Everyone on the mail who is not us: the sender, To and Cc. */
 export function participantsOf(message: AddressedMessage, ownDomain: string): string[] {
-  const ours = (address: string) => address.endsWith(`.${ownDomain}`) || address.endsWith(`@${ownDomain}`);
   const all = [message.from, ...message.to, ...message.cc].filter((a): a is { address: string } => a !== null).map((a) => a.address);
-  return [...new Set(all.filter((address) => !ours(address)))];
+  return [...new Set(all.filter((address) => !isOwnAddress(address, ownDomain)))];
 }
 
 /**
@@ -25,6 +29,12 @@ export function participantsAddedBy(event: { type: string; data: unknown }): str
       return (event.data as { newParticipants: string[] }).newParticipants;
     case 'ChatVisitorIdentified':
       return [(event.data as { contact: { email: string } }).contact.email];
+    case 'ReplyQueued': {
+      // Everyone a reply or a forward went to, Bcc included: a person the agent chose to write to
+      // who answers belongs in this conversation, not in a new one with them as its contact.
+      const { to, cc, bcc } = event.data as { to: { address: string }; cc?: Array<{ address: string }>; bcc?: Array<{ address: string }> };
+      return [to, ...(cc ?? []), ...(bcc ?? [])].map((person) => person.address);
+    }
     default:
       return [];
   }

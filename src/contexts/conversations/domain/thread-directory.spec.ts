@@ -33,10 +33,12 @@ describe('the thread directory fold', () => {
       { kind: 'key', accountId, keyKind: 'thread-index', key: root, conversationId },
       { kind: 'participants', accountId, conversationId, addresses: ['eve@example.com'] },
     ]);
-    const reply = { type: 'ReplyQueued', data: { conversationId, accountId, internetMessageId: '<r1@acme.inbox.test>', threadIndex } };
+    const to = { name: 'Carla', address: 'carla@example.com' };
+    const reply = { type: 'ReplyQueued', data: { conversationId, accountId, internetMessageId: '<r1@acme.inbox.test>', threadIndex, to, cc: [{ name: '', address: 'dan@example.com' }] } };
     expect(directoryEntriesOf(reply)).toEqual([
       { kind: 'key', accountId, keyKind: 'message', key: '<r1@acme.inbox.test>', conversationId },
       { kind: 'key', accountId, keyKind: 'thread-index', key: root, conversationId },
+      { kind: 'participants', accountId, conversationId, addresses: ['carla@example.com', 'dan@example.com'] },
     ]);
     const identified = { type: 'ChatVisitorIdentified', data: { conversationId, accountId, contact, subject: 'Chat with Carla', startedAt: '2026-11-24T09:00:00.000Z' } };
     expect(directoryEntriesOf(identified)).toEqual([

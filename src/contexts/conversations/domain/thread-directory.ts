@@ -41,7 +41,7 @@ export function directoryEntriesOf(event: { type: string; data: unknown }): Dire
     }
     case 'ReplyQueued': {
       const { accountId, conversationId, internetMessageId, threadIndex } = known.data;
-      return messageKeys(accountId, conversationId, internetMessageId, threadIndex);
+      return [...messageKeys(accountId, conversationId, internetMessageId, threadIndex), ...participating(accountId, conversationId, added)];
     }
     case 'ChatVisitorIdentified': {
       const { accountId, conversationId, contact, startedAt } = known.data;

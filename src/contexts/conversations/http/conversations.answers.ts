@@ -80,6 +80,10 @@ export class SenderAuthenticationAnswer {
   @ApiProperty({ type: String, nullable: true, description: 'why it is unverified (or which forwarder vouched), in words' }) reason!: string | null;
 }
 
+export class ForwardedAnswer {
+  @ApiProperty({ type: [String] }) messageIds!: string[];
+}
+
 export class MessageAnswer {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ['inbound', 'outbound', 'note'], description: '`note`: an internal note (kind `note`), never sent; its text writes mentions as `@[name](userId)`' })
@@ -87,6 +91,12 @@ export class MessageAnswer {
   @ApiProperty({ type: MailAddressAnswer, nullable: true }) from!: MailAddressAnswer | null;
   @ApiProperty({ type: [MailAddressAnswer] }) to!: MailAddressAnswer[];
   @ApiProperty({ type: [MailAddressAnswer] }) cc!: MailAddressAnswer[];
+  @ApiProperty({ type: [MailAddressAnswer], description: "a reply's blind copies: shown to the account's users only, never in the mail's headers" })
+  bcc!: MailAddressAnswer[];
+  @ApiProperty({ enum: ['contact', 'participant', 'third-party'], nullable: true, description: 'who wrote an inbound message: the contact, someone else on the conversation (a Cc), or a third party a message was forwarded to; null for replies and notes' })
+  party!: 'contact' | 'participant' | 'third-party' | null;
+  @ApiProperty({ type: ForwardedAnswer, nullable: true, description: 'set on a forward: sent to `to`, a third party, quoting these messages' })
+  forward!: ForwardedAnswer | null;
   @ApiProperty() subject!: string;
   @ApiProperty() text!: string;
   @ApiProperty({ description: 'the new text, without quoted history' }) replyText!: string;
@@ -121,6 +131,9 @@ export class ComposerAnswer {
   @ApiProperty() from!: string;
   @ApiProperty({ type: String, nullable: true }) to!: string | null;
   @ApiProperty() subject!: string;
+  @ApiProperty({ type: [String], description: 'the Cc a reply starts with: the others on the newest mail answered (removable); at most 10 recipients in all' })
+  cc!: string[];
+  @ApiProperty({ description: 'To, Cc and Bcc together may name at most this many people' }) maxRecipients!: number;
 }
 
 export class ConversationAnswer extends ConversationSummaryAnswer {

@@ -1,12 +1,16 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiQuery } from '@nestjs/swagger';
-import { IsBoolean, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { ActOnConversation, type ConversationAction } from '../application/act-on-conversation.command';
 import { ReplyComposer } from '../application/reply-composer';
 import { RetryReply } from '../application/retry-reply.command';
 import { SendReply } from '../application/send-reply.command';
+import { ForwardConversation } from '../application/forward-conversation.command';
+import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
+import { MAX_RECIPIENTS, partyOf, suggestedCc } from '../domain/recipients';
+import { MAX_FORWARDED_MESSAGES } from '../domain/forward';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { BLOB_STORE, type BlobStore } from '../../../shared/blobs/blob-store';
@@ -59,6 +63,42 @@ class ReplyDto {
   @IsOptional()
   @IsBoolean({ message: 'force must be true or false' })
   force?: boolean;
+
+  @ApiPropertyOptional({ type: [String], description: `copies beside the contact, one plain address each (no groups or lists); To, Cc and Bcc together at most ${MAX_RECIPIENTS}` })
+  @IsOptional()
+  @IsArray({ message: 'cc must be a list of addresses' })
+  @ArrayMaxSize(100, { message: `cc must be a list of addresses, at most ${MAX_RECIPIENTS} recipients in all (To, Cc and Bcc)` })
+  @IsString({ each: true, message: 'cc must be a list of addresses' })
+  @MaxLength(320, { each: true, message: 'cc: an address is at most 320 characters' })
+  cc?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'blind copies: in the envelope only, never in a header' })
+  @IsOptional()
+  @IsArray({ message: 'bcc must be a list of addresses' })
+  @ArrayMaxSize(100, { message: `bcc must be a list of addresses, at most ${MAX_RECIPIENTS} recipients in all (To, Cc and Bcc)` })
+  @IsString({ each: true, message: 'bcc must be a list of addresses' })
+  @MaxLength(320, { each: true, message: 'bcc: an address is at most 320 characters' })
+  bcc?: string[];
+}
+
+class ForwardDto {
+  @ApiProperty({ description: "one address, not the contact's and not the inbox's own" })
+  @IsString({ message: 'to must be an email address' })
+  @MaxLength(320, { message: 'to: an address is at most 320 characters' })
+  to!: string;
+
+  @ApiProperty({ description: "the agent's note above the forwarded messages (may be empty)" })
+  @IsString({ message: 'text must be text' })
+  @MaxLength(100_000, { message: 'text must be at most 100000 characters' })
+  text!: string;
+
+  @ApiPropertyOptional({ type: [String], description: `the messages to forward; the whole conversation (its newest ${MAX_FORWARDED_MESSAGES} messages) when absent` })
+  @IsOptional()
+  @IsArray({ message: 'messageIds must be a list of message ids' })
+  @ArrayMaxSize(MAX_FORWARDED_MESSAGES, { message: `messageIds: at most ${MAX_FORWARDED_MESSAGES} messages in one forward` })
+  @IsString({ each: true, message: 'messageIds must be a list of message ids' })
+  @MaxLength(100, { each: true, message: 'messageIds must be a list of message ids' })
+  messageIds?: string[];
 }
 
 @ApiTags('conversations')
@@ -73,6 +113,7 @@ export class ConversationsController {
     private readonly composer: ReplyComposer,
     private readonly accounts: AccountsQueries,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post('conversations/:id/replies')
@@ -81,8 +122,18 @@ export class ConversationsController {
   @ApiAcceptedResponse({ type: ReplyQueuedAnswer })
   @ApiConflictResponse({ type: SendHeldAnswer, description: 'held: something arrived after `savedAt` (send again with `force: true`)' })
   reply(@Param('id') id: string, @Body() body: ReplyDto, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<ReplyQueuedAnswer> {
-    const input = { subject: body.subject, text: body.text, html: body.html, savedAt: body.savedAt ? new Date(body.savedAt) : undefined, force: body.force };
+    const input = { subject: body.subject, text: body.text, html: body.html, savedAt: body.savedAt ? new Date(body.savedAt) : undefined, force: body.force, cc: body.cc, bcc: body.bcc };
     return this.commands.execute(new SendReply(id, input, { ...context, accountId: user.accountId, userId: user.userId }));
+  }
+
+  @Post('conversations/:id/forward')
+  @Allow('conversations.reply')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: ReplyQueuedAnswer, description: 'recorded like a reply (undo, retry and delivery apply); `via` is always email' })
+  async forward(@Param('id') id: string, @Body() body: ForwardDto, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<ReplyQueuedAnswer> {
+    const input = { to: body.to, text: body.text, messageIds: body.messageIds };
+    const forwarded = await this.commands.execute(new ForwardConversation(id, input, { ...context, accountId: user.accountId, userId: user.userId }));
+    return { ...forwarded, via: 'email' };
   }
 
   @Post('conversations/:id/messages/:messageId/retry')
@@ -161,7 +212,10 @@ export class ConversationsController {
   async conversation(@Param('id') id: string, @CurrentUser() user: SignedInUser): Promise<ConversationAnswer> {
     const conversation = this.queries.conversation(user.accountId, id);
     if (!conversation) throw new NotFound('Conversation');
-    const messages = await Promise.all(this.queries.messages(id, { withNotes: true }).map((message) => this.present(message)));
+    const rows = this.queries.messages(id, { withNotes: true });
+    // Who a message was forwarded to: their answers show as a third party's, never as the contact's.
+    const thirdParties = new Set(rows.flatMap((row) => (row.forward ? row.to.map((person) => person.address) : [])));
+    const messages = await Promise.all(rows.map((message) => this.present(message, conversation.contact.email, thirdParties)));
     // What the composer shows: the from line and subject the contact will get, or why it cannot send.
     const preview = this.composer.preview(user.accountId, user.userId, conversation);
     const composer = {
@@ -172,6 +226,8 @@ export class ConversationsController {
       from: preview.from,
       to: conversation.contact.email || null,
       subject: preview.subject,
+      cc: suggestedCc(rows, conversation.contact.email, this.config.inboxDomain, thirdParties),
+      maxRecipients: MAX_RECIPIENTS,
     };
     const draft = this.queries.draft(user.accountId, id, user.userId);
     const colleaguesWithDrafts = this.queries
@@ -196,7 +252,7 @@ export class ConversationsController {
       .send(bytes);
   }
 
-  private async present(message: MessageRow): Promise<MessageAnswer> {
+  private async present(message: MessageRow, contactEmail: string, thirdParties: ReadonlySet<string>): Promise<MessageAnswer> {
     // Mail keeps its text part in the blob store; replies and chat lines carry their text themselves.
     const ownText = message.direction !== 'inbound' || message.kind === 'chat';
     const text = message.textHash ? (await this.blobs.get(message.textHash)).toString('utf8') : ownText ? message.replyText : '';
@@ -213,6 +269,9 @@ export class ConversationsController {
       from: message.from,
       to: message.to,
       cc: message.cc,
+      bcc: message.bcc,
+      party: message.direction === 'inbound' ? (message.kind === 'chat' ? 'contact' : partyOf(message.from?.address ?? null, contactEmail, thirdParties)) : null,
+      forward: message.forward,
       subject: message.subject,
       text,
       replyText: message.replyText,

@@ -23,4 +23,5 @@ export class UndoneReplyAnswer {
   @ApiProperty() messageId!: string;
   @ApiProperty({ description: 'the reply as the author wrote it, for the composer' }) text!: string;
   @ApiProperty() subject!: string;
+  @ApiProperty({ description: 'a forward was taken back: it is withdrawn, and nothing returns to the reply composer or the draft' }) forward!: boolean;
 }

@@ -35,7 +35,7 @@ export class ConversationsProjection implements Projection {
         sent_at TEXT, received_at TEXT NOT NULL, kind TEXT NOT NULL, text_hash TEXT, html_hash TEXT, reply_text TEXT NOT NULL,
         omitted TEXT NOT NULL, received_while_disabled INTEGER NOT NULL, position INTEGER NOT NULL,
         body_html TEXT, author_id TEXT, delivery_status TEXT, delivery_error TEXT, delivery_attempts INTEGER NOT NULL DEFAULT 0,
-        next_attempt_at TEXT, truncated TEXT, sends_at TEXT, authentication TEXT
+        next_attempt_at TEXT, truncated TEXT, sends_at TEXT, authentication TEXT, bcc TEXT, forward TEXT
       ) STRICT;
       CREATE INDEX IF NOT EXISTS messages_by_conversation ON conversation_messages (conversation_id, position);
       CREATE INDEX IF NOT EXISTS replies_due ON conversation_messages (next_attempt_at) WHERE next_attempt_at IS NOT NULL;
@@ -85,12 +85,19 @@ export class ConversationsProjection implements Projection {
         const r = event.data;
         prepared(
           db,
-          `INSERT OR IGNORE INTO conversation_messages (${MESSAGE_COLUMNS}, body_html, author_id, delivery_status, next_attempt_at, sends_at)
-           VALUES (?, ?, ?, 'outbound', ?, ?, ?, '[]', ?, ?, ?, 'mail', NULL, NULL, ?, '[]', 0, ?, ?, ?, 'queued', ?, ?)`,
+          `INSERT OR IGNORE INTO conversation_messages (${MESSAGE_COLUMNS}, body_html, author_id, delivery_status, next_attempt_at, sends_at, bcc, forward)
+           VALUES (?, ?, ?, 'outbound', ?, ?, ?, ?, ?, ?, ?, 'mail', NULL, NULL, ?, '[]', 0, ?, ?, ?, 'queued', ?, ?, ?, ?)`,
         ).run(
-          r.messageId, r.conversationId, r.accountId, r.internetMessageId, JSON.stringify(r.from), JSON.stringify([r.to]), r.subject,
+          r.messageId, r.conversationId, r.accountId, r.internetMessageId, JSON.stringify(r.from), JSON.stringify([r.to]), JSON.stringify(r.cc ?? []), r.subject,
           r.queuedAt, r.queuedAt, r.text, Number(recorded.position), r.html, r.authorId, r.sendsAt ?? r.queuedAt, r.sendsAt ?? null,
+          JSON.stringify(r.bcc ?? []), r.forward ? JSON.stringify(r.forward) : null,
         );
+        r.attachments?.forEach((a, ordinal) =>
+          prepared(db, 'INSERT OR IGNORE INTO message_attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+            `${r.messageId}.${ordinal}`, r.accountId, r.messageId, a.hash, a.filename, a.contentType, a.size, a.contentId, a.inline ? 1 : 0, ordinal,
+          ),
+        );
+        prepared(db, 'UPDATE conversations SET participants = ? WHERE id = ?').run(JSON.stringify(participantsAfter(db, r.conversationId, event)), r.conversationId);
         recordActivity(db, r.conversationId, r.queuedAt, r.text);
         return;
       }

@@ -46,6 +46,10 @@ export interface MessageRow {
   nextAttemptAt: string | null;
   /** The end of a reply's undo window; null when it had none. */
   sendsAt: string | null;
+  /** A reply's blind copies (only ever shown to the account's users). */
+  bcc: Array<{ name: string; address: string }>;
+  /** Set on a forward: the messages it quoted. */
+  forward: { messageIds: string[] } | null;
   attachments: Array<{ id: string; filename: string | null; contentType: string; size: number; contentId: string | null; inline: boolean }>;
 }
 
@@ -101,10 +105,18 @@ export class ConversationsQueries {
   }
 
   /**
-   * The messages of a conversation in order. Internal notes only when asked for: whatever shows a
-   * conversation to its contact (a chat transcript, a forward, quoted history) never gets them.
+   * The messages of a conversation in order. Internal notes, forwards and third parties' answers to
+   * them only when asked for: whatever shows a conversation to its contact (a chat transcript, a
+   * forward, quoted history) never gets them.
    */
-  messages(conversationId: string, { withNotes = false }: { withNotes?: boolean } = {}): MessageRow[] {
+  messages(conversationId: string, { withNotes = false, withForwards = withNotes }: { withNotes?: boolean; withForwards?: boolean } = {}): MessageRow[] {
+    const all = this.allMessages(conversationId, withNotes);
+    if (withForwards) return all;
+    const thirdParties = new Set(all.flatMap((row) => (row.forward ? row.to.map((person) => person.address) : [])));
+    return all.filter((row) => row.forward === null && !(row.direction === 'inbound' && thirdParties.has(row.from?.address ?? '')));
+  }
+
+  private allMessages(conversationId: string, withNotes: boolean): MessageRow[] {
     const rows = prepared(
       this.db,
       withNotes
@@ -137,6 +149,8 @@ export class ConversationsQueries {
       deliveryAttempts: r.delivery_attempts as number,
       nextAttemptAt: r.next_attempt_at as string | null,
       sendsAt: r.sends_at as string | null,
+      bcc: r.bcc ? (JSON.parse(r.bcc as string) as MessageRow['bcc']) : [],
+      forward: r.forward ? (JSON.parse(r.forward as string) as MessageRow['forward']) : null,
       attachments: (attachments.all(r.id) as Array<Record<string, unknown>>).map((a) => ({
         id: a.id as string,
         filename: a.filename as string | null,

@@ -9,6 +9,8 @@ import { getAccount, getAssignees, getContact, getTags, getThread } from '@/lib/
 import { ContactPanel } from '@/components/inbox/contact-panel';
 import { ConversationActions } from '@/components/inbox/conversation-actions';
 import { DeliveryStatus } from '@/components/inbox/delivery-status';
+import { ForwardForm } from '@/components/inbox/forward-form';
+import { MessageRecipients } from '@/components/inbox/message-recipients';
 import { ReplyComposer } from '@/components/inbox/reply-composer';
 import { NoteBody } from '@/components/inbox/note-body';
 import { ThreadComposer } from '@/components/inbox/thread-composer';
@@ -111,11 +113,20 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
                     <span className="ml-2 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800">{KIND_LABELS[message.kind]}</span>
                   ) : null}
                   {message.direction === 'inbound' ? <SenderVerdict authentication={message.authentication} /> : null}
+                  {message.party === 'third-party' ? (
+                    <span className="ml-2 rounded-full bg-violet-100 px-2 py-0.5 text-xs font-medium text-violet-900" data-testid="third-party">
+                      Third party
+                    </span>
+                  ) : null}
+                  {message.forward ? (
+                    <span className="ml-2 rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">Forward</span>
+                  ) : null}
                 </span>
                 <time dateTime={message.sentAt} className="text-slate-500">
                   {formatInstant(message.sentAt, account)}
                 </time>
               </header>
+              {message.direction === 'outbound' && message.kind !== 'chat' ? <MessageRecipients message={message} /> : null}
               {message.direction === 'note' ? (
                 <NoteBody text={message.text} />
               ) : message.direction === 'outbound' ? (
@@ -166,16 +177,24 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
                   ))}
                 </ul>
               ) : null}
-              {hasRawMail(message) ? (
-                <footer className="mt-3 text-xs">
-                  <a className="text-slate-500 hover:underline" href={`/api/messages/${message.id}/raw`}>
-                    Original message (.eml)
-                  </a>
+              {hasRawMail(message) || (canReply && message.direction !== 'note' && message.kind !== 'chat') ? (
+                <footer className="mt-3 flex flex-wrap items-baseline gap-x-4 text-xs">
+                  {hasRawMail(message) ? (
+                    <a className="text-slate-500 hover:underline" href={`/api/messages/${message.id}/raw`}>
+                      Original message (.eml)
+                    </a>
+                  ) : null}
+                  {canReply && message.direction !== 'note' && message.kind !== 'chat' ? <ForwardForm conversationId={thread.id} messageId={message.id} /> : null}
                 </footer>
               ) : null}
             </li>
           ))}
         </ol>
+        {canReply && thread.messages.some((message) => message.direction !== 'note') ? (
+          <div className="flex flex-wrap justify-end">
+            <ForwardForm conversationId={thread.id} label="Forward conversation" />
+          </div>
+        ) : null}
         <ThreadPresence conversationId={thread.id} heartbeats={canReply} />
         <ThreadComposer
           conversationId={thread.id}

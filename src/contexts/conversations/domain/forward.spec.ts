@@ -1,0 +1,44 @@
+import { forwardedHtml, forwardedText, forwardSubject, type ForwardedMessage } from './forward';
+
+const message: ForwardedMessage = {
+  from: { name: 'Carla', address: 'carla@example.com' },
+  to: [{ name: '', address: 'support@acme.inbox.test' }],
+  cc: [{ name: 'Dan', address: 'dan@example.com' }],
+  subject: 'Broken zipper',
+  sentAt: '2026-11-24T10:00:00.000Z',
+  text: 'The zipper broke.\r\nCarla',
+  html: null,
+};
+
+describe('a forward', () => {
+  it('is subjected Fwd: once', () => {
+    expect(forwardSubject('Broken zipper')).toBe('Fwd: Broken zipper');
+    expect(forwardSubject('FWD: Broken zipper')).toBe('FWD: Broken zipper');
+    expect(forwardSubject('')).toBe('Fwd: (no subject)');
+  });
+
+  it('quotes each message under the separator with its headers, after the note', () => {
+    expect(forwardedText('Can you fix this?\n', [message])).toBe(
+      [
+        'Can you fix this?',
+        '',
+        '---------- Forwarded message ---------',
+        'From: Carla <carla@example.com>',
+        'Date: Tue, 24 Nov 2026 10:00:00 GMT',
+        'Subject: Broken zipper',
+        'To: support@acme.inbox.test',
+        'Cc: Dan <dan@example.com>',
+        '',
+        'The zipper broke.\nCarla',
+      ].join('\n'),
+    );
+  });
+
+  it('escapes headers and text in HTML, and keeps a message\'s own (sanitized) HTML', () => {
+    const html = forwardedHtml([{ ...message, subject: '<b>zip</b>' }, { ...message, html: '<p>Own</p>' }]);
+    expect(html).toContain('Subject: &lt;b&gt;zip&lt;/b&gt;');
+    expect(html).toContain('From: Carla &lt;carla@example.com&gt;');
+    expect(html).toContain('The zipper broke.');
+    expect(html).toContain('<p>Own</p>');
+  });
+});
