@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig } from '../../shared/config/app-config';
 import { AccountsModule } from '../accounts/accounts.module';
 import { ChannelConfigurationModule } from '../channel-configuration/channel-configuration.module';
@@ -45,6 +46,8 @@ import { TagsController } from './http/tags.controller';
 import { SetConversationTagsHandler } from './application/set-conversation-tags.command';
 import { RenameTagHandler } from './application/rename-tag.command';
 import { DeleteTagHandler } from './application/delete-tag.command';
+import { UploadAttachmentHandler } from './application/upload-attachment.command';
+import { UploadsController } from './http/uploads.controller';
 
 @Module({
   controllers: [
@@ -60,8 +63,17 @@ import { DeleteTagHandler } from './application/delete-tag.command';
     DraftsController,
     SnoozeController,
     TagsController,
+    UploadsController,
   ],
-  imports: [AccountsModule, ChannelConfigurationModule],
+  imports: [
+    AccountsModule,
+    ChannelConfigurationModule,
+    // Uploads stay in memory (bounded per file) until the blob store has them; one file and one small field per request.
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ limits: { fileSize: config.replyAttachments.maxFileBytes, files: 1, fields: 2, fieldSize: 1024, parts: 3 } }),
+    }),
+  ],
   providers: [
     ConversationsQueries,
     InboxQueries,
@@ -69,6 +81,7 @@ import { DeleteTagHandler } from './application/delete-tag.command';
     SetConversationTagsHandler,
     RenameTagHandler,
     DeleteTagHandler,
+    UploadAttachmentHandler,
     ThreadInboundMail,
     ActOnConversationHandler,
     BulkActOnConversationsHandler,

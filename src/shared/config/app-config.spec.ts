@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       streamsPerAddress: 50,
       passwordHashCost: 17,
       presenceTtlSeconds: 15,
+      replyAttachments: { maxFileBytes: 10485760, maxReplyBytes: 26214400, maxFiles: 20 },
     });
   });
 

@@ -32,6 +32,18 @@ export interface AppConfig {
   passwordHashCost: number;
   /** Seconds a thread's "viewing"/"typing" lasts after the tab's last heartbeat (a closed tab lapses then). */
   presenceTtlSeconds: number;
+  /** What an agent may attach to one reply. */
+  replyAttachments: ReplyAttachmentLimits;
+}
+
+/** Bounds on files attached to replies: each upload, and all of one reply together. */
+export interface ReplyAttachmentLimits {
+  /** Bytes of one uploaded file (REPLY_ATTACHMENT_MAX_BYTES). */
+  maxFileBytes: number;
+  /** Bytes of all files of one reply (REPLY_ATTACHMENTS_MAX_BYTES). */
+  maxReplyBytes: number;
+  /** Files on one reply (REPLY_ATTACHMENTS_MAX_COUNT). */
+  maxFiles: number;
 }
 
 /** What one client, and all of them together, may hold of the SMTP server. */
@@ -93,6 +105,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     streamsPerAddress: positiveInteger(env, 'STREAMS_PER_ADDRESS', 50, 'streams'),
     passwordHashCost: passwordHashCost(env),
     presenceTtlSeconds: positiveInteger(env, 'PRESENCE_TTL_SECONDS', 15, 'seconds'),
+    replyAttachments: {
+      maxFileBytes: positiveInteger(env, 'REPLY_ATTACHMENT_MAX_BYTES', 10_485_760),
+      maxReplyBytes: positiveInteger(env, 'REPLY_ATTACHMENTS_MAX_BYTES', 26_214_400),
+      maxFiles: positiveInteger(env, 'REPLY_ATTACHMENTS_MAX_COUNT', 20, 'files'),
+    },
   };
 }
 

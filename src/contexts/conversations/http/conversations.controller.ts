@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiQuery } from '@nestjs/swagger';
-import { IsBoolean, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { ActOnConversation, type ConversationAction } from '../application/act-on-conversation.command';
 import { ReplyComposer } from '../application/reply-composer';
@@ -59,6 +59,14 @@ class ReplyDto {
   @IsOptional()
   @IsBoolean({ message: 'force must be true or false' })
   force?: boolean;
+
+  @ApiPropertyOptional({ type: [String], description: 'uploads (POST /api/uploads) sent with the reply: files, and pasted images inline' })
+  @IsOptional()
+  @IsArray({ message: 'attachmentIds must be a list of upload ids' })
+  @ArrayMaxSize(100, { message: 'attachmentIds may name at most 100 uploads' })
+  @IsString({ each: true, message: 'attachmentIds must be a list of upload ids' })
+  @MaxLength(100, { each: true, message: 'attachmentIds must be a list of upload ids' })
+  attachmentIds?: string[];
 }
 
 @ApiTags('conversations')
@@ -81,7 +89,14 @@ export class ConversationsController {
   @ApiAcceptedResponse({ type: ReplyQueuedAnswer })
   @ApiConflictResponse({ type: SendHeldAnswer, description: 'held: something arrived after `savedAt` (send again with `force: true`)' })
   reply(@Param('id') id: string, @Body() body: ReplyDto, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<ReplyQueuedAnswer> {
-    const input = { subject: body.subject, text: body.text, html: body.html, savedAt: body.savedAt ? new Date(body.savedAt) : undefined, force: body.force };
+    const input = {
+      subject: body.subject,
+      text: body.text,
+      html: body.html,
+      savedAt: body.savedAt ? new Date(body.savedAt) : undefined,
+      force: body.force,
+      attachmentIds: body.attachmentIds,
+    };
     return this.commands.execute(new SendReply(id, input, { ...context, accountId: user.accountId, userId: user.userId }));
   }
 

@@ -90,6 +90,11 @@ export class ConversationsProjection implements Projection {
           r.messageId, r.conversationId, r.accountId, r.internetMessageId, JSON.stringify(r.from), JSON.stringify([r.to]), r.subject,
           r.queuedAt, r.queuedAt, r.text, Number(recorded.position), r.html, r.authorId, r.sendsAt ?? r.queuedAt, r.sendsAt ?? null,
         );
+        (r.attachments ?? []).forEach((a, ordinal) =>
+          prepared(db, 'INSERT OR IGNORE INTO message_attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+            `${r.messageId}.${ordinal}`, r.accountId, r.messageId, a.hash, a.filename, a.contentType, a.size, a.contentId, a.inline ? 1 : 0, ordinal,
+          ),
+        );
         recordActivity(db, r.conversationId, r.queuedAt, r.text);
         return;
       }
@@ -142,6 +147,7 @@ export class ConversationsProjection implements Projection {
         return;
       case 'ReplyUndone':
         // An undone reply was never sent: it leaves the thread, and the inbox shows what came before it.
+        prepared(db, 'DELETE FROM message_attachments WHERE message_id = ?').run(event.data.messageId);
         if (prepared(db, 'DELETE FROM conversation_messages WHERE id = ?').run(event.data.messageId).changes > 0) forgetActivity(db, event.data.conversationId);
         return;
       case 'ConversationReopened':
