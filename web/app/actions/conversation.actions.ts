@@ -33,7 +33,14 @@ export async function sendReply(_: ReplyState, form: FormData): Promise<ReplySta
   const id = text(form, 'id');
   const subject = text(form, 'subject').trim();
   const savedAt = text(form, 'savedAt');
-  const body = { text: text(form, 'text'), ...(subject ? { subject } : {}), ...(savedAt ? { savedAt } : {}), ...(text(form, 'force') === 'true' ? { force: true } : {}) };
+  const attachmentIds = form.getAll('attachmentIds').filter((value): value is string => typeof value === 'string' && value !== '');
+  const body = {
+    text: text(form, 'text'),
+    ...(subject ? { subject } : {}),
+    ...(savedAt ? { savedAt } : {}),
+    ...(text(form, 'force') === 'true' ? { force: true } : {}),
+    ...(attachmentIds.length > 0 ? { attachmentIds } : {}),
+  };
   const answer = await send((api) => api.POST('/api/conversations/{id}/replies', { params: { path: { id } }, body }));
   if (!answer.ok) {
     const arrived = answer.status === 409 ? (answer.refusal as { arrived?: ArrivedMessage[] } | undefined)?.arrived : undefined;

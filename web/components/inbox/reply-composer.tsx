@@ -7,6 +7,7 @@ import { initialFormState } from '@/app/actions/form-state';
 import { HeldSend } from '@/components/inbox/held-send';
 import { Button } from '@/components/ui/button';
 import type { ArrivedMessage, Composer } from '@/lib/api';
+import { AttachButton, AttachmentChips, useReplyAttachments } from './reply-attachments';
 import { SavedReplyPicker } from './saved-reply-picker';
 
 /** Undo send hands a reply back to the composer through this window event. */
@@ -57,6 +58,8 @@ export function ReplyComposer({
   const began = useRef(false);
   const [savedAt, setSavedAt] = useState(newestAt);
   const [held, setHeld] = useState<ArrivedMessage[] | null>(null);
+  const attachments = useReplyAttachments();
+  const clearAttachments = attachments.clear;
 
   // A save still on its way lands before the send (which discards the draft), never after it.
   const settleDraft = async () => {
@@ -90,6 +93,7 @@ export function ReplyComposer({
     form.current?.reset();
     if (body.current) body.current.value = '';
     if (subjectBox.current) subjectBox.current.value = composer.subject;
+    clearAttachments();
     // "none" once the server has let it go: a reload before then could still bring it back.
     setDraftStatus('discarding');
     saving.current = discardDraft(conversationId).then((result) => setDraftStatus(result.ok ? 'none' : 'failed'));
@@ -107,10 +111,11 @@ export function ReplyComposer({
       body.current?.blur();
       began.current = false;
       setHeld(null);
+      clearAttachments();
     } else if (state.arrived) {
       setHeld(state.arrived);
     }
-  }, [state, composer.subject]);
+  }, [state, composer.subject, clearAttachments]);
 
   /** Edit: the agent has seen what arrived; the reply is checked against anything newer. */
   const edit = (arrived: ArrivedMessage[]) => {
@@ -144,7 +149,15 @@ export function ReplyComposer({
   }
 
   return (
-    <section aria-label="Reply" className="rounded-lg border border-slate-200 bg-white shadow-sm">
+    <section aria-label="Reply" className="relative rounded-lg border border-slate-200 bg-white shadow-sm" {...attachments.dropTarget}>
+      {attachments.dragging ? (
+        <div
+          className="pointer-events-none absolute inset-0 z-10 flex items-center justify-center rounded-lg border-2 border-dashed border-brand-500 bg-brand-50/80 text-sm font-medium text-brand-700"
+          data-testid="drop-zone"
+        >
+          Drop files to attach them
+        </div>
+      ) : null}
       {colleaguesWithDrafts.length > 0 ? (
         <p className="border-b border-slate-100 bg-amber-50 px-4 py-2 text-sm text-amber-900" data-testid="colleague-drafts">
           {colleaguesWithDrafts.join(', ')} {colleaguesWithDrafts.length === 1 ? 'has' : 'have'} a draft reply here
@@ -163,6 +176,9 @@ export function ReplyComposer({
         }}
       >
         <input type="hidden" name="id" value={conversationId} />
+        {attachments.attachmentIds.map((attachmentId) => (
+          <input key={attachmentId} type="hidden" name="attachmentIds" value={attachmentId} />
+        ))}
         {savedAt ? <input type="hidden" name="savedAt" value={savedAt} /> : null}
         {composer.note ? (
           <p className="border-b border-slate-100 bg-slate-50 px-4 py-2 text-sm text-slate-700" data-testid="composer-note">
@@ -212,6 +228,7 @@ export function ReplyComposer({
           className="w-full resize-y border-0 px-4 py-3 text-sm focus:outline-none focus:ring-2 focus:ring-inset focus:ring-brand-500/30"
           data-reply-box
         />
+        <AttachmentChips files={attachments.files} onRemove={attachments.remove} />
         {held ? <HeldSend arrived={held} message={state.message} pending={pending} onEdit={() => edit(held)} /> : null}
         <div className="flex items-center justify-between gap-3 border-t border-slate-100 px-4 py-2">
           {state.message && !held ? (
@@ -230,8 +247,9 @@ export function ReplyComposer({
                 Discard
               </button>
             ) : null}
+            {composer.via === 'email' ? <AttachButton onFiles={(files) => attachments.add(files)} /> : null}
             <SavedReplyPicker conversationId={conversationId} box={body} />
-            <Button type="submit" disabled={pending}>
+            <Button type="submit" disabled={pending || attachments.uploading}>
               {pending ? 'Sending…' : 'Send reply'}
             </Button>
           </div>
