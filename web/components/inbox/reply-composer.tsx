@@ -149,7 +149,7 @@ export function ReplyComposer({
   }
 
   return (
-    <section aria-label="Reply" className="relative rounded-lg border border-slate-200 bg-white shadow-sm" {...attachments.dropTarget}>
+    <section aria-label="Reply" className="relative rounded-lg border border-slate-200 bg-white shadow-sm" {...(composer.via === 'email' ? attachments.dropTarget : {})}>
       {attachments.dragging ? (
         <div
           className="pointer-events-none absolute inset-0 z-10 flex items-center justify-center rounded-lg border-2 border-dashed border-brand-500 bg-brand-50/80 text-sm font-medium text-brand-700"

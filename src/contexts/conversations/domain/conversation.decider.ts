@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
-import { NotFound } from '../../../shared/domain/domain-error';
+import { InvalidInput, NotFound } from '../../../shared/domain/domain-error';
 import type { Event } from '../../../shared/domain/event-envelope';
 import { Timestamp } from '../../../shared/domain/event-schema';
 import { BodyTruncation, MailAttachment, MailKind, MessageAddress, OmittedPart, StoredPart } from './mail-types';
@@ -339,6 +339,8 @@ function decideReply(command: SendReply, state: ConversationState): Conversation
     emailChannel: command.emailChannel,
   });
   if (via === 'chat') {
+    // A chat line is words only: files would silently stay behind.
+    if (command.email.attachments?.length) throw new InvalidInput('attachmentIds', 'attachmentIds cannot go into a chat: files go out with email replies only');
     return [{ type: 'ChatReplyPosted', data: { conversationId, accountId, messageId, authorId: author.id, authorName: author.name, text: command.text, postedAt: now.toISOString() } }];
   }
   if (emailBlocker) throw emailBlocker;
