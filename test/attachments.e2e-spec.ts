@@ -61,7 +61,7 @@ describe('files on replies', () => {
     const csv = Buffer.from('sku,qty\nZIP-1,2\n');
     const first = await upload(agent, pdf, 'invoice.pdf', 'application/pdf');
     expect(first.status).toBe(201);
-    const second = await upload(agent, csv, 'order.csv', 'text/csv');
+    const second = await upload(agent, csv, 'Bestellübersicht.csv', 'text/csv');
     expect(second.status).toBe(201);
 
     const sent = await agent
@@ -77,7 +77,7 @@ describe('files on replies', () => {
     const [mail] = await eventually(async () => relay.received.filter((m) => m.parsed.messageId === reply?.internetMessageId), (found) => found.length === 1, 'the relayed mail');
     expect(mail.parsed.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, disposition: a.contentDisposition, size: a.size }))).toEqual([
       { filename: 'invoice.pdf', contentType: 'application/pdf', disposition: 'attachment', size: pdf.length },
-      { filename: 'order.csv', contentType: 'text/csv', disposition: 'attachment', size: csv.length },
+      { filename: 'Bestellübersicht.csv', contentType: 'text/csv', disposition: 'attachment', size: csv.length },
     ]);
     expect(mail.parsed.attachments[0].content.equals(pdf)).toBe(true);
     expect(mail.parsed.attachments[1].content.equals(csv)).toBe(true);
@@ -85,7 +85,7 @@ describe('files on replies', () => {
 
     expect(reply?.attachments).toEqual([
       expect.objectContaining({ filename: 'invoice.pdf', contentType: 'application/pdf', size: pdf.length, inline: false }),
-      expect.objectContaining({ filename: 'order.csv', contentType: 'text/csv', size: csv.length, inline: false }),
+      expect.objectContaining({ filename: 'Bestellübersicht.csv', contentType: 'text/csv', size: csv.length, inline: false }),
     ]);
     const served = await agent.get(reply?.attachments[0].url as string).buffer(true);
     expect(served.status).toBe(200);

@@ -68,10 +68,14 @@ import { UploadsController } from './http/uploads.controller';
   imports: [
     AccountsModule,
     ChannelConfigurationModule,
-    // Uploads stay in memory (bounded per file) until the blob store has them; one file and one small field per request.
+    // Uploads stay in memory (bounded per file) until the blob store has them; one file and one small
+    // field per request. Browsers send a file's name as raw UTF-8, which multer would read as Latin-1.
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ limits: { fileSize: config.replyAttachments.maxFileBytes, files: 1, fields: 2, fieldSize: 1024, parts: 3 } }),
+      useFactory: (config: AppConfig) => ({
+        defParamCharset: 'utf8',
+        limits: { fileSize: config.replyAttachments.maxFileBytes, files: 1, fields: 2, fieldSize: 1024, parts: 3 },
+      }),
     }),
   ],
   providers: [
