@@ -160,6 +160,7 @@ const ROUTE_ROLES: Record<string, string> = {
   'POST /api/inbound/mime': 'public',
   'POST /api/notifications/read': 'admin, agent, auditor, primary_admin',
   'POST /api/saved-replies': 'admin, primary_admin',
+  'POST /api/uploads': 'admin, agent, primary_admin',
   'POST /api/users': 'admin, primary_admin',
   'PUT /api/conversations/:id/tags': 'admin, agent, primary_admin',
   'DELETE /api/tags/:id': 'admin, primary_admin',

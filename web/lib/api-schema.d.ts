@@ -915,6 +915,22 @@ export interface paths {
         patch: operations["TagsController_rename"];
         trace?: never;
     };
+    "/api/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UploadsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -1735,6 +1751,8 @@ export interface components {
             address: string;
         };
         ReplyDto: {
+            /** @description uploads (POST /api/uploads) sent with the reply: files, and pasted images inline */
+            attachmentIds?: string[];
             /** @description blind copies: in the envelope only, never in a header */
             bcc?: string[];
             /** @description copies beside the contact, one plain address each (no groups or lists); To, Cc and Bcc together at most 10 */
@@ -1916,6 +1934,10 @@ export interface components {
             name?: string;
             /** @enum {string} */
             role?: "admin" | "agent" | "auditor";
+        };
+        UploadAnswer: {
+            /** @description the upload's id, for a reply's attachmentIds */
+            attachmentId: string;
         };
         UserActorAnswer: {
             /** @description the user's name, when the account still has them */
@@ -4058,6 +4080,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TagAnswer"];
+                };
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    UploadsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /** @enum {string} */
+                    inline?: "true" | "false";
+                };
+            };
+        };
+        responses: {
+            /** @description the upload, to name in a reply's `attachmentIds` */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadAnswer"];
+                };
+            };
+            /** @description the file is over REPLY_ATTACHMENT_MAX_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description A refusal or failure */

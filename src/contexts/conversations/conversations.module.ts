@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig } from '../../shared/config/app-config';
 import { AccountsModule } from '../accounts/accounts.module';
 import { ChannelConfigurationModule } from '../channel-configuration/channel-configuration.module';
@@ -46,6 +47,8 @@ import { TagsController } from './http/tags.controller';
 import { SetConversationTagsHandler } from './application/set-conversation-tags.command';
 import { RenameTagHandler } from './application/rename-tag.command';
 import { DeleteTagHandler } from './application/delete-tag.command';
+import { UploadAttachmentHandler } from './application/upload-attachment.command';
+import { UploadsController } from './http/uploads.controller';
 
 @Module({
   controllers: [
@@ -61,8 +64,21 @@ import { DeleteTagHandler } from './application/delete-tag.command';
     DraftsController,
     SnoozeController,
     TagsController,
+    UploadsController,
   ],
-  imports: [AccountsModule, ChannelConfigurationModule],
+  imports: [
+    AccountsModule,
+    ChannelConfigurationModule,
+    // Uploads stay in memory (bounded per file) until the blob store has them; one file and one small
+    // field per request. Browsers send a file's name as raw UTF-8, which multer would read as Latin-1.
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        defParamCharset: 'utf8',
+        limits: { fileSize: config.replyAttachments.maxFileBytes, files: 1, fields: 2, fieldSize: 1024, parts: 3 },
+      }),
+    }),
+  ],
   providers: [
     ConversationsQueries,
     InboxQueries,
@@ -70,6 +86,7 @@ import { DeleteTagHandler } from './application/delete-tag.command';
     SetConversationTagsHandler,
     RenameTagHandler,
     DeleteTagHandler,
+    UploadAttachmentHandler,
     ThreadInboundMail,
     ActOnConversationHandler,
     BulkActOnConversationsHandler,

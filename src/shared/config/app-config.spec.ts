@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       passwordHashCost: 17,
       presenceTtlSeconds: 15,
       senderVerification: { timeoutMs: 5000, trustedArcSealers: ['google.com', 'microsoft.com', 'outlook.com'], dns: { kind: 'system' } },
+      replyAttachments: { maxFileBytes: 10485760, maxReplyBytes: 26214400, maxFiles: 20 },
     });
   });
 

@@ -34,6 +34,8 @@ export interface AppConfig {
   presenceTtlSeconds: number;
   /** SPF, DKIM, DMARC and ARC on inbound mail (SPEC §3.11). */
   senderVerification: SenderVerificationConfig;
+  /** What an agent may attach to one reply. */
+  replyAttachments: ReplyAttachmentLimits;
 }
 
 export interface SenderVerificationConfig {
@@ -49,6 +51,16 @@ export interface SenderVerificationConfig {
    * records from INBOX_TEST_DNS_FILE, none without it, so a test run never waits on the network.
    */
   dns: { kind: 'system' } | { kind: 'fixed'; file: string | null };
+}
+
+/** Bounds on files attached to replies: each upload, and all of one reply together. */
+export interface ReplyAttachmentLimits {
+  /** Bytes of one uploaded file (REPLY_ATTACHMENT_MAX_BYTES). */
+  maxFileBytes: number;
+  /** Bytes of all files of one reply (REPLY_ATTACHMENTS_MAX_BYTES). */
+  maxReplyBytes: number;
+  /** Files on one reply (REPLY_ATTACHMENTS_MAX_COUNT). */
+  maxFiles: number;
 }
 
 /** What one client, and all of them together, may hold of the SMTP server. */
@@ -114,6 +126,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       timeoutMs: positiveInteger(env, 'SENDER_VERIFICATION_TIMEOUT_MS', 5_000, 'milliseconds'),
       trustedArcSealers: domainList(env, 'ARC_TRUSTED_SEALERS', ['google.com', 'microsoft.com', 'outlook.com']),
       dns: env.NODE_ENV === 'test' ? { kind: 'fixed', file: raw(env, 'INBOX_TEST_DNS_FILE') ?? null } : { kind: 'system' },
+    },
+    replyAttachments: {
+      maxFileBytes: positiveInteger(env, 'REPLY_ATTACHMENT_MAX_BYTES', 10_485_760),
+      maxReplyBytes: positiveInteger(env, 'REPLY_ATTACHMENTS_MAX_BYTES', 26_214_400),
+      maxFiles: positiveInteger(env, 'REPLY_ATTACHMENTS_MAX_COUNT', 20, 'files'),
     },
   };
 }

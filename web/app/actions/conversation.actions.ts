@@ -35,6 +35,7 @@ export async function sendReply(_: ReplyState, form: FormData): Promise<ReplySta
   const savedAt = text(form, 'savedAt');
   const cc = addresses(form, 'cc');
   const bcc = addresses(form, 'bcc');
+  const attachmentIds = form.getAll('attachmentIds').filter((value): value is string => typeof value === 'string' && value !== '');
   const body = {
     text: text(form, 'text'),
     ...(subject ? { subject } : {}),
@@ -42,6 +43,7 @@ export async function sendReply(_: ReplyState, form: FormData): Promise<ReplySta
     ...(text(form, 'force') === 'true' ? { force: true } : {}),
     ...(cc.length > 0 ? { cc } : {}),
     ...(bcc.length > 0 ? { bcc } : {}),
+    ...(attachmentIds.length > 0 ? { attachmentIds } : {}),
   };
   const answer = await send((api) => api.POST('/api/conversations/{id}/replies', { params: { path: { id } }, body }));
   if (!answer.ok) {

@@ -8,6 +8,7 @@ import { HeldSend } from '@/components/inbox/held-send';
 import { Button } from '@/components/ui/button';
 import type { ArrivedMessage, Composer } from '@/lib/api';
 import { RecipientField } from './recipient-field';
+import { AttachButton, AttachmentChips, useReplyAttachments } from './reply-attachments';
 import { SavedReplyPicker } from './saved-reply-picker';
 
 /** Undo send hands a reply back to the composer through this window event. */
@@ -63,6 +64,8 @@ export function ReplyComposer({
   const [bcc, setBcc] = useState<string[]>([]);
   const [showBcc, setShowBcc] = useState(false);
   const recipients = 1 + cc.length + bcc.length;
+  const attachments = useReplyAttachments();
+  const clearAttachments = attachments.clear;
 
   // A save still on its way lands before the send (which discards the draft), never after it.
   const settleDraft = async () => {
@@ -96,6 +99,7 @@ export function ReplyComposer({
     form.current?.reset();
     if (body.current) body.current.value = '';
     if (subjectBox.current) subjectBox.current.value = composer.subject;
+    clearAttachments();
     // "none" once the server has let it go: a reload before then could still bring it back.
     setDraftStatus('discarding');
     saving.current = discardDraft(conversationId).then((result) => setDraftStatus(result.ok ? 'none' : 'failed'));
@@ -116,11 +120,12 @@ export function ReplyComposer({
       setCc(composer.cc);
       setBcc([]);
       setShowBcc(false);
+      clearAttachments();
     } else if (state.arrived) {
       setHeld(state.arrived);
     }
     // Only a new answer from the action resets the fields; a live refresh of the suggestion does not.
-  }, [state, composer.subject]);
+  }, [state, composer.subject, clearAttachments]);
 
   /** Edit: the agent has seen what arrived; the reply is checked against anything newer. */
   const edit = (arrived: ArrivedMessage[]) => {
@@ -154,7 +159,15 @@ export function ReplyComposer({
   }
 
   return (
-    <section aria-label="Reply" className="rounded-lg border border-slate-200 bg-white shadow-sm">
+    <section aria-label="Reply" className="relative rounded-lg border border-slate-200 bg-white shadow-sm" {...(composer.via === 'email' ? attachments.dropTarget : {})}>
+      {attachments.dragging ? (
+        <div
+          className="pointer-events-none absolute inset-0 z-10 flex items-center justify-center rounded-lg border-2 border-dashed border-brand-500 bg-brand-50/80 text-sm font-medium text-brand-700"
+          data-testid="drop-zone"
+        >
+          Drop files to attach them
+        </div>
+      ) : null}
       {colleaguesWithDrafts.length > 0 ? (
         <p className="border-b border-slate-100 bg-amber-50 px-4 py-2 text-sm text-amber-900" data-testid="colleague-drafts">
           {colleaguesWithDrafts.join(', ')} {colleaguesWithDrafts.length === 1 ? 'has' : 'have'} a draft reply here
@@ -173,6 +186,9 @@ export function ReplyComposer({
         }}
       >
         <input type="hidden" name="id" value={conversationId} />
+        {attachments.attachmentIds.map((attachmentId) => (
+          <input key={attachmentId} type="hidden" name="attachmentIds" value={attachmentId} />
+        ))}
         {savedAt ? <input type="hidden" name="savedAt" value={savedAt} /> : null}
         {composer.note ? (
           <p className="border-b border-slate-100 bg-slate-50 px-4 py-2 text-sm text-slate-700" data-testid="composer-note">
@@ -252,6 +268,7 @@ export function ReplyComposer({
           className="w-full resize-y border-0 px-4 py-3 text-sm focus:outline-none focus:ring-2 focus:ring-inset focus:ring-brand-500/30"
           data-reply-box
         />
+        <AttachmentChips files={attachments.files} onRemove={attachments.remove} />
         {held ? <HeldSend arrived={held} message={state.message} pending={pending} onEdit={() => edit(held)} /> : null}
         <div className="flex items-center justify-between gap-3 border-t border-slate-100 px-4 py-2">
           {state.message && !held ? (
@@ -272,8 +289,9 @@ export function ReplyComposer({
                 Discard
               </button>
             ) : null}
+            {composer.via === 'email' ? <AttachButton onFiles={(files) => attachments.add(files)} /> : null}
             <SavedReplyPicker conversationId={conversationId} box={body} />
-            <Button type="submit" disabled={pending}>
+            <Button type="submit" disabled={pending || attachments.uploading}>
               {pending ? 'Sending…' : 'Send reply'}
             </Button>
           </div>

@@ -15,6 +15,8 @@ import { AccountsQueries, DEFAULT_UNDO_SEND_SECONDS } from '../../accounts/contr
 import { draftDecider, draftStream } from '../domain/draft.decider';
 import { ReplyComposer } from './reply-composer';
 import { ReplyOutbox } from './reply-outbox';
+import { replyAttachments, uploadDecider, uploadStream, withInlineImages, type Upload } from '../domain/reply-attachments';
+import type { MailAttachment } from '../domain/mail-types';
 
 export interface ReplyInput {
   /** The agent's subject; the channel's default subject when absent. */
@@ -29,6 +31,8 @@ export interface ReplyInput {
   cc?: string[];
   /** Blind copies, as typed. */
   bcc?: string[];
+  /** Uploads of the account to send as files (or inline images) with an email reply. */
+  attachmentIds?: readonly string[];
 }
 
 export interface SentReply {
@@ -70,6 +74,8 @@ export class SendReplyHandler implements ICommandHandler<SendReply> {
     const conversation = this.conversations.conversation(accountId, conversationId);
     if (!conversation) throw new NotFound('Conversation');
     const rendered = this.composer.render(accountId, userId, conversation, input.text);
+    const attachments = await this.attachments(accountId, input.attachmentIds ?? []);
+    const html = input.html ? sanitizeMailHtml(input.html) : rendered.html;
     const messageId = context.commandId ? deterministicId(context.commandId, 'reply') : randomUUID();
     const outcome = await this.eventSourcing.decide(
       conversationStream(conversationId),
@@ -85,7 +91,8 @@ export class SendReplyHandler implements ICommandHandler<SendReply> {
           fromName: rendered.fromName,
           subject: input.subject?.trim() || rendered.subject,
           text: rendered.text,
-          html: input.html ? sanitizeMailHtml(input.html) : rendered.html,
+          html: withInlineImages(html, attachments),
+          ...(attachments.length > 0 ? { attachments } : {}),
         },
         emailChannel: rendered.emailChannel,
         visitorOnline: rendered.visitorOnline,
@@ -108,6 +115,18 @@ export class SendReplyHandler implements ICommandHandler<SendReply> {
     const sent = await this.recorded(conversationId, outcome, context.commandId);
     if (sent.via === 'email') this.outbox.wake();
     return { messageId, ...sent };
+  }
+
+  /** The uploads the reply names, as the files it carries; refused (naming attachmentIds) unless all are the account's and within the limits. */
+  private async attachments(accountId: string, ids: readonly string[]): Promise<MailAttachment[]> {
+    if (ids.length === 0) return [];
+    const limits = this.config.replyAttachments;
+    const uploads = new Map<string, Upload | null>();
+    // Past the count nothing is read: the rule refuses the list as it is.
+    if (ids.length <= limits.maxFiles) {
+      for (const id of new Set(ids)) uploads.set(id, await this.eventSourcing.load(uploadStream(id), uploadDecider));
+    }
+    return replyAttachments(ids, uploads, accountId, limits);
   }
 
   /** Where the decider sent the reply and when it goes: what it recorded now, or what this command id recorded before. */

@@ -364,6 +364,8 @@ function decideReply(command: SendReply, state: ConversationState): Conversation
     emailChannel: command.emailChannel,
   });
   if (via === 'chat') {
+    // A chat line is words only: files would silently stay behind.
+    if (command.email.attachments?.length) throw new InvalidInput('attachmentIds', 'attachmentIds cannot go into a chat: files go out with email replies only');
     return [{ type: 'ChatReplyPosted', data: { conversationId, accountId, messageId, authorId: author.id, authorName: author.name, text: command.text, postedAt: now.toISOString() } }];
   }
   if (emailBlocker) throw emailBlocker;

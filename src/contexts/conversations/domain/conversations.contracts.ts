@@ -18,6 +18,7 @@ import { ReplyDeliveredData, ReplyDeliveryFailedData, ReplyDeliveryStartedData, 
 import { DraftDiscardedData, DraftSavedData } from './draft.decider';
 import { ConversationSnoozedData, ConversationWokeData } from './snooze';
 import { ConversationTagsChangedData } from './conversation-tags';
+import { AttachmentUploadedData } from './reply-attachments';
 import { TagCreatedData, TagDeletedData, TagRenamedData } from './tag-catalogue.decider';
 
 /** Conversations' part of the app's event registry. */
@@ -50,6 +51,7 @@ export const conversationsEventSchemas: EventSchemas = {
   TagCreated: TagCreatedData,
   TagRenamed: TagRenamedData,
   TagDeleted: TagDeletedData,
+  AttachmentUploaded: AttachmentUploadedData,
 };
 
 export const conversationsUpcasters: Upcasters = {

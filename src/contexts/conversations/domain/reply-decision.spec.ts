@@ -93,6 +93,13 @@ describe('an agent replying to a chat', () => {
   it('records the same message once', () => {
     given(conversationDecider, [...chat, posted]).when(reply({ visitorOnline: true })).then([]);
   });
+
+  it('refuses files for a reply that goes into the chat, and sends them when it goes by email', () => {
+    const file = { hash: 'f'.repeat(64), size: 3, filename: 'a.pdf', contentType: 'application/pdf', contentId: null, inline: false };
+    const withFile = (overrides: Partial<SendReply>) => reply({ ...overrides, email: { ...reply().email, attachments: [file] } });
+    given(conversationDecider, identifiedChat).when(withFile({ visitorOnline: true })).thenFails({ field: 'attachmentIds', kind: 'invalid' });
+    expect(decided(identifiedChat, withFile({}))).toMatchObject([{ type: 'ReplyQueued', data: { attachments: [file] } }]);
+  });
 });
 
 describe('undo send', () => {

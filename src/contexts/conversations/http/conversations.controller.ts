@@ -79,6 +79,14 @@ class ReplyDto {
   @IsString({ each: true, message: 'bcc must be a list of addresses' })
   @MaxLength(320, { each: true, message: 'bcc: an address is at most 320 characters' })
   bcc?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'uploads (POST /api/uploads) sent with the reply: files, and pasted images inline' })
+  @IsOptional()
+  @IsArray({ message: 'attachmentIds must be a list of upload ids' })
+  @ArrayMaxSize(100, { message: 'attachmentIds may name at most 100 uploads' })
+  @IsString({ each: true, message: 'attachmentIds must be a list of upload ids' })
+  @MaxLength(100, { each: true, message: 'attachmentIds must be a list of upload ids' })
+  attachmentIds?: string[];
 }
 
 class ForwardDto {
@@ -122,7 +130,16 @@ export class ConversationsController {
   @ApiAcceptedResponse({ type: ReplyQueuedAnswer })
   @ApiConflictResponse({ type: SendHeldAnswer, description: 'held: something arrived after `savedAt` (send again with `force: true`)' })
   reply(@Param('id') id: string, @Body() body: ReplyDto, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<ReplyQueuedAnswer> {
-    const input = { subject: body.subject, text: body.text, html: body.html, savedAt: body.savedAt ? new Date(body.savedAt) : undefined, force: body.force, cc: body.cc, bcc: body.bcc };
+    const input = {
+      subject: body.subject,
+      text: body.text,
+      html: body.html,
+      savedAt: body.savedAt ? new Date(body.savedAt) : undefined,
+      force: body.force,
+      cc: body.cc,
+      bcc: body.bcc,
+      attachmentIds: body.attachmentIds,
+    };
     return this.commands.execute(new SendReply(id, input, { ...context, accountId: user.accountId, userId: user.userId }));
   }
 
