@@ -81,7 +81,8 @@ export class SendReplyHandler implements ICommandHandler<SendReply> {
           fromName: rendered.fromName,
           subject: input.subject?.trim() || rendered.subject,
           text: rendered.text,
-          html: input.html ? sanitizeMailHtml(input.html) : rendered.html,
+          // Plain text only: no HTML part, whatever the client sent.
+          html: rendered.plainTextOnly ? '' : input.html ? sanitizeMailHtml(input.html) : rendered.html,
         },
         emailChannel: rendered.emailChannel,
         visitorOnline: rendered.visitorOnline,

@@ -12,7 +12,7 @@ export interface ReplyDraft {
   fromName: string;
   subject: string;
   text: string;
-  /** Sanitized HTML: what the agent wrote, or the text in the channel's frame. */
+  /** Sanitized HTML: what the agent wrote, or the text in the channel's frame; empty for a plain-text-only reply. */
   html: string;
   /** Copies beside the contact: in the Cc header. */
   cc?: readonly MessageAddress[];
@@ -37,6 +37,7 @@ export const ReplyQueuedData = z.object({
   replyTo: z.string().min(1),
   subject: z.string(),
   text: z.string(),
+  /** The HTML part; an empty string means the message has none (the channel sends plain text only). */
   html: z.string(),
   internetMessageId: z.string().min(1),
   inReplyTo: z.string().min(1).nullable(),

@@ -105,6 +105,8 @@ export class ComposerAnswer {
   @ApiProperty() from!: string;
   @ApiProperty({ type: String, nullable: true }) to!: string | null;
   @ApiProperty() subject!: string;
+  @ApiProperty({ description: 'the email channel sends replies as plain text only: the text is sent as typed, without formatting' })
+  plainTextOnly!: boolean;
 }
 
 export class ConversationAnswer extends ConversationSummaryAnswer {
