@@ -81,6 +81,7 @@ export class SendReplyHandler implements ICommandHandler<SendReply> {
           fromName: rendered.fromName,
           subject: input.subject?.trim() || rendered.subject,
           text: rendered.text,
+          typed: input.text,
           // Plain text only: no HTML part, whatever the client sent.
           html: rendered.plainTextOnly ? '' : input.html ? sanitizeMailHtml(input.html) : rendered.html,
         },
