@@ -44,7 +44,7 @@ describe('replying in the browser', () => {
     await page.keyboard.press('Control+Enter');
 
     const outbound = page.locator('[data-testid="thread-message"][data-direction="outbound"]');
-    await outbound.getByText('We have sent a replacement.').waitFor();
+    await outbound.frameLocator('[data-testid="mail-frame"]').getByText('We have sent a replacement.').waitFor();
     await outbound.locator('[data-testid="delivery-status"][data-status="sent"]').waitFor({ timeout: 15_000 });
     const [mail] = await relay.waitFor(1);
     expect(mail.envelope.to).toEqual(['carla@example.com']);

@@ -7,6 +7,7 @@ import { initialFormState } from '@/app/actions/form-state';
 import { HeldSend } from '@/components/inbox/held-send';
 import { Button } from '@/components/ui/button';
 import type { ArrivedMessage, Composer } from '@/lib/api';
+import { FormatToolbar, ReplyPreview } from './format-toolbar';
 import { SavedReplyPicker } from './saved-reply-picker';
 
 /** Undo send hands a reply back to the composer through this window event. */
@@ -57,6 +58,9 @@ export function ReplyComposer({
   const began = useRef(false);
   const [savedAt, setSavedAt] = useState(newestAt);
   const [held, setHeld] = useState<ArrivedMessage[] | null>(null);
+  // Preview shows the formatted reply instead of the box (which stays in the form, hidden).
+  const [previewing, setPreviewing] = useState<string | null>(null);
+  const formatted = composer.via === 'email' && !composer.plainTextOnly;
 
   // A save still on its way lands before the send (which discards the draft), never after it.
   const settleDraft = async () => {
@@ -107,6 +111,7 @@ export function ReplyComposer({
       body.current?.blur();
       began.current = false;
       setHeld(null);
+      setPreviewing(null);
     } else if (state.arrived) {
       setHeld(state.arrived);
     }
@@ -127,6 +132,7 @@ export function ReplyComposer({
       clearTimeout(saveTimer.current);
       if (body.current) body.current.value = reply.text;
       if (subjectBox.current) subjectBox.current.value = reply.subject;
+      setPreviewing(null);
       setDraftStatus('saved');
       body.current?.focus();
     };
@@ -192,6 +198,21 @@ export function ReplyComposer({
             </dd>
           </dl>
         ) : null}
+        {formatted ? (
+          <FormatToolbar
+            box={body}
+            previewing={previewing !== null}
+            onPreview={(on) => {
+              setPreviewing(on ? (body.current?.value ?? '') : null);
+              if (!on) setTimeout(() => body.current?.focus(), 0);
+            }}
+          />
+        ) : composer.via === 'email' ? (
+          <p className="border-b border-slate-100 px-4 py-2 text-xs text-slate-500" data-testid="plain-text-note">
+            Replies go as plain text: the email channel is set to send no formatting.
+          </p>
+        ) : null}
+        {previewing !== null ? <ReplyPreview text={previewing} /> : null}
         <label htmlFor="reply-text" className="sr-only">
           Reply
         </label>
@@ -209,6 +230,7 @@ export function ReplyComposer({
             began.current = true;
             setSavedAt(shown.current);
           }}
+          hidden={previewing !== null}
           className="w-full resize-y border-0 px-4 py-3 text-sm focus:outline-none focus:ring-2 focus:ring-inset focus:ring-brand-500/30"
           data-reply-box
         />

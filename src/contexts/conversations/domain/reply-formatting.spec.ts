@@ -1,5 +1,5 @@
 import { sanitizeMailHtml } from '../../inbound-mail/contract';
-import { formatReply, hasFormatting } from './reply-formatting';
+import { formatReply, hasFormatting, isLinkableUrl } from './reply-formatting';
 
 const P = '<p style="margin:0 0 16px">';
 const UL = '<ul style="margin:0 0 16px;padding-left:24px">';
@@ -50,6 +50,11 @@ describe('reply formatting', () => {
     }
   });
 
+  it('tells the composer which addresses it may link', () => {
+    expect(['https://example.com', 'http://a.example/x?y=1', 'mailto:help@example.com'].every(isLinkableUrl)).toBe(true);
+    expect(['javascript:alert(1)', 'example.com', 'ftp://example.com', 'https://a b', ''].some(isLinkableUrl)).toBe(false);
+  });
+
   it('escapes HTML the agent types: a <script> is text', () => {
     const { html, text } = formatReply('<script>alert(1)</script> **<b onclick="x">hi</b>**');
     expect(html).toBe(`${P}&lt;script&gt;alert(1)&lt;/script&gt; <strong>&lt;b onclick=&quot;x&quot;&gt;hi&lt;/b&gt;</strong></p>`);
@@ -80,13 +85,21 @@ describe('reply formatting', () => {
     expect(sanitizeMailHtml(html).replace(' target="_blank" rel="noopener noreferrer nofollow"', '')).toBe(html);
   });
 
-  it('takes time in proportion to hostile input', () => {
-    const hostile = ['*'.repeat(100_000), '*a '.repeat(50_000), '_a '.repeat(50_000), '['.repeat(100_000), '[a]('.repeat(30_000), '> '.repeat(50_000), `${'**a'.repeat(30_000)}${'b**'.repeat(30_000)}`];
-    for (const input of hostile) {
-      const started = Date.now();
+  it('takes time in proportion to hostile input (four times the input, not sixteen times the time)', () => {
+    const patterns = ['*', '*a ', '_a ', '[', '[a](', '> ', '**a', '- a\n', '> a\n', '[x](javascript:'];
+    const timed = (input: string) => {
+      const started = process.hrtime.bigint();
       const { html } = formatReply(input);
-      expect(Date.now() - started).toBeLessThan(1_000);
       expect(html).not.toContain('<script');
+      return Number(process.hrtime.bigint() - started) / 1e6;
+    };
+    expect(formatReply('*'.repeat(100_000)).html).toBe(`${P}${'*'.repeat(100_000)}</p>`);
+    for (const pattern of patterns) {
+      const times = Math.ceil(25_000 / pattern.length);
+      timed(pattern.repeat(times));
+      const small = timed(pattern.repeat(times));
+      const large = timed(pattern.repeat(times * 4));
+      expect(large).toBeLessThan(small * 10 + 250);
     }
   });
 

@@ -41,6 +41,11 @@ export function formatReply(markup: string): FormattedReply {
   };
 }
 
+/** Whether a link to `url` is kept as a link (http, https and mailto only), as the composer checks before it inserts one. */
+export function isLinkableUrl(url: string): boolean {
+  return url.length <= MAX_URL && SAFE_URL.test(url.trim());
+}
+
 /** Whether the text uses any of the marks (the composer says so before the preview is worth a look). */
 export function hasFormatting(markup: string): boolean {
   const { html } = formatReply(markup);
