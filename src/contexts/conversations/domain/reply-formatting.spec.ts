@@ -1,5 +1,5 @@
 import { sanitizeMailHtml } from '../../inbound-mail/contract';
-import { formatReply, hasFormatting, isLinkableUrl } from './reply-formatting';
+import { formatReply, isLinkableUrl } from './reply-formatting';
 
 const P = '<p style="margin:0 0 16px">';
 const UL = '<ul style="margin:0 0 16px;padding-left:24px">';
@@ -11,7 +11,6 @@ describe('reply formatting', () => {
     const { html, text } = formatReply(given);
     expect(html).toBe(`${P}Hello Ann,<br>thanks for writing.</p>${P}We&#39;ll ship &quot;today&quot; &amp; tomorrow.</p>`);
     expect(text).toBe(given);
-    expect(hasFormatting(given)).toBe(false);
   });
 
   it('makes **bold**, *italic* and _italic_', () => {
@@ -101,11 +100,5 @@ describe('reply formatting', () => {
       const large = timed(pattern.repeat(times * 4));
       expect(large).toBeLessThan(small * 10 + 250);
     }
-  });
-
-  it('says when text uses marks', () => {
-    expect(hasFormatting('a **b**')).toBe(true);
-    expect(hasFormatting('- item')).toBe(true);
-    expect(hasFormatting('2 * 3')).toBe(false);
   });
 });

@@ -46,12 +46,6 @@ export function isLinkableUrl(url: string): boolean {
   return url.length <= MAX_URL && SAFE_URL.test(url.trim());
 }
 
-/** Whether the text uses any of the marks (the composer says so before the preview is worth a look). */
-export function hasFormatting(markup: string): boolean {
-  const { html } = formatReply(markup);
-  return /<(?:strong|em|a|ul|ol|blockquote)\b/.test(html);
-}
-
 interface Block {
   html: string;
   text: string;
