@@ -69,6 +69,8 @@ describe('replying in the browser', () => {
 
     // Keys typed into a form control stay there: leave the assignee picker first.
     await page.getByRole('heading', { name: subject }).click();
+    // The assignment's page refresh can still be on its way (the actions are disabled until it lands).
+    await page.locator('button[name="action"][value="close"]:not([disabled])').waitFor();
     await page.locator('body').press('e');
     await page.getByRole('button', { name: 'Reopen' }).waitFor();
     expect(await page.getByTestId('conversation-status').textContent()).toBe('closed');
