@@ -85,7 +85,7 @@ describe('reply formatting', () => {
   });
 
   it('takes time in proportion to hostile input (four times the input, not sixteen times the time)', () => {
-    const patterns = ['*', '*a ', '_a ', '[', '[a](', '> ', '**a', '- a\n', '> a\n', '[x](javascript:'];
+    const patterns = ['*', '*a ', '_a ', '[', '[a](', '> ', '**a', '- a\n', '> a\n', '[x](javascript:', `[x](mailto:${'a@'.repeat(1_000)} )`];
     const timed = (input: string) => {
       const started = process.hrtime.bigint();
       const { html } = formatReply(input);

@@ -26,7 +26,8 @@ const QUOTE = 'margin:0 0 16px;padding:0 0 0 12px;border-left:3px solid #cbd5e1;
 const MAX_QUOTE_DEPTH = 5;
 const MAX_LABEL = 1_000;
 const MAX_URL = 2_048;
-const SAFE_URL = /^(?:https?:\/\/[^\s<>"'`]+|mailto:[^\s<>"'`/]+@[^\s<>"'`]+)$/i;
+/** One address per scheme, each part a single character class: no way to match it twice, so no backtracking. */
+const SAFE_URL = /^(?:https?:\/\/[^\s<>"'`]+|mailto:[^\s<>"'`/@]+@[^\s<>"'`@]+)$/i;
 
 const BULLET = /^[-*] +(?=\S)/;
 const NUMBERED = /^(\d{1,9})[.)] +(?=\S)/;
