@@ -86,16 +86,20 @@ describe('reply formatting', () => {
 
   it('takes time in proportion to hostile input (four times the input, not sixteen times the time)', () => {
     const patterns = ['*', '*a ', '_a ', '[', '[a](', '> ', '**a', '- a\n', '> a\n', '[x](javascript:', `[x](mailto:${'a@'.repeat(1_000)} )`];
+    // The fastest of three runs: a busy machine slows runs down, it never speeds one up.
     const timed = (input: string) => {
-      const started = process.hrtime.bigint();
-      const { html } = formatReply(input);
-      expect(html).not.toContain('<script');
-      return Number(process.hrtime.bigint() - started) / 1e6;
+      let fastest = Infinity;
+      for (let run = 0; run < 3; run++) {
+        const started = process.hrtime.bigint();
+        const { html } = formatReply(input);
+        expect(html).not.toContain('<script');
+        fastest = Math.min(fastest, Number(process.hrtime.bigint() - started) / 1e6);
+      }
+      return fastest;
     };
     expect(formatReply('*'.repeat(100_000)).html).toBe(`${P}${'*'.repeat(100_000)}</p>`);
     for (const pattern of patterns) {
       const times = Math.ceil(25_000 / pattern.length);
-      timed(pattern.repeat(times));
       const small = timed(pattern.repeat(times));
       const large = timed(pattern.repeat(times * 4));
       expect(large).toBeLessThan(small * 10 + 250);
