@@ -64,7 +64,7 @@ describe('the app registry of event types', () => {
         'AccountOpened', 'AccountSettingsChanged', 'UserRegistered', 'UserPasswordSet', 'UserRenamed', 'UserRoleChanged', 'UserDeactivated',
         'UserReactivated', 'SessionStarted', 'SessionEnded', 'UserEmailClaimed', 'FirstAccountClaimed',
         'SubdomainClaimed', 'AddressClaimed', 'ChatChannelEnabled', 'ChatChannelDisabled', 'EmailChannelCreated', 'EmailChannelEnabled',
-        'EmailChannelDisabled', 'DefaultSubjectChanged', 'FromNameChanged', 'ForwardingAddressClaimed', 'ForwardingConfirmationReceived',
+        'EmailChannelDisabled', 'DefaultSubjectChanged', 'FromNameChanged', 'PlainTextOnlyChanged', 'ForwardingAddressClaimed', 'ForwardingConfirmationReceived',
         'InboundMailAccepted', 'InboundMailFailed', 'InboundMailUnrouted', 'InboundTokenRotated',
         'ContactCreated',
         'ConversationStarted', 'MessageReceived', 'ConversationReopened', 'ConversationClosed', 'ConversationAssigned', 'ReplyQueued',

@@ -58,7 +58,7 @@ describe('collision detection in two browsers', () => {
     // Ben answers first; Anna's thread shows it live, but her reply began before it.
     await ben.locator('#reply-text').fill('Ben here: a refund is on its way.');
     await ben.getByRole('button', { name: 'Send reply' }).click();
-    await anna.locator('[data-testid="thread-message"][data-direction="outbound"]').getByText('Ben here: a refund is on its way.').waitFor();
+    await anna.locator('[data-testid="thread-message"][data-direction="outbound"]').frameLocator('[data-testid="mail-frame"]').getByText('Ben here: a refund is on its way.').waitFor();
     await anna.getByRole('button', { name: 'Send reply' }).click();
 
     const held = anna.getByTestId('held-send');
@@ -68,7 +68,7 @@ describe('collision detection in two browsers', () => {
     expect(await anna.locator('#reply-text').inputValue()).toBe('I will send you a new zipper.');
 
     await held.getByRole('button', { name: 'Send anyway' }).click();
-    await anna.locator('[data-testid="thread-message"][data-direction="outbound"]').getByText('I will send you a new zipper.').waitFor();
+    await anna.locator('[data-testid="thread-message"][data-direction="outbound"]').last().frameLocator('[data-testid="mail-frame"]').getByText('I will send you a new zipper.').waitFor();
     await held.waitFor({ state: 'detached' });
     expect(await anna.locator('#reply-text').inputValue()).toBe('');
     expect(anna.url()).toBe(url);

@@ -44,7 +44,7 @@ describe('replying in the browser', () => {
     await page.keyboard.press('Control+Enter');
 
     const outbound = page.locator('[data-testid="thread-message"][data-direction="outbound"]');
-    await outbound.getByText('We have sent a replacement.').waitFor();
+    await outbound.frameLocator('[data-testid="mail-frame"]').getByText('We have sent a replacement.').waitFor();
     await outbound.locator('[data-testid="delivery-status"][data-status="sent"]').waitFor({ timeout: 15_000 });
     const [mail] = await relay.waitFor(1);
     expect(mail.envelope.to).toEqual(['carla@example.com']);
@@ -69,6 +69,8 @@ describe('replying in the browser', () => {
 
     // Keys typed into a form control stay there: leave the assignee picker first.
     await page.getByRole('heading', { name: subject }).click();
+    // The assignment's page refresh can still be on its way (the actions are disabled until it lands).
+    await page.locator('button[name="action"][value="close"]:not([disabled])').waitFor();
     await page.locator('body').press('e');
     await page.getByRole('button', { name: 'Reopen' }).waitFor();
     expect(await page.getByTestId('conversation-status').textContent()).toBe('closed');

@@ -69,7 +69,7 @@ describe('saved replies in the browser', () => {
     expect(await box.inputValue()).toBe(`Hello!\n${rendered}`);
 
     await box.press('Control+Enter');
-    await agent.locator('[data-testid="thread-message"][data-direction="outbound"]').getByText(rendered).waitFor();
+    await agent.locator('[data-testid="thread-message"][data-direction="outbound"]').frameLocator('[data-testid="mail-frame"]').getByText(rendered).waitFor();
     expect(await box.inputValue()).toBe('');
 
     // # opens the picker from the thread, searchable; Escape closes it.

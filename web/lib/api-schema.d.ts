@@ -1025,6 +1025,8 @@ export interface components {
             enabled: boolean;
             forwardingAddress: string | null;
             fromName: string | null;
+            /** @description replies went as plain text only */
+            plainTextOnly: boolean;
         };
         AuditEventAnswer: {
             actor: (components["schemas"]["UserActorAnswer"] | components["schemas"]["SystemActorAnswer"]) | null;
@@ -1099,6 +1101,8 @@ export interface components {
             enabled?: boolean;
             /** @example {{agent_name}} from Acme */
             fromName?: string;
+            /** @description send replies as plain text only, without an HTML part */
+            plainTextOnly?: boolean;
         };
         ChangeFormDto: {
             fields?: components["schemas"]["FormFieldDto"][];
@@ -1176,6 +1180,8 @@ export interface components {
             maxRecipients: number;
             /** @description for chats: where the reply will reach the visitor, in words */
             note: string | null;
+            /** @description the email channel sends replies as plain text only: the text is sent as typed, without formatting */
+            plainTextOnly: boolean;
             reason: string | null;
             subject: string;
             to: string | null;
@@ -1361,6 +1367,8 @@ export interface components {
              * @enum {string}
              */
             outbound: "smtp" | "file";
+            /** @description replies go as plain text only, without an HTML part */
+            plainTextOnly: boolean;
             /** @description forwarding confirmations mailed by providers, newest first */
             providerConfirmations: components["schemas"]["ProviderConfirmationAnswer"][];
         };
@@ -1759,7 +1767,7 @@ export interface components {
             cc?: string[];
             /** @description send even though something arrived after savedAt */
             force?: boolean;
-            /** @description the reply as HTML; sanitized like inbound mail */
+            /** @description the reply as HTML, sanitized like inbound mail; without it the HTML part is made from text, whose marks (**bold**, *italic*, [label](url), lists, > quotes) are formatted. Ignored when the channel sends plain text only */
             html?: string;
             /**
              * Format: date-time
@@ -1768,7 +1776,7 @@ export interface components {
             savedAt?: string;
             /** @description the agent's subject; the channel's default subject when absent */
             subject?: string;
-            /** @description the reply as plain text */
+            /** @description the reply as text, with the reply markup: **bold**, *italic*, [label](https://…), - and 1. lists, > quotes */
             text: string;
         };
         ReplyQueuedAnswer: {

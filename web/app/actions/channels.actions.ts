@@ -43,3 +43,11 @@ export async function claimForwardingAddress(_: FormState, form: FormData): Prom
   revalidatePath('/settings/channels', 'layout');
   return { done: true };
 }
+
+export async function switchPlainTextOnly(plainTextOnly: boolean): Promise<FormState> {
+  const answer = await send((api) => api.PATCH('/api/channels/email', { body: { plainTextOnly } }));
+  if (!answer.ok) return { message: answer.message, field: answer.field };
+  revalidatePath('/settings/channels', 'layout');
+  revalidatePath('/inbox', 'layout');
+  return { done: true };
+}

@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import type { ArrivedMessage, Composer } from '@/lib/api';
 import { RecipientField } from './recipient-field';
 import { AttachButton, AttachmentChips, useReplyAttachments } from './reply-attachments';
+import { FormatToolbar, ReplyPreview } from './format-toolbar';
 import { SavedReplyPicker } from './saved-reply-picker';
 
 /** Undo send hands a reply back to the composer through this window event. */
@@ -66,6 +67,9 @@ export function ReplyComposer({
   const recipients = 1 + cc.length + bcc.length;
   const attachments = useReplyAttachments();
   const clearAttachments = attachments.clear;
+  // Preview shows the formatted reply instead of the box (which stays in the form, hidden).
+  const [previewing, setPreviewing] = useState<string | null>(null);
+  const formatted = composer.via === 'email' && !composer.plainTextOnly;
 
   // A save still on its way lands before the send (which discards the draft), never after it.
   const settleDraft = async () => {
@@ -121,6 +125,7 @@ export function ReplyComposer({
       setBcc([]);
       setShowBcc(false);
       clearAttachments();
+      setPreviewing(null);
     } else if (state.arrived) {
       setHeld(state.arrived);
     }
@@ -142,6 +147,7 @@ export function ReplyComposer({
       clearTimeout(saveTimer.current);
       if (body.current) body.current.value = reply.text;
       if (subjectBox.current) subjectBox.current.value = reply.subject;
+      setPreviewing(null);
       setDraftStatus('saved');
       body.current?.focus();
     };
@@ -248,6 +254,21 @@ export function ReplyComposer({
             </dd>
           </dl>
         ) : null}
+        {formatted ? (
+          <FormatToolbar
+            box={body}
+            previewing={previewing !== null}
+            onPreview={(on) => {
+              setPreviewing(on ? (body.current?.value ?? '') : null);
+              if (!on) setTimeout(() => body.current?.focus(), 0);
+            }}
+          />
+        ) : composer.via === 'email' ? (
+          <p className="border-b border-slate-100 px-4 py-2 text-xs text-slate-500" data-testid="plain-text-note">
+            Replies go as plain text: the email channel is set to send no formatting.
+          </p>
+        ) : null}
+        {previewing !== null ? <ReplyPreview text={previewing} /> : null}
         <label htmlFor="reply-text" className="sr-only">
           Reply
         </label>
@@ -265,6 +286,7 @@ export function ReplyComposer({
             began.current = true;
             setSavedAt(shown.current);
           }}
+          hidden={previewing !== null}
           className="w-full resize-y border-0 px-4 py-3 text-sm focus:outline-none focus:ring-2 focus:ring-inset focus:ring-brand-500/30"
           data-reply-box
         />

@@ -8,6 +8,7 @@ import {
   EmailChannelEnabledData,
   ForwardingAddressClaimedData,
   FromNameChangedData,
+  PlainTextOnlyChangedData,
 } from './email-channel.decider';
 import { ForwardingConfirmationReceivedData } from './forwarding-confirmation';
 
@@ -22,6 +23,7 @@ export const channelConfigurationEventSchemas: EventSchemas = {
   EmailChannelDisabled: EmailChannelDisabledData,
   DefaultSubjectChanged: DefaultSubjectChangedData,
   FromNameChanged: FromNameChangedData,
+  PlainTextOnlyChanged: PlainTextOnlyChangedData,
   ForwardingAddressClaimed: ForwardingAddressClaimedData,
   ForwardingConfirmationReceived: ForwardingConfirmationReceivedData,
 };

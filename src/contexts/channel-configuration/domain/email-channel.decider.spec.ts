@@ -47,6 +47,16 @@ describe('email channel decider', () => {
       .thenFails({ code: 'CHANNEL.TEMPLATE_EMPTY' });
   });
 
+  it('switches plain text only replies on and off, chained, and only when it changes', () => {
+    const on: EmailChannelEvent = { type: 'PlainTextOnlyChanged', data: { accountId: 'a1', plainTextOnly: true, previousHash: hashOf(enabled) } };
+    given(emailChannelDecider, opened).when({ type: 'ChangeEmailChannel', accountId: 'a1', plainTextOnly: false }).then([]);
+    given(emailChannelDecider, opened).when({ type: 'ChangeEmailChannel', accountId: 'a1', plainTextOnly: true }).then([on]);
+    given(emailChannelDecider, [...opened, on]).when({ type: 'ChangeEmailChannel', accountId: 'a1', plainTextOnly: true }).then([]);
+    given(emailChannelDecider, [...opened, on])
+      .when({ type: 'ChangeEmailChannel', accountId: 'a1', plainTextOnly: false })
+      .then([{ type: 'PlainTextOnlyChanged', data: { accountId: 'a1', plainTextOnly: false, previousHash: hashOf(on) } }]);
+  });
+
   it('cannot be changed before it is opened', () => {
     given(emailChannelDecider).when({ type: 'ChangeEmailChannel', accountId: 'a1', enabled: false }).thenFails({ code: 'CHANNEL.NOT_READY' });
   });

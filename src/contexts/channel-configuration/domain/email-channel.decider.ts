@@ -16,6 +16,9 @@ export const DefaultSubjectChangedData = Chained.extend({ accountId: AccountId, 
 export type DefaultSubjectChanged = Event<'DefaultSubjectChanged', z.infer<typeof DefaultSubjectChangedData>>;
 export const FromNameChangedData = Chained.extend({ accountId: AccountId, fromName: z.string() });
 export type FromNameChanged = Event<'FromNameChanged', z.infer<typeof FromNameChangedData>>;
+/** Replies go as text/plain only (no HTML part), or as HTML with a text alternative. */
+export const PlainTextOnlyChangedData = Chained.extend({ accountId: AccountId, plainTextOnly: z.boolean() });
+export type PlainTextOnlyChanged = Event<'PlainTextOnlyChanged', z.infer<typeof PlainTextOnlyChangedData>>;
 export const ForwardingAddressClaimedData = Chained.extend({ accountId: AccountId, address: z.string().min(3), username: z.string().min(1), subdomain: z.string().min(1) });
 export type ForwardingAddressClaimed = Event<'ForwardingAddressClaimed', z.infer<typeof ForwardingAddressClaimedData>>;
 export type EmailChannelEvent =
@@ -24,11 +27,12 @@ export type EmailChannelEvent =
   | EmailChannelDisabled
   | DefaultSubjectChanged
   | FromNameChanged
+  | PlainTextOnlyChanged
   | ForwardingAddressClaimed;
 
 export type EmailChannelCommand =
   | { type: 'OpenEmailChannel'; accountId: string; accountName: string }
-  | { type: 'ChangeEmailChannel'; accountId: string; enabled?: boolean; defaultSubject?: string; fromName?: string }
+  | { type: 'ChangeEmailChannel'; accountId: string; enabled?: boolean; defaultSubject?: string; fromName?: string; plainTextOnly?: boolean }
   | { type: 'RecordForwardingAddress'; accountId: string; address: string; username: string; subdomain: string };
 
 export interface EmailChannelState {
@@ -36,6 +40,8 @@ export interface EmailChannelState {
   enabled: boolean;
   defaultSubject: string;
   fromName: string;
+  /** Replies go as plain text only (false until an admin switches it on). */
+  plainTextOnly: boolean;
   forwardingAddress: string | null;
   /** Hash of the last event, carried by the next one. */
   lastHash: string | null;
@@ -48,6 +54,7 @@ export const initialEmailChannel = (): EmailChannelState => ({
   enabled: false,
   defaultSubject: DEFAULT_SUBJECT,
   fromName: '',
+  plainTextOnly: false,
   forwardingAddress: null,
   lastHash: null,
 });
@@ -65,6 +72,8 @@ export function evolveEmailChannel(state: EmailChannelState, event: EmailChannel
       return { ...state, defaultSubject: event.data.defaultSubject, lastHash };
     case 'FromNameChanged':
       return { ...state, fromName: event.data.fromName, lastHash };
+    case 'PlainTextOnlyChanged':
+      return { ...state, plainTextOnly: event.data.plainTextOnly, lastHash };
     case 'ForwardingAddressClaimed':
       return { ...state, forwardingAddress: event.data.address, lastHash };
     default:
@@ -110,6 +119,9 @@ export const emailChannelDecider: Decider<EmailChannelState, EmailChannelCommand
         if (command.fromName !== undefined) {
           const fromName = checkFromName(command.fromName);
           if (fromName !== state.fromName) changes.push({ type: 'FromNameChanged', data: { accountId, fromName } });
+        }
+        if (command.plainTextOnly !== undefined && command.plainTextOnly !== state.plainTextOnly) {
+          changes.push({ type: 'PlainTextOnlyChanged', data: { accountId, plainTextOnly: command.plainTextOnly } });
         }
         if (command.enabled !== undefined && command.enabled !== state.enabled) {
           changes.push(

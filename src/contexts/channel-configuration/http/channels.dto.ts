@@ -8,6 +8,10 @@ export class ChangeEmailChannelDto {
   @IsString()
   defaultSubject?: string;
   @ApiPropertyOptional({ example: '{{agent_name}} from Acme' }) @IsOptional() @IsString() fromName?: string;
+  @ApiPropertyOptional({ description: 'send replies as plain text only, without an HTML part' })
+  @IsOptional()
+  @IsBoolean({ message: 'plainTextOnly must be true or false' })
+  plainTextOnly?: boolean;
 }
 
 export class PreviewEmailDto {

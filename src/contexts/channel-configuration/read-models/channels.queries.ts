@@ -7,6 +7,8 @@ export interface EmailChannelView {
   enabled: boolean;
   defaultSubject: string;
   fromName: string;
+  /** Replies go as text/plain only, without an HTML part. */
+  plainTextOnly: boolean;
   forwardingAddress: string | null;
   providerConfirmations: Array<{ provider: string; code: string | null; link: string | null; receivedAt: string }>;
 }
@@ -17,7 +19,7 @@ export class ChannelsQueries {
 
   emailChannel(accountId: string): EmailChannelView | null {
     const row = this.db.prepare('SELECT * FROM email_channels WHERE account_id = ?').get(accountId) as
-      | { enabled: number; default_subject: string; from_name: string; forwarding_address: string | null }
+      | { enabled: number; default_subject: string; from_name: string; forwarding_address: string | null; plain_text_only: number }
       | undefined;
     if (!row) return null;
     const confirmations = this.db
@@ -27,6 +29,7 @@ export class ChannelsQueries {
       enabled: row.enabled === 1,
       defaultSubject: row.default_subject,
       fromName: row.from_name,
+      plainTextOnly: row.plain_text_only === 1,
       forwardingAddress: row.forwarding_address,
       providerConfirmations: confirmations.map((c) => ({ provider: c.provider, code: c.code, link: c.link, receivedAt: c.received_at })),
     };

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { chatVisitorPresence, Presence } from '../../../shared/presence/presence';
 import { AccountsQueries } from '../../accounts/contract';
 import { ChannelsQueries, renderOutgoingEmail } from '../../channel-configuration/contract';
+import { formatReply } from '../domain/reply-formatting';
 import { routeReply, type ReplyRoute, type SendingChannel } from '../domain/reply-rules';
 
 /** What a reply is composed against: the conversation as the read model shows it. */
@@ -19,8 +20,12 @@ export interface RenderedReply {
   /** `"Name" <address>` as the contact will see it. */
   from: string;
   subject: string;
+  /** The text part: the agent's text with its marks turned into plain text. */
   text: string;
+  /** The HTML part; empty when the channel sends plain text only (the mail then has no HTML part). */
   html: string;
+  /** The channel sends replies as plain text only: no HTML part, marks written out as plain text. */
+  plainTextOnly: boolean;
   emailChannel: SendingChannel;
   visitorOnline: boolean;
 }
@@ -34,6 +39,8 @@ export interface ReplyPreview {
   blockedBecause: string | null;
   /** For chats: where the reply will reach the visitor, in words. */
   note: string | null;
+  /** The email channel sends replies as plain text only. */
+  plainTextOnly: boolean;
 }
 
 /**
@@ -49,11 +56,14 @@ export class ReplyComposer {
     private readonly presence: Presence,
   ) {}
 
+  /** The agent's text is written in the reply markup (reply-formatting): its HTML and its text alternative. */
   render(accountId: string, userId: string, target: ReplyTarget, text: string): RenderedReply {
     const email = this.channels.emailChannel(accountId);
     const account = this.accounts.account(accountId);
     const agentName = this.accounts.user(accountId, userId)?.name ?? '';
     const emailChannel: SendingChannel = { enabled: email?.enabled ?? false, address: email?.forwardingAddress ?? null };
+    const formatted = formatReply(text);
+    const plainTextOnly = email?.plainTextOnly ?? false;
     const rendered = renderOutgoingEmail({
       fromNameTemplate: email?.fromName ?? '{{agent_name}}',
       subjectTemplate: email?.defaultSubject ?? '',
@@ -61,13 +71,14 @@ export class ReplyComposer {
       conversationStartedAt: new Date(target.startedAt),
       account: { timeZone: account?.timeZone ?? 'UTC', locale: account?.locale ?? 'en' },
       address: emailChannel.address,
-      bodyText: text,
+      bodyText: formatted.text,
+      bodyHtml: formatted.html,
     });
-    return { agentName, ...rendered, emailChannel, visitorOnline: this.presence.isPresent(chatVisitorPresence(target.id)) };
+    return { agentName, ...rendered, html: plainTextOnly ? '' : rendered.html, plainTextOnly, emailChannel, visitorOnline: this.presence.isPresent(chatVisitorPresence(target.id)) };
   }
 
   preview(accountId: string, userId: string, target: ReplyTarget): ReplyPreview {
-    const { from, subject, emailChannel, visitorOnline } = this.render(accountId, userId, target, '');
+    const { from, subject, emailChannel, visitorOnline, plainTextOnly } = this.render(accountId, userId, target, '');
     const contactEmail = target.contact.email || null;
     const { via, emailBlocker } = routeReply({ channel: target.channel, contactEmail, visitorOnline, emailChannel });
     const blocker = emailBlocker?.message ?? null;
@@ -77,6 +88,7 @@ export class ReplyComposer {
       subject,
       blockedBecause: via === 'email' ? blocker : null,
       note: target.channel !== 'chat' ? null : chatNote(via, visitorOnline, contactEmail, blocker),
+      plainTextOnly,
     };
   }
 }

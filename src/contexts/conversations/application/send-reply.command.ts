@@ -91,7 +91,9 @@ export class SendReplyHandler implements ICommandHandler<SendReply> {
           fromName: rendered.fromName,
           subject: input.subject?.trim() || rendered.subject,
           text: rendered.text,
-          html: withInlineImages(html, attachments),
+          typed: input.text,
+          // Plain text only: no HTML part, whatever the client sent (pasted images go as files).
+          html: rendered.plainTextOnly ? '' : withInlineImages(html, attachments),
           ...(attachments.length > 0 ? { attachments } : {}),
         },
         emailChannel: rendered.emailChannel,

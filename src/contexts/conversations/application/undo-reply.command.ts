@@ -57,11 +57,11 @@ export class UndoReplyHandler implements ICommandHandler<UndoReply> {
       ? await this.eventSourcing.decide(
           draftStream(conversationId, userId),
           draftDecider,
-          { type: 'SaveDraft', conversationId, accountId, userId, text: queued.text, subject: queued.subject, now },
+          { type: 'SaveDraft', conversationId, accountId, userId, text: queued.typed ?? queued.text, subject: queued.subject, now },
           { ...context, commandId: undefined },
         )
       : null;
     await this.eventSourcing.waitForReadModels(outcome.position, restored?.position ?? null);
-    return { messageId, text: queued.text, subject: queued.subject, forward: Boolean(queued.forward) };
+    return { messageId, text: queued.typed ?? queued.text, subject: queued.subject, forward: Boolean(queued.forward) };
   }
 }

@@ -81,3 +81,18 @@ describe('Thread-Index', () => {
     expect(index.subarray(6).toString('hex')).toBe(conversationId.replace(/-/g, ''));
   });
 });
+
+describe('queueing a formatted reply', () => {
+  const state = () => history(inboundMessage('m1')).reduce(conversationDecider.evolve, conversationDecider.initialState());
+  const emailOf = (typed: string, text: string) => ({ ...queue(), email: { ...queue().email, typed, text } });
+
+  it('keeps the text as typed, with its marks, beside the text part when they differ', () => {
+    const [event] = conversationDecider.decide(emailOf('Sent a **new** one.', 'Sent a new one.'), state(), undefined) as ReplyQueued[];
+    expect(event.data).toMatchObject({ text: 'Sent a new one.', typed: 'Sent a **new** one.' });
+  });
+
+  it('does not repeat text without marks', () => {
+    const [event] = conversationDecider.decide(emailOf('Sent a new one.', 'Sent a new one.'), state(), undefined) as ReplyQueued[];
+    expect(event.data.typed).toBeUndefined();
+  });
+});

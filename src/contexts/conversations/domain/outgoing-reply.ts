@@ -12,7 +12,9 @@ export interface ReplyDraft {
   fromName: string;
   subject: string;
   text: string;
-  /** Sanitized HTML: what the agent wrote, or the text in the channel's frame. */
+  /** The text as the agent typed it, with its formatting marks (undo gives this back), when it is not `text`. */
+  typed?: string;
+  /** Sanitized HTML: what the agent wrote, or the text in the channel's frame; empty for a plain-text-only reply. */
   html: string;
   /** Copies beside the contact: in the Cc header. */
   cc?: readonly MessageAddress[];
@@ -39,6 +41,12 @@ export const ReplyQueuedData = z.object({
   replyTo: z.string().min(1),
   subject: z.string(),
   text: z.string(),
+  /**
+   * The text as the agent typed it, with its formatting marks, when the text part differs from it:
+   * what undo gives back to the composer. Absent on replies queued before formatting existed.
+   */
+  typed: z.string().optional(),
+  /** The HTML part; an empty string means the message has none (the channel sends plain text only). */
   html: z.string(),
   internetMessageId: z.string().min(1),
   inReplyTo: z.string().min(1).nullable(),
@@ -101,6 +109,7 @@ export function composeReply(draft: ReplyDraft, facts: ConversationFacts): Reply
       replyTo: plusAddress(facts.sendingAddress, facts.replyToken),
       subject: draft.subject,
       text: draft.text,
+      ...(draft.typed !== undefined && draft.typed !== draft.text ? { typed: draft.typed } : {}),
       html: draft.html,
       internetMessageId: `<r${draft.messageId.replace(/-/g, '')}@${facts.ownDomain}>`,
       // A forward starts a thread of its own with the third party: their answer names its Message-ID.

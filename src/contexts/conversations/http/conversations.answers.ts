@@ -134,6 +134,8 @@ export class ComposerAnswer {
   @ApiProperty({ type: [String], description: 'the Cc a reply starts with: the others on the newest mail answered (removable); at most 10 recipients in all' })
   cc!: string[];
   @ApiProperty({ description: 'To, Cc and Bcc together may name at most this many people' }) maxRecipients!: number;
+  @ApiProperty({ description: 'the email channel sends replies as plain text only: the text is sent as typed, without formatting' })
+  plainTextOnly!: boolean;
 }
 
 export class ConversationAnswer extends ConversationSummaryAnswer {

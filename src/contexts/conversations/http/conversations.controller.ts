@@ -40,13 +40,16 @@ class ReplyDto {
   @Matches(/^[^\r\n]*$/, { message: 'subject must be one line (no line breaks)' })
   subject?: string;
 
-  @ApiProperty({ description: 'the reply as plain text' })
+  @ApiProperty({ description: 'the reply as text, with the reply markup: **bold**, *italic*, [label](https://…), - and 1. lists, > quotes' })
   @IsString()
   @Matches(/\S/, { message: 'text must not be empty' })
   @MaxLength(100_000, { message: 'text must be at most 100000 characters' })
   text!: string;
 
-  @ApiPropertyOptional({ description: 'the reply as HTML; sanitized like inbound mail' })
+  @ApiPropertyOptional({
+    description:
+      'the reply as HTML, sanitized like inbound mail; without it the HTML part is made from text, whose marks (**bold**, *italic*, [label](url), lists, > quotes) are formatted. Ignored when the channel sends plain text only',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -245,6 +248,7 @@ export class ConversationsController {
       subject: preview.subject,
       cc: suggestedCc(rows, conversation.contact.email, this.config.inboxDomain, thirdParties),
       maxRecipients: MAX_RECIPIENTS,
+      plainTextOnly: preview.plainTextOnly,
     };
     const draft = this.queries.draft(user.accountId, id, user.userId);
     const colleaguesWithDrafts = this.queries

@@ -72,3 +72,15 @@ describe('the MIME message of a reply', () => {
     expect(parsed.attachments).toEqual([]);
   });
 });
+
+describe('the MIME message of a plain-text-only reply', () => {
+  it('has no HTML part when the reply has no html, and keeps the marker in its text', async () => {
+    const plain = { ...reply, html: '', attachments: undefined, cc: undefined, bcc: undefined };
+    const sent = await raw(replyMail(plain));
+    const parsed = await simpleParser(sent.message);
+    expect(parsed.html).toBe(false);
+    expect(parsed.text).toBe('Invoice attached.\n\n[ref:tok]\n');
+    expect(sent.message.toString()).toMatch(/^Content-Type: text\/plain/im);
+    expect(sent.message.toString()).not.toMatch(/text\/html/i);
+  });
+});

@@ -8,7 +8,7 @@ export type ReplyParts = ReadonlyMap<string, Buffer>;
  * The MIME message of a queued reply. Everything comes from the event (and the blobs it names), so
  * every attempt sends the same message; the marker goes into both bodies for providers that rewrite
  * Message-IDs. Bcc goes into the envelope only: nodemailer never writes a Bcc header for an envelope
- * it is given.
+ * it is given. A reply whose html is empty (the channel sends plain text only) has no HTML part.
  */
 export function replyMail(reply: ReplyQueued['data'], parts: ReplyParts = new Map()): Mail.Options {
   const markerLine = `<p style="margin:24px 0 0;color:#94a3b8;font-size:11px">${reply.marker}</p>`;
@@ -26,7 +26,7 @@ export function replyMail(reply: ReplyQueued['data'], parts: ReplyParts = new Ma
     references: reply.references.length > 0 ? reply.references : undefined,
     date: new Date(reply.queuedAt),
     text: `${reply.text}\n\n${reply.marker}\n`,
-    html,
+    ...(reply.html === '' ? {} : { html }),
     attachments: (reply.attachments ?? []).map((part) => {
       const content = parts.get(part.hash);
       if (!content) throw new Error(`attachment ${part.filename ?? part.hash} is not in the blob store`);

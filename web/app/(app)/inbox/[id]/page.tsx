@@ -129,10 +129,8 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
               {message.direction === 'outbound' && message.kind !== 'chat' ? <MessageRecipients message={message} /> : null}
               {message.direction === 'note' ? (
                 <NoteBody text={message.text} />
-              ) : message.direction === 'outbound' && message.attachments.some((a) => a.inline) ? (
-                // A reply with pasted images: shown as the contact gets it, its images from the API.
-                <MailBody html={message.html} text={message.text} replyText="" />
-              ) : message.direction === 'outbound' ? (
+              ) : message.direction === 'outbound' && !message.html ? (
+                // Chat lines and plain-text-only replies: the text as the contact got it. Email replies show their HTML below.
                 <pre className="font-sans text-sm whitespace-pre-wrap text-slate-800">{message.text}</pre>
               ) : (
                 <MailBody html={message.html} text={message.text} replyText={message.replyText} />

@@ -6,6 +6,7 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { EmailTemplatesEditor } from '@/components/channels/email-templates-editor';
 import { ForwardingAddressForm } from '@/components/channels/forwarding-address-form';
 import { ForwardingInstructions } from '@/components/channels/forwarding-instructions';
+import { PlainTextSwitch } from '@/components/channels/plain-text-switch';
 import { PageHeader } from '@/components/page-header';
 import { getChannels } from '@/lib/api';
 import { can } from '@/lib/permissions';
@@ -55,6 +56,13 @@ export default async function EmailChannelPage() {
               <dd>{email.fromName}</dd>
             </dl>
           )}
+        </section>
+
+        <section aria-labelledby="format-heading" className="flex max-w-3xl flex-col gap-3">
+          <h2 id="format-heading" className="text-base font-semibold">
+            Reply format
+          </h2>
+          <PlainTextSwitch plainTextOnly={email.plainTextOnly} canChange={canChange} />
         </section>
 
         <section aria-labelledby="address-heading" className="flex max-w-3xl flex-col gap-4">
