@@ -50,7 +50,7 @@ describe('admins keep saved replies', () => {
     const list = await owner.get('/api/saved-replies');
     expect(list.status).toBe(200);
     expect(list.body.items.map((r: { name: string }) => r.name)).toEqual(['apology', 'Refund']);
-    expect(list.body.variables).toEqual(['contact.name', 'contact.email', 'agent.name', 'conversation.subject']);
+    expect(list.body.variables).toEqual(['contact.name', 'contact.email', 'agent.name', 'agent.email', 'conversation.subject']);
     expect((await owner.get('/api/saved-replies?q=REFUND')).body.items.map((r: { id: string }) => r.id)).toEqual([created.body.id]);
     expect((await owner.get('/api/saved-replies?q=wait')).body.items.map((r: { id: string }) => r.id)).toEqual([second.body.id]);
     expect((await owner.get('/api/saved-replies?q=%25')).body.items).toEqual([]);

@@ -768,7 +768,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["AuthController_changeProfile"];
         trace?: never;
     };
     "/api/messages/{id}/raw": {
@@ -993,6 +993,8 @@ export interface components {
             enabled: boolean;
             forwardingAddress: string | null;
             fromName: string | null;
+            /** @description the channel's signature then; empty when none */
+            signature?: string;
         };
         AuditEventAnswer: {
             actor: (components["schemas"]["UserActorAnswer"] | components["schemas"]["SystemActorAnswer"]) | null;
@@ -1067,10 +1069,23 @@ export interface components {
             enabled?: boolean;
             /** @example {{agent_name}} from Acme */
             fromName?: string;
+            /**
+             * @description the channel's signature, below the agent's in every email reply: plain text, several lines, at most 2000 characters, the variables of saved replies; empty removes it
+             * @example Acme Support · {{agent.email}}
+             */
+            signature?: string;
         };
         ChangeFormDto: {
             fields?: components["schemas"]["FormFieldDto"][];
             name?: string;
+        };
+        ChangeProfileDto: {
+            /**
+             * @description appended to your email replies: plain text, several lines, at most 2000 characters, the variables of saved replies; empty removes it
+             * @example {{agent.name}}
+             *     Customer care, Acme
+             */
+            signature?: string;
         };
         ChangeSavedReplyDto: {
             body?: string;
@@ -1141,6 +1156,8 @@ export interface components {
             /** @description for chats: where the reply will reach the visitor, in words */
             note: string | null;
             reason: string | null;
+            /** @description the agent's and the channel's signatures an email reply gets below the text, rendered; empty when none */
+            signatures: string[];
             subject: string;
             to: string | null;
             /**
@@ -1322,6 +1339,8 @@ export interface components {
             outbound: "smtp" | "file";
             /** @description forwarding confirmations mailed by providers, newest first */
             providerConfirmations: components["schemas"]["ProviderConfirmationAnswer"][];
+            /** @description the channel's signature, variables unrendered; empty when none */
+            signature: string;
         };
         EmailPreviewAnswer: {
             from: string;
@@ -1504,9 +1523,11 @@ export interface components {
             email: string;
             name: string;
             /** @description what this user may do; clients show and hide from this alone */
-            permissions: ("profile.read" | "account.read" | "account.configure" | "conversations.read" | "conversations.reply" | "conversations.note" | "notifications.read" | "conversations.manage" | "saved-replies.read" | "saved-replies.manage" | "tags.manage" | "contacts.read" | "contacts.reply-address.read" | "channels.read" | "channels.email.configure" | "channels.inbound-token.manage" | "channels.chat.configure" | "forms.manage" | "users.manage" | "failed-mail.manage" | "audit.read")[];
+            permissions: ("profile.read" | "profile.update" | "account.read" | "account.configure" | "conversations.read" | "conversations.reply" | "conversations.note" | "notifications.read" | "conversations.manage" | "saved-replies.read" | "saved-replies.manage" | "tags.manage" | "contacts.read" | "contacts.reply-address.read" | "channels.read" | "channels.email.configure" | "channels.inbound-token.manage" | "channels.chat.configure" | "forms.manage" | "users.manage" | "failed-mail.manage" | "audit.read")[];
             /** @enum {string} */
             role: "primary_admin" | "admin" | "agent" | "auditor";
+            /** @description appended to their email replies (variables unrendered); empty when none */
+            signature: string;
             userId: string;
         };
         MessageAnswer: {
@@ -1657,6 +1678,8 @@ export interface components {
         PreviewEmailDto: {
             defaultSubject: string;
             fromName: string;
+            /** @description the channel's signature to preview; the saved one when absent */
+            signature?: string;
         };
         ProviderConfirmationAnswer: {
             code: string | null;
@@ -1750,7 +1773,7 @@ export interface components {
             /** @description sorted by name */
             items: components["schemas"]["SavedReplyAnswer"][];
             /** @description the variables a body may use, as {{name}} */
-            variables: ("contact.name" | "contact.email" | "agent.name" | "conversation.subject")[];
+            variables: ("contact.name" | "contact.email" | "agent.name" | "agent.email" | "conversation.subject")[];
         };
         SeenDto: {
             /** @description the newest activity the page showed (ISO time); now when absent */
@@ -3568,6 +3591,38 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeAnswer"];
+                };
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_changeProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeProfileDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

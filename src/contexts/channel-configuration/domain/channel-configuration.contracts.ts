@@ -2,6 +2,7 @@ import type { EventSchemas } from '../../../shared/domain/event-schema';
 import { AddressClaimedData, SubdomainClaimedData } from './address-claims.decider';
 import { ChatChannelDisabledData, ChatChannelEnabledData } from './chat-channel.decider';
 import {
+  ChannelSignatureChangedData,
   DefaultSubjectChangedData,
   EmailChannelCreatedData,
   EmailChannelDisabledData,
@@ -22,6 +23,7 @@ export const channelConfigurationEventSchemas: EventSchemas = {
   EmailChannelDisabled: EmailChannelDisabledData,
   DefaultSubjectChanged: DefaultSubjectChangedData,
   FromNameChanged: FromNameChangedData,
+  ChannelSignatureChanged: ChannelSignatureChangedData,
   ForwardingAddressClaimed: ForwardingAddressClaimedData,
   ForwardingConfirmationReceived: ForwardingConfirmationReceivedData,
 };

@@ -13,7 +13,7 @@ export interface ConfigurationEvent {
 }
 
 export interface ChannelConfigurationState {
-  email: { enabled: boolean; defaultSubject: string | null; fromName: string | null; forwardingAddress: string | null };
+  email: { enabled: boolean; defaultSubject: string | null; fromName: string | null; signature?: string; forwardingAddress: string | null };
   chat: { enabled: boolean };
 }
 
@@ -28,7 +28,7 @@ export function replayConfiguration(events: readonly ConfigurationEvent[], at: D
     .reduce((state, event) => chatChannelDecider.evolve(state, event as unknown as ChatChannelEvent), chatChannelDecider.initialState());
   return {
     email: email.created
-      ? { enabled: email.enabled, defaultSubject: email.defaultSubject, fromName: email.fromName, forwardingAddress: email.forwardingAddress }
+      ? { enabled: email.enabled, defaultSubject: email.defaultSubject, fromName: email.fromName, signature: email.signature, forwardingAddress: email.forwardingAddress }
       : { enabled: false, defaultSubject: null, fromName: null, forwardingAddress: null },
     chat: { enabled: chat.enabled },
   };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
 import type { Event } from '../../../shared/domain/event-envelope';
 import { ForwardingAddressAlreadySet, EmailChannelNotReady } from './channel.errors';
+import { checkSignature } from '../../../shared/domain/signature';
 import { Chained, hashOf } from './hash-chain';
 import { checkDefaultSubject, checkFromName, DEFAULT_SUBJECT, defaultFromName } from './templates';
 
@@ -16,6 +17,9 @@ export const DefaultSubjectChangedData = Chained.extend({ accountId: AccountId, 
 export type DefaultSubjectChanged = Event<'DefaultSubjectChanged', z.infer<typeof DefaultSubjectChangedData>>;
 export const FromNameChangedData = Chained.extend({ accountId: AccountId, fromName: z.string() });
 export type FromNameChanged = Event<'FromNameChanged', z.infer<typeof FromNameChangedData>>;
+/** The channel's signature, appended to every email reply below the agent's; empty when removed. */
+export const ChannelSignatureChangedData = Chained.extend({ accountId: AccountId, signature: z.string() });
+export type ChannelSignatureChanged = Event<'ChannelSignatureChanged', z.infer<typeof ChannelSignatureChangedData>>;
 export const ForwardingAddressClaimedData = Chained.extend({ accountId: AccountId, address: z.string().min(3), username: z.string().min(1), subdomain: z.string().min(1) });
 export type ForwardingAddressClaimed = Event<'ForwardingAddressClaimed', z.infer<typeof ForwardingAddressClaimedData>>;
 export type EmailChannelEvent =
@@ -24,11 +28,12 @@ export type EmailChannelEvent =
   | EmailChannelDisabled
   | DefaultSubjectChanged
   | FromNameChanged
+  | ChannelSignatureChanged
   | ForwardingAddressClaimed;
 
 export type EmailChannelCommand =
   | { type: 'OpenEmailChannel'; accountId: string; accountName: string }
-  | { type: 'ChangeEmailChannel'; accountId: string; enabled?: boolean; defaultSubject?: string; fromName?: string }
+  | { type: 'ChangeEmailChannel'; accountId: string; enabled?: boolean; defaultSubject?: string; fromName?: string; signature?: string }
   | { type: 'RecordForwardingAddress'; accountId: string; address: string; username: string; subdomain: string };
 
 export interface EmailChannelState {
@@ -36,6 +41,8 @@ export interface EmailChannelState {
   enabled: boolean;
   defaultSubject: string;
   fromName: string;
+  /** Empty when the channel has none. */
+  signature: string;
   forwardingAddress: string | null;
   /** Hash of the last event, carried by the next one. */
   lastHash: string | null;
@@ -48,6 +55,7 @@ export const initialEmailChannel = (): EmailChannelState => ({
   enabled: false,
   defaultSubject: DEFAULT_SUBJECT,
   fromName: '',
+  signature: '',
   forwardingAddress: null,
   lastHash: null,
 });
@@ -65,6 +73,8 @@ export function evolveEmailChannel(state: EmailChannelState, event: EmailChannel
       return { ...state, defaultSubject: event.data.defaultSubject, lastHash };
     case 'FromNameChanged':
       return { ...state, fromName: event.data.fromName, lastHash };
+    case 'ChannelSignatureChanged':
+      return { ...state, signature: event.data.signature, lastHash };
     case 'ForwardingAddressClaimed':
       return { ...state, forwardingAddress: event.data.address, lastHash };
     default:
@@ -110,6 +120,10 @@ export const emailChannelDecider: Decider<EmailChannelState, EmailChannelCommand
         if (command.fromName !== undefined) {
           const fromName = checkFromName(command.fromName);
           if (fromName !== state.fromName) changes.push({ type: 'FromNameChanged', data: { accountId, fromName } });
+        }
+        if (command.signature !== undefined) {
+          const signature = checkSignature('signature', command.signature);
+          if (signature !== state.signature) changes.push({ type: 'ChannelSignatureChanged', data: { accountId, signature } });
         }
         if (command.enabled !== undefined && command.enabled !== state.enabled) {
           changes.push(

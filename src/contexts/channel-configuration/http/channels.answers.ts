@@ -14,6 +14,7 @@ export class EmailChannelAnswer {
   @ApiProperty() enabled!: boolean;
   @ApiProperty() defaultSubject!: string;
   @ApiProperty() fromName!: string;
+  @ApiProperty({ description: "the channel's signature, variables unrendered; empty when none" }) signature!: string;
   @ApiProperty({ type: String, nullable: true, description: 'null until one is claimed' }) forwardingAddress!: string | null;
   @ApiProperty({ type: [ProviderConfirmationAnswer], description: "forwarding confirmations mailed by providers, newest first" })
   providerConfirmations!: ProviderConfirmationAnswer[];
@@ -45,6 +46,7 @@ export class AuditedEmailChannelAnswer {
   @ApiProperty() enabled!: boolean;
   @ApiProperty({ type: String, nullable: true }) defaultSubject!: string | null;
   @ApiProperty({ type: String, nullable: true }) fromName!: string | null;
+  @ApiPropertyOptional({ description: "the channel's signature then; empty when none" }) signature?: string;
   @ApiProperty({ type: String, nullable: true }) forwardingAddress!: string | null;
 }
 

@@ -7,6 +7,8 @@ export interface EmailChannelView {
   enabled: boolean;
   defaultSubject: string;
   fromName: string;
+  /** The channel's signature as stored (variables unrendered); empty when none. */
+  signature: string;
   forwardingAddress: string | null;
   providerConfirmations: Array<{ provider: string; code: string | null; link: string | null; receivedAt: string }>;
 }
@@ -16,8 +18,10 @@ export class ChannelsQueries {
   constructor(@Inject(READ_MODEL_DB) private readonly db: SqliteDatabase) {}
 
   emailChannel(accountId: string): EmailChannelView | null {
-    const row = this.db.prepare('SELECT * FROM email_channels WHERE account_id = ?').get(accountId) as
-      | { enabled: number; default_subject: string; from_name: string; forwarding_address: string | null }
+    const row = this.db
+      .prepare('SELECT c.*, s.signature FROM email_channels c LEFT JOIN email_channel_signatures s USING (account_id) WHERE c.account_id = ?')
+      .get(accountId) as
+      | { enabled: number; default_subject: string; from_name: string; signature: string | null; forwarding_address: string | null }
       | undefined;
     if (!row) return null;
     const confirmations = this.db
@@ -27,6 +31,7 @@ export class ChannelsQueries {
       enabled: row.enabled === 1,
       defaultSubject: row.default_subject,
       fromName: row.from_name,
+      signature: row.signature ?? '',
       forwardingAddress: row.forwarding_address,
       providerConfirmations: confirmations.map((c) => ({ provider: c.provider, code: c.code, link: c.link, receivedAt: c.received_at })),
     };

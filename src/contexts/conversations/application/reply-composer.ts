@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { chatVisitorPresence, Presence } from '../../../shared/presence/presence';
 import { AccountsQueries } from '../../accounts/contract';
-import { ChannelsQueries, renderOutgoingEmail } from '../../channel-configuration/contract';
+import { ChannelsQueries, renderOutgoingEmail, renderSignatures } from '../../channel-configuration/contract';
 import { routeReply, type ReplyRoute, type SendingChannel } from '../domain/reply-rules';
 
 /** What a reply is composed against: the conversation as the read model shows it. */
@@ -9,7 +9,8 @@ export interface ReplyTarget {
   id: string;
   channel: 'email' | 'chat' | 'form';
   startedAt: string;
-  contact: { email: string };
+  contact: { email: string; name?: string | null };
+  subject?: string;
 }
 
 /** A reply as the contact would get it by email, and the facts its route depends on. */
@@ -21,6 +22,8 @@ export interface RenderedReply {
   subject: string;
   text: string;
   html: string;
+  /** The agent's and the channel's signatures as appended to text and html, variables rendered. */
+  signatures: string[];
   emailChannel: SendingChannel;
   visitorOnline: boolean;
 }
@@ -34,6 +37,8 @@ export interface ReplyPreview {
   blockedBecause: string | null;
   /** For chats: where the reply will reach the visitor, in words. */
   note: string | null;
+  /** The signatures an email reply gets below the text, rendered for this conversation; empty when none. */
+  signatures: string[];
 }
 
 /**
@@ -52,9 +57,21 @@ export class ReplyComposer {
   render(accountId: string, userId: string, target: ReplyTarget, text: string): RenderedReply {
     const email = this.channels.emailChannel(accountId);
     const account = this.accounts.account(accountId);
-    const agentName = this.accounts.user(accountId, userId)?.name ?? '';
+    const agent = this.accounts.user(accountId, userId);
+    const agentName = agent?.name ?? '';
     const emailChannel: SendingChannel = { enabled: email?.enabled ?? false, address: email?.forwardingAddress ?? null };
+    const signing = {
+      agentName,
+      signatures: { agent: this.accounts.signature(accountId, userId), channel: email?.signature },
+      variables: {
+        'agent.email': agent?.email,
+        'contact.name': target.contact.name,
+        'contact.email': target.contact.email,
+        'conversation.subject': target.subject,
+      },
+    };
     const rendered = renderOutgoingEmail({
+      ...signing,
       fromNameTemplate: email?.fromName ?? '{{agent_name}}',
       subjectTemplate: email?.defaultSubject ?? '',
       agentName,
@@ -63,11 +80,17 @@ export class ReplyComposer {
       address: emailChannel.address,
       bodyText: text,
     });
-    return { agentName, ...rendered, emailChannel, visitorOnline: this.presence.isPresent(chatVisitorPresence(target.id)) };
+    return {
+      agentName,
+      ...rendered,
+      signatures: renderSignatures(signing),
+      emailChannel,
+      visitorOnline: this.presence.isPresent(chatVisitorPresence(target.id)),
+    };
   }
 
   preview(accountId: string, userId: string, target: ReplyTarget): ReplyPreview {
-    const { from, subject, emailChannel, visitorOnline } = this.render(accountId, userId, target, '');
+    const { from, subject, signatures, emailChannel, visitorOnline } = this.render(accountId, userId, target, '');
     const contactEmail = target.contact.email || null;
     const { via, emailBlocker } = routeReply({ channel: target.channel, contactEmail, visitorOnline, emailChannel });
     const blocker = emailBlocker?.message ?? null;
@@ -77,6 +100,7 @@ export class ReplyComposer {
       subject,
       blockedBecause: via === 'email' ? blocker : null,
       note: target.channel !== 'chat' ? null : chatNote(via, visitorOnline, contactEmail, blocker),
+      signatures: via === 'email' ? signatures : [],
     };
   }
 }

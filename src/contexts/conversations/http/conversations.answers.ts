@@ -105,6 +105,8 @@ export class ComposerAnswer {
   @ApiProperty() from!: string;
   @ApiProperty({ type: String, nullable: true }) to!: string | null;
   @ApiProperty() subject!: string;
+  @ApiProperty({ type: [String], description: "the agent's and the channel's signatures an email reply gets below the text, rendered; empty when none" })
+  signatures!: string[];
 }
 
 export class ConversationAnswer extends ConversationSummaryAnswer {

@@ -172,6 +172,7 @@ export class ConversationsController {
       from: preview.from,
       to: conversation.contact.email || null,
       subject: preview.subject,
+      signatures: preview.signatures,
     };
     const draft = this.queries.draft(user.accountId, id, user.userId);
     const colleaguesWithDrafts = this.queries
