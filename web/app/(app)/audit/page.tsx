@@ -12,6 +12,7 @@ const EVENT_LABELS: Record<string, string> = {
   EmailChannelDisabled: 'Email disabled',
   DefaultSubjectChanged: 'Default subject changed',
   FromNameChanged: 'From name changed',
+  ChannelSignatureChanged: 'Signature changed',
   ForwardingAddressClaimed: 'Forwarding address claimed',
   ChatChannelEnabled: 'Chat enabled',
   ChatChannelDisabled: 'Chat disabled',
@@ -96,6 +97,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <dd>{state.email.defaultSubject ?? '—'}</dd>
               <dt className="text-slate-500">From name</dt>
               <dd>{state.email.fromName ?? '—'}</dd>
+              <dt className="text-slate-500">Signature</dt>
+              <dd className="whitespace-pre-line">{state.email.signature || '—'}</dd>
               <dt className="text-slate-500">Address</dt>
               <dd className="break-all">{state.email.forwardingAddress ?? '—'}</dd>
               <dt className="text-slate-500">Chat</dt>
