@@ -37,7 +37,9 @@ export function EmailTemplatesEditor({
   const [previewError, setPreviewError] = useState<{ message: string; field?: string }>();
   const [state, save, saving] = useActionState(saveEmailTemplates, initialFormState);
 
-  // The preview follows the typing, rendered by the API with the same code as real sends.
+  // The preview follows the typing, rendered by the API with the same code as real sends, and what
+  // is saved: the forwarding address (claimed elsewhere on the page changes the from line without
+  // touching a field here) and, after a Save, the channel as it now stands.
   useEffect(() => {
     let current = true;
     const timer = setTimeout(async () => {
@@ -52,7 +54,7 @@ export function EmailTemplatesEditor({
       current = false;
       clearTimeout(timer);
     };
-  }, [subject, from, sig, forwardingAddress]);
+  }, [subject, from, sig, forwardingAddress, defaultSubject, fromName, signature]);
 
   const errorFor = (field: string) =>
     state.field === field ? state.message : previewError?.field === field ? previewError.message : undefined;
