@@ -153,6 +153,17 @@ describe('a reply by email', () => {
     expect(mail.parsed.html).toContain(`-- <br><p style="margin:0 0 12px">Ben Agent<br>${ben.email}</p>`);
     expect(mail.parsed.html).toContain('Acme &amp; Co, for Carla Customer about &quot;Broken zipper&quot;');
     expect(mail.parsed.html).not.toContain('{{');
+
+    // A body the agent wrote in HTML gets the same block below it.
+    const rich = await ben.agent.post(`/api/conversations/${conversationId}/replies`).send({ text: 'Second', html: '<p>Second <b>bold</b></p>' });
+    const richReply = await eventually(
+      async () => ((await thread(ben.agent, conversationId)).messages as Array<{ id: string; deliveryStatus: string; internetMessageId: string }>).find((m) => m.id === rich.body.messageId),
+      (message) => message?.deliveryStatus === 'sent',
+      'the HTML reply delivered',
+    );
+    const [richMail] = relay.received.filter((received) => received.parsed.messageId === richReply?.internetMessageId);
+    expect(richMail.parsed.html).toMatch(/<b>bold<\/b>.*-- <br><p style="margin:0 0 12px">Ben Agent<br>/s);
+    expect(richMail.parsed.text).toContain(`-- \nBen Agent\n${ben.email}`);
     expect((await api.agent().get('/api/health')).status).toBe(200);
   });
 });

@@ -22,6 +22,8 @@ export interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
+  /** The signatures' HTML block alone (empty without one), for a body the agent wrote in HTML. */
+  signatureHtml: string;
 }
 
 /**
@@ -35,7 +37,8 @@ export function renderOutgoingEmail(input: OutgoingEmailInput): RenderedEmail {
   const signatures = renderSignatures(input);
   const text = signatures.length === 0 ? body : `${body.replace(/\s+$/, '')}${body.trim() ? '\n\n' : ''}${SIGNATURE_DELIMITER}\n${signatures.join('\n\n')}`;
   const from = input.address ? `${quoteDisplayName(fromName)} <${input.address}>` : quoteDisplayName(fromName);
-  return { from, fromName, subject, html: htmlFrame(paragraphsOf(body) + signatureHtml(signatures)), text };
+  const signatureBlock = signatureHtml(signatures);
+  return { from, fromName, subject, html: htmlFrame(paragraphsOf(body) + signatureBlock), text, signatureHtml: signatureBlock };
 }
 
 /**

@@ -24,6 +24,8 @@ export interface RenderedReply {
   html: string;
   /** The agent's and the channel's signatures as appended to text and html, variables rendered. */
   signatures: string[];
+  /** Their HTML block alone, for a body the agent wrote in HTML. */
+  signatureHtml: string;
   emailChannel: SendingChannel;
   visitorOnline: boolean;
 }

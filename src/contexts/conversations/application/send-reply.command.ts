@@ -81,7 +81,7 @@ export class SendReplyHandler implements ICommandHandler<SendReply> {
           fromName: rendered.fromName,
           subject: input.subject?.trim() || rendered.subject,
           text: rendered.text,
-          html: input.html ? sanitizeMailHtml(input.html) : rendered.html,
+          html: input.html ? sanitizeMailHtml(input.html) + rendered.signatureHtml : rendered.html,
         },
         emailChannel: rendered.emailChannel,
         visitorOnline: rendered.visitorOnline,
