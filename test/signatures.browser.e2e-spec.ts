@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from './support/app-process';
-import { launchBrowser, newPage, signUpInBrowser } from './support/browser';
+import { launchBrowser, newPage, openConversation, signUpInBrowser } from './support/browser';
+import { sendRaw, simpleMail } from './support/smtp-client';
 import { makeTempDir } from './support/temp-dir';
 
 // The profile's signature, the channel's signature, and the settings preview that shows both and
@@ -80,5 +81,14 @@ describe('signatures in the browser', () => {
     const history = (await (await owner.request.get(`${app.baseUrl}/api/audit/channel-configuration`)).json()) as { events: Array<{ type: string }> };
     expect(history.events.map((event) => event.type)).toContain('ChannelSignatureChanged');
     expect((await owner.request.get(`${app.baseUrl}/api/health`)).status()).toBe(200);
+  });
+
+  it('says under the reply box which signatures go below the reply', async () => {
+    const address = `help@${subdomain}.inbox.test`;
+    const subject = `Zipper ${Date.now()}`;
+    const smtpPort = Number(/SMTP on port (\d+)/.exec(app.output())?.[1]);
+    expect((await sendRaw(smtpPort, address, simpleMail({ from: 'Carla Customer <carla@example.com>', to: address, subject }))).code).toBe(250);
+    await openConversation(owner, app.baseUrl, subject);
+    await owner.getByTestId('composer-signature').filter({ hasText: 'Anna at Acme' }).filter({ hasText: 'Acme support, for Carla Customer' }).waitFor();
   });
 });
