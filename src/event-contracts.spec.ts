@@ -62,9 +62,10 @@ describe('the app registry of event types', () => {
     expect(eventContracts.types.sort()).toEqual(
       [
         'AccountOpened', 'AccountSettingsChanged', 'UserRegistered', 'UserPasswordSet', 'UserRenamed', 'UserRoleChanged', 'UserDeactivated',
-        'UserReactivated', 'SessionStarted', 'SessionEnded', 'UserEmailClaimed', 'FirstAccountClaimed',
+        'UserReactivated', 'SessionStarted', 'SessionEnded', 'UserEmailClaimed', 'FirstAccountClaimed', 'UserSignatureChanged',
         'SubdomainClaimed', 'AddressClaimed', 'ChatChannelEnabled', 'ChatChannelDisabled', 'EmailChannelCreated', 'EmailChannelEnabled',
         'EmailChannelDisabled', 'DefaultSubjectChanged', 'FromNameChanged', 'PlainTextOnlyChanged', 'ForwardingAddressClaimed', 'ForwardingConfirmationReceived',
+        'ChannelSignatureChanged',
         'InboundMailAccepted', 'InboundMailFailed', 'InboundMailUnrouted', 'InboundTokenRotated',
         'ContactCreated',
         'ConversationStarted', 'MessageReceived', 'ConversationReopened', 'ConversationClosed', 'ConversationAssigned', 'ReplyQueued',
@@ -130,6 +131,8 @@ describe('the app registry of event types', () => {
     ['ReplyDeliveryStarted', { conversationId: 'c1', accountId: 'a', messageId: 'm', attempt: 0, startedAt: '2026-11-24T10:00:01.000Z', leaseUntil: '2026-11-24T10:03:01.000Z' }, 'ReplyDeliveryStarted.data.attempt: Too small: expected number to be >0'],
     ['EmailChannelEnabled', { accountId: 'a', previousHash: null, because: 'cron' }, 'EmailChannelEnabled.data.because: Invalid option: expected one of "account_opened"|"admin"'],
     ['UserRoleChanged', { userId: 'u', from: 'agent', to: 'root' }, 'UserRoleChanged.data.to: Invalid option: expected one of "primary_admin"|"admin"|"agent"|"auditor"'],
+    ['UserSignatureChanged', { userId: 'u', signature: null }, 'UserSignatureChanged.data.signature: expected string, received null'],
+    ['ChannelSignatureChanged', { accountId: 'a', previousHash: null }, 'ChannelSignatureChanged.data.signature: expected string, received undefined'],
   ])('%s refuses a wrong field with its path', (type, data, message) => {
     expect(violation(type, data)).toBe(message);
   });

@@ -131,6 +131,7 @@ const ROUTE_ROLES: Record<string, string> = {
   'PATCH /api/channels/chat': 'admin, primary_admin',
   'PATCH /api/channels/email': 'primary_admin',
   'PATCH /api/forms/:id': 'admin, primary_admin',
+  'PATCH /api/me': 'admin, agent, auditor, primary_admin',
   'PATCH /api/saved-replies/:id': 'admin, primary_admin',
   'PATCH /api/tags/:id': 'admin, primary_admin',
   'PATCH /api/users/:id': 'admin, primary_admin',
@@ -238,7 +239,7 @@ describe('access matrix', () => {
   });
 
   it('tells each role in /api/me what it may do', () => {
-    const everyone = ['account.read', 'channels.read', 'contacts.read', 'conversations.read', 'notifications.read', 'profile.read', 'saved-replies.read'];
+    const everyone = ['account.read', 'channels.read', 'contacts.read', 'conversations.read', 'notifications.read', 'profile.read', 'profile.update', 'saved-replies.read'];
     const writers = [...everyone, 'contacts.reply-address.read', 'conversations.manage', 'conversations.note', 'conversations.reply'];
     const admins = [...writers, 'channels.chat.configure', 'channels.inbound-token.manage', 'failed-mail.manage', 'forms.manage', 'saved-replies.manage', 'tags.manage', 'users.manage'];
     const sorted = (permissions: string[]) => [...permissions].sort();

@@ -33,6 +33,7 @@ describe('the email channel is on by default', () => {
         defaultSubject: 'Follow-up from our conversation',
         fromName: '{{agent_name}} from Acme',
         plainTextOnly: false,
+        signature: '',
         forwardingAddress: null,
         outbound: 'file',
         inboxDomain: 'inbox.test',
@@ -247,7 +248,7 @@ describe('GET /api/audit/channel-configuration', () => {
     expect(claim.data.previousHash).toBeUndefined();
     expect(response.body.events[0].actor).toEqual({ system: 'open-email-channel' });
     expect(response.body.state).toEqual({
-      email: { enabled: false, defaultSubject: 'About {{conversation_started_at}}', fromName: '{{agent_name}} from Acme', plainTextOnly: false, forwardingAddress: `support@${subdomain}.inbox.test` },
+      email: { enabled: false, defaultSubject: 'About {{conversation_started_at}}', fromName: '{{agent_name}} from Acme', plainTextOnly: false, signature: '', forwardingAddress: `support@${subdomain}.inbox.test` },
       chat: { enabled: true },
     });
     expect(response.body.chain).toMatchObject({ intact: true });

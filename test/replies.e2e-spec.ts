@@ -59,7 +59,7 @@ describe('POST /api/conversations/:id/replies', () => {
   it('sends to the contact alone, from the rendered from name at the channel address, with headers that thread, and the answer threads back', async () => {
     const { agent, address, conversationId, inboundMessageId } = await accountWithConversation();
     const composer = (await thread(agent, conversationId)).composer;
-    expect(composer).toEqual({ canReply: true, reason: null, via: 'email', note: null, from: `"Anna Owner from Acme" <${address}>`, to: 'carla@example.com', subject: 'Follow-up from Acme', cc: ['dan@example.com'], maxRecipients: 10, plainTextOnly: false });
+    expect(composer).toEqual({ canReply: true, reason: null, via: 'email', note: null, from: `"Anna Owner from Acme" <${address}>`, to: 'carla@example.com', subject: 'Follow-up from Acme', cc: ['dan@example.com'], maxRecipients: 10, plainTextOnly: false, signatures: [] });
 
     const sent = await agent.post(`/api/conversations/${conversationId}/replies`).send({ text: 'A new zipper is on its way.\n\nAnna' });
     expect(sent.status).toBe(202);

@@ -50,7 +50,7 @@ describe('admins keep saved replies', () => {
     const list = await owner.get('/api/saved-replies');
     expect(list.status).toBe(200);
     expect(list.body.items.map((r: { name: string }) => r.name)).toEqual(['apology', 'Refund']);
-    expect(list.body.variables).toEqual(['contact.name', 'contact.email', 'agent.name', 'conversation.subject']);
+    expect(list.body.variables).toEqual(['contact.name', 'contact.email', 'agent.name', 'agent.email', 'conversation.subject']);
     expect((await owner.get('/api/saved-replies?q=REFUND')).body.items.map((r: { id: string }) => r.id)).toEqual([created.body.id]);
     expect((await owner.get('/api/saved-replies?q=wait')).body.items.map((r: { id: string }) => r.id)).toEqual([second.body.id]);
     expect((await owner.get('/api/saved-replies?q=%25')).body.items).toEqual([]);
@@ -73,9 +73,9 @@ describe('admins keep saved replies', () => {
     expect(unknown.status).toBe(422);
     expect(unknown.body).toMatchObject({ statusCode: 422, field: 'body', message: expect.stringMatching(/^body: unknown variable \{\{contact\.phone\}\}/) });
     const saved = await owner.post('/api/saved-replies').send({ name: 'Call', body: 'We will call you.' });
-    const unknownOnEdit = await owner.patch(`/api/saved-replies/${saved.body.id}`).send({ body: '{{agent.email}}' });
+    const unknownOnEdit = await owner.patch(`/api/saved-replies/${saved.body.id}`).send({ body: '{{agent.phone}}' });
     expect(unknownOnEdit.status).toBe(422);
-    expect(unknownOnEdit.body.message).toContain('{{agent.email}}');
+    expect(unknownOnEdit.body.message).toContain('{{agent.phone}}');
 
     expect((await owner.post('/api/saved-replies').send({ name: '', body: 'x' })).body).toMatchObject({ statusCode: 422, field: 'name' });
     expect((await owner.post('/api/saved-replies').send({ name: 'x'.repeat(81), body: 'x' })).body).toMatchObject({ statusCode: 422, field: 'name' });

@@ -784,7 +784,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["AuthController_changeProfile"];
         trace?: never;
     };
     "/api/messages/{id}/raw": {
@@ -1027,6 +1027,8 @@ export interface components {
             fromName: string | null;
             /** @description replies went as plain text only */
             plainTextOnly: boolean;
+            /** @description the channel's signature then; empty when none */
+            signature?: string;
         };
         AuditEventAnswer: {
             actor: (components["schemas"]["UserActorAnswer"] | components["schemas"]["SystemActorAnswer"]) | null;
@@ -1103,10 +1105,23 @@ export interface components {
             fromName?: string;
             /** @description send replies as plain text only, without an HTML part */
             plainTextOnly?: boolean;
+            /**
+             * @description the channel's signature, below the agent's in every email reply: plain text, several lines, at most 2000 characters, the variables of saved replies; empty removes it
+             * @example Acme Support · {{agent.email}}
+             */
+            signature?: string;
         };
         ChangeFormDto: {
             fields?: components["schemas"]["FormFieldDto"][];
             name?: string;
+        };
+        ChangeProfileDto: {
+            /**
+             * @description appended to your email replies: plain text, several lines, at most 2000 characters, the variables of saved replies; empty removes it
+             * @example {{agent.name}}
+             *     Customer care, Acme
+             */
+            signature?: string;
         };
         ChangeSavedReplyDto: {
             body?: string;
@@ -1183,6 +1198,8 @@ export interface components {
             /** @description the email channel sends replies as plain text only: the text is sent as typed, without formatting */
             plainTextOnly: boolean;
             reason: string | null;
+            /** @description the agent's and the channel's signatures an email reply gets below the text, rendered; empty when none */
+            signatures: string[];
             subject: string;
             to: string | null;
             /**
@@ -1371,6 +1388,8 @@ export interface components {
             plainTextOnly: boolean;
             /** @description forwarding confirmations mailed by providers, newest first */
             providerConfirmations: components["schemas"]["ProviderConfirmationAnswer"][];
+            /** @description the channel's signature, variables unrendered; empty when none */
+            signature: string;
         };
         EmailPreviewAnswer: {
             from: string;
@@ -1564,9 +1583,11 @@ export interface components {
             email: string;
             name: string;
             /** @description what this user may do; clients show and hide from this alone */
-            permissions: ("profile.read" | "account.read" | "account.configure" | "conversations.read" | "conversations.reply" | "conversations.note" | "notifications.read" | "conversations.manage" | "saved-replies.read" | "saved-replies.manage" | "tags.manage" | "contacts.read" | "contacts.reply-address.read" | "channels.read" | "channels.email.configure" | "channels.inbound-token.manage" | "channels.chat.configure" | "forms.manage" | "users.manage" | "failed-mail.manage" | "audit.read")[];
+            permissions: ("profile.read" | "profile.update" | "account.read" | "account.configure" | "conversations.read" | "conversations.reply" | "conversations.note" | "notifications.read" | "conversations.manage" | "saved-replies.read" | "saved-replies.manage" | "tags.manage" | "contacts.read" | "contacts.reply-address.read" | "channels.read" | "channels.email.configure" | "channels.inbound-token.manage" | "channels.chat.configure" | "forms.manage" | "users.manage" | "failed-mail.manage" | "audit.read")[];
             /** @enum {string} */
             role: "primary_admin" | "admin" | "agent" | "auditor";
+            /** @description appended to their email replies (variables unrendered); empty when none */
+            signature: string;
             userId: string;
         };
         MessageAnswer: {
@@ -1728,6 +1749,8 @@ export interface components {
         PreviewEmailDto: {
             defaultSubject: string;
             fromName: string;
+            /** @description the channel's signature to preview; the saved one when absent */
+            signature?: string;
         };
         ProviderConfirmationAnswer: {
             code: string | null;
@@ -1827,7 +1850,7 @@ export interface components {
             /** @description sorted by name */
             items: components["schemas"]["SavedReplyAnswer"][];
             /** @description the variables a body may use, as {{name}} */
-            variables: ("contact.name" | "contact.email" | "agent.name" | "conversation.subject")[];
+            variables: ("contact.name" | "contact.email" | "agent.name" | "agent.email" | "conversation.subject")[];
         };
         SeenDto: {
             /** @description the newest activity the page showed (ISO time); now when absent */
@@ -3711,6 +3734,38 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeAnswer"];
+                };
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_changeProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeProfileDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

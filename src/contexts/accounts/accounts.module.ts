@@ -8,6 +8,7 @@ import { LoginRateLimiter } from './application/login-rate-limiter';
 import { SignupRateLimiter } from './application/signup-rate-limiter';
 import { OpenAccountHandler } from './application/open-account.command';
 import { UpdateUserHandler } from './application/update-user.command';
+import { ChangeProfileHandler } from './application/change-profile.command';
 import { AccountsController } from './http/accounts.controller';
 import { AuthController } from './http/auth.controller';
 import { UsersController } from './http/users.controller';
@@ -28,6 +29,7 @@ import { AccountsSessionResolver } from './read-models/session-resolver';
     ChangeAccountSettingsHandler,
     CreateUserHandler,
     UpdateUserHandler,
+    ChangeProfileHandler,
     { provide: SESSION_RESOLVER, useClass: AccountsSessionResolver },
   ],
   exports: [AccountsQueries, SESSION_RESOLVER],

@@ -2,6 +2,6 @@
 export { channelConfigurationEventSchemas } from './domain/channel-configuration.contracts';
 export type { ForwardingAddressClaimed, EmailChannelEvent } from './domain/email-channel.decider';
 export { chatChannelStream } from './domain/chat-channel.decider';
-export { escapeHtml, renderOutgoingEmail, type RenderedEmail } from './domain/outgoing-email';
+export { escapeHtml, renderOutgoingEmail, renderSignatures, type RenderedEmail } from './domain/outgoing-email';
 export { ChannelsQueries, type EmailChannelView } from './read-models/channels.queries';
 export { ChannelConfigurationAuditor } from './application/configuration-audit';

@@ -6,7 +6,9 @@ import { refused, text, type FormState } from './form-state';
 
 export async function saveEmailTemplates(_: FormState, form: FormData): Promise<FormState> {
   const answer = await send((api) =>
-    api.PATCH('/api/channels/email', { body: { defaultSubject: text(form, 'defaultSubject'), fromName: text(form, 'fromName') } }),
+    api.PATCH('/api/channels/email', {
+      body: { defaultSubject: text(form, 'defaultSubject'), fromName: text(form, 'fromName'), signature: text(form, 'signature') },
+    }),
   );
   if (!answer.ok) return refused(answer, form);
   revalidatePath('/settings/channels', 'layout');
@@ -30,8 +32,9 @@ export async function switchChat(enabled: boolean): Promise<FormState> {
 export async function previewEmail(
   defaultSubject: string,
   fromName: string,
+  signature: string,
 ): Promise<{ ok: true; preview: EmailPreview } | { ok: false; message: string; field?: string }> {
-  const answer = await send((api) => api.POST('/api/channels/email/preview', { body: { defaultSubject, fromName } }));
+  const answer = await send((api) => api.POST('/api/channels/email/preview', { body: { defaultSubject, fromName, signature } }));
   return answer.ok ? { ok: true, preview: answer.body } : { ok: false, message: answer.message, field: answer.field };
 }
 

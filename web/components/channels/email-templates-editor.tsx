@@ -4,6 +4,7 @@ import { useActionState, useEffect, useState } from 'react';
 import { previewEmail, saveEmailTemplates } from '@/app/actions/channels.actions';
 import { initialFormState } from '@/app/actions/form-state';
 import { Button } from '@/components/ui/button';
+import { SignatureField } from '@/components/ui/signature-field';
 import type { EmailPreview } from '@/lib/api';
 import { EmailPreviewPane } from './email-preview-pane';
 import { TemplateField } from './template-field';
@@ -11,18 +12,38 @@ import { TemplateField } from './template-field';
 const TIMESTAMP = '{{conversation_started_at}}';
 const AGENT_NAME = '{{agent_name}}';
 
-export function EmailTemplatesEditor({ defaultSubject, fromName }: { defaultSubject: string; fromName: string }) {
+/**
+ * The channel's subject, from name and signature, with the live preview beside them. The preview is
+ * rendered again whenever what it shows changes: the typing, and the saved forwarding address (a
+ * claim elsewhere on the page changes the from line without changing any field here).
+ */
+export function EmailTemplatesEditor({
+  defaultSubject,
+  fromName,
+  signature,
+  forwardingAddress,
+  variables,
+}: {
+  defaultSubject: string;
+  fromName: string;
+  signature: string;
+  forwardingAddress: string | null;
+  variables: string[];
+}) {
   const [subject, setSubject] = useState(defaultSubject);
   const [from, setFrom] = useState(fromName);
+  const [sig, setSig] = useState(signature);
   const [preview, setPreview] = useState<EmailPreview | null>(null);
   const [previewError, setPreviewError] = useState<{ message: string; field?: string }>();
   const [state, save, saving] = useActionState(saveEmailTemplates, initialFormState);
 
-  // The preview follows the typing, rendered by the API with the same code as real sends.
+  // The preview follows the typing, rendered by the API with the same code as real sends, and what
+  // is saved: the forwarding address (claimed elsewhere on the page changes the from line without
+  // touching a field here) and, after a Save, the channel as it now stands.
   useEffect(() => {
     let current = true;
     const timer = setTimeout(async () => {
-      const result = await previewEmail(subject, from);
+      const result = await previewEmail(subject, from, sig);
       if (!current) return;
       if (result.ok) {
         setPreview(result.preview);
@@ -33,11 +54,11 @@ export function EmailTemplatesEditor({ defaultSubject, fromName }: { defaultSubj
       current = false;
       clearTimeout(timer);
     };
-  }, [subject, from]);
+  }, [subject, from, sig, forwardingAddress, defaultSubject, fromName, signature]);
 
   const errorFor = (field: string) =>
     state.field === field ? state.message : previewError?.field === field ? previewError.message : undefined;
-  const dirty = subject !== defaultSubject || from !== fromName;
+  const dirty = subject !== defaultSubject || from !== fromName || sig.replace(/\s+$/, '') !== signature;
 
   return (
     <div className="grid gap-6 lg:grid-cols-2">
@@ -65,6 +86,16 @@ export function EmailTemplatesEditor({ defaultSubject, fromName }: { defaultSubj
         <p className="text-xs text-slate-500">
           Agents see the subject prefilled and may edit it on every reply. The agent name is replaced by the full name of the agent who sends.
         </p>
+        <SignatureField
+          id="channel-signature"
+          name="signature"
+          label="Channel signature"
+          value={sig}
+          onChange={setSig}
+          variables={variables}
+          hint="Added below every email reply, after the agent's own signature (agents set theirs on their profile). Empty for none. Variables:"
+          error={errorFor('signature')}
+        />
         <div className="flex items-center gap-3">
           <Button type="submit" disabled={saving}>
             {saving ? 'Saving…' : 'Save'}

@@ -291,6 +291,12 @@ export function ReplyComposer({
           data-reply-box
         />
         <AttachmentChips files={attachments.files} onRemove={attachments.remove} />
+        {composer.via === 'email' && composer.signatures.length > 0 ? (
+          // The signatures go below the text when it is sent, so the box does not hold them; this says so.
+          <p className="truncate px-4 pb-2 text-xs text-slate-500" data-testid="composer-signature" title={composer.signatures.join('\n\n')}>
+            Signature added below your text: {composer.signatures.map((signature) => signature.replace(/\s*\n\s*/g, ' · ')).join(' — ')}
+          </p>
+        ) : null}
         {held ? <HeldSend arrived={held} message={state.message} pending={pending} onEdit={() => edit(held)} /> : null}
         <div className="flex items-center justify-between gap-3 border-t border-slate-100 px-4 py-2">
           {state.message && !held ? (

@@ -33,6 +33,9 @@ export function AppShell({ me, notifications, children }: { me: Me; notification
               {me.name}
             </p>
             <p className="text-slate-500">{ROLE_LABELS[me.role]}</p>
+            <Link href="/profile" className="text-brand-700 hover:underline">
+              Profile
+            </Link>
           </div>
           <ShortcutsHelp />
           <form action={logOut}>

@@ -10,6 +10,7 @@ import {
   UserRegisteredData,
   UserRenamedData,
   UserRoleChangedData,
+  UserSignatureChangedData,
 } from './user.decider';
 
 /** Accounts' part of the app's event registry. */
@@ -22,6 +23,7 @@ export const accountsEventSchemas: EventSchemas = {
   UserRoleChanged: UserRoleChangedData,
   UserDeactivated: UserDeactivatedData,
   UserReactivated: UserReactivatedData,
+  UserSignatureChanged: UserSignatureChangedData,
   SessionStarted: SessionStartedData,
   SessionEnded: SessionEndedData,
   UserEmailClaimed: UserEmailClaimedData,

@@ -15,6 +15,8 @@ const AUDITORS: readonly Role[] = ['primary_admin', 'auditor'];
 export const PERMISSIONS = {
   /** Who one is signed in as and what one may do (`GET /api/me`). */
   'profile.read': ALL_ROLES,
+  /** Changing one's own profile (`PATCH /api/me`): the signature for now. */
+  'profile.update': ALL_ROLES,
   'account.read': ALL_ROLES,
   'account.configure': PRIMARY_ADMIN,
   /** Conversations, their messages, raw mail and attachments, live updates, marking them seen. */

@@ -71,4 +71,31 @@ describe('user decider', () => {
   it('refuses a name with a line break', () => {
     given(userDecider, registered()).when({ type: 'UpdateUser', userId: 'u1', byUserId: 'boss', name: 'A\nB' }).thenFails({ field: 'name' });
   });
+
+  describe('signature', () => {
+    it('records a new signature, trimmed, and nothing when it is unchanged', () => {
+      given(userDecider, registered())
+        .when({ type: 'ChangeProfile', userId: 'u1', signature: '{{agent.name}}\r\nAcme support\n' })
+        .then([{ type: 'UserSignatureChanged', data: { userId: 'u1', signature: '{{agent.name}}\nAcme support' } }]);
+      given(userDecider, [...registered(), { type: 'UserSignatureChanged', data: { userId: 'u1', signature: 'Alex' } }])
+        .when({ type: 'ChangeProfile', userId: 'u1', signature: 'Alex  ' })
+        .then([]);
+    });
+
+    it('removes it with an empty one', () => {
+      given(userDecider, [...registered(), { type: 'UserSignatureChanged', data: { userId: 'u1', signature: 'Alex' } }])
+        .when({ type: 'ChangeProfile', userId: 'u1', signature: '' })
+        .then([{ type: 'UserSignatureChanged', data: { userId: 'u1', signature: '' } }]);
+    });
+
+    it('refuses an unknown variable, naming it', () => {
+      given(userDecider, registered())
+        .when({ type: 'ChangeProfile', userId: 'u1', signature: 'Call {{agent.phone}}' })
+        .thenFails({ field: 'signature', message: expect.stringMatching(/unknown variable \{\{agent\.phone\}\}/) });
+    });
+
+    it('is for registered users only', () => {
+      given(userDecider).when({ type: 'ChangeProfile', userId: 'u1', signature: 'x' }).thenFails({ field: 'id' });
+    });
+  });
 });

@@ -3,6 +3,7 @@ import type { Decider } from '../../../shared/domain/decider';
 import type { Event } from '../../../shared/domain/event-envelope';
 import { Role } from '../../../shared/domain/event-schema';
 import { InvalidInput } from '../../../shared/domain/domain-error';
+import { checkSignature } from '../../../shared/domain/signature';
 import { CannotDeactivateSelf, PrimaryAdminIsFixed } from './accounts.errors';
 import { checkAssignableRole, checkName, isFixedRole } from './accounts.rules';
 
@@ -20,7 +21,10 @@ export const UserDeactivatedData = z.object({ userId: UserId });
 export type UserDeactivated = Event<'UserDeactivated', z.infer<typeof UserDeactivatedData>>;
 export const UserReactivatedData = z.object({ userId: UserId });
 export type UserReactivated = Event<'UserReactivated', z.infer<typeof UserReactivatedData>>;
-export type UserEvent = UserRegistered | UserPasswordSet | UserRenamed | UserRoleChanged | UserDeactivated | UserReactivated;
+/** The user's own signature, appended to their email replies; empty when removed. */
+export const UserSignatureChangedData = z.object({ userId: UserId, signature: z.string() });
+export type UserSignatureChanged = Event<'UserSignatureChanged', z.infer<typeof UserSignatureChangedData>>;
+export type UserEvent = UserRegistered | UserPasswordSet | UserRenamed | UserRoleChanged | UserDeactivated | UserReactivated | UserSignatureChanged;
 
 export type UserCommand =
   | {
@@ -34,6 +38,8 @@ export type UserCommand =
       passwordHash: string;
     }
   | { type: 'UpdateUser'; userId: string; byUserId: string; name?: string; role?: string; active?: boolean }
+  /** What users change of themselves on their profile (name, language and password are to join here). */
+  | { type: 'ChangeProfile'; userId: string; signature?: string }
   /** The same password hashed with today's parameters, at a sign-in that proved it. */
   | { type: 'UpgradePasswordHash'; userId: string; passwordHash: string };
 
@@ -42,17 +48,19 @@ export interface UserState {
   name: string;
   role: Role | null;
   active: boolean;
+  /** Empty when the user has none. */
+  signature: string;
 }
 
 export const userStream = (userId: string) => `user-${userId}`;
 
 export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
-  initialState: () => ({ registered: false, name: '', role: null, active: false }),
+  initialState: () => ({ registered: false, name: '', role: null, active: false, signature: '' }),
 
   evolve: (state, event) => {
     switch (event.type) {
       case 'UserRegistered':
-        return { registered: true, name: event.data.name, role: event.data.role, active: true };
+        return { ...state, registered: true, name: event.data.name, role: event.data.role, active: true };
       case 'UserRenamed':
         return { ...state, name: event.data.name };
       case 'UserRoleChanged':
@@ -61,6 +69,8 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
         return { ...state, active: false };
       case 'UserReactivated':
         return { ...state, active: true };
+      case 'UserSignatureChanged':
+        return { ...state, signature: event.data.signature };
       default:
         return state;
     }
@@ -79,6 +89,15 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
       case 'UpgradePasswordHash':
         if (!state.registered) throw new InvalidInput('id', 'There is no such user');
         return [{ type: 'UserPasswordSet', data: { userId: command.userId, passwordHash: command.passwordHash } }];
+      case 'ChangeProfile': {
+        if (!state.registered) throw new InvalidInput('id', 'There is no such user');
+        const events: UserEvent[] = [];
+        if (command.signature !== undefined) {
+          const signature = checkSignature('signature', command.signature);
+          if (signature !== state.signature) events.push({ type: 'UserSignatureChanged', data: { userId: command.userId, signature } });
+        }
+        return events;
+      }
       case 'UpdateUser': {
         if (!state.registered || state.role === null) throw new InvalidInput('id', 'There is no such user');
         const events: UserEvent[] = [];

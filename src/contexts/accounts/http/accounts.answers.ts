@@ -27,6 +27,7 @@ export class MeAnswer {
   @ApiProperty({ enum: Role.options }) role!: Role;
   @ApiProperty({ enum: PERMISSION_NAMES, isArray: true, description: 'what this user may do; clients show and hide from this alone' })
   permissions!: Permission[];
+  @ApiProperty({ description: 'appended to their email replies (variables unrendered); empty when none' }) signature!: string;
 }
 
 export class UserAnswer {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
+import { SIGNATURE_MAX } from '../../../shared/domain/signature';
 
 // Shapes only; the rules (email form, password length, time zones…) live in the domain, once.
 
@@ -40,4 +41,17 @@ export class UpdateUserDto {
   @ApiPropertyOptional() @IsOptional() @IsString() name?: string;
   @ApiPropertyOptional({ enum: ['admin', 'agent', 'auditor'] }) @IsOptional() @IsIn(['admin', 'agent', 'auditor']) role?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+}
+
+/** `PATCH /api/me`: what users change of themselves. Name, language and password are to join here. */
+export class ChangeProfileDto {
+  @ApiPropertyOptional({
+    example: '{{agent.name}}\nCustomer care, Acme',
+    description: `appended to your email replies: plain text, several lines, at most ${SIGNATURE_MAX} characters, the variables of saved replies; empty removes it`,
+  })
+  @IsOptional()
+  @IsString()
+  // Past twice the bound the signature rule would refuse anyway; cut the work before it reads the text.
+  @MaxLength(SIGNATURE_MAX * 2, { message: `signature must be at most ${SIGNATURE_MAX} characters` })
+  signature?: string;
 }

@@ -1,30 +1,37 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Allow, Public } from '../../../shared/http/access';
-import { commandContextOf, CurrentUser, type SignedInUser } from '../../../shared/http/signed-in-user';
+import type { CommandContext } from '../../../shared/application/command-context';
+import { commandContextOf, CurrentUser, RequestContext, type SignedInUser } from '../../../shared/http/signed-in-user';
+import { ChangeProfile } from '../application/change-profile.command';
 import { LogIn } from '../application/log-in.command';
 import { permissionsOf } from '../domain/permissions';
 import { LogOut } from '../application/log-out.command';
 import { MeAnswer } from './accounts.answers';
-import { LoginDto } from './accounts.dto';
+import { AccountsQueries } from '../read-models/accounts.queries';
+import { ChangeProfileDto, LoginDto } from './accounts.dto';
 import { clearSessionCookie, setSessionCookie } from './session-response';
 
 /** The signed-in user and what they may do, so that clients show and hide from this alone. */
-const meOf = ({ userId, accountId, name, email, role }: Omit<SignedInUser, 'sessionId'>): MeAnswer => ({
+const meOf = ({ userId, accountId, name, email, role }: Omit<SignedInUser, 'sessionId'>, signature: string): MeAnswer => ({
   userId,
   accountId,
   name,
   email,
   role,
   permissions: permissionsOf(role),
+  signature,
 });
 
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: AccountsQueries,
+  ) {}
 
   @Post('auth/login')
   @Public()
@@ -33,7 +40,7 @@ export class AuthController {
   async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<MeAnswer> {
     const { user, session } = await this.commands.execute(new LogIn(body.email, body.password, request.ip ?? 'unknown', request.requestId));
     setSessionCookie(request, response, session);
-    return meOf(user);
+    return meOf(user, this.queries.signature(user.accountId, user.userId));
   }
 
   /** Ends the current session, if any, and clears the cookie. */
@@ -50,6 +57,15 @@ export class AuthController {
   @Allow('profile.read')
   @ApiOkResponse({ type: MeAnswer })
   me(@CurrentUser() user: SignedInUser): MeAnswer {
-    return meOf(user);
+    return meOf(user, this.queries.signature(user.accountId, user.userId));
+  }
+
+  /** The caller's own profile; only the signature so far. */
+  @Patch('me')
+  @Allow('profile.update')
+  @ApiOkResponse({ type: MeAnswer })
+  async changeProfile(@Body() body: ChangeProfileDto, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<MeAnswer> {
+    await this.commands.execute(new ChangeProfile(body, { ...context, accountId: user.accountId, actor: { userId: user.userId, role: user.role } }));
+    return this.me(user);
   }
 }

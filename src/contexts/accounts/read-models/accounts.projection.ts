@@ -9,7 +9,7 @@ import type { UserEvent } from '../domain/user.decider';
 /** Accounts, users (with their credential, for sign-in) and sessions, as the HTTP edge reads them. */
 export class AccountsProjection implements Projection {
   readonly name = 'accounts';
-  readonly version = 2;
+  readonly version = 3;
 
   setUp(db: SqliteDatabase): void {
     db.exec(`
@@ -22,6 +22,7 @@ export class AccountsProjection implements Projection {
         user_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, name TEXT NOT NULL, email TEXT NOT NULL UNIQUE,
         role TEXT NOT NULL, active INTEGER NOT NULL, password_hash TEXT, created_at TEXT NOT NULL
       ) STRICT;
+      CREATE TABLE IF NOT EXISTS user_signatures (user_id TEXT PRIMARY KEY, signature TEXT NOT NULL) STRICT;
       CREATE INDEX IF NOT EXISTS users_by_account ON users (account_id, name);
       CREATE TABLE IF NOT EXISTS sessions (
         session_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, account_id TEXT NOT NULL,
@@ -31,7 +32,7 @@ export class AccountsProjection implements Projection {
   }
 
   tearDown(db: SqliteDatabase): void {
-    db.exec('DROP TABLE IF EXISTS accounts; DROP TABLE IF EXISTS users; DROP TABLE IF EXISTS sessions;');
+    db.exec('DROP TABLE IF EXISTS accounts; DROP TABLE IF EXISTS users; DROP TABLE IF EXISTS user_signatures; DROP TABLE IF EXISTS sessions;');
   }
 
   apply(recorded: RecordedEvent, db: SqliteDatabase): void {
@@ -70,6 +71,12 @@ export class AccountsProjection implements Projection {
       case 'UserDeactivated':
       case 'UserReactivated':
         prepared(db, 'UPDATE users SET active = ? WHERE user_id = ?').run(event.type === 'UserReactivated' ? 1 : 0, event.data.userId);
+        return;
+      case 'UserSignatureChanged':
+        // A table of its own: the users row's shape (and its positional insert) stays as it was.
+        prepared(db, 'INSERT INTO user_signatures VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET signature = excluded.signature').run(
+          event.data.userId, event.data.signature,
+        );
         return;
       case 'SessionStarted': {
         const d = event.data;

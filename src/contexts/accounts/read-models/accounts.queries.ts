@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Role } from '../../../shared/domain/event-envelope';
 import { READ_MODEL_DB } from '../../../shared/event-store/event-store.module';
-import type { SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
+import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { SignedInUser } from '../../../shared/http/signed-in-user';
 
 export interface AccountView {
@@ -69,6 +69,15 @@ export class AccountsQueries {
   user(accountId: string, userId: string): UserView | null {
     const row = this.db.prepare('SELECT * FROM users WHERE account_id = ? AND user_id = ?').get(accountId, userId) as UserRow | undefined;
     return row ? toUser(row) : null;
+  }
+
+  /** The user's signature as stored (variables unrendered); empty when none, or for a user of another account. */
+  signature(accountId: string, userId: string): string {
+    const row = prepared(this.db, 'SELECT s.signature FROM user_signatures s JOIN users u USING (user_id) WHERE u.account_id = ? AND s.user_id = ?').get(
+      accountId,
+      userId,
+    ) as { signature: string } | undefined;
+    return row?.signature ?? '';
   }
 
   /** For sign-in only: the one query that returns the credential. */

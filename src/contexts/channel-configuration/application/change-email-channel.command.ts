@@ -5,7 +5,7 @@ import { emailChannelDecider, emailChannelStream } from '../domain/email-channel
 
 export class ChangeEmailChannel extends Command<void> {
   constructor(
-    readonly changes: { enabled?: boolean; defaultSubject?: string; fromName?: string; plainTextOnly?: boolean },
+    readonly changes: { enabled?: boolean; defaultSubject?: string; fromName?: string; plainTextOnly?: boolean; signature?: string },
     readonly context: CommandContext & { accountId: string },
   ) {
     super();

@@ -2,6 +2,7 @@ import type { EventSchemas } from '../../../shared/domain/event-schema';
 import { AddressClaimedData, SubdomainClaimedData } from './address-claims.decider';
 import { ChatChannelDisabledData, ChatChannelEnabledData } from './chat-channel.decider';
 import {
+  ChannelSignatureChangedData,
   DefaultSubjectChangedData,
   EmailChannelCreatedData,
   EmailChannelDisabledData,
@@ -24,6 +25,7 @@ export const channelConfigurationEventSchemas: EventSchemas = {
   DefaultSubjectChanged: DefaultSubjectChangedData,
   FromNameChanged: FromNameChangedData,
   PlainTextOnlyChanged: PlainTextOnlyChangedData,
+  ChannelSignatureChanged: ChannelSignatureChangedData,
   ForwardingAddressClaimed: ForwardingAddressClaimedData,
   ForwardingConfirmationReceived: ForwardingConfirmationReceivedData,
 };

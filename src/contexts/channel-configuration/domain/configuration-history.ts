@@ -13,7 +13,7 @@ export interface ConfigurationEvent {
 }
 
 export interface ChannelConfigurationState {
-  email: { enabled: boolean; defaultSubject: string | null; fromName: string | null; plainTextOnly: boolean; forwardingAddress: string | null };
+  email: { enabled: boolean; defaultSubject: string | null; fromName: string | null; plainTextOnly: boolean; signature?: string; forwardingAddress: string | null };
   chat: { enabled: boolean };
 }
 
@@ -33,6 +33,7 @@ export function replayConfiguration(events: readonly ConfigurationEvent[], at: D
           defaultSubject: email.defaultSubject,
           fromName: email.fromName,
           plainTextOnly: email.plainTextOnly,
+          signature: email.signature,
           forwardingAddress: email.forwardingAddress,
         }
       : { enabled: false, defaultSubject: null, fromName: null, plainTextOnly: false, forwardingAddress: null },

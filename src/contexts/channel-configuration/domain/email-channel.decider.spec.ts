@@ -57,6 +57,25 @@ describe('email channel decider', () => {
       .then([{ type: 'PlainTextOnlyChanged', data: { accountId: 'a1', plainTextOnly: false, previousHash: hashOf(on) } }]);
   });
 
+  it("records the channel's signature as a chained event, and nothing when it is unchanged", () => {
+    const changed: EmailChannelEvent = {
+      type: 'ChannelSignatureChanged',
+      data: { accountId: 'a1', signature: 'Acme support\n{{agent.email}}', previousHash: hashOf(enabled) },
+    };
+    given(emailChannelDecider, opened)
+      .when({ type: 'ChangeEmailChannel', accountId: 'a1', signature: 'Acme support\r\n{{agent.email}}  \n' })
+      .then([changed]);
+    given(emailChannelDecider, [...opened, changed])
+      .when({ type: 'ChangeEmailChannel', accountId: 'a1', signature: 'Acme support\n{{agent.email}}' })
+      .then([]);
+  });
+
+  it('refuses a signature with an unknown variable, naming it', () => {
+    given(emailChannelDecider, opened)
+      .when({ type: 'ChangeEmailChannel', accountId: 'a1', signature: '{{company.name}}' })
+      .thenFails({ field: 'signature', message: expect.stringMatching(/unknown variable \{\{company\.name\}\}/) });
+  });
+
   it('cannot be changed before it is opened', () => {
     given(emailChannelDecider).when({ type: 'ChangeEmailChannel', accountId: 'a1', enabled: false }).thenFails({ code: 'CHANNEL.NOT_READY' });
   });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
 import type { Event } from '../../../shared/domain/event-envelope';
 import { ForwardingAddressAlreadySet, EmailChannelNotReady } from './channel.errors';
+import { checkSignature } from '../../../shared/domain/signature';
 import { Chained, hashOf } from './hash-chain';
 import { checkDefaultSubject, checkFromName, DEFAULT_SUBJECT, defaultFromName } from './templates';
 
@@ -19,6 +20,9 @@ export type FromNameChanged = Event<'FromNameChanged', z.infer<typeof FromNameCh
 /** Replies go as text/plain only (no HTML part), or as HTML with a text alternative. */
 export const PlainTextOnlyChangedData = Chained.extend({ accountId: AccountId, plainTextOnly: z.boolean() });
 export type PlainTextOnlyChanged = Event<'PlainTextOnlyChanged', z.infer<typeof PlainTextOnlyChangedData>>;
+/** The channel's signature, appended to every email reply below the agent's; empty when removed. */
+export const ChannelSignatureChangedData = Chained.extend({ accountId: AccountId, signature: z.string() });
+export type ChannelSignatureChanged = Event<'ChannelSignatureChanged', z.infer<typeof ChannelSignatureChangedData>>;
 export const ForwardingAddressClaimedData = Chained.extend({ accountId: AccountId, address: z.string().min(3), username: z.string().min(1), subdomain: z.string().min(1) });
 export type ForwardingAddressClaimed = Event<'ForwardingAddressClaimed', z.infer<typeof ForwardingAddressClaimedData>>;
 export type EmailChannelEvent =
@@ -28,11 +32,12 @@ export type EmailChannelEvent =
   | DefaultSubjectChanged
   | FromNameChanged
   | PlainTextOnlyChanged
+  | ChannelSignatureChanged
   | ForwardingAddressClaimed;
 
 export type EmailChannelCommand =
   | { type: 'OpenEmailChannel'; accountId: string; accountName: string }
-  | { type: 'ChangeEmailChannel'; accountId: string; enabled?: boolean; defaultSubject?: string; fromName?: string; plainTextOnly?: boolean }
+  | { type: 'ChangeEmailChannel'; accountId: string; enabled?: boolean; defaultSubject?: string; fromName?: string; plainTextOnly?: boolean; signature?: string }
   | { type: 'RecordForwardingAddress'; accountId: string; address: string; username: string; subdomain: string };
 
 export interface EmailChannelState {
@@ -42,6 +47,8 @@ export interface EmailChannelState {
   fromName: string;
   /** Replies go as plain text only (false until an admin switches it on). */
   plainTextOnly: boolean;
+  /** Empty when the channel has none. */
+  signature: string;
   forwardingAddress: string | null;
   /** Hash of the last event, carried by the next one. */
   lastHash: string | null;
@@ -55,6 +62,7 @@ export const initialEmailChannel = (): EmailChannelState => ({
   defaultSubject: DEFAULT_SUBJECT,
   fromName: '',
   plainTextOnly: false,
+  signature: '',
   forwardingAddress: null,
   lastHash: null,
 });
@@ -74,6 +82,8 @@ export function evolveEmailChannel(state: EmailChannelState, event: EmailChannel
       return { ...state, fromName: event.data.fromName, lastHash };
     case 'PlainTextOnlyChanged':
       return { ...state, plainTextOnly: event.data.plainTextOnly, lastHash };
+    case 'ChannelSignatureChanged':
+      return { ...state, signature: event.data.signature, lastHash };
     case 'ForwardingAddressClaimed':
       return { ...state, forwardingAddress: event.data.address, lastHash };
     default:
@@ -122,6 +132,10 @@ export const emailChannelDecider: Decider<EmailChannelState, EmailChannelCommand
         }
         if (command.plainTextOnly !== undefined && command.plainTextOnly !== state.plainTextOnly) {
           changes.push({ type: 'PlainTextOnlyChanged', data: { accountId, plainTextOnly: command.plainTextOnly } });
+        }
+        if (command.signature !== undefined) {
+          const signature = checkSignature('signature', command.signature);
+          if (signature !== state.signature) changes.push({ type: 'ChannelSignatureChanged', data: { accountId, signature } });
         }
         if (command.enabled !== undefined && command.enabled !== state.enabled) {
           changes.push(

@@ -15,6 +15,7 @@ export class EmailChannelAnswer {
   @ApiProperty() defaultSubject!: string;
   @ApiProperty() fromName!: string;
   @ApiProperty({ description: 'replies go as plain text only, without an HTML part' }) plainTextOnly!: boolean;
+  @ApiProperty({ description: "the channel's signature, variables unrendered; empty when none" }) signature!: string;
   @ApiProperty({ type: String, nullable: true, description: 'null until one is claimed' }) forwardingAddress!: string | null;
   @ApiProperty({ type: [ProviderConfirmationAnswer], description: "forwarding confirmations mailed by providers, newest first" })
   providerConfirmations!: ProviderConfirmationAnswer[];
@@ -47,6 +48,7 @@ export class AuditedEmailChannelAnswer {
   @ApiProperty({ type: String, nullable: true }) defaultSubject!: string | null;
   @ApiProperty({ type: String, nullable: true }) fromName!: string | null;
   @ApiProperty({ description: 'replies went as plain text only' }) plainTextOnly!: boolean;
+  @ApiPropertyOptional({ description: "the channel's signature then; empty when none" }) signature?: string;
   @ApiProperty({ type: String, nullable: true }) forwardingAddress!: string | null;
 }
 

@@ -62,7 +62,7 @@ export class ChannelsController {
   @HttpCode(200)
   @ApiOkResponse({ type: EmailPreviewAnswer })
   previewEmail(@Body() body: PreviewEmailDto, @CurrentUser() user: SignedInUser): EmailPreviewAnswer {
-    const { from, subject, html, text } = this.preview.render(user.accountId, user.name, body);
+    const { from, subject, html, text } = this.preview.render(user.accountId, user, body);
     return { from, subject, html, text };
   }
 

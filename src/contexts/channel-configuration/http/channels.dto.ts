@@ -1,5 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { SIGNATURE_MAX } from '../../../shared/domain/signature';
+
+// Past this the signature rule would refuse anyway; cut the work before it reads the text.
+const SIGNATURE_INPUT_MAX = SIGNATURE_MAX * 2;
 
 export class ChangeEmailChannelDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() enabled?: boolean;
@@ -12,11 +16,25 @@ export class ChangeEmailChannelDto {
   @IsOptional()
   @IsBoolean({ message: 'plainTextOnly must be true or false' })
   plainTextOnly?: boolean;
+
+  @ApiPropertyOptional({
+    example: 'Acme Support · {{agent.email}}',
+    description: `the channel's signature, below the agent's in every email reply: plain text, several lines, at most ${SIGNATURE_MAX} characters, the variables of saved replies; empty removes it`,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SIGNATURE_INPUT_MAX, { message: `signature must be at most ${SIGNATURE_MAX} characters` })
+  signature?: string;
 }
 
 export class PreviewEmailDto {
   @ApiProperty() @IsString() defaultSubject!: string;
   @ApiProperty() @IsString() fromName!: string;
+  @ApiPropertyOptional({ description: "the channel's signature to preview; the saved one when absent" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SIGNATURE_INPUT_MAX, { message: `signature must be at most ${SIGNATURE_MAX} characters` })
+  signature?: string;
 }
 
 export class ClaimForwardingAddressDto {

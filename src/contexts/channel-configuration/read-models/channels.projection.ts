@@ -17,6 +17,7 @@ export class ChannelsProjection implements Projection {
         from_name TEXT NOT NULL, forwarding_address TEXT, updated_at TEXT NOT NULL,
         plain_text_only INTEGER NOT NULL DEFAULT 0
       ) STRICT;
+      CREATE TABLE IF NOT EXISTS email_channel_signatures (account_id TEXT PRIMARY KEY, signature TEXT NOT NULL) STRICT;
       CREATE TABLE IF NOT EXISTS forwarding_addresses (address TEXT PRIMARY KEY, account_id TEXT NOT NULL) STRICT;
       CREATE TABLE IF NOT EXISTS chat_channels (account_id TEXT PRIMARY KEY, enabled INTEGER NOT NULL) STRICT;
       CREATE TABLE IF NOT EXISTS provider_confirmations (
@@ -27,7 +28,7 @@ export class ChannelsProjection implements Projection {
   }
 
   tearDown(db: SqliteDatabase): void {
-    db.exec(`DROP TABLE IF EXISTS email_channels; DROP TABLE IF EXISTS forwarding_addresses;
+    db.exec(`DROP TABLE IF EXISTS email_channels; DROP TABLE IF EXISTS email_channel_signatures; DROP TABLE IF EXISTS forwarding_addresses;
       DROP TABLE IF EXISTS chat_channels; DROP TABLE IF EXISTS provider_confirmations;`);
   }
 
@@ -54,6 +55,12 @@ export class ChannelsProjection implements Projection {
         return;
       case 'PlainTextOnlyChanged':
         update('plain_text_only = ?', event.data.plainTextOnly ? 1 : 0);
+        return;
+      case 'ChannelSignatureChanged':
+        // A table of its own: the channel row's shape (and its positional insert) stays as it was.
+        prepared(db, 'INSERT INTO email_channel_signatures VALUES (?, ?) ON CONFLICT (account_id) DO UPDATE SET signature = excluded.signature').run(
+          event.data.accountId, event.data.signature,
+        );
         return;
       case 'ForwardingAddressClaimed':
         update('forwarding_address = ?', event.data.address);

@@ -9,6 +9,8 @@ export interface EmailChannelView {
   fromName: string;
   /** Replies go as text/plain only, without an HTML part. */
   plainTextOnly: boolean;
+  /** The channel's signature as stored (variables unrendered); empty when none. */
+  signature: string;
   forwardingAddress: string | null;
   providerConfirmations: Array<{ provider: string; code: string | null; link: string | null; receivedAt: string }>;
 }
@@ -18,8 +20,10 @@ export class ChannelsQueries {
   constructor(@Inject(READ_MODEL_DB) private readonly db: SqliteDatabase) {}
 
   emailChannel(accountId: string): EmailChannelView | null {
-    const row = this.db.prepare('SELECT * FROM email_channels WHERE account_id = ?').get(accountId) as
-      | { enabled: number; default_subject: string; from_name: string; forwarding_address: string | null; plain_text_only: number }
+    const row = this.db
+      .prepare('SELECT c.*, s.signature FROM email_channels c LEFT JOIN email_channel_signatures s USING (account_id) WHERE c.account_id = ?')
+      .get(accountId) as
+      | { enabled: number; default_subject: string; from_name: string; signature: string | null; forwarding_address: string | null; plain_text_only: number }
       | undefined;
     if (!row) return null;
     const confirmations = this.db
@@ -30,6 +34,7 @@ export class ChannelsQueries {
       defaultSubject: row.default_subject,
       fromName: row.from_name,
       plainTextOnly: row.plain_text_only === 1,
+      signature: row.signature ?? '',
       forwardingAddress: row.forwarding_address,
       providerConfirmations: confirmations.map((c) => ({ provider: c.provider, code: c.code, link: c.link, receivedAt: c.received_at })),
     };

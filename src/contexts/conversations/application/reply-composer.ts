@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { chatVisitorPresence, Presence } from '../../../shared/presence/presence';
 import { AccountsQueries } from '../../accounts/contract';
-import { ChannelsQueries, renderOutgoingEmail } from '../../channel-configuration/contract';
+import { ChannelsQueries, renderOutgoingEmail, renderSignatures } from '../../channel-configuration/contract';
 import { formatReply } from '../domain/reply-formatting';
 import { routeReply, type ReplyRoute, type SendingChannel } from '../domain/reply-rules';
 
@@ -10,7 +10,8 @@ export interface ReplyTarget {
   id: string;
   channel: 'email' | 'chat' | 'form';
   startedAt: string;
-  contact: { email: string };
+  contact: { email: string; name?: string | null };
+  subject?: string;
 }
 
 /** A reply as the contact would get it by email, and the facts its route depends on. */
@@ -26,6 +27,10 @@ export interface RenderedReply {
   html: string;
   /** The channel sends replies as plain text only: no HTML part, marks written out as plain text. */
   plainTextOnly: boolean;
+  /** The agent's and the channel's signatures as appended to text and html, variables rendered. */
+  signatures: string[];
+  /** Their HTML block alone, for a body the agent wrote in HTML. */
+  signatureHtml: string;
   emailChannel: SendingChannel;
   visitorOnline: boolean;
 }
@@ -41,6 +46,8 @@ export interface ReplyPreview {
   note: string | null;
   /** The email channel sends replies as plain text only. */
   plainTextOnly: boolean;
+  /** The signatures an email reply gets below the text, rendered for this conversation; empty when none. */
+  signatures: string[];
 }
 
 /**
@@ -60,11 +67,23 @@ export class ReplyComposer {
   render(accountId: string, userId: string, target: ReplyTarget, text: string): RenderedReply {
     const email = this.channels.emailChannel(accountId);
     const account = this.accounts.account(accountId);
-    const agentName = this.accounts.user(accountId, userId)?.name ?? '';
+    const agent = this.accounts.user(accountId, userId);
+    const agentName = agent?.name ?? '';
     const emailChannel: SendingChannel = { enabled: email?.enabled ?? false, address: email?.forwardingAddress ?? null };
     const formatted = formatReply(text);
     const plainTextOnly = email?.plainTextOnly ?? false;
+    const signing = {
+      agentName,
+      signatures: { agent: this.accounts.signature(accountId, userId), channel: email?.signature },
+      variables: {
+        'agent.email': agent?.email,
+        'contact.name': target.contact.name,
+        'contact.email': target.contact.email,
+        'conversation.subject': target.subject,
+      },
+    };
     const rendered = renderOutgoingEmail({
+      ...signing,
       fromNameTemplate: email?.fromName ?? '{{agent_name}}',
       subjectTemplate: email?.defaultSubject ?? '',
       agentName,
@@ -74,11 +93,19 @@ export class ReplyComposer {
       bodyText: formatted.text,
       bodyHtml: formatted.html,
     });
-    return { agentName, ...rendered, html: plainTextOnly ? '' : rendered.html, plainTextOnly, emailChannel, visitorOnline: this.presence.isPresent(chatVisitorPresence(target.id)) };
+    return {
+      agentName,
+      ...rendered,
+      html: plainTextOnly ? '' : rendered.html,
+      plainTextOnly,
+      signatures: renderSignatures(signing),
+      emailChannel,
+      visitorOnline: this.presence.isPresent(chatVisitorPresence(target.id)),
+    };
   }
 
   preview(accountId: string, userId: string, target: ReplyTarget): ReplyPreview {
-    const { from, subject, emailChannel, visitorOnline, plainTextOnly } = this.render(accountId, userId, target, '');
+    const { from, subject, signatures, emailChannel, visitorOnline, plainTextOnly } = this.render(accountId, userId, target, '');
     const contactEmail = target.contact.email || null;
     const { via, emailBlocker } = routeReply({ channel: target.channel, contactEmail, visitorOnline, emailChannel });
     const blocker = emailBlocker?.message ?? null;
@@ -89,6 +116,7 @@ export class ReplyComposer {
       blockedBecause: via === 'email' ? blocker : null,
       note: target.channel !== 'chat' ? null : chatNote(via, visitorOnline, contactEmail, blocker),
       plainTextOnly,
+      signatures: via === 'email' ? signatures : [],
     };
   }
 }

@@ -75,7 +75,7 @@ export class SendReplyHandler implements ICommandHandler<SendReply> {
     if (!conversation) throw new NotFound('Conversation');
     const rendered = this.composer.render(accountId, userId, conversation, input.text);
     const attachments = await this.attachments(accountId, input.attachmentIds ?? []);
-    const html = input.html ? sanitizeMailHtml(input.html) : rendered.html;
+    const html = input.html ? sanitizeMailHtml(input.html) + rendered.signatureHtml : rendered.html;
     const messageId = context.commandId ? deterministicId(context.commandId, 'reply') : randomUUID();
     const outcome = await this.eventSourcing.decide(
       conversationStream(conversationId),

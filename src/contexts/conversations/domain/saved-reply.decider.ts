@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
 import { DomainError, InvalidInput, NotFound } from '../../../shared/domain/domain-error';
 import type { Event } from '../../../shared/domain/event-envelope';
-import { describeUnknownVariables, unknownVariablesIn } from './saved-reply-variables';
+import { describeUnknownVariables, unknownVariablesIn } from '../../../shared/domain/template-variables';
 
 export const SAVED_REPLY_NAME_MAX = 80;
 export const SAVED_REPLY_BODY_MAX = 20_000;

@@ -136,6 +136,8 @@ export class ComposerAnswer {
   @ApiProperty({ description: 'To, Cc and Bcc together may name at most this many people' }) maxRecipients!: number;
   @ApiProperty({ description: 'the email channel sends replies as plain text only: the text is sent as typed, without formatting' })
   plainTextOnly!: boolean;
+  @ApiProperty({ type: [String], description: "the agent's and the channel's signatures an email reply gets below the text, rendered; empty when none" })
+  signatures!: string[];
 }
 
 export class ConversationAnswer extends ConversationSummaryAnswer {

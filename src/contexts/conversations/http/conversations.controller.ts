@@ -249,6 +249,7 @@ export class ConversationsController {
       cc: suggestedCc(rows, conversation.contact.email, this.config.inboxDomain, thirdParties),
       maxRecipients: MAX_RECIPIENTS,
       plainTextOnly: preview.plainTextOnly,
+      signatures: preview.signatures,
     };
     const draft = this.queries.draft(user.accountId, id, user.userId);
     const colleaguesWithDrafts = this.queries

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SAVED_REPLY_VARIABLES } from '../domain/saved-reply-variables';
+import { SAVED_REPLY_VARIABLES } from '../../../shared/domain/template-variables';
 
 // What the saved replies routes answer, as the OpenAPI document describes it.
 

@@ -8,7 +8,7 @@ import { CurrentUser, RequestContext, type SignedInUser } from '../../../shared/
 import { ChangeSavedReply } from '../application/change-saved-reply.command';
 import { CreateSavedReply } from '../application/create-saved-reply.command';
 import { DeleteSavedReply } from '../application/delete-saved-reply.command';
-import { renderVariables, SAVED_REPLY_VARIABLES } from '../domain/saved-reply-variables';
+import { renderVariables, SAVED_REPLY_VARIABLES } from '../../../shared/domain/template-variables';
 import { ConversationsQueries } from '../read-models/conversations.queries';
 import { SavedRepliesQueries, type SavedReplyView } from '../read-models/saved-replies.queries';
 import { RenderedSavedReplyAnswer, SavedReplyAnswer, SavedReplyListAnswer } from './saved-replies.answers';
@@ -79,6 +79,7 @@ export class SavedRepliesController {
       'contact.name': conversation.contact.name,
       'contact.email': conversation.contact.email,
       'agent.name': user.name,
+      'agent.email': user.email,
       'conversation.subject': conversation.subject,
     });
     return { id: reply.id, name: reply.name, text };

@@ -13,6 +13,7 @@ const EVENT_LABELS: Record<string, string> = {
   DefaultSubjectChanged: 'Default subject changed',
   FromNameChanged: 'From name changed',
   PlainTextOnlyChanged: 'Plain text replies switched',
+  ChannelSignatureChanged: 'Signature changed',
   ForwardingAddressClaimed: 'Forwarding address claimed',
   ChatChannelEnabled: 'Chat enabled',
   ChatChannelDisabled: 'Chat disabled',
@@ -99,6 +100,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <dd>{state.email.fromName ?? '—'}</dd>
               <dt className="text-slate-500">Replies</dt>
               <dd>{state.email.plainTextOnly ? 'Plain text only' : 'Formatted, with plain text'}</dd>
+              <dt className="text-slate-500">Signature</dt>
+              <dd className="whitespace-pre-line">{state.email.signature || '—'}</dd>
               <dt className="text-slate-500">Address</dt>
               <dd className="break-all">{state.email.forwardingAddress ?? '—'}</dd>
               <dt className="text-slate-500">Chat</dt>

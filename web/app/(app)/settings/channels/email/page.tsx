@@ -8,14 +8,14 @@ import { ForwardingAddressForm } from '@/components/channels/forwarding-address-
 import { ForwardingInstructions } from '@/components/channels/forwarding-instructions';
 import { PlainTextSwitch } from '@/components/channels/plain-text-switch';
 import { PageHeader } from '@/components/page-header';
-import { getChannels } from '@/lib/api';
+import { getChannels, getSavedReplies } from '@/lib/api';
 import { can } from '@/lib/permissions';
 import { requireMe } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Email channel' };
 
 export default async function EmailChannelPage() {
-  const [me, channels] = await Promise.all([requireMe(), getChannels()]);
+  const [me, channels, { variables }] = await Promise.all([requireMe(), getChannels(), getSavedReplies()]);
   const email = channels.email;
   if (!email) notFound();
   const canChange = can(me, 'channels.email.configure');
@@ -44,16 +44,26 @@ export default async function EmailChannelPage() {
         )}
         <section aria-labelledby="templates-heading" className="flex flex-col gap-4">
           <h2 id="templates-heading" className="text-base font-semibold">
-            Subject and sender
+            Subject, sender and signature
           </h2>
           {canChange ? (
-            <EmailTemplatesEditor defaultSubject={email.defaultSubject} fromName={email.fromName} />
+            <EmailTemplatesEditor
+              defaultSubject={email.defaultSubject}
+              fromName={email.fromName}
+              signature={email.signature}
+              forwardingAddress={email.forwardingAddress}
+              variables={variables}
+            />
           ) : (
             <dl className="grid max-w-2xl grid-cols-[10rem_1fr] gap-2 text-sm">
               <dt className="text-slate-500">Default subject line</dt>
               <dd data-testid="readonly-subject">{email.defaultSubject}</dd>
               <dt className="text-slate-500">From name</dt>
               <dd>{email.fromName}</dd>
+              <dt className="text-slate-500">Signature</dt>
+              <dd className="whitespace-pre-line" data-testid="readonly-signature">
+                {email.signature || 'None'}
+              </dd>
             </dl>
           )}
         </section>

@@ -1,10 +1,11 @@
 /**
- * The variables a saved reply may hold, and the one grammar for them: `{{ name }}`, whitespace
+ * The variables a saved reply or a signature may hold, and the one grammar for them: `{{ name }}`, whitespace
  * inside the braces tolerated. Saving refuses a name not listed here; rendering replaces each
  * placeholder with its value, and with nothing when the value is missing, never leaving the raw
- * placeholder in a reply a contact would read.
+ * placeholder in a reply a contact would read. Shared by Conversations (saved replies), Accounts
+ * (agents' signatures) and ChannelConfiguration (the channel's signature and the renderer).
  */
-export const SAVED_REPLY_VARIABLES = ['contact.name', 'contact.email', 'agent.name', 'conversation.subject'] as const;
+export const SAVED_REPLY_VARIABLES = ['contact.name', 'contact.email', 'agent.name', 'agent.email', 'conversation.subject'] as const;
 export type SavedReplyVariable = (typeof SAVED_REPLY_VARIABLES)[number];
 export type SavedReplyValues = Partial<Record<SavedReplyVariable, string | null | undefined>>;
 

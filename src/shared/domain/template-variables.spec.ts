@@ -1,4 +1,4 @@
-import { describeUnknownVariables, placeholdersIn, renderVariables, unknownVariablesIn } from './saved-reply-variables';
+import { describeUnknownVariables, placeholdersIn, renderVariables, unknownVariablesIn } from './template-variables';
 
 describe('saved reply variables', () => {
   it('finds placeholders, tolerating whitespace inside the braces, each once', () => {
@@ -8,7 +8,7 @@ describe('saved reply variables', () => {
 
   it('lists the names that are not variables', () => {
     expect(unknownVariablesIn('{{contact.phone}} {{ contact.email }} {{}} {{Contact.Name}}')).toEqual(['contact.phone', '', 'Contact.Name']);
-    expect(unknownVariablesIn('{{contact.name}} {{contact.email}} {{agent.name}} {{conversation.subject}}')).toEqual([]);
+    expect(unknownVariablesIn('{{contact.name}} {{contact.email}} {{agent.name}} {{agent.email}} {{conversation.subject}}')).toEqual([]);
   });
 
   it('names unknown variables as the refusal shows them', () => {
