@@ -33,6 +33,8 @@ describe('the email channel is on by default', () => {
         defaultSubject: 'Follow-up from our conversation',
         fromName: '{{agent_name}} from Acme',
         forwardingAddress: null,
+        replySubject: 'thread',
+        quoteHistory: true,
         outbound: 'file',
         inboxDomain: 'inbox.test',
         providerConfirmations: [],
@@ -246,7 +248,7 @@ describe('GET /api/audit/channel-configuration', () => {
     expect(claim.data.previousHash).toBeUndefined();
     expect(response.body.events[0].actor).toEqual({ system: 'open-email-channel' });
     expect(response.body.state).toEqual({
-      email: { enabled: false, defaultSubject: 'About {{conversation_started_at}}', fromName: '{{agent_name}} from Acme', forwardingAddress: `support@${subdomain}.inbox.test` },
+      email: { enabled: false, defaultSubject: 'About {{conversation_started_at}}', fromName: '{{agent_name}} from Acme', forwardingAddress: `support@${subdomain}.inbox.test`, replySubject: 'thread', quoteHistory: true },
       chat: { enabled: true },
     });
     expect(response.body.chain).toMatchObject({ intact: true });
@@ -258,7 +260,7 @@ describe('GET /api/audit/channel-configuration', () => {
     const asOf = async (at: Date) => (await owner.agent.get('/api/audit/channel-configuration').query({ at: at.toISOString() })).body;
 
     const beforeAll = await asOf(new Date(new Date(events[0].at).getTime() - 1));
-    expect(beforeAll.state.email).toEqual({ enabled: false, defaultSubject: null, fromName: null, forwardingAddress: null });
+    expect(beforeAll.state.email).toEqual({ enabled: false, defaultSubject: null, fromName: null, forwardingAddress: null, replySubject: null, quoteHistory: null });
     expect(beforeAll.events).toEqual([]);
 
     const subjectAt = new Date(events[2].at);

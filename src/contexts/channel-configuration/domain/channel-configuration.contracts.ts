@@ -8,6 +8,8 @@ import {
   EmailChannelEnabledData,
   ForwardingAddressClaimedData,
   FromNameChangedData,
+  QuoteHistoryChangedData,
+  ReplySubjectChangedData,
 } from './email-channel.decider';
 import { ForwardingConfirmationReceivedData } from './forwarding-confirmation';
 
@@ -22,6 +24,8 @@ export const channelConfigurationEventSchemas: EventSchemas = {
   EmailChannelDisabled: EmailChannelDisabledData,
   DefaultSubjectChanged: DefaultSubjectChangedData,
   FromNameChanged: FromNameChangedData,
+  ReplySubjectChanged: ReplySubjectChangedData,
+  QuoteHistoryChanged: QuoteHistoryChangedData,
   ForwardingAddressClaimed: ForwardingAddressClaimedData,
   ForwardingConfirmationReceived: ForwardingConfirmationReceivedData,
 };

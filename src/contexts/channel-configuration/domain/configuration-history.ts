@@ -13,7 +13,14 @@ export interface ConfigurationEvent {
 }
 
 export interface ChannelConfigurationState {
-  email: { enabled: boolean; defaultSubject: string | null; fromName: string | null; forwardingAddress: string | null };
+  email: {
+    enabled: boolean;
+    defaultSubject: string | null;
+    fromName: string | null;
+    forwardingAddress: string | null;
+    replySubject: 'thread' | 'default' | null;
+    quoteHistory: boolean | null;
+  };
   chat: { enabled: boolean };
 }
 
@@ -28,8 +35,15 @@ export function replayConfiguration(events: readonly ConfigurationEvent[], at: D
     .reduce((state, event) => chatChannelDecider.evolve(state, event as unknown as ChatChannelEvent), chatChannelDecider.initialState());
   return {
     email: email.created
-      ? { enabled: email.enabled, defaultSubject: email.defaultSubject, fromName: email.fromName, forwardingAddress: email.forwardingAddress }
-      : { enabled: false, defaultSubject: null, fromName: null, forwardingAddress: null },
+      ? {
+          enabled: email.enabled,
+          defaultSubject: email.defaultSubject,
+          fromName: email.fromName,
+          forwardingAddress: email.forwardingAddress,
+          replySubject: email.replySubject,
+          quoteHistory: email.quoteHistory,
+        }
+      : { enabled: false, defaultSubject: null, fromName: null, forwardingAddress: null, replySubject: null, quoteHistory: null },
     chat: { enabled: chat.enabled },
   };
 }

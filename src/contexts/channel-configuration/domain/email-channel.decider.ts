@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
 import type { Event } from '../../../shared/domain/event-envelope';
+import { InvalidInput } from '../../../shared/domain/domain-error';
 import { ForwardingAddressAlreadySet, EmailChannelNotReady } from './channel.errors';
 import { Chained, hashOf } from './hash-chain';
 import { checkDefaultSubject, checkFromName, DEFAULT_SUBJECT, defaultFromName } from './templates';
@@ -16,6 +17,14 @@ export const DefaultSubjectChangedData = Chained.extend({ accountId: AccountId, 
 export type DefaultSubjectChanged = Event<'DefaultSubjectChanged', z.infer<typeof DefaultSubjectChangedData>>;
 export const FromNameChangedData = Chained.extend({ accountId: AccountId, fromName: z.string() });
 export type FromNameChanged = Event<'FromNameChanged', z.infer<typeof FromNameChangedData>>;
+/** What subject an email reply starts with: `Re:` and the customer's subject (thread), or the default subject. */
+export const ReplySubjectMode = z.enum(['thread', 'default']);
+export type ReplySubjectMode = z.infer<typeof ReplySubjectMode>;
+export const ReplySubjectChangedData = Chained.extend({ accountId: AccountId, replySubject: ReplySubjectMode });
+export type ReplySubjectChanged = Event<'ReplySubjectChanged', z.infer<typeof ReplySubjectChangedData>>;
+/** Whether an email reply quotes the message it answers below the agent's text. */
+export const QuoteHistoryChangedData = Chained.extend({ accountId: AccountId, quoteHistory: z.boolean() });
+export type QuoteHistoryChanged = Event<'QuoteHistoryChanged', z.infer<typeof QuoteHistoryChangedData>>;
 export const ForwardingAddressClaimedData = Chained.extend({ accountId: AccountId, address: z.string().min(3), username: z.string().min(1), subdomain: z.string().min(1) });
 export type ForwardingAddressClaimed = Event<'ForwardingAddressClaimed', z.infer<typeof ForwardingAddressClaimedData>>;
 export type EmailChannelEvent =
@@ -24,11 +33,21 @@ export type EmailChannelEvent =
   | EmailChannelDisabled
   | DefaultSubjectChanged
   | FromNameChanged
+  | ReplySubjectChanged
+  | QuoteHistoryChanged
   | ForwardingAddressClaimed;
 
 export type EmailChannelCommand =
   | { type: 'OpenEmailChannel'; accountId: string; accountName: string }
-  | { type: 'ChangeEmailChannel'; accountId: string; enabled?: boolean; defaultSubject?: string; fromName?: string }
+  | {
+      type: 'ChangeEmailChannel';
+      accountId: string;
+      enabled?: boolean;
+      defaultSubject?: string;
+      fromName?: string;
+      replySubject?: ReplySubjectMode;
+      quoteHistory?: boolean;
+    }
   | { type: 'RecordForwardingAddress'; accountId: string; address: string; username: string; subdomain: string };
 
 export interface EmailChannelState {
@@ -37,8 +56,16 @@ export interface EmailChannelState {
   defaultSubject: string;
   fromName: string;
   forwardingAddress: string | null;
+  replySubject: ReplySubjectMode;
+  quoteHistory: boolean;
   /** Hash of the last event, carried by the next one. */
   lastHash: string | null;
+}
+
+function checkReplySubject(mode: string): ReplySubjectMode {
+  const parsed = ReplySubjectMode.safeParse(mode);
+  if (!parsed.success) throw new InvalidInput('replySubject', 'replySubject must be thread or default', 'CHANNEL.REPLY_SUBJECT_UNKNOWN');
+  return parsed.data;
 }
 
 export const emailChannelStream = (accountId: string) => `emailchannel-${accountId}`;
@@ -49,6 +76,9 @@ export const initialEmailChannel = (): EmailChannelState => ({
   defaultSubject: DEFAULT_SUBJECT,
   fromName: '',
   forwardingAddress: null,
+  // Before the settings existed, replies had the default subject and no quote; the defaults now are the thread's subject and a quote.
+  replySubject: 'thread',
+  quoteHistory: true,
   lastHash: null,
 });
 
@@ -65,6 +95,10 @@ export function evolveEmailChannel(state: EmailChannelState, event: EmailChannel
       return { ...state, defaultSubject: event.data.defaultSubject, lastHash };
     case 'FromNameChanged':
       return { ...state, fromName: event.data.fromName, lastHash };
+    case 'ReplySubjectChanged':
+      return { ...state, replySubject: event.data.replySubject, lastHash };
+    case 'QuoteHistoryChanged':
+      return { ...state, quoteHistory: event.data.quoteHistory, lastHash };
     case 'ForwardingAddressClaimed':
       return { ...state, forwardingAddress: event.data.address, lastHash };
     default:
@@ -110,6 +144,12 @@ export const emailChannelDecider: Decider<EmailChannelState, EmailChannelCommand
         if (command.fromName !== undefined) {
           const fromName = checkFromName(command.fromName);
           if (fromName !== state.fromName) changes.push({ type: 'FromNameChanged', data: { accountId, fromName } });
+        }
+        if (command.replySubject !== undefined && command.replySubject !== state.replySubject) {
+          changes.push({ type: 'ReplySubjectChanged', data: { accountId, replySubject: checkReplySubject(command.replySubject) } });
+        }
+        if (command.quoteHistory !== undefined && command.quoteHistory !== state.quoteHistory) {
+          changes.push({ type: 'QuoteHistoryChanged', data: { accountId, quoteHistory: command.quoteHistory } });
         }
         if (command.enabled !== undefined && command.enabled !== state.enabled) {
           changes.push(

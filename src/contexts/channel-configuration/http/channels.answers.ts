@@ -15,6 +15,9 @@ export class EmailChannelAnswer {
   @ApiProperty() defaultSubject!: string;
   @ApiProperty() fromName!: string;
   @ApiProperty({ type: String, nullable: true, description: 'null until one is claimed' }) forwardingAddress!: string | null;
+  @ApiProperty({ enum: ['thread', 'default'], description: "email replies start with `Re:` and the customer's subject (thread), or with the default subject" })
+  replySubject!: 'thread' | 'default';
+  @ApiProperty({ description: 'email replies quote the message they answer' }) quoteHistory!: boolean;
   @ApiProperty({ type: [ProviderConfirmationAnswer], description: "forwarding confirmations mailed by providers, newest first" })
   providerConfirmations!: ProviderConfirmationAnswer[];
   @ApiProperty({ enum: ['smtp', 'file'], description: 'replies go to the relay, or as .eml files to the outbox' }) outbound!: 'smtp' | 'file';
@@ -46,6 +49,8 @@ export class AuditedEmailChannelAnswer {
   @ApiProperty({ type: String, nullable: true }) defaultSubject!: string | null;
   @ApiProperty({ type: String, nullable: true }) fromName!: string | null;
   @ApiProperty({ type: String, nullable: true }) forwardingAddress!: string | null;
+  @ApiProperty({ enum: ['thread', 'default'], nullable: true }) replySubject!: 'thread' | 'default' | null;
+  @ApiProperty({ type: Boolean, nullable: true }) quoteHistory!: boolean | null;
 }
 
 export class AuditedChannelsAnswer {

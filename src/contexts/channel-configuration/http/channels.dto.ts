@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 
 export class ChangeEmailChannelDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() enabled?: boolean;
@@ -8,6 +8,14 @@ export class ChangeEmailChannelDto {
   @IsString()
   defaultSubject?: string;
   @ApiPropertyOptional({ example: '{{agent_name}} from Acme' }) @IsOptional() @IsString() fromName?: string;
+  @ApiPropertyOptional({ enum: ['thread', 'default'], description: "`thread`: `Re:` and the customer's subject; `default`: the default subject" })
+  @IsOptional()
+  @IsIn(['thread', 'default'], { message: 'replySubject must be thread or default' })
+  replySubject?: 'thread' | 'default';
+  @ApiPropertyOptional({ description: 'quote the message answered below each email reply' })
+  @IsOptional()
+  @IsBoolean({ message: 'quoteHistory must be true or false' })
+  quoteHistory?: boolean;
 }
 
 export class PreviewEmailDto {

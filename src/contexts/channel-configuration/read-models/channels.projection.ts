@@ -8,13 +8,14 @@ import type { ForwardingConfirmationReceived } from '../domain/forwarding-confir
 /** Each account's channels as settings pages show them, and forwarding address → account for inbound mail. */
 export class ChannelsProjection implements Projection {
   readonly name = 'channels';
-  readonly version = 1;
+  readonly version = 2;
 
   setUp(db: SqliteDatabase): void {
     db.exec(`
       CREATE TABLE IF NOT EXISTS email_channels (
         account_id TEXT PRIMARY KEY, enabled INTEGER NOT NULL, default_subject TEXT NOT NULL,
-        from_name TEXT NOT NULL, forwarding_address TEXT, updated_at TEXT NOT NULL
+        from_name TEXT NOT NULL, forwarding_address TEXT, updated_at TEXT NOT NULL,
+        reply_subject TEXT NOT NULL DEFAULT 'thread', quote_history INTEGER NOT NULL DEFAULT 1
       ) STRICT;
       CREATE TABLE IF NOT EXISTS forwarding_addresses (address TEXT PRIMARY KEY, account_id TEXT NOT NULL) STRICT;
       CREATE TABLE IF NOT EXISTS chat_channels (account_id TEXT PRIMARY KEY, enabled INTEGER NOT NULL) STRICT;
@@ -37,7 +38,7 @@ export class ChannelsProjection implements Projection {
       prepared(db, `UPDATE email_channels SET ${set}, updated_at = ? WHERE account_id = ?`).run(...values, at, event.data.accountId);
     switch (event.type) {
       case 'EmailChannelCreated':
-        prepared(db, 'INSERT OR IGNORE INTO email_channels VALUES (?, 0, ?, ?, NULL, ?)').run(
+        prepared(db, 'INSERT OR IGNORE INTO email_channels (account_id, enabled, default_subject, from_name, forwarding_address, updated_at) VALUES (?, 0, ?, ?, NULL, ?)').run(
           event.data.accountId, event.data.defaultSubject, event.data.fromName, at,
         );
         return;
@@ -50,6 +51,12 @@ export class ChannelsProjection implements Projection {
         return;
       case 'FromNameChanged':
         update('from_name = ?', event.data.fromName);
+        return;
+      case 'ReplySubjectChanged':
+        update('reply_subject = ?', event.data.replySubject);
+        return;
+      case 'QuoteHistoryChanged':
+        update('quote_history = ?', event.data.quoteHistory ? 1 : 0);
         return;
       case 'ForwardingAddressClaimed':
         update('forwarding_address = ?', event.data.address);

@@ -8,6 +8,10 @@ export interface EmailChannelView {
   defaultSubject: string;
   fromName: string;
   forwardingAddress: string | null;
+  /** Email replies start with `Re:` and the customer's subject (thread), or with the default subject. */
+  replySubject: 'thread' | 'default';
+  /** Whether email replies quote the message they answer. */
+  quoteHistory: boolean;
   providerConfirmations: Array<{ provider: string; code: string | null; link: string | null; receivedAt: string }>;
 }
 
@@ -17,7 +21,7 @@ export class ChannelsQueries {
 
   emailChannel(accountId: string): EmailChannelView | null {
     const row = this.db.prepare('SELECT * FROM email_channels WHERE account_id = ?').get(accountId) as
-      | { enabled: number; default_subject: string; from_name: string; forwarding_address: string | null }
+      | { enabled: number; default_subject: string; from_name: string; forwarding_address: string | null; reply_subject: string; quote_history: number }
       | undefined;
     if (!row) return null;
     const confirmations = this.db
@@ -28,6 +32,8 @@ export class ChannelsQueries {
       defaultSubject: row.default_subject,
       fromName: row.from_name,
       forwardingAddress: row.forwarding_address,
+      replySubject: row.reply_subject === 'default' ? 'default' : 'thread',
+      quoteHistory: row.quote_history === 1,
       providerConfirmations: confirmations.map((c) => ({ provider: c.provider, code: c.code, link: c.link, receivedAt: c.received_at })),
     };
   }
