@@ -993,6 +993,9 @@ export interface components {
             enabled: boolean;
             forwardingAddress: string | null;
             fromName: string | null;
+            quoteHistory: boolean | null;
+            /** @enum {string|null} */
+            replySubject: "thread" | "default" | null;
         };
         AuditEventAnswer: {
             actor: (components["schemas"]["UserActorAnswer"] | components["schemas"]["SystemActorAnswer"]) | null;
@@ -1067,6 +1070,13 @@ export interface components {
             enabled?: boolean;
             /** @example {{agent_name}} from Acme */
             fromName?: string;
+            /** @description quote the message answered below each email reply */
+            quoteHistory?: boolean;
+            /**
+             * @description `thread`: `Re:` and the customer's subject; `default`: the default subject
+             * @enum {string}
+             */
+            replySubject?: "thread" | "default";
         };
         ChangeFormDto: {
             fields?: components["schemas"]["FormFieldDto"][];
@@ -1322,6 +1332,13 @@ export interface components {
             outbound: "smtp" | "file";
             /** @description forwarding confirmations mailed by providers, newest first */
             providerConfirmations: components["schemas"]["ProviderConfirmationAnswer"][];
+            /** @description email replies quote the message they answer */
+            quoteHistory: boolean;
+            /**
+             * @description email replies start with `Re:` and the customer's subject (thread), or with the default subject
+             * @enum {string}
+             */
+            replySubject: "thread" | "default";
         };
         EmailPreviewAnswer: {
             from: string;
@@ -1697,7 +1714,7 @@ export interface components {
              * @description when the composer last caught up with the thread: the reply is held (409) if someone else added to it since
              */
             savedAt?: string;
-            /** @description the agent's subject; the channel's default subject when absent */
+            /** @description the agent's subject; when absent, `Re:` and the customer's subject for a conversation that began with an email (unless the channel uses the default subject), else the channel's default subject */
             subject?: string;
             /** @description the reply as plain text */
             text: string;

@@ -7,6 +7,7 @@ import { EventSourcing } from '../../../shared/application/event-sourcing.servic
 import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
 import { deterministicId } from '../../../shared/domain/deterministic-id';
 import { NotFound } from '../../../shared/domain/domain-error';
+import { withQuote } from '../../channel-configuration/contract';
 import { sanitizeMailHtml } from '../../inbound-mail/contract';
 import { conversationDecider, conversationStream, type ConversationEvent } from '../domain/conversation.decider';
 import type { ReplyRoute } from '../domain/reply-rules';
@@ -17,7 +18,7 @@ import { ReplyComposer } from './reply-composer';
 import { ReplyOutbox } from './reply-outbox';
 
 export interface ReplyInput {
-  /** The agent's subject; the channel's default subject when absent. */
+  /** The agent's subject; when absent, what the composer prefills (`Re: …` or the channel's default subject). */
   subject?: string;
   text: string;
   html?: string;
@@ -65,7 +66,7 @@ export class SendReplyHandler implements ICommandHandler<SendReply> {
     const { accountId, userId } = context;
     const conversation = this.conversations.conversation(accountId, conversationId);
     if (!conversation) throw new NotFound('Conversation');
-    const rendered = this.composer.render(accountId, userId, conversation, input.text);
+    const rendered = this.composer.render(accountId, userId, conversation, input.text, await this.composer.answeredMessage(accountId, conversation));
     const messageId = context.commandId ? deterministicId(context.commandId, 'reply') : randomUUID();
     const outcome = await this.eventSourcing.decide(
       conversationStream(conversationId),
@@ -81,7 +82,8 @@ export class SendReplyHandler implements ICommandHandler<SendReply> {
           fromName: rendered.fromName,
           subject: input.subject?.trim() || rendered.subject,
           text: rendered.text,
-          html: input.html ? sanitizeMailHtml(input.html) : rendered.html,
+          html: input.html ? withQuote({ text: '', html: sanitizeMailHtml(input.html) }, rendered.quote).html : rendered.html,
+          ...(rendered.quoteStart !== undefined ? { quoteStart: rendered.quoteStart } : {}),
         },
         emailChannel: rendered.emailChannel,
         visitorOnline: rendered.visitorOnline,

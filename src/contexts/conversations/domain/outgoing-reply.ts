@@ -20,6 +20,8 @@ export interface ReplyDraft {
   bcc?: readonly MessageAddress[];
   /** Files in the blob store, sent as MIME parts (inline ones referenced by `cid:` in the HTML). */
   attachments?: readonly MailAttachment[];
+  /** Where the quoted history begins in `text`; absent when the reply quotes nothing. */
+  quoteStart?: number;
 }
 
 /**
@@ -50,6 +52,12 @@ export const ReplyQueuedData = z.object({
   bcc: z.array(MessageAddress).optional(),
   /** Files sent as MIME parts, stored in the blob store before the reply was recorded. */
   attachments: z.array(MailAttachment).optional(),
+  /**
+   * Where the quoted history (the message answered) begins in `text`: what comes before it is what
+   * the agent wrote, which undo gives back. Absent when the reply quotes nothing, and on replies
+   * queued before quoting existed.
+   */
+  quoteStart: z.number().int().nonnegative().optional(),
   queuedAt: Timestamp,
   /**
    * The end of the undo window (queuedAt plus the account's delay at send time): the outbox takes
@@ -103,12 +111,16 @@ export function composeReply(draft: ReplyDraft, facts: ConversationFacts): Reply
       ...(draft.cc?.length ? { cc: [...draft.cc] } : {}),
       ...(draft.bcc?.length ? { bcc: [...draft.bcc] } : {}),
       ...(draft.attachments?.length ? { attachments: [...draft.attachments] } : {}),
+      ...(draft.quoteStart !== undefined ? { quoteStart: draft.quoteStart } : {}),
       queuedAt: facts.now.toISOString(),
       ...(facts.undoWindowMs ? { sendsAt: new Date(facts.now.getTime() + facts.undoWindowMs).toISOString() } : {}),
     },
   };
 }
 
+/** What the agent wrote of a queued reply: its text above the quoted history. */
+export const ownTextOf = (reply: Pick<ReplyQueued['data'], 'text' | 'quoteStart'>): string =>
+  reply.quoteStart === undefined ? reply.text : reply.text.slice(0, reply.quoteStart).trimEnd();
 
 const FILETIME_EPOCH_OFFSET_MS = 11_644_473_600_000n;
 const fileTime = (at: Date) => (BigInt(at.getTime()) + FILETIME_EPOCH_OFFSET_MS) * 10_000n;

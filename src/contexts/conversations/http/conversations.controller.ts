@@ -29,7 +29,7 @@ class AssignDto {
 }
 
 class ReplyDto {
-  @ApiPropertyOptional({ description: "the agent's subject; the channel's default subject when absent" })
+  @ApiPropertyOptional({ description: "the agent's subject; when absent, `Re:` and the customer's subject for a conversation that began with an email (unless the channel uses the default subject), else the channel's default subject" })
   @IsOptional()
   @IsString()
   @MaxLength(998, { message: 'subject must be at most 998 characters (one header line)' })

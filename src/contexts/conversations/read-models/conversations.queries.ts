@@ -139,6 +139,35 @@ export class ConversationsQueries {
     }));
   }
 
+  /** The subject of the mail that began a conversation (as it came, maybe empty), or null when none did. */
+  firstInboundSubject(conversationId: string): string | null {
+    const subject = prepared(this.db, `SELECT subject FROM conversation_messages WHERE conversation_id = ? AND direction = 'inbound' ORDER BY position LIMIT 1`)
+      .pluck()
+      .get(conversationId) as string | undefined;
+    return subject ?? null;
+  }
+
+  /**
+   * The message a reply answers: the newest mail a person wrote into the conversation, or the form
+   * submission that began it (never an auto-reply, a bounce or a chat line). Null when there is none.
+   */
+  answeredMessage(conversationId: string): { from: MessageRow['from']; sentAt: string | null; receivedAt: string; textHash: string | null; htmlHash: string | null; replyText: string } | null {
+    const row = prepared(
+      this.db,
+      `SELECT sender, sent_at, received_at, text_hash, html_hash, reply_text FROM conversation_messages
+       WHERE conversation_id = ? AND direction = 'inbound' AND kind IN ('mail', 'form') ORDER BY position DESC LIMIT 1`,
+    ).get(conversationId) as { sender: string; sent_at: string | null; received_at: string; text_hash: string | null; html_hash: string | null; reply_text: string } | undefined;
+    if (!row) return null;
+    return {
+      from: JSON.parse(row.sender) as MessageRow['from'],
+      sentAt: row.sent_at,
+      receivedAt: row.received_at,
+      textHash: row.text_hash,
+      htmlHash: row.html_hash,
+      replyText: row.reply_text,
+    };
+  }
+
   /** The user's own draft of a reply in the conversation (text and all), or null. */
   draft(accountId: string, conversationId: string, userId: string): { text: string; subject: string | null; savedAt: string } | null {
     const row = prepared(this.db, 'SELECT text, subject, saved_at FROM drafts WHERE account_id = ? AND conversation_id = ? AND user_id = ?').get(accountId, conversationId, userId) as

@@ -12,6 +12,8 @@ const EVENT_LABELS: Record<string, string> = {
   EmailChannelDisabled: 'Email disabled',
   DefaultSubjectChanged: 'Default subject changed',
   FromNameChanged: 'From name changed',
+  ReplySubjectChanged: 'Reply subject changed',
+  QuoteHistoryChanged: 'Quoted history switched',
   ForwardingAddressClaimed: 'Forwarding address claimed',
   ChatChannelEnabled: 'Chat enabled',
   ChatChannelDisabled: 'Chat disabled',
@@ -96,6 +98,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <dd>{state.email.defaultSubject ?? '—'}</dd>
               <dt className="text-slate-500">From name</dt>
               <dd>{state.email.fromName ?? '—'}</dd>
+              <dt className="text-slate-500">Reply subject</dt>
+              <dd>{state.email.replySubject === null ? '—' : state.email.replySubject === 'thread' ? 'Re: customer’s subject' : 'Default subject'}</dd>
+              <dt className="text-slate-500">Quoted history</dt>
+              <dd>{state.email.quoteHistory === null ? '—' : state.email.quoteHistory ? 'On' : 'Off'}</dd>
               <dt className="text-slate-500">Address</dt>
               <dd className="break-all">{state.email.forwardingAddress ?? '—'}</dd>
               <dt className="text-slate-500">Chat</dt>

@@ -7,6 +7,7 @@ import { EmailTemplatesEditor } from '@/components/channels/email-templates-edit
 import { ForwardingAddressForm } from '@/components/channels/forwarding-address-form';
 import { ForwardingInstructions } from '@/components/channels/forwarding-instructions';
 import { PageHeader } from '@/components/page-header';
+import { ReplySettings } from '@/components/channels/reply-settings';
 import { getChannels } from '@/lib/api';
 import { can } from '@/lib/permissions';
 import { requireMe } from '@/lib/session';
@@ -55,6 +56,13 @@ export default async function EmailChannelPage() {
               <dd>{email.fromName}</dd>
             </dl>
           )}
+        </section>
+
+        <section aria-labelledby="replies-heading" className="flex flex-col gap-4">
+          <h2 id="replies-heading" className="text-base font-semibold">
+            Replies
+          </h2>
+          <ReplySettings replySubject={email.replySubject} quoteHistory={email.quoteHistory} canChange={canChange} />
         </section>
 
         <section aria-labelledby="address-heading" className="flex max-w-3xl flex-col gap-4">
