@@ -61,7 +61,7 @@ const thread = async (agent: Agent, id: string) => (await agent.get(`/api/conver
 /** The reply as the relay received it, once the outbox delivered it. */
 async function delivered(agent: Agent, conversationId: string, messageId: string) {
   const reply = await eventually(
-    async () => ((await thread(agent, conversationId)).messages as Array<{ id: string; deliveryStatus: string; internetMessageId: string; subject: string; text: string }>).find((m) => m.id === messageId),
+    async () => ((await thread(agent, conversationId)).messages as Array<{ id: string; deliveryStatus: string; internetMessageId: string; subject: string; text: string; replyText: string }>).find((m) => m.id === messageId),
     (m) => m?.deliveryStatus === 'sent',
     'delivery to the relay',
   );
@@ -88,8 +88,9 @@ describe('a reply to a conversation that began with an email', () => {
     expect(html).toContain(attribution);
     expect(html).toMatch(/<blockquote type="cite"[^>]*><p>Guten Tag,<\/p><p>die Bremsen <b>quietschen<\/b> immer noch.<\/p><\/blockquote>/);
     expect(html.indexOf('Wir schauen uns das morgen an.')).toBeLessThan(html.indexOf(attribution));
-    // The thread shows what was sent, quote and all.
+    // The thread has what was sent, quote and all, and the agent's own words to show with the quote folded.
     expect(reply.text).toContain(attribution);
+    expect(reply.replyText).toBe('Wir schauen uns das morgen an.\n\nAnna');
     expect((await api.http.get('/api/health')).status).toBe(200);
   });
 

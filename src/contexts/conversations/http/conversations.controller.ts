@@ -215,7 +215,8 @@ export class ConversationsController {
       cc: message.cc,
       subject: message.subject,
       text,
-      replyText: message.replyText,
+      // A reply's own words, without the history it quotes.
+      replyText: message.quoteStart === null ? message.replyText : message.replyText.slice(0, message.quoteStart).trimEnd(),
       html,
       attachments: message.attachments.map((a) => ({ ...a, url: `/api/attachments/${a.id}` })),
       omittedAttachments: message.omitted,

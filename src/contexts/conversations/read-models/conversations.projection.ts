@@ -15,7 +15,7 @@ const PREVIEW_LENGTH = 160;
  */
 export class ConversationsProjection implements Projection {
   readonly name = 'conversations';
-  readonly version = 7;
+  readonly version = 8;
 
   setUp(db: SqliteDatabase): void {
     db.exec(`
@@ -35,7 +35,7 @@ export class ConversationsProjection implements Projection {
         sent_at TEXT, received_at TEXT NOT NULL, kind TEXT NOT NULL, text_hash TEXT, html_hash TEXT, reply_text TEXT NOT NULL,
         omitted TEXT NOT NULL, received_while_disabled INTEGER NOT NULL, position INTEGER NOT NULL,
         body_html TEXT, author_id TEXT, delivery_status TEXT, delivery_error TEXT, delivery_attempts INTEGER NOT NULL DEFAULT 0,
-        next_attempt_at TEXT, truncated TEXT, sends_at TEXT
+        next_attempt_at TEXT, truncated TEXT, sends_at TEXT, quote_start INTEGER
       ) STRICT;
       CREATE INDEX IF NOT EXISTS messages_by_conversation ON conversation_messages (conversation_id, position);
       CREATE INDEX IF NOT EXISTS replies_due ON conversation_messages (next_attempt_at) WHERE next_attempt_at IS NOT NULL;
@@ -90,6 +90,8 @@ export class ConversationsProjection implements Projection {
           r.messageId, r.conversationId, r.accountId, r.internetMessageId, JSON.stringify(r.from), JSON.stringify([r.to]), r.subject,
           r.queuedAt, r.queuedAt, r.text, Number(recorded.position), r.html, r.authorId, r.sendsAt ?? r.queuedAt, r.sendsAt ?? null,
         );
+        // Where the quoted history begins, so the thread can fold it as it folds quotes in mail.
+        if (r.quoteStart !== undefined) prepared(db, 'UPDATE conversation_messages SET quote_start = ? WHERE id = ?').run(r.quoteStart, r.messageId);
         recordActivity(db, r.conversationId, r.queuedAt, r.text);
         return;
       }

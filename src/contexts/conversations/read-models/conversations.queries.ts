@@ -43,6 +43,8 @@ export interface MessageRow {
   nextAttemptAt: string | null;
   /** The end of a reply's undo window; null when it had none. */
   sendsAt: string | null;
+  /** Where a reply's quoted history begins in its text; null when it quotes nothing. */
+  quoteStart: number | null;
   attachments: Array<{ id: string; filename: string | null; contentType: string; size: number; contentId: string | null; inline: boolean }>;
 }
 
@@ -128,6 +130,7 @@ export class ConversationsQueries {
       deliveryAttempts: r.delivery_attempts as number,
       nextAttemptAt: r.next_attempt_at as string | null,
       sendsAt: r.sends_at as string | null,
+      quoteStart: (r.quote_start as number | null) ?? null,
       attachments: (attachments.all(r.id) as Array<Record<string, unknown>>).map((a) => ({
         id: a.id as string,
         filename: a.filename as string | null,

@@ -111,7 +111,8 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
               {message.direction === 'note' ? (
                 <NoteBody text={message.text} />
               ) : message.direction === 'outbound' ? (
-                <pre className="font-sans text-sm whitespace-pre-wrap text-slate-800">{message.text}</pre>
+                // Shown as text (what the agent wrote), its quoted history folded like a mail's.
+                <MailBody html={null} text={message.text} replyText={message.replyText} />
               ) : (
                 <MailBody html={message.html} text={message.text} replyText={message.replyText} />
               )}
