@@ -32,6 +32,15 @@ describe('reply subjects in the browser', () => {
     expect(await page.getByLabel('Subject').inputValue()).toBe(`Re: Bremsen quietschen ${stamp}`);
     const conversationUrl = page.url();
 
+    // The reply goes out with Carla's mail quoted below it; the thread folds the quote like a mail's.
+    await page.locator('#reply-text').fill('We will look at the brakes tomorrow.');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    const outbound = page.locator('[data-testid="thread-message"][data-direction="outbound"]');
+    await outbound.getByText('We will look at the brakes tomorrow.').waitFor();
+    expect(await outbound.getByText('Carla Kundin wrote:').count()).toBe(0);
+    await outbound.getByRole('button', { name: 'Show quoted text' }).click();
+    await outbound.getByText(/Carla Kundin wrote:\n> Die Bremsen quietschen noch\./).waitFor();
+
     await page.goto(`${app.baseUrl}/settings/channels/email`);
     const replies = page.getByRole('region', { name: 'Replies' });
     const threadChoice = replies.getByRole('radio', { name: /customer’s subject/ });
