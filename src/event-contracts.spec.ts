@@ -64,7 +64,7 @@ describe('the app registry of event types', () => {
         'AccountOpened', 'AccountSettingsChanged', 'UserRegistered', 'UserPasswordSet', 'UserRenamed', 'UserRoleChanged', 'UserDeactivated',
         'UserReactivated', 'SessionStarted', 'SessionEnded', 'UserEmailClaimed', 'FirstAccountClaimed', 'UserSignatureChanged',
         'SubdomainClaimed', 'AddressClaimed', 'ChatChannelEnabled', 'ChatChannelDisabled', 'EmailChannelCreated', 'EmailChannelEnabled',
-        'EmailChannelDisabled', 'DefaultSubjectChanged', 'FromNameChanged', 'PlainTextOnlyChanged', 'ForwardingAddressClaimed', 'ForwardingConfirmationReceived',
+        'EmailChannelDisabled', 'DefaultSubjectChanged', 'FromNameChanged', 'ReplySubjectChanged', 'QuoteHistoryChanged', 'PlainTextOnlyChanged', 'ForwardingAddressClaimed', 'ForwardingConfirmationReceived',
         'ChannelSignatureChanged',
         'InboundMailAccepted', 'InboundMailFailed', 'InboundMailUnrouted', 'InboundTokenRotated',
         'ContactCreated',

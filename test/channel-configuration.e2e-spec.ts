@@ -35,6 +35,8 @@ describe('the email channel is on by default', () => {
         plainTextOnly: false,
         signature: '',
         forwardingAddress: null,
+        replySubject: 'thread',
+        quoteHistory: true,
         outbound: 'file',
         inboxDomain: 'inbox.test',
         providerConfirmations: [],
@@ -248,7 +250,7 @@ describe('GET /api/audit/channel-configuration', () => {
     expect(claim.data.previousHash).toBeUndefined();
     expect(response.body.events[0].actor).toEqual({ system: 'open-email-channel' });
     expect(response.body.state).toEqual({
-      email: { enabled: false, defaultSubject: 'About {{conversation_started_at}}', fromName: '{{agent_name}} from Acme', plainTextOnly: false, signature: '', forwardingAddress: `support@${subdomain}.inbox.test` },
+      email: { enabled: false, defaultSubject: 'About {{conversation_started_at}}', fromName: '{{agent_name}} from Acme', plainTextOnly: false, signature: '', forwardingAddress: `support@${subdomain}.inbox.test`, replySubject: 'thread', quoteHistory: true },
       chat: { enabled: true },
     });
     expect(response.body.chain).toMatchObject({ intact: true });
@@ -260,7 +262,7 @@ describe('GET /api/audit/channel-configuration', () => {
     const asOf = async (at: Date) => (await owner.agent.get('/api/audit/channel-configuration').query({ at: at.toISOString() })).body;
 
     const beforeAll = await asOf(new Date(new Date(events[0].at).getTime() - 1));
-    expect(beforeAll.state.email).toEqual({ enabled: false, defaultSubject: null, fromName: null, plainTextOnly: false, forwardingAddress: null });
+    expect(beforeAll.state.email).toEqual({ enabled: false, defaultSubject: null, fromName: null, plainTextOnly: false, forwardingAddress: null, replySubject: null, quoteHistory: null });
     expect(beforeAll.events).toEqual([]);
 
     const subjectAt = new Date(events[2].at);

@@ -39,7 +39,7 @@ describe('replying in the browser', () => {
     await page.locator('#reply-text:focus').waitFor();
 
     expect(await page.getByTestId('composer-from').textContent()).toContain(`<${address}>`);
-    expect(await page.getByLabel('Subject').inputValue()).toBe('Follow-up from our conversation');
+    expect(await page.getByLabel('Subject').inputValue()).toBe(`Re: ${subject}`);
     await page.keyboard.type('We have sent a replacement.');
     await page.keyboard.press('Control+Enter');
 
@@ -48,7 +48,7 @@ describe('replying in the browser', () => {
     await outbound.locator('[data-testid="delivery-status"][data-status="sent"]').waitFor({ timeout: 15_000 });
     const [mail] = await relay.waitFor(1);
     expect(mail.envelope.to).toEqual(['carla@example.com']);
-    expect(mail.parsed.subject).toBe('Follow-up from our conversation');
+    expect(mail.parsed.subject).toBe(`Re: ${subject}`);
     expect(mail.parsed.text).toContain('We have sent a replacement.');
     expect(await page.locator('#reply-text').inputValue()).toBe('');
     // On the thread itself r starts a reply too, and Escape leaves the box for the other keys.

@@ -1027,6 +1027,9 @@ export interface components {
             fromName: string | null;
             /** @description replies went as plain text only */
             plainTextOnly: boolean;
+            quoteHistory: boolean | null;
+            /** @enum {string|null} */
+            replySubject: "thread" | "default" | null;
             /** @description the channel's signature then; empty when none */
             signature?: string;
         };
@@ -1105,6 +1108,13 @@ export interface components {
             fromName?: string;
             /** @description send replies as plain text only, without an HTML part */
             plainTextOnly?: boolean;
+            /** @description quote the message answered below each email reply */
+            quoteHistory?: boolean;
+            /**
+             * @description `thread`: `Re:` and the customer's subject; `default`: the default subject
+             * @enum {string}
+             */
+            replySubject?: "thread" | "default";
             /**
              * @description the channel's signature, below the agent's in every email reply: plain text, several lines, at most 2000 characters, the variables of saved replies; empty removes it
              * @example Acme Support · {{agent.email}}
@@ -1388,6 +1398,13 @@ export interface components {
             plainTextOnly: boolean;
             /** @description forwarding confirmations mailed by providers, newest first */
             providerConfirmations: components["schemas"]["ProviderConfirmationAnswer"][];
+            /** @description email replies quote the message they answer */
+            quoteHistory: boolean;
+            /**
+             * @description email replies start with `Re:` and the customer's subject (thread), or with the default subject
+             * @enum {string}
+             */
+            replySubject: "thread" | "default";
             /** @description the channel's signature, variables unrendered; empty when none */
             signature: string;
         };
@@ -1797,7 +1814,7 @@ export interface components {
              * @description when the composer last caught up with the thread: the reply is held (409) if someone else added to it since
              */
             savedAt?: string;
-            /** @description the agent's subject; the channel's default subject when absent */
+            /** @description the agent's subject; when absent, `Re:` and the customer's subject for a conversation that began with an email (unless the channel uses the default subject), else the channel's default subject */
             subject?: string;
             /** @description the reply as text, with the reply markup: **bold**, *italic*, [label](https://…), - and 1. lists, > quotes */
             text: string;

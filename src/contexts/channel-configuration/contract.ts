@@ -5,3 +5,4 @@ export { chatChannelStream } from './domain/chat-channel.decider';
 export { escapeHtml, renderOutgoingEmail, renderSignatures, type RenderedEmail } from './domain/outgoing-email';
 export { ChannelsQueries, type EmailChannelView } from './read-models/channels.queries';
 export { ChannelConfigurationAuditor } from './application/configuration-audit';
+export { quoteMessage, withQuote, type QuotedMessage, type RenderedQuote } from './domain/quoted-history';

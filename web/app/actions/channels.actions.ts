@@ -22,6 +22,13 @@ export async function switchEmail(enabled: boolean): Promise<FormState> {
   return { done: true };
 }
 
+export async function saveReplySettings(change: { replySubject?: 'thread' | 'default'; quoteHistory?: boolean }): Promise<FormState> {
+  const answer = await send((api) => api.PATCH('/api/channels/email', { body: change }));
+  if (!answer.ok) return { message: answer.message, field: answer.field };
+  revalidatePath('/settings/channels', 'layout');
+  return { done: true };
+}
+
 export async function switchChat(enabled: boolean): Promise<FormState> {
   const answer = await send((api) => api.PATCH('/api/channels/chat', { body: { enabled } }));
   if (!answer.ok) return { message: answer.message, field: answer.field };

@@ -5,7 +5,7 @@ import { emailChannelDecider, emailChannelStream } from '../domain/email-channel
 
 export class ChangeEmailChannel extends Command<void> {
   constructor(
-    readonly changes: { enabled?: boolean; defaultSubject?: string; fromName?: string; plainTextOnly?: boolean; signature?: string },
+    readonly changes: { enabled?: boolean; defaultSubject?: string; fromName?: string; plainTextOnly?: boolean; signature?: string; replySubject?: 'thread' | 'default'; quoteHistory?: boolean },
     readonly context: CommandContext & { accountId: string },
   ) {
     super();

@@ -10,6 +10,8 @@ import {
   ForwardingAddressClaimedData,
   FromNameChangedData,
   PlainTextOnlyChangedData,
+  QuoteHistoryChangedData,
+  ReplySubjectChangedData,
 } from './email-channel.decider';
 import { ForwardingConfirmationReceivedData } from './forwarding-confirmation';
 
@@ -26,6 +28,8 @@ export const channelConfigurationEventSchemas: EventSchemas = {
   FromNameChanged: FromNameChangedData,
   PlainTextOnlyChanged: PlainTextOnlyChangedData,
   ChannelSignatureChanged: ChannelSignatureChangedData,
+  ReplySubjectChanged: ReplySubjectChangedData,
+  QuoteHistoryChanged: QuoteHistoryChangedData,
   ForwardingAddressClaimed: ForwardingAddressClaimedData,
   ForwardingConfirmationReceived: ForwardingConfirmationReceivedData,
 };

@@ -13,7 +13,16 @@ export interface ConfigurationEvent {
 }
 
 export interface ChannelConfigurationState {
-  email: { enabled: boolean; defaultSubject: string | null; fromName: string | null; plainTextOnly: boolean; signature?: string; forwardingAddress: string | null };
+  email: {
+    enabled: boolean;
+    defaultSubject: string | null;
+    fromName: string | null;
+    plainTextOnly: boolean;
+    signature?: string;
+    forwardingAddress: string | null;
+    replySubject: 'thread' | 'default' | null;
+    quoteHistory: boolean | null;
+  };
   chat: { enabled: boolean };
 }
 
@@ -35,8 +44,10 @@ export function replayConfiguration(events: readonly ConfigurationEvent[], at: D
           plainTextOnly: email.plainTextOnly,
           signature: email.signature,
           forwardingAddress: email.forwardingAddress,
+          replySubject: email.replySubject,
+          quoteHistory: email.quoteHistory,
         }
-      : { enabled: false, defaultSubject: null, fromName: null, plainTextOnly: false, forwardingAddress: null },
+      : { enabled: false, defaultSubject: null, fromName: null, plainTextOnly: false, forwardingAddress: null, replySubject: null, quoteHistory: null },
     chat: { enabled: chat.enabled },
   };
 }

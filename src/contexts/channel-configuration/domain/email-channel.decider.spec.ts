@@ -76,6 +76,29 @@ describe('email channel decider', () => {
       .thenFails({ field: 'signature', message: expect.stringMatching(/unknown variable \{\{company\.name\}\}/) });
   });
 
+  it('starts with replies in the thread’s subject and quoting history, and records each switch as its own chained event', () => {
+    const state = opened.reduce(emailChannelDecider.evolve, emailChannelDecider.initialState());
+    expect(state).toMatchObject({ replySubject: 'thread', quoteHistory: true });
+    given(emailChannelDecider, opened)
+      .when({ type: 'ChangeEmailChannel', accountId: 'a1', replySubject: 'default', quoteHistory: false })
+      .then([
+        { type: 'ReplySubjectChanged', data: { accountId: 'a1', replySubject: 'default', previousHash: hashOf(enabled) } },
+        {
+          type: 'QuoteHistoryChanged',
+          data: { accountId: 'a1', quoteHistory: false, previousHash: hashOf({ type: 'ReplySubjectChanged', data: { accountId: 'a1', replySubject: 'default', previousHash: hashOf(enabled) } }) },
+        },
+      ]);
+  });
+
+  it('records no switch that changes nothing, and refuses an unknown reply subject mode', () => {
+    given(emailChannelDecider, opened).when({ type: 'ChangeEmailChannel', accountId: 'a1', replySubject: 'thread', quoteHistory: true }).then([]);
+    const off: EmailChannelEvent = { type: 'QuoteHistoryChanged', data: { accountId: 'a1', quoteHistory: false, previousHash: hashOf(enabled) } };
+    given(emailChannelDecider, [...opened, off]).when({ type: 'ChangeEmailChannel', accountId: 'a1', quoteHistory: false }).then([]);
+    given(emailChannelDecider, opened)
+      .when({ type: 'ChangeEmailChannel', accountId: 'a1', replySubject: 'original' as 'thread' })
+      .thenFails({ field: 'replySubject', code: 'CHANNEL.REPLY_SUBJECT_UNKNOWN' });
+  });
+
   it('cannot be changed before it is opened', () => {
     given(emailChannelDecider).when({ type: 'ChangeEmailChannel', accountId: 'a1', enabled: false }).thenFails({ code: 'CHANNEL.NOT_READY' });
   });

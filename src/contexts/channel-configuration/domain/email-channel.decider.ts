@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
 import type { Event } from '../../../shared/domain/event-envelope';
+import { InvalidInput } from '../../../shared/domain/domain-error';
 import { ForwardingAddressAlreadySet, EmailChannelNotReady } from './channel.errors';
 import { checkSignature } from '../../../shared/domain/signature';
 import { Chained, hashOf } from './hash-chain';
@@ -23,6 +24,14 @@ export type PlainTextOnlyChanged = Event<'PlainTextOnlyChanged', z.infer<typeof 
 /** The channel's signature, appended to every email reply below the agent's; empty when removed. */
 export const ChannelSignatureChangedData = Chained.extend({ accountId: AccountId, signature: z.string() });
 export type ChannelSignatureChanged = Event<'ChannelSignatureChanged', z.infer<typeof ChannelSignatureChangedData>>;
+/** What subject an email reply starts with: `Re:` and the customer's subject (thread), or the default subject. */
+export const ReplySubjectMode = z.enum(['thread', 'default']);
+export type ReplySubjectMode = z.infer<typeof ReplySubjectMode>;
+export const ReplySubjectChangedData = Chained.extend({ accountId: AccountId, replySubject: ReplySubjectMode });
+export type ReplySubjectChanged = Event<'ReplySubjectChanged', z.infer<typeof ReplySubjectChangedData>>;
+/** Whether an email reply quotes the message it answers below the agent's text. */
+export const QuoteHistoryChangedData = Chained.extend({ accountId: AccountId, quoteHistory: z.boolean() });
+export type QuoteHistoryChanged = Event<'QuoteHistoryChanged', z.infer<typeof QuoteHistoryChangedData>>;
 export const ForwardingAddressClaimedData = Chained.extend({ accountId: AccountId, address: z.string().min(3), username: z.string().min(1), subdomain: z.string().min(1) });
 export type ForwardingAddressClaimed = Event<'ForwardingAddressClaimed', z.infer<typeof ForwardingAddressClaimedData>>;
 export type EmailChannelEvent =
@@ -33,11 +42,23 @@ export type EmailChannelEvent =
   | FromNameChanged
   | PlainTextOnlyChanged
   | ChannelSignatureChanged
+  | ReplySubjectChanged
+  | QuoteHistoryChanged
   | ForwardingAddressClaimed;
 
 export type EmailChannelCommand =
   | { type: 'OpenEmailChannel'; accountId: string; accountName: string }
-  | { type: 'ChangeEmailChannel'; accountId: string; enabled?: boolean; defaultSubject?: string; fromName?: string; plainTextOnly?: boolean; signature?: string }
+  | {
+      type: 'ChangeEmailChannel';
+      accountId: string;
+      enabled?: boolean;
+      defaultSubject?: string;
+      fromName?: string;
+      plainTextOnly?: boolean;
+      signature?: string;
+      replySubject?: ReplySubjectMode;
+      quoteHistory?: boolean;
+    }
   | { type: 'RecordForwardingAddress'; accountId: string; address: string; username: string; subdomain: string };
 
 export interface EmailChannelState {
@@ -50,8 +71,16 @@ export interface EmailChannelState {
   /** Empty when the channel has none. */
   signature: string;
   forwardingAddress: string | null;
+  replySubject: ReplySubjectMode;
+  quoteHistory: boolean;
   /** Hash of the last event, carried by the next one. */
   lastHash: string | null;
+}
+
+function checkReplySubject(mode: string): ReplySubjectMode {
+  const parsed = ReplySubjectMode.safeParse(mode);
+  if (!parsed.success) throw new InvalidInput('replySubject', 'replySubject must be thread or default', 'CHANNEL.REPLY_SUBJECT_UNKNOWN');
+  return parsed.data;
 }
 
 export const emailChannelStream = (accountId: string) => `emailchannel-${accountId}`;
@@ -64,6 +93,9 @@ export const initialEmailChannel = (): EmailChannelState => ({
   plainTextOnly: false,
   signature: '',
   forwardingAddress: null,
+  // Before the settings existed, replies had the default subject and no quote; the defaults now are the thread's subject and a quote.
+  replySubject: 'thread',
+  quoteHistory: true,
   lastHash: null,
 });
 
@@ -84,6 +116,10 @@ export function evolveEmailChannel(state: EmailChannelState, event: EmailChannel
       return { ...state, plainTextOnly: event.data.plainTextOnly, lastHash };
     case 'ChannelSignatureChanged':
       return { ...state, signature: event.data.signature, lastHash };
+    case 'ReplySubjectChanged':
+      return { ...state, replySubject: event.data.replySubject, lastHash };
+    case 'QuoteHistoryChanged':
+      return { ...state, quoteHistory: event.data.quoteHistory, lastHash };
     case 'ForwardingAddressClaimed':
       return { ...state, forwardingAddress: event.data.address, lastHash };
     default:
@@ -136,6 +172,12 @@ export const emailChannelDecider: Decider<EmailChannelState, EmailChannelCommand
         if (command.signature !== undefined) {
           const signature = checkSignature('signature', command.signature);
           if (signature !== state.signature) changes.push({ type: 'ChannelSignatureChanged', data: { accountId, signature } });
+        }
+        if (command.replySubject !== undefined && command.replySubject !== state.replySubject) {
+          changes.push({ type: 'ReplySubjectChanged', data: { accountId, replySubject: checkReplySubject(command.replySubject) } });
+        }
+        if (command.quoteHistory !== undefined && command.quoteHistory !== state.quoteHistory) {
+          changes.push({ type: 'QuoteHistoryChanged', data: { accountId, quoteHistory: command.quoteHistory } });
         }
         if (command.enabled !== undefined && command.enabled !== state.enabled) {
           changes.push(

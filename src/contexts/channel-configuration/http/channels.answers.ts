@@ -17,6 +17,9 @@ export class EmailChannelAnswer {
   @ApiProperty({ description: 'replies go as plain text only, without an HTML part' }) plainTextOnly!: boolean;
   @ApiProperty({ description: "the channel's signature, variables unrendered; empty when none" }) signature!: string;
   @ApiProperty({ type: String, nullable: true, description: 'null until one is claimed' }) forwardingAddress!: string | null;
+  @ApiProperty({ enum: ['thread', 'default'], description: "email replies start with `Re:` and the customer's subject (thread), or with the default subject" })
+  replySubject!: 'thread' | 'default';
+  @ApiProperty({ description: 'email replies quote the message they answer' }) quoteHistory!: boolean;
   @ApiProperty({ type: [ProviderConfirmationAnswer], description: "forwarding confirmations mailed by providers, newest first" })
   providerConfirmations!: ProviderConfirmationAnswer[];
   @ApiProperty({ enum: ['smtp', 'file'], description: 'replies go to the relay, or as .eml files to the outbox' }) outbound!: 'smtp' | 'file';
@@ -50,6 +53,8 @@ export class AuditedEmailChannelAnswer {
   @ApiProperty({ description: 'replies went as plain text only' }) plainTextOnly!: boolean;
   @ApiPropertyOptional({ description: "the channel's signature then; empty when none" }) signature?: string;
   @ApiProperty({ type: String, nullable: true }) forwardingAddress!: string | null;
+  @ApiProperty({ enum: ['thread', 'default'], nullable: true }) replySubject!: 'thread' | 'default' | null;
+  @ApiProperty({ type: Boolean, nullable: true }) quoteHistory!: boolean | null;
 }
 
 export class AuditedChannelsAnswer {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { SIGNATURE_MAX } from '../../../shared/domain/signature';
 
 // Past this the signature rule would refuse anyway; cut the work before it reads the text.
@@ -25,6 +25,15 @@ export class ChangeEmailChannelDto {
   @IsString()
   @MaxLength(SIGNATURE_INPUT_MAX, { message: `signature must be at most ${SIGNATURE_MAX} characters` })
   signature?: string;
+
+  @ApiPropertyOptional({ enum: ['thread', 'default'], description: "`thread`: `Re:` and the customer's subject; `default`: the default subject" })
+  @IsOptional()
+  @IsIn(['thread', 'default'], { message: 'replySubject must be thread or default' })
+  replySubject?: 'thread' | 'default';
+  @ApiPropertyOptional({ description: 'quote the message answered below each email reply' })
+  @IsOptional()
+  @IsBoolean({ message: 'quoteHistory must be true or false' })
+  quoteHistory?: boolean;
 }
 
 export class PreviewEmailDto {

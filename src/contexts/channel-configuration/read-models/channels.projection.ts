@@ -15,7 +15,8 @@ export class ChannelsProjection implements Projection {
       CREATE TABLE IF NOT EXISTS email_channels (
         account_id TEXT PRIMARY KEY, enabled INTEGER NOT NULL, default_subject TEXT NOT NULL,
         from_name TEXT NOT NULL, forwarding_address TEXT, updated_at TEXT NOT NULL,
-        plain_text_only INTEGER NOT NULL DEFAULT 0
+        plain_text_only INTEGER NOT NULL DEFAULT 0,
+        reply_subject TEXT NOT NULL DEFAULT 'thread', quote_history INTEGER NOT NULL DEFAULT 1
       ) STRICT;
       CREATE TABLE IF NOT EXISTS email_channel_signatures (account_id TEXT PRIMARY KEY, signature TEXT NOT NULL) STRICT;
       CREATE TABLE IF NOT EXISTS forwarding_addresses (address TEXT PRIMARY KEY, account_id TEXT NOT NULL) STRICT;
@@ -61,6 +62,12 @@ export class ChannelsProjection implements Projection {
         prepared(db, 'INSERT INTO email_channel_signatures VALUES (?, ?) ON CONFLICT (account_id) DO UPDATE SET signature = excluded.signature').run(
           event.data.accountId, event.data.signature,
         );
+        return;
+      case 'ReplySubjectChanged':
+        update('reply_subject = ?', event.data.replySubject);
+        return;
+      case 'QuoteHistoryChanged':
+        update('quote_history = ?', event.data.quoteHistory ? 1 : 0);
         return;
       case 'ForwardingAddressClaimed':
         update('forwarding_address = ?', event.data.address);

@@ -12,6 +12,10 @@ export interface EmailChannelView {
   /** The channel's signature as stored (variables unrendered); empty when none. */
   signature: string;
   forwardingAddress: string | null;
+  /** Email replies start with `Re:` and the customer's subject (thread), or with the default subject. */
+  replySubject: 'thread' | 'default';
+  /** Whether email replies quote the message they answer. */
+  quoteHistory: boolean;
   providerConfirmations: Array<{ provider: string; code: string | null; link: string | null; receivedAt: string }>;
 }
 
@@ -23,7 +27,7 @@ export class ChannelsQueries {
     const row = this.db
       .prepare('SELECT c.*, s.signature FROM email_channels c LEFT JOIN email_channel_signatures s USING (account_id) WHERE c.account_id = ?')
       .get(accountId) as
-      | { enabled: number; default_subject: string; from_name: string; signature: string | null; forwarding_address: string | null; plain_text_only: number }
+      | { enabled: number; default_subject: string; from_name: string; signature: string | null; forwarding_address: string | null; plain_text_only: number; reply_subject: string; quote_history: number }
       | undefined;
     if (!row) return null;
     const confirmations = this.db
@@ -36,6 +40,8 @@ export class ChannelsQueries {
       plainTextOnly: row.plain_text_only === 1,
       signature: row.signature ?? '',
       forwardingAddress: row.forwarding_address,
+      replySubject: row.reply_subject === 'default' ? 'default' : 'thread',
+      quoteHistory: row.quote_history === 1,
       providerConfirmations: confirmations.map((c) => ({ provider: c.provider, code: c.code, link: c.link, receivedAt: c.received_at })),
     };
   }

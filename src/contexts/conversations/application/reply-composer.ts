@@ -1,9 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { BLOB_STORE, type BlobStore } from '../../../shared/blobs/blob-store';
 import { chatVisitorPresence, Presence } from '../../../shared/presence/presence';
 import { AccountsQueries } from '../../accounts/contract';
-import { ChannelsQueries, renderOutgoingEmail, renderSignatures } from '../../channel-configuration/contract';
+import { ChannelsQueries, quoteMessage, renderOutgoingEmail, renderSignatures, withQuote, type EmailChannelView, type QuotedMessage, type RenderedQuote } from '../../channel-configuration/contract';
 import { formatReply } from '../domain/reply-formatting';
+import { replySubject } from '../domain/reply-subject';
 import { routeReply, type ReplyRoute, type SendingChannel } from '../domain/reply-rules';
+import { ConversationsQueries } from '../read-models/conversations.queries';
 
 /** What a reply is composed against: the conversation as the read model shows it. */
 export interface ReplyTarget {
@@ -21,7 +24,7 @@ export interface RenderedReply {
   /** `"Name" <address>` as the contact will see it. */
   from: string;
   subject: string;
-  /** The text part: the agent's text with its marks turned into plain text. */
+  /** The text part: the agent's text with its marks turned into plain text, then the signatures, then the quoted history when there is one. */
   text: string;
   /** The HTML part; empty when the channel sends plain text only (the mail then has no HTML part). */
   html: string;
@@ -31,6 +34,10 @@ export interface RenderedReply {
   signatures: string[];
   /** Their HTML block alone, for a body the agent wrote in HTML. */
   signatureHtml: string;
+  /** The message answered as quoted below the reply, or null (the channel quotes nothing, or nothing was answered). */
+  quote: RenderedQuote | null;
+  /** Where the quote begins in `text`. */
+  quoteStart?: number;
   emailChannel: SendingChannel;
   visitorOnline: boolean;
 }
@@ -61,10 +68,16 @@ export class ReplyComposer {
     private readonly channels: ChannelsQueries,
     private readonly accounts: AccountsQueries,
     private readonly presence: Presence,
+    private readonly conversations: ConversationsQueries,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
 
-  /** The agent's text is written in the reply markup (reply-formatting): its HTML and its text alternative. */
-  render(accountId: string, userId: string, target: ReplyTarget, text: string): RenderedReply {
+  /**
+   * The agent's text is written in the reply markup (reply-formatting): its HTML and its text
+   * alternative. `answered`: the message the reply quotes (see `answeredMessage`), quoted below the
+   * agent's text and signatures when the channel quotes history.
+   */
+  render(accountId: string, userId: string, target: ReplyTarget, text: string, answered: QuotedMessage | null = null): RenderedReply {
     const email = this.channels.emailChannel(accountId);
     const account = this.accounts.account(accountId);
     const agent = this.accounts.user(accountId, userId);
@@ -93,15 +106,48 @@ export class ReplyComposer {
       bodyText: formatted.text,
       bodyHtml: formatted.html,
     });
+    const locale = { timeZone: account?.timeZone ?? 'UTC', locale: account?.locale ?? 'en' };
+    const quote = answered && email?.quoteHistory !== false ? quoteMessage(answered, locale) : null;
+    const body = withQuote(rendered, quote);
     return {
       agentName,
       ...rendered,
-      html: plainTextOnly ? '' : rendered.html,
+      ...body,
+      html: plainTextOnly ? '' : body.html,
       plainTextOnly,
       signatures: renderSignatures(signing),
+      subject: this.subject(target, email, rendered.subject),
+      quote,
+      ...(quote ? { quoteStart: body.text.length - quote.text.length } : {}),
       emailChannel,
       visitorOnline: this.presence.isPresent(chatVisitorPresence(target.id)),
     };
+  }
+
+  /**
+   * A conversation that began with an email keeps the customer's subject (`Re: …`, so their mail
+   * client threads the reply) unless the channel says to use the default subject; a chat or a form
+   * has no subject of the customer's, and gets the default one.
+   */
+  private subject(target: ReplyTarget, email: EmailChannelView | null, defaultSubject: string): string {
+    if (target.channel !== 'email' || email?.replySubject === 'default') return defaultSubject;
+    const original = this.conversations.firstInboundSubject(target.id);
+    return original === null ? defaultSubject : replySubject(original);
+  }
+
+  /**
+   * The message a reply answers, with its text and sanitized HTML from the blob store; null when the
+   * channel quotes no history or there is nothing to quote.
+   */
+  async answeredMessage(accountId: string, target: ReplyTarget): Promise<QuotedMessage | null> {
+    if (this.channels.emailChannel(accountId)?.quoteHistory === false) return null;
+    const message = this.conversations.answeredMessage(target.id);
+    if (!message) return null;
+    const [text, html] = await Promise.all([
+      message.textHash ? this.blobs.get(message.textHash).then((bytes) => bytes.toString('utf8')) : Promise.resolve(message.replyText),
+      message.htmlHash ? this.blobs.get(message.htmlHash).then((bytes) => bytes.toString('utf8')) : Promise.resolve(null),
+    ]);
+    return { author: message.from?.name || message.from?.address || '', at: new Date(message.sentAt ?? message.receivedAt), text, html };
   }
 
   preview(accountId: string, userId: string, target: ReplyTarget): ReplyPreview {

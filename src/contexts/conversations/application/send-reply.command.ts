@@ -7,6 +7,7 @@ import { EventSourcing } from '../../../shared/application/event-sourcing.servic
 import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
 import { deterministicId } from '../../../shared/domain/deterministic-id';
 import { NotFound } from '../../../shared/domain/domain-error';
+import { withQuote } from '../../channel-configuration/contract';
 import { sanitizeMailHtml } from '../../inbound-mail/contract';
 import { conversationDecider, conversationStream, type ConversationEvent } from '../domain/conversation.decider';
 import type { ReplyRoute } from '../domain/reply-rules';
@@ -19,7 +20,7 @@ import { replyAttachments, uploadDecider, uploadStream, withInlineImages, type U
 import type { MailAttachment } from '../domain/mail-types';
 
 export interface ReplyInput {
-  /** The agent's subject; the channel's default subject when absent. */
+  /** The agent's subject; when absent, what the composer prefills (`Re: …` or the channel's default subject). */
   subject?: string;
   text: string;
   html?: string;
@@ -73,9 +74,10 @@ export class SendReplyHandler implements ICommandHandler<SendReply> {
     const { accountId, userId } = context;
     const conversation = this.conversations.conversation(accountId, conversationId);
     if (!conversation) throw new NotFound('Conversation');
-    const rendered = this.composer.render(accountId, userId, conversation, input.text);
+    const rendered = this.composer.render(accountId, userId, conversation, input.text, await this.composer.answeredMessage(accountId, conversation));
     const attachments = await this.attachments(accountId, input.attachmentIds ?? []);
-    const html = input.html ? sanitizeMailHtml(input.html) + rendered.signatureHtml : rendered.html;
+    // HTML from an API client gets the signatures and the quote the rendered reply has.
+    const html = input.html ? withQuote({ text: '', html: sanitizeMailHtml(input.html) + rendered.signatureHtml }, rendered.quote).html : rendered.html;
     const messageId = context.commandId ? deterministicId(context.commandId, 'reply') : randomUUID();
     const outcome = await this.eventSourcing.decide(
       conversationStream(conversationId),
@@ -95,6 +97,7 @@ export class SendReplyHandler implements ICommandHandler<SendReply> {
           // Plain text only: no HTML part, whatever the client sent (pasted images go as files).
           html: rendered.plainTextOnly ? '' : withInlineImages(html, attachments),
           ...(attachments.length > 0 ? { attachments } : {}),
+          ...(rendered.quoteStart !== undefined ? { quoteStart: rendered.quoteStart } : {}),
         },
         emailChannel: rendered.emailChannel,
         visitorOnline: rendered.visitorOnline,

@@ -6,6 +6,7 @@ import { conversationStream, type ReplyQueued } from '../domain/conversation.dec
 import { draftDecider, draftStream } from '../domain/draft.decider';
 import { replyDeliveryDecider, replyDeliveryStream } from '../domain/reply-delivery.decider';
 import { ConversationsQueries } from '../read-models/conversations.queries';
+import { ownTextOf } from '../domain/outgoing-reply';
 
 export interface UndoneReply {
   messageId: string;
@@ -57,11 +58,11 @@ export class UndoReplyHandler implements ICommandHandler<UndoReply> {
       ? await this.eventSourcing.decide(
           draftStream(conversationId, userId),
           draftDecider,
-          { type: 'SaveDraft', conversationId, accountId, userId, text: queued.typed ?? queued.text, subject: queued.subject, now },
+          { type: 'SaveDraft', conversationId, accountId, userId, text: queued.typed ?? ownTextOf(queued), subject: queued.subject, now },
           { ...context, commandId: undefined },
         )
       : null;
     await this.eventSourcing.waitForReadModels(outcome.position, restored?.position ?? null);
-    return { messageId, text: queued.typed ?? queued.text, subject: queued.subject, forward: Boolean(queued.forward) };
+    return { messageId, text: queued.typed ?? ownTextOf(queued), subject: queued.subject, forward: Boolean(queued.forward) };
   }
 }

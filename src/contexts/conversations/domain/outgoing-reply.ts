@@ -24,6 +24,8 @@ export interface ReplyDraft {
   attachments?: readonly MailAttachment[];
   /** A forward: to this third party instead of the contact, quoting these messages of the conversation. */
   forward?: { to: MessageAddress; messageIds: readonly string[] };
+  /** Where the quoted history begins in `text`; absent when the reply quotes nothing. */
+  quoteStart?: number;
 }
 
 /**
@@ -65,6 +67,12 @@ export const ReplyQueuedData = z.object({
    * messages of the conversation. The outbox sends it like any reply.
    */
   forward: z.object({ messageIds: z.array(z.string().min(1)).max(100) }).optional(),
+  /**
+   * Where the quoted history (the message answered) begins in `text`: what comes before it is what
+   * the agent wrote, which undo gives back. Absent when the reply quotes nothing, and on replies
+   * queued before quoting existed.
+   */
+  quoteStart: z.number().int().nonnegative().optional(),
   queuedAt: Timestamp,
   /**
    * The end of the undo window (queuedAt plus the account's delay at send time): the outbox takes
@@ -121,12 +129,16 @@ export function composeReply(draft: ReplyDraft, facts: ConversationFacts): Reply
       ...(draft.bcc?.length ? { bcc: [...draft.bcc] } : {}),
       ...(draft.attachments?.length ? { attachments: [...draft.attachments] } : {}),
       ...(draft.forward ? { forward: { messageIds: [...draft.forward.messageIds] } } : {}),
+      ...(draft.quoteStart !== undefined ? { quoteStart: draft.quoteStart } : {}),
       queuedAt: facts.now.toISOString(),
       ...(facts.undoWindowMs ? { sendsAt: new Date(facts.now.getTime() + facts.undoWindowMs).toISOString() } : {}),
     },
   };
 }
 
+/** What the agent wrote of a queued reply: its text above the quoted history. */
+export const ownTextOf = (reply: Pick<ReplyQueued['data'], 'text' | 'quoteStart'>): string =>
+  reply.quoteStart === undefined ? reply.text : reply.text.slice(0, reply.quoteStart).trimEnd();
 
 const FILETIME_EPOCH_OFFSET_MS = 11_644_473_600_000n;
 const fileTime = (at: Date) => (BigInt(at.getTime()) + FILETIME_EPOCH_OFFSET_MS) * 10_000n;

@@ -33,7 +33,7 @@ class AssignDto {
 }
 
 class ReplyDto {
-  @ApiPropertyOptional({ description: "the agent's subject; the channel's default subject when absent" })
+  @ApiPropertyOptional({ description: "the agent's subject; when absent, `Re:` and the customer's subject for a conversation that began with an email (unless the channel uses the default subject), else the channel's default subject" })
   @IsOptional()
   @IsString()
   @MaxLength(998, { message: 'subject must be at most 998 characters (one header line)' })
@@ -296,7 +296,8 @@ export class ConversationsController {
       forward: message.forward,
       subject: message.subject,
       text,
-      replyText: message.replyText,
+      // A reply's own words, without the history it quotes.
+      replyText: message.quoteStart === null ? message.replyText : message.replyText.slice(0, message.quoteStart).trimEnd(),
       html,
       attachments: message.attachments.map((a) => ({ ...a, url: `/api/attachments/${a.id}` })),
       omittedAttachments: message.omitted,

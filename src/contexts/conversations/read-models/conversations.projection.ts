@@ -35,7 +35,7 @@ export class ConversationsProjection implements Projection {
         sent_at TEXT, received_at TEXT NOT NULL, kind TEXT NOT NULL, text_hash TEXT, html_hash TEXT, reply_text TEXT NOT NULL,
         omitted TEXT NOT NULL, received_while_disabled INTEGER NOT NULL, position INTEGER NOT NULL,
         body_html TEXT, author_id TEXT, delivery_status TEXT, delivery_error TEXT, delivery_attempts INTEGER NOT NULL DEFAULT 0,
-        next_attempt_at TEXT, truncated TEXT, sends_at TEXT, authentication TEXT, bcc TEXT, forward TEXT
+        next_attempt_at TEXT, truncated TEXT, sends_at TEXT, authentication TEXT, bcc TEXT, forward TEXT, quote_start INTEGER
       ) STRICT;
       CREATE INDEX IF NOT EXISTS messages_by_conversation ON conversation_messages (conversation_id, position);
       CREATE INDEX IF NOT EXISTS replies_due ON conversation_messages (next_attempt_at) WHERE next_attempt_at IS NOT NULL;
@@ -98,6 +98,8 @@ export class ConversationsProjection implements Projection {
           ),
         );
         prepared(db, 'UPDATE conversations SET participants = ? WHERE id = ?').run(JSON.stringify(participantsAfter(db, r.conversationId, event)), r.conversationId);
+        // Where the quoted history begins, so the thread can fold it as it folds quotes in mail.
+        if (r.quoteStart !== undefined) prepared(db, 'UPDATE conversation_messages SET quote_start = ? WHERE id = ?').run(r.quoteStart, r.messageId);
         recordActivity(db, r.conversationId, r.queuedAt, r.text);
         return;
       }

@@ -50,6 +50,8 @@ export interface MessageRow {
   bcc: Array<{ name: string; address: string }>;
   /** Set on a forward: the messages it quoted. */
   forward: { messageIds: string[] } | null;
+  /** Where a reply's quoted history begins in its text; null when it quotes nothing. */
+  quoteStart: number | null;
   attachments: Array<{ id: string; filename: string | null; contentType: string; size: number; contentId: string | null; inline: boolean }>;
 }
 
@@ -151,6 +153,7 @@ export class ConversationsQueries {
       sendsAt: r.sends_at as string | null,
       bcc: r.bcc ? (JSON.parse(r.bcc as string) as MessageRow['bcc']) : [],
       forward: r.forward ? (JSON.parse(r.forward as string) as MessageRow['forward']) : null,
+      quoteStart: (r.quote_start as number | null) ?? null,
       attachments: (attachments.all(r.id) as Array<Record<string, unknown>>).map((a) => ({
         id: a.id as string,
         filename: a.filename as string | null,
@@ -160,6 +163,35 @@ export class ConversationsQueries {
         inline: a.inline === 1,
       })),
     }));
+  }
+
+  /** The subject of the mail that began a conversation (as it came, maybe empty), or null when none did. */
+  firstInboundSubject(conversationId: string): string | null {
+    const subject = prepared(this.db, `SELECT subject FROM conversation_messages WHERE conversation_id = ? AND direction = 'inbound' ORDER BY position LIMIT 1`)
+      .pluck()
+      .get(conversationId) as string | undefined;
+    return subject ?? null;
+  }
+
+  /**
+   * The message a reply answers: the newest mail a person wrote into the conversation, or the form
+   * submission that began it (never an auto-reply, a bounce or a chat line). Null when there is none.
+   */
+  answeredMessage(conversationId: string): { from: MessageRow['from']; sentAt: string | null; receivedAt: string; textHash: string | null; htmlHash: string | null; replyText: string } | null {
+    const row = prepared(
+      this.db,
+      `SELECT sender, sent_at, received_at, text_hash, html_hash, reply_text FROM conversation_messages
+       WHERE conversation_id = ? AND direction = 'inbound' AND kind IN ('mail', 'form') ORDER BY position DESC LIMIT 1`,
+    ).get(conversationId) as { sender: string; sent_at: string | null; received_at: string; text_hash: string | null; html_hash: string | null; reply_text: string } | undefined;
+    if (!row) return null;
+    return {
+      from: JSON.parse(row.sender) as MessageRow['from'],
+      sentAt: row.sent_at,
+      receivedAt: row.received_at,
+      textHash: row.text_hash,
+      htmlHash: row.html_hash,
+      replyText: row.reply_text,
+    };
   }
 
   /** The user's own draft of a reply in the conversation (text and all), or null. */

@@ -14,6 +14,8 @@ const EVENT_LABELS: Record<string, string> = {
   FromNameChanged: 'From name changed',
   PlainTextOnlyChanged: 'Plain text replies switched',
   ChannelSignatureChanged: 'Signature changed',
+  ReplySubjectChanged: 'Reply subject changed',
+  QuoteHistoryChanged: 'Quoted history switched',
   ForwardingAddressClaimed: 'Forwarding address claimed',
   ChatChannelEnabled: 'Chat enabled',
   ChatChannelDisabled: 'Chat disabled',
@@ -102,6 +104,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <dd>{state.email.plainTextOnly ? 'Plain text only' : 'Formatted, with plain text'}</dd>
               <dt className="text-slate-500">Signature</dt>
               <dd className="whitespace-pre-line">{state.email.signature || '—'}</dd>
+              <dt className="text-slate-500">Reply subject</dt>
+              <dd>{state.email.replySubject === null ? '—' : state.email.replySubject === 'thread' ? 'Re: customer’s subject' : 'Default subject'}</dd>
+              <dt className="text-slate-500">Quoted history</dt>
+              <dd>{state.email.quoteHistory === null ? '—' : state.email.quoteHistory ? 'On' : 'Off'}</dd>
               <dt className="text-slate-500">Address</dt>
               <dd className="break-all">{state.email.forwardingAddress ?? '—'}</dd>
               <dt className="text-slate-500">Chat</dt>

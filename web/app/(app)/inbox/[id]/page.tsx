@@ -131,7 +131,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
                 <NoteBody text={message.text} />
               ) : message.direction === 'outbound' && !message.html ? (
                 // Chat lines and plain-text-only replies: the text as the contact got it. Email replies show their HTML below.
-                <pre className="font-sans text-sm whitespace-pre-wrap text-slate-800">{message.text}</pre>
+                <MailBody html={null} text={message.text} replyText={message.replyText} />
               ) : (
                 <MailBody html={message.html} text={message.text} replyText={message.replyText} />
               )}

@@ -8,6 +8,7 @@ import { ForwardingAddressForm } from '@/components/channels/forwarding-address-
 import { ForwardingInstructions } from '@/components/channels/forwarding-instructions';
 import { PlainTextSwitch } from '@/components/channels/plain-text-switch';
 import { PageHeader } from '@/components/page-header';
+import { ReplySettings } from '@/components/channels/reply-settings';
 import { getChannels, getSavedReplies } from '@/lib/api';
 import { can } from '@/lib/permissions';
 import { requireMe } from '@/lib/session';
@@ -66,6 +67,13 @@ export default async function EmailChannelPage() {
               </dd>
             </dl>
           )}
+        </section>
+
+        <section aria-labelledby="replies-heading" className="flex max-w-3xl flex-col gap-4">
+          <h2 id="replies-heading" className="text-base font-semibold">
+            Replies
+          </h2>
+          <ReplySettings replySubject={email.replySubject} quoteHistory={email.quoteHistory} canChange={canChange} />
         </section>
 
         <section aria-labelledby="format-heading" className="flex max-w-3xl flex-col gap-3">
