@@ -55,7 +55,7 @@ describe('recipients in the browser', () => {
     await page.getByRole('button', { name: 'Send reply' }).click();
 
     const outbound = page.locator('[data-testid="thread-message"][data-direction="outbound"]');
-    await outbound.getByText('Dan and the boss are in copy.').waitFor();
+    await outbound.frameLocator('[data-testid="mail-frame"]').getByText('Dan and the boss are in copy.').waitFor();
     expect(await outbound.getByTestId('recipients-cc-line').textContent()).toBe('dan@example.com');
     expect(await outbound.getByTestId('recipients-bcc-line').textContent()).toBe('boss@example.com');
     await outbound.locator('[data-testid="delivery-status"][data-status="sent"]').waitFor({ timeout: 15_000 });

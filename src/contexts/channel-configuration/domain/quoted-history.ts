@@ -53,8 +53,9 @@ export function quoteMessage(message: QuotedMessage, account: AccountLocale): Re
   const body = ownHtml
     ? withoutInlineImages(message.html as string)
     : `<div style="white-space:pre-wrap">${escapeHtml(lines.join('\n'))}</div>${shortened ? `<p>${escapeHtml(phrases.shortened)}</p>` : ''}`;
+  // Wrapped as Gmail wraps its own quotes, so the contact's client and our thread fold the attribution with the quote.
   const quotedHtml =
-    `<div><p style="margin:16px 0 8px;color:#475569">${escapeHtml(attribution)}</p>` +
+    `<div class="gmail_quote"><p style="margin:16px 0 8px;color:#475569">${escapeHtml(attribution)}</p>` +
     `<blockquote type="cite" style="margin:0 0 0 .8ex;border-left:2px solid #cbd5e1;padding-left:1ex">${body}</blockquote></div>`;
   return { text: quotedText, html: quotedHtml };
 }
