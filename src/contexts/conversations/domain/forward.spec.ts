@@ -1,4 +1,5 @@
-import { forwardedHtml, forwardedText, forwardSubject, type ForwardedMessage } from './forward';
+import { forwardedHtml, forwardedText, type ForwardedMessage } from './forward';
+import { forwardSubject } from './reply-subject';
 
 const message: ForwardedMessage = {
   from: { name: 'Carla', address: 'carla@example.com' },
@@ -11,9 +12,10 @@ const message: ForwardedMessage = {
 };
 
 describe('a forward', () => {
-  it('is subjected Fwd: once', () => {
+  it('is subjected Fwd: once, with the reply and forward prefixes of any client taken off', () => {
     expect(forwardSubject('Broken zipper')).toBe('Fwd: Broken zipper');
-    expect(forwardSubject('FWD: Broken zipper')).toBe('FWD: Broken zipper');
+    expect(forwardSubject('FWD: Broken zipper')).toBe('Fwd: Broken zipper');
+    expect(forwardSubject('AW: WG: Bremsen quietschen nach Reparatur')).toBe('Fwd: Bremsen quietschen nach Reparatur');
     expect(forwardSubject('')).toBe('Fwd: (no subject)');
   });
 

@@ -19,12 +19,6 @@ export const MAX_FORWARDED_MESSAGES = 50;
 
 const SEPARATOR = '---------- Forwarded message ---------';
 
-/** `Fwd: <subject>`, once: forwarding a forward does not stack prefixes. */
-export function forwardSubject(subject: string): string {
-  const bare = subject.trim();
-  return /^fwd?:/i.test(bare) ? bare : `Fwd: ${bare || '(no subject)'}`;
-}
-
 const named = (person: MessageAddress) => (person.name ? `${person.name} <${person.address}>` : person.address);
 
 function headerLines(message: ForwardedMessage): Array<[string, string]> {

@@ -1,7 +1,8 @@
 /**
  * The subject of a reply in a conversation that began with an email: `Re: ` and the customer's
  * subject without the reply and forward prefixes mail clients stacked on it, so the customer's
- * client keeps the thread and the subject never grows into `Re: AW: Re:`.
+ * client keeps the thread and the subject never grows into `Re: AW: Re:`. A forward's subject is
+ * made the same way with `Fwd: `.
  */
 
 /**
@@ -40,4 +41,9 @@ export function strippedSubject(subject: string): string {
 export function replySubject(subject: string): string {
   const stripped = strippedSubject(subject);
   return stripped ? `${REPLY_PREFIX}${stripped}`.slice(0, SUBJECT_MAX).trimEnd() : REPLY_PREFIX.trim();
+}
+
+/** `Fwd: ` and the stripped subject: forwarding a reply or a forward does not stack prefixes. */
+export function forwardSubject(subject: string): string {
+  return `Fwd: ${strippedSubject(subject) || '(no subject)'}`.slice(0, SUBJECT_MAX).trimEnd();
 }
