@@ -37,8 +37,8 @@ async function relayed(internetMessageId: string): Promise<CapturedMail> {
   return mail;
 }
 
-async function upload(agent: Agent, filename: string, contentType: string, bytes: Buffer): Promise<string> {
-  const answer = await agent.post('/api/uploads').attach('file', bytes, { filename, contentType });
+async function upload(agent: Agent, filename: string, contentType: string, bytes: Buffer, inline = false): Promise<string> {
+  const answer = await agent.post('/api/uploads').field('inline', String(inline)).attach('file', bytes, { filename, contentType });
   expect(answer.status).toBe(201);
   return answer.body.attachmentId as string;
 }
@@ -73,7 +73,12 @@ it('sends one reply with Re: subject, quote, signatures, two files, Cc and Bcc, 
 
   const invoice = Buffer.from('%PDF-1.4 Rechnung 4711');
   const photo = Buffer.from('\x89PNG Bremsscheibe');
-  const attachmentIds = [await upload(agent, 'Rechnung 4711.pdf', 'application/pdf', invoice), await upload(agent, 'bremse.png', 'image/png', photo)];
+  const pasted = Buffer.from('\x89PNG Quietschen, aufgenommen');
+  const attachmentIds = [
+    await upload(agent, 'Rechnung 4711.pdf', 'application/pdf', invoice),
+    await upload(agent, 'bremse.png', 'image/png', photo),
+    await upload(agent, 'pasted.png', 'image/png', pasted, true),
+  ];
   const sent = await agent
     .post(`/api/conversations/${conversationId}/replies`)
     .send({ text: 'Guten Tag Frau Kundin,\n\ndie Bremsen sind **getauscht**.', cc: composer.cc, bcc: ['archiv@acme.example'], attachmentIds });
@@ -101,11 +106,17 @@ it('sends one reply with Re: subject, quote, signatures, two files, Cc and Bcc, 
   expect(parsed.html).toContain('<strong>getauscht</strong>');
   expect(parsed.html).toContain('Autohaus Acme · Hauptstraße 1');
   expect(parsed.html).toMatch(/<blockquote type="cite"[^>]*>[\s\S]*Die Bremsen quietschen immer noch\./);
+  // The pasted image sits where the agent pasted it: below the text, above the signatures and the quote.
+  const html = parsed.html as string;
+  expect(html.indexOf('getauscht')).toBeLessThan(html.indexOf('<img'));
+  expect(html.indexOf('<img')).toBeLessThan(html.indexOf('Anna Owner<br>Kundendienst'));
   // Both files, byte for byte.
   const files = new Map(parsed.attachments.map((a) => [a.filename, a.content]));
   expect(files.get('Rechnung 4711.pdf')?.equals(invoice)).toBe(true);
   expect(files.get('bremse.png')?.equals(photo)).toBe(true);
-  expect(reply!.attachments.map((a) => a.filename).sort()).toEqual(['Rechnung 4711.pdf', 'bremse.png']);
+  expect(files.get('pasted.png')?.equals(pasted)).toBe(true);
+  expect(parsed.attachments.find((a) => a.filename === 'pasted.png')?.contentDisposition).toBe('inline');
+  expect(reply!.attachments.map((a) => a.filename).sort()).toEqual(['Rechnung 4711.pdf', 'bremse.png', 'pasted.png']);
 
   // Forward Carla's mail to the workshop; the workshop's answer joins the conversation as a third party's.
   const carla = (await thread(agent, conversationId)).messages[0];

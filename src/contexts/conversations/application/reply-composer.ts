@@ -3,6 +3,8 @@ import { BLOB_STORE, type BlobStore } from '../../../shared/blobs/blob-store';
 import { chatVisitorPresence, Presence } from '../../../shared/presence/presence';
 import { AccountsQueries } from '../../accounts/contract';
 import { ChannelsQueries, quoteMessage, renderOutgoingEmail, renderSignatures, withQuote, type EmailChannelView, type QuotedMessage, type RenderedQuote } from '../../channel-configuration/contract';
+import type { MailAttachment } from '../domain/mail-types';
+import { withInlineImages } from '../domain/reply-attachments';
 import { formatReply } from '../domain/reply-formatting';
 import { replySubject } from '../domain/reply-subject';
 import { routeReply, type ReplyRoute, type SendingChannel } from '../domain/reply-rules';
@@ -75,9 +77,17 @@ export class ReplyComposer {
   /**
    * The agent's text is written in the reply markup (reply-formatting): its HTML and its text
    * alternative. `answered`: the message the reply quotes (see `answeredMessage`), quoted below the
-   * agent's text and signatures when the channel quotes history.
+   * agent's text and signatures when the channel quotes history. `attachments`: the reply's files;
+   * pasted images go right below the agent's text, above the signatures and the quote.
    */
-  render(accountId: string, userId: string, target: ReplyTarget, text: string, answered: QuotedMessage | null = null): RenderedReply {
+  render(
+    accountId: string,
+    userId: string,
+    target: ReplyTarget,
+    text: string,
+    answered: QuotedMessage | null = null,
+    attachments: readonly MailAttachment[] = [],
+  ): RenderedReply {
     const email = this.channels.emailChannel(accountId);
     const account = this.accounts.account(accountId);
     const agent = this.accounts.user(accountId, userId);
@@ -104,7 +114,7 @@ export class ReplyComposer {
       account: { timeZone: account?.timeZone ?? 'UTC', locale: account?.locale ?? 'en' },
       address: emailChannel.address,
       bodyText: formatted.text,
-      bodyHtml: formatted.html,
+      bodyHtml: withInlineImages(formatted.html, attachments),
     });
     const locale = { timeZone: account?.timeZone ?? 'UTC', locale: account?.locale ?? 'en' };
     const quote = answered && email?.quoteHistory !== false ? quoteMessage(answered, locale) : null;

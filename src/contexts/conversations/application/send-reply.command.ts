@@ -74,10 +74,12 @@ export class SendReplyHandler implements ICommandHandler<SendReply> {
     const { accountId, userId } = context;
     const conversation = this.conversations.conversation(accountId, conversationId);
     if (!conversation) throw new NotFound('Conversation');
-    const rendered = this.composer.render(accountId, userId, conversation, input.text, await this.composer.answeredMessage(accountId, conversation));
     const attachments = await this.attachments(accountId, input.attachmentIds ?? []);
-    // HTML from an API client gets the signatures and the quote the rendered reply has.
-    const html = input.html ? withQuote({ text: '', html: sanitizeMailHtml(input.html) + rendered.signatureHtml }, rendered.quote).html : rendered.html;
+    const rendered = this.composer.render(accountId, userId, conversation, input.text, await this.composer.answeredMessage(accountId, conversation), attachments);
+    // HTML from an API client gets what the rendered reply has below the text: pasted images, signatures, the quote.
+    const html = input.html
+      ? withQuote({ text: '', html: withInlineImages(sanitizeMailHtml(input.html), attachments) + rendered.signatureHtml }, rendered.quote).html
+      : rendered.html;
     const messageId = context.commandId ? deterministicId(context.commandId, 'reply') : randomUUID();
     const outcome = await this.eventSourcing.decide(
       conversationStream(conversationId),
@@ -95,7 +97,7 @@ export class SendReplyHandler implements ICommandHandler<SendReply> {
           text: rendered.text,
           typed: input.text,
           // Plain text only: no HTML part, whatever the client sent (pasted images go as files).
-          html: rendered.plainTextOnly ? '' : withInlineImages(html, attachments),
+          html: rendered.plainTextOnly ? '' : html,
           ...(attachments.length > 0 ? { attachments } : {}),
           ...(rendered.quoteStart !== undefined ? { quoteStart: rendered.quoteStart } : {}),
         },
