@@ -6,7 +6,7 @@ import { Timestamp } from '../../../shared/domain/event-schema';
 import { BodyTruncation, MailAttachment, MailKind, MessageAddress, OmittedPart, SenderAuthentication, StoredPart } from './mail-types';
 import { CHAT_COMMANDS, chatSubject, type ChatCommand, type ChatEvent } from './chat-conversation';
 import { ConversationContact } from './conversation-contact';
-import { composeReply, type ReplyDraft, type ReplyQueued } from './outgoing-reply';
+import { composeReply, ownTextOf, type ReplyDraft, type ReplyQueued } from './outgoing-reply';
 import { routeReply, type SendingChannel } from './reply-rules';
 import { replyTokenFor } from '../../../shared/domain/reply-address';
 import { mergeParticipants, participantsAddedBy, participantsOf } from './participants';
@@ -234,7 +234,7 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
           // A forward is not in the contact's thread: their next reply does not reference it.
           internetMessageIds: event.data.forward ? state.internetMessageIds : [...state.internetMessageIds, event.data.internetMessageId],
           threadIndex: event.data.threadIndex,
-          thread: [...state.thread, { id: event.data.messageId, direction: 'outbound', kind: 'reply', authorId: event.data.authorId, at: event.data.queuedAt, from: event.data.from.name, excerpt: excerptOf(event.data.text) }],
+          thread: [...state.thread, { id: event.data.messageId, direction: 'outbound', kind: 'reply', authorId: event.data.authorId, at: event.data.queuedAt, from: event.data.from.name, excerpt: excerptOf(ownTextOf(event.data)) }],
         };
       case 'ChatMessageReceived': {
         const { messageId, visitorName, receivedAt, text } = event.data;

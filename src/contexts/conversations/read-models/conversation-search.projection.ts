@@ -2,6 +2,7 @@ import type { RecordedEvent } from '../../../shared/event-store/event-store.port
 import type { Projection } from '../../../shared/projections/projection';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { ConversationEvent } from '../domain/conversation.decider';
+import { ownTextOf } from '../domain/outgoing-reply';
 
 /**
  * A document's rowid packs where it belongs: account (19 bits), conversation within the account
@@ -58,7 +59,8 @@ export class ConversationSearchProjection implements Projection {
       case 'MessageReceived':
         return this.add(db, event.data.conversationId, [event.data.message.subject, event.data.message.replyText]);
       case 'ReplyQueued':
-        return this.add(db, event.data.conversationId, [event.data.subject, event.data.text]);
+        // What the agent wrote: the history it quotes is indexed with the messages it came from.
+        return this.add(db, event.data.conversationId, [event.data.subject, ownTextOf(event.data)]);
       case 'ChatMessageReceived':
       case 'ChatReplyPosted':
         return this.add(db, event.data.conversationId, [event.data.text]);

@@ -5,6 +5,7 @@ import type { ConversationEvent } from '../domain/conversation.decider';
 import type { ReplyDeliveryEvent } from '../domain/reply-delivery.decider';
 import { mergeParticipants, participantsAddedBy } from '../domain/participants';
 import type { SnoozeEvent } from '../domain/snooze';
+import { ownTextOf } from '../domain/outgoing-reply';
 
 const PREVIEW_LENGTH = 160;
 
@@ -100,7 +101,7 @@ export class ConversationsProjection implements Projection {
         prepared(db, 'UPDATE conversations SET participants = ? WHERE id = ?').run(JSON.stringify(participantsAfter(db, r.conversationId, event)), r.conversationId);
         // Where the quoted history begins, so the thread can fold it as it folds quotes in mail.
         if (r.quoteStart !== undefined) prepared(db, 'UPDATE conversation_messages SET quote_start = ? WHERE id = ?').run(r.quoteStart, r.messageId);
-        recordActivity(db, r.conversationId, r.queuedAt, r.text);
+        recordActivity(db, r.conversationId, r.queuedAt, ownTextOf(r));
         return;
       }
       case 'ChatMessageReceived': {
