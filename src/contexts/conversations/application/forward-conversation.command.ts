@@ -84,7 +84,8 @@ export class ForwardConversationHandler implements ICommandHandler<ForwardConver
           fromName: rendered.fromName,
           subject: forwardSubject(conversation.subject),
           text: forwardedText(rendered.text, quoted),
-          html,
+          // A channel that sends plain text only forwards as plain text too.
+          html: rendered.plainTextOnly ? '' : html,
           ...(attachments.length > 0 ? { attachments } : {}),
         },
         emailChannel: rendered.emailChannel,
