@@ -10,6 +10,7 @@ import { InboundSmtpServer } from './smtp/inbound-smtp.server';
 import { SenderVerifier } from './application/sender-verifier';
 import { APP_CONFIG, type AppConfig } from '../../shared/config/app-config';
 import { DNS_RESOLVER, fixedRecordsResolver, systemResolver } from '../../shared/dns/dns-resolver';
+import { cachingResolver } from '../../shared/dns/caching-resolver';
 
 @Module({})
 export class InboundMailModule {
@@ -24,7 +25,7 @@ export class InboundMailModule {
           provide: DNS_RESOLVER,
           inject: [APP_CONFIG],
           useFactory: ({ senderVerification: { dns } }: AppConfig) =>
-            dns.kind === 'system' ? systemResolver() : fixedRecordsResolver(dns.file ?? (() => ({}))),
+            dns.kind === 'system' ? cachingResolver(systemResolver()) : fixedRecordsResolver(dns.file ?? (() => ({}))),
         },
         SenderVerifier,
         MailIntake, NotShownMailQueue, MailParserPool, InboundMailQueries, MarkInboundMailUnroutedHandler, ...(smtp ? [InboundSmtpServer] : [])],
