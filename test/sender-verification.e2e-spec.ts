@@ -178,4 +178,17 @@ describe('sender verification', () => {
     expect((await threadOf(agent, 'Silent DNS')).messages[0].authentication).toMatchObject({ verdict: 'unverified', dmarc: 'temperror', reason: 'DNS did not answer within 1500 ms; try again later' });
     expect((await api.http.get('/api/health')).status).toBe(200);
   });
+
+  it('checks no signature of a mail that piles them up, and still takes it in', async () => {
+    const { agent, address } = await setUp();
+    const pile = Array.from({ length: 500 }, (_, i) => `v=1; a=rsa-sha256; d=s${i}.pile.example; s=k; h=from; bh=AAAA; b=AAAA`);
+    const raw = [...pile.map((signature) => `DKIM-Signature: ${signature}`), plain({ From: 'pat@pile.example', To: address, Subject: 'Signature pile', 'Message-ID': '<pile.1@pile.example>' })].join('\r\n');
+    await deliver(address, raw, 'pat@pile.example');
+    expect((await threadOf(agent, 'Signature pile')).messages[0].authentication).toMatchObject({
+      verdict: 'unverified',
+      dkim: 'none',
+      reason: 'the mail carries 500 signatures and seals, more than the 20 checked',
+    });
+    expect((await api.http.get('/api/health')).status).toBe(200);
+  });
 });

@@ -3,7 +3,13 @@ import { authenticate, type AuthenticateResult } from 'mailauth';
 import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
 import { DNS_RESOLVER, type DnsResolver } from '../../../shared/dns/dns-resolver';
 import { messageOf } from '../../../shared/error-message';
-import { senderAuthenticationOf, type AuthenticationChecks, type SenderAuthentication } from '../domain/sender-authentication';
+import {
+  authenticationHeaderCount,
+  MAX_AUTHENTICATION_HEADERS,
+  senderAuthenticationOf,
+  type AuthenticationChecks,
+  type SenderAuthentication,
+} from '../domain/sender-authentication';
 
 /** Who handed the mail over: the SMTP session's client, for SPF. HTTP intake has none (SPF is then `none`). */
 export interface SmtpClient {
@@ -28,6 +34,11 @@ export class SenderVerifier {
   ) {}
 
   async verify(raw: Buffer, client: SmtpClient | null): Promise<SenderAuthentication> {
+    // The checks go on after a timeout (they cannot be cancelled): bound the work before it starts.
+    const headers = authenticationHeaderCount(raw);
+    if (headers > MAX_AUTHENTICATION_HEADERS) {
+      return { ...unanswered(`the mail carries ${headers} signatures and seals, more than the ${MAX_AUTHENTICATION_HEADERS} checked`), spf: 'none', dkim: 'none', dmarc: 'none', arc: 'none' };
+    }
     const { timeoutMs, trustedArcSealers } = this.config.senderVerification;
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => {

@@ -1,4 +1,4 @@
-import { failsEnforcedDmarc, senderAuthenticationOf, type AuthenticationChecks } from './sender-authentication';
+import { authenticationHeaderCount, failsEnforcedDmarc, MAX_AUTHENTICATION_HEADERS, senderAuthenticationOf, type AuthenticationChecks } from './sender-authentication';
 
 const TRUSTED = ['google.com'];
 const checks = (overrides: Partial<AuthenticationChecks> = {}): AuthenticationChecks => ({
@@ -77,5 +77,19 @@ describe('failsEnforcedDmarc', () => {
     expect(failsEnforcedDmarc({ ...base, dmarcPolicy: 'none' })).toBe(false);
     expect(failsEnforcedDmarc({ ...base, verdict: 'verified' })).toBe(false);
     expect(failsEnforcedDmarc(undefined)).toBe(false);
+  });
+});
+
+describe('the bound on signatures checked', () => {
+  const mail = (head: string[]) => Buffer.from([...head, '', 'DKIM-Signature: in the body does not count', ''].join('\r\n'));
+
+  it('counts DKIM signatures and ARC headers in the header block only, in any case', () => {
+    expect(authenticationHeaderCount(mail(['From: a@example.com', 'DKIM-Signature: v=1; d=example.com', 'dkim-signature:v=1', 'ARC-Seal: i=1', 'ARC-Message-Signature: i=1', 'ARC-Authentication-Results: i=1']))).toBe(5);
+    expect(authenticationHeaderCount(mail(['From: a@example.com', 'X-DKIM-Signature: not one']))).toBe(0);
+  });
+
+  it('sees a hostile pile of signatures as more than the bound', () => {
+    const pile = Array.from({ length: MAX_AUTHENTICATION_HEADERS + 1 }, (_, i) => `DKIM-Signature: v=1; d=s${i}.example`);
+    expect(authenticationHeaderCount(mail(['From: a@example.com', ...pile]))).toBeGreaterThan(MAX_AUTHENTICATION_HEADERS);
   });
 });

@@ -103,3 +103,19 @@ function sameOrParent(domain: string, of: string): boolean {
   const o = of.toLowerCase();
   return d === o || o.endsWith(`.${d}`) || d.endsWith(`.${o}`);
 }
+
+/**
+ * Signatures and seals a mail may carry before it is not checked at all. Each costs DNS lookups and a
+ * public-key operation; honest mail carries a few (the author's, a list's, one ARC set per hop).
+ */
+export const MAX_AUTHENTICATION_HEADERS = 20;
+/** Only the header block is counted, and only this much of it. */
+const HEADER_SCAN_BYTES = 256 * 1024;
+const AUTHENTICATION_HEADER = /^(?:dkim-signature|arc-seal|arc-message-signature|arc-authentication-results)[ \t]*:/gim;
+
+/** How many DKIM signatures and ARC headers the mail's header block carries (counted in its first 256 KB). */
+export function authenticationHeaderCount(raw: Buffer): number {
+  const head = raw.subarray(0, HEADER_SCAN_BYTES).toString('latin1');
+  const end = head.search(/\r?\n\r?\n/);
+  return (end === -1 ? head : head.slice(0, end)).match(AUTHENTICATION_HEADER)?.length ?? 0;
+}
