@@ -8,6 +8,7 @@ describe('loadConfig', () => {
   it('has working defaults for a fresh machine', () => {
     expect(loadConfig({})).toEqual({
       port: 3000,
+      publicUrl: 'http://localhost:3000',
       smtpPort: 2525,
       dataDir: resolve('./data'),
       inboxDomain: 'inbox.localhost',
@@ -29,6 +30,14 @@ describe('loadConfig', () => {
       senderVerification: { timeoutMs: 5000, trustedArcSealers: ['google.com', 'microsoft.com', 'outlook.com'], dns: { kind: 'system' } },
       replyAttachments: { maxFileBytes: 10485760, maxReplyBytes: 26214400, maxFiles: 20 },
     });
+  });
+
+  it('takes PUBLIC_URL as the origin of links in mail, without a trailing slash, and refuses one with a query', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://inbox.example.com/' }).publicUrl).toBe('https://inbox.example.com');
+    expect(loadConfig({ PUBLIC_URL: 'https://example.com/support/' }).publicUrl).toBe('https://example.com/support');
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(() => loadConfig({ PUBLIC_URL: 'https://inbox.example.com/?a=1' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://inbox.example.com' })).toThrow(ConfigError);
   });
 
   it('reads the trusted ARC sealers as domain names, and a fixed-records DNS file only in a test run', () => {

@@ -4,6 +4,8 @@ import { proxyEntryProblem } from '../http/trusted-proxies';
 
 export interface AppConfig {
   port: number;
+  /** Where people reach the web app (PUBLIC_URL), for links in the mail the product sends its users. */
+  publicUrl: string;
   smtpPort: number;
   dataDir: string;
   inboxDomain: string;
@@ -100,6 +102,7 @@ type Env = Record<string, string | undefined>;
 export function loadConfig(env: Env = process.env): AppConfig {
   return {
     port: portNumber(env, 'PORT', 3000),
+    publicUrl: publicUrl(env, portNumber(env, 'PORT', 3000)),
     smtpPort: portNumber(env, 'SMTP_PORT', 2525),
     dataDir: resolve(nonEmpty(env, 'DATA_DIR', './data')),
     inboxDomain: domainName(env, 'INBOX_DOMAIN', 'inbox.localhost'),
@@ -267,6 +270,15 @@ function optionalUrl(env: Env, name: string, protocols: string[]): string | null
     throw new ConfigError(name, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`, value);
   }
   return value;
+}
+
+/** Where people reach the web app, for links in the mail it sends them (PUBLIC_URL, no trailing slash). */
+function publicUrl(env: Env, port: number): string {
+  const value = optionalUrl(env, 'PUBLIC_URL', ['https:', 'http:']);
+  if (value === null) return `http://localhost:${port}`;
+  const url = new URL(value);
+  if (url.search || url.hash || url.username || url.password) throw new ConfigError('PUBLIC_URL', 'must be a plain origin with an optional path, such as https://inbox.example.com', value);
+  return url.href.replace(/\/+$/, '');
 }
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
