@@ -1,6 +1,8 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { QueueUserMail } from '../src/contexts/conversations/contract';
 import { ConversationsQueries } from '../src/contexts/conversations/read-models/conversations.queries';
+import { userMailStream } from '../src/contexts/conversations/domain/user-mail';
+import { EventSourcing } from '../src/shared/application/event-sourcing.service';
 import { startTestApi, type TestApi } from './support/api-app';
 import { CaptureRelay } from './support/capture-relay';
 import { eventually } from './support/eventually';
@@ -34,6 +36,17 @@ describe('mail to our own people', () => {
       expect(sent.parsed.to).toMatchObject({ value: [{ name: 'Ben Agent', address: 'ben@example.com' }] });
       expect(sent.parsed.headers.get('auto-submitted')).toBe('auto-generated');
       expect(sent.parsed.text?.trim()).toBe('Hello Ben, k1.');
+
+      // A mail that carries a secret is sealed in the log and readable at the relay.
+      const link = 'https://inbox.test/reset-password/0123456789abcdef';
+      const { mailId: sealedId } = await bus.execute(
+        new QueueUserMail({ accountId: 'acct-1', key: 'secret', to: { name: '', address: 'ben@example.com' }, subject: 'Your link', text: `Open ${link}`, confidential: true }, context),
+      );
+      await relay.waitFor(3);
+      expect(bySubject(relay, 'Your link')[0].parsed.text?.trim()).toBe(`Open ${link}`);
+      const [queued] = await api.app.get(EventSourcing).store.readStream(userMailStream(sealedId));
+      expect(JSON.stringify(queued.data)).not.toContain('0123456789abcdef');
+      expect(queued.data).toMatchObject({ sealed: expect.stringMatching(/^v1\./) });
       await eventually(async () => api!.app.get(ConversationsQueries).userMailStatus(first.mailId)?.status, (status) => status === 'sent', 'k1 recorded as sent');
       await api.close();
 
@@ -41,9 +54,9 @@ describe('mail to our own people', () => {
       const again = api.app.get(CommandBus);
       await again.execute(mail('k1'));
       await again.execute(mail('k3'));
-      await relay.waitFor(3);
+      await relay.waitFor(4);
       expect(bySubject(relay, 'Mail k3')).toHaveLength(1);
-      expect(relay.received.map((captured) => captured.parsed.subject).sort()).toEqual(['Mail k1', 'Mail k2', 'Mail k3']);
+      expect(relay.received.map((captured) => captured.parsed.subject).sort()).toEqual(['Mail k1', 'Mail k2', 'Mail k3', 'Your link']);
       expect((await api.http.get('/api/health')).status).toBe(200);
     } finally {
       await api?.close();

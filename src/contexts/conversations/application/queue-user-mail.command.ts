@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { SERVER_SECRET } from '../../../shared/config/server-secret';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { EventSourcing } from '../../../shared/application/event-sourcing.service';
-import { userMailDecider, userMailStream, type UserMail } from '../domain/user-mail';
+import { userMailDecider, userMailStream, type RecordedUserMail, type UserMail } from '../domain/user-mail';
+import { sealMailBody } from './user-mail-seal';
 import { ReplyOutbox } from './reply-outbox';
 
 /**
@@ -29,11 +32,16 @@ export class QueueUserMailHandler implements ICommandHandler<QueueUserMail> {
   constructor(
     private readonly eventSourcing: EventSourcing,
     private readonly outbox: ReplyOutbox,
+    @Inject(SERVER_SECRET) private readonly secret: string,
   ) {}
 
   async execute({ mail, context }: QueueUserMail): Promise<{ mailId: string }> {
     const mailId = userMailIdOf(mail.accountId, mail.key);
-    const outcome = await this.eventSourcing.decide(userMailStream(mailId), userMailDecider, { type: 'QueueUserMail', mailId, mail, now: new Date() }, context);
+    const { confidential, text, html, ...envelope } = mail;
+    const recorded: RecordedUserMail = confidential
+      ? { ...envelope, sealed: sealMailBody(this.secret, { text, ...(html ? { html } : {}) }) }
+      : { ...envelope, text, ...(html ? { html } : {}) };
+    const outcome = await this.eventSourcing.decide(userMailStream(mailId), userMailDecider, { type: 'QueueUserMail', mailId, mail: recorded, now: new Date() }, context);
     if (outcome.events.length > 0) {
       // The outbox reads its schedule from the read model: it must show the mail before the wake.
       await this.eventSourcing.waitForReadModels(outcome.position);

@@ -12,6 +12,8 @@ import { BLOB_STORE, type BlobStore } from '../../../shared/blobs/blob-store';
 import type { ReplyParts } from '../outbound/reply-mail';
 import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
 import { userMailStream, type UserMailQueued } from '../domain/user-mail';
+import { SERVER_SECRET } from '../../../shared/config/server-secret';
+import { unsealMailBody } from './user-mail-seal';
 import type { OutboundNotice } from '../outbound/outbound-mailer';
 
 /** Longer than any SMTP timeout of the mailer: a claim outlives an attempt unless its worker died. */
@@ -47,6 +49,7 @@ export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     @Inject(RUN_SUBSCRIPTIONS) private readonly runs: boolean,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(SERVER_SECRET) private readonly secret: string,
   ) {
     this.from = config.systemMailFrom;
   }
@@ -130,7 +133,7 @@ export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShu
       if (!started) return;
       let outcome: { delivered: true; response: string } | { delivered: false; error: string; permanent: boolean };
       try {
-        const sent = 'mailId' in mail ? this.mailer.sendNotice(noticeOf(mail, this.from)) : this.mailer.send(mail, await this.partsOf(mail));
+        const sent = 'mailId' in mail ? this.mailer.sendNotice(noticeOf(mail, this.from, this.secret)) : this.mailer.send(mail, await this.partsOf(mail));
         outcome = { delivered: true, ...(await sent) };
       } catch (error) {
         outcome = { delivered: false, ...describeSendFailure(error) };
@@ -173,7 +176,8 @@ export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShu
   }
 }
 
-/** A mail to one of our people as the mailer sends notices: its id names the .eml in the file outbox. */
-function noticeOf(mail: UserMailQueued['data'], from: { name: string; address: string }): OutboundNotice {
-  return { id: `usermail-${mail.mailId}`, from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}) };
+/** A mail to one of our people as the mailer sends notices (unsealed now if sealed): its id names the .eml in the file outbox. */
+function noticeOf(mail: UserMailQueued['data'], from: { name: string; address: string }, secret: string): OutboundNotice {
+  const body = mail.sealed ? unsealMailBody(secret, mail.sealed) : { text: mail.text ?? '', html: mail.html };
+  return { id: `usermail-${mail.mailId}`, from, to: mail.to, subject: mail.subject, text: body.text, ...(body.html ? { html: body.html } : {}) };
 }

@@ -24,15 +24,36 @@ export const UserMailQueuedData = z.object({
   key: z.string().min(1).max(200),
   to: z.object({ name: OneLine(200), address: OneLine(254).regex(/^[^\s@]+@[^\s@]+$/, 'an email address') }),
   subject: OneLine(400).min(1),
-  text: z.string().min(1).max(50_000),
+  /** Absent when sealed. */
+  text: z.string().min(1).max(50_000).optional(),
   html: z.string().max(200_000).optional(),
+  /**
+   * Text and HTML of a mail that carries a secret (a one-time link), sealed with the server secret
+   * (application/user-mail-seal.ts): the log never holds a working link.
+   */
+  sealed: z.string().min(1).max(400_000).optional(),
   queuedAt: Timestamp,
+}).refine((mail) => (mail.text === undefined) !== (mail.sealed === undefined) && !(mail.sealed && mail.html), {
+  message: 'either text (and html) or sealed',
 });
 export type UserMailQueued = Event<'UserMailQueued', z.infer<typeof UserMailQueuedData>>;
 export type UserMailEvent = UserMailQueued;
-export type UserMail = Omit<UserMailQueued['data'], 'mailId' | 'queuedAt'>;
 
-export type UserMailCommand = { type: 'QueueUserMail'; mailId: string; mail: UserMail; now: Date };
+/** What a context asks to send: `confidential` when the text carries a secret, such as a one-time link. */
+export interface UserMail {
+  accountId: string;
+  key: string;
+  to: { name: string; address: string };
+  subject: string;
+  text: string;
+  html?: string;
+  confidential?: boolean;
+}
+
+/** The mail as recorded: its body in the clear, or sealed. */
+export type RecordedUserMail = Omit<UserMailQueued['data'], 'mailId' | 'queuedAt'>;
+
+export type UserMailCommand = { type: 'QueueUserMail'; mailId: string; mail: RecordedUserMail; now: Date };
 
 export const userMailStream = (mailId: string) => `usermail-${mailId}`;
 
