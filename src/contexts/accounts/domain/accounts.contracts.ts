@@ -4,7 +4,9 @@ import { FirstAccountClaimedData } from './first-account-claim.decider';
 import { SessionEndedData, SessionStartedData } from './session.decider';
 import { UserEmailClaimedData } from './user-email-claim.decider';
 import {
+  PasswordResetRequestedData,
   UserDeactivatedData,
+  UserPasswordChangedData,
   UserPasswordSetData,
   UserReactivatedData,
   UserRegisteredData,
@@ -24,6 +26,8 @@ export const accountsEventSchemas: EventSchemas = {
   UserDeactivated: UserDeactivatedData,
   UserReactivated: UserReactivatedData,
   UserSignatureChanged: UserSignatureChangedData,
+  PasswordResetRequested: PasswordResetRequestedData,
+  UserPasswordChanged: UserPasswordChangedData,
   SessionStarted: SessionStartedData,
   SessionEnded: SessionEndedData,
   UserEmailClaimed: UserEmailClaimedData,

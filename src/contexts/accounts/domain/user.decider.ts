@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
 import type { Event } from '../../../shared/domain/event-envelope';
-import { Role } from '../../../shared/domain/event-schema';
+import { Role, Timestamp } from '../../../shared/domain/event-schema';
 import { InvalidInput } from '../../../shared/domain/domain-error';
 import { checkSignature } from '../../../shared/domain/signature';
-import { CannotDeactivateSelf, PrimaryAdminIsFixed } from './accounts.errors';
+import { CannotDeactivateSelf, PrimaryAdminIsFixed, ResetLinkExpired, ResetLinkUsed, UserDeactivated } from './accounts.errors';
 import { checkAssignableRole, checkName, isFixedRole } from './accounts.rules';
 
 const UserId = z.string().min(1);
@@ -24,7 +24,25 @@ export type UserReactivated = Event<'UserReactivated', z.infer<typeof UserReacti
 /** The user's own signature, appended to their email replies; empty when removed. */
 export const UserSignatureChangedData = z.object({ userId: UserId, signature: z.string() });
 export type UserSignatureChanged = Event<'UserSignatureChanged', z.infer<typeof UserSignatureChangedData>>;
-export type UserEvent = UserRegistered | UserPasswordSet | UserRenamed | UserRoleChanged | UserDeactivated | UserReactivated | UserSignatureChanged;
+/** A one-time link to set a new password was made; only the hash of its token is kept. */
+export const PasswordResetRequestedData = z.object({ userId: UserId, tokenHash: z.string().regex(/^[0-9a-f]{64}$/u), expiresAt: Timestamp });
+export type PasswordResetRequested = Event<'PasswordResetRequested', z.infer<typeof PasswordResetRequestedData>>;
+/**
+ * The user chose a new password (beside its UserPasswordSet): every reset link dies and every session
+ * ends, but the one the user changed it from on their profile (`keptSessionId`).
+ */
+export const UserPasswordChangedData = z.object({ userId: UserId, via: z.enum(['reset', 'profile']), keptSessionId: z.string().min(1).optional() });
+export type UserPasswordChanged = Event<'UserPasswordChanged', z.infer<typeof UserPasswordChangedData>>;
+export type UserEvent =
+  | UserRegistered
+  | UserPasswordSet
+  | UserRenamed
+  | UserRoleChanged
+  | UserDeactivated
+  | UserReactivated
+  | UserSignatureChanged
+  | PasswordResetRequested
+  | UserPasswordChanged;
 
 export type UserCommand =
   | {
@@ -41,7 +59,12 @@ export type UserCommand =
   /** What users change of themselves on their profile (name, language and password are to join here). */
   | { type: 'ChangeProfile'; userId: string; signature?: string }
   /** The same password hashed with today's parameters, at a sign-in that proved it. */
-  | { type: 'UpgradePasswordHash'; userId: string; passwordHash: string };
+  | { type: 'UpgradePasswordHash'; userId: string; passwordHash: string }
+  | { type: 'RequestPasswordReset'; userId: string; tokenHash: string; expiresAt: string }
+  /** A reset link's token (by its hash) with the new password, at `now`. */
+  | { type: 'ResetPassword'; userId: string; tokenHash: string; passwordHash: string; now: string }
+  /** On the profile, once the handler has checked the current password; the session it came from stays. */
+  | { type: 'ChangePassword'; userId: string; passwordHash: string; keptSessionId: string };
 
 export interface UserState {
   registered: boolean;
@@ -50,12 +73,14 @@ export interface UserState {
   active: boolean;
   /** Empty when the user has none. */
   signature: string;
+  /** Reset links not yet used, by token hash: when each expires. A new password clears them all. */
+  pendingResets: Record<string, string>;
 }
 
 export const userStream = (userId: string) => `user-${userId}`;
 
 export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
-  initialState: () => ({ registered: false, name: '', role: null, active: false, signature: '' }),
+  initialState: () => ({ registered: false, name: '', role: null, active: false, signature: '', pendingResets: {} }),
 
   evolve: (state, event) => {
     switch (event.type) {
@@ -71,6 +96,10 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
         return { ...state, active: true };
       case 'UserSignatureChanged':
         return { ...state, signature: event.data.signature };
+      case 'PasswordResetRequested':
+        return { ...state, pendingResets: { ...state.pendingResets, [event.data.tokenHash]: event.data.expiresAt } };
+      case 'UserPasswordChanged':
+        return { ...state, pendingResets: {} };
       default:
         return state;
     }
@@ -89,6 +118,32 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
       case 'UpgradePasswordHash':
         if (!state.registered) throw new InvalidInput('id', 'There is no such user');
         return [{ type: 'UserPasswordSet', data: { userId: command.userId, passwordHash: command.passwordHash } }];
+      case 'RequestPasswordReset':
+        if (!state.registered) throw new InvalidInput('id', 'There is no such user');
+        // A deactivated user gets no link; the caller's answer is the same either way.
+        if (!state.active) return [];
+        return [{ type: 'PasswordResetRequested', data: { userId: command.userId, tokenHash: command.tokenHash, expiresAt: command.expiresAt } }];
+      case 'ResetPassword': {
+        if (!state.registered) throw new InvalidInput('id', 'There is no such user');
+        const expiresAt = state.pendingResets[command.tokenHash];
+        // Not pending for a token the user was sent: used, or its user has chosen a password since.
+        if (expiresAt === undefined) throw new ResetLinkUsed();
+        if (Date.parse(expiresAt) <= Date.parse(command.now)) throw new ResetLinkExpired();
+        if (!state.active) throw new UserDeactivated();
+        const { userId, passwordHash } = command;
+        return [
+          { type: 'UserPasswordSet', data: { userId, passwordHash } },
+          { type: 'UserPasswordChanged', data: { userId, via: 'reset' } },
+        ];
+      }
+      case 'ChangePassword': {
+        if (!state.registered) throw new InvalidInput('id', 'There is no such user');
+        const { userId, passwordHash, keptSessionId } = command;
+        return [
+          { type: 'UserPasswordSet', data: { userId, passwordHash } },
+          { type: 'UserPasswordChanged', data: { userId, via: 'profile', keptSessionId } },
+        ];
+      }
       case 'ChangeProfile': {
         if (!state.registered) throw new InvalidInput('id', 'There is no such user');
         const events: UserEvent[] = [];
