@@ -80,3 +80,9 @@ export class WrongCurrentPassword extends DomainError {
     super('ACCOUNTS.WRONG_PASSWORD', 'invalid', 'currentPassword is not your current password', 'currentPassword');
   }
 }
+
+export class TooManyResetRequests extends TooManyRequests {
+  constructor(retryAfterSeconds: number) {
+    super('ACCOUNTS.TOO_MANY_RESET_REQUESTS', `Too many password reset requests from your address; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`, retryAfterSeconds);
+  }
+}

@@ -4,7 +4,7 @@ import type { Event } from '../../../shared/domain/event-envelope';
 import { Role, Timestamp } from '../../../shared/domain/event-schema';
 import { InvalidInput } from '../../../shared/domain/domain-error';
 import { checkSignature } from '../../../shared/domain/signature';
-import { CannotDeactivateSelf, PrimaryAdminIsFixed, ResetLinkExpired, ResetLinkUsed, UserDeactivated } from './accounts.errors';
+import { CannotDeactivateSelf, PrimaryAdminIsFixed, ResetLinkExpired, ResetLinkUsed, UserDeactivated as UserIsDeactivated } from './accounts.errors';
 import { checkAssignableRole, checkName, isFixedRole } from './accounts.rules';
 
 const UserId = z.string().min(1);
@@ -129,7 +129,7 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
         // Not pending for a token the user was sent: used, or its user has chosen a password since.
         if (expiresAt === undefined) throw new ResetLinkUsed();
         if (Date.parse(expiresAt) <= Date.parse(command.now)) throw new ResetLinkExpired();
-        if (!state.active) throw new UserDeactivated();
+        if (!state.active) throw new UserIsDeactivated();
         const { userId, passwordHash } = command;
         return [
           { type: 'UserPasswordSet', data: { userId, passwordHash } },
