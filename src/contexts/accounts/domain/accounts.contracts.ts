@@ -13,6 +13,7 @@ import {
   UserRenamedData,
   UserRoleChangedData,
   UserSignatureChangedData,
+  UserLanguageChosenData,
 } from './user.decider';
 
 /** Accounts' part of the app's event registry. */
@@ -26,6 +27,7 @@ export const accountsEventSchemas: EventSchemas = {
   UserDeactivated: UserDeactivatedData,
   UserReactivated: UserReactivatedData,
   UserSignatureChanged: UserSignatureChangedData,
+  UserLanguageChosen: UserLanguageChosenData,
   PasswordResetRequested: PasswordResetRequestedData,
   UserPasswordChanged: UserPasswordChangedData,
   SessionStarted: SessionStartedData,

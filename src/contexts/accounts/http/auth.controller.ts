@@ -18,14 +18,15 @@ import { ChangeProfileDto, LoginDto, PasswordResetConfirmDto, PasswordResetReque
 import { clearSessionCookie, setSessionCookie } from './session-response';
 
 /** The signed-in user and what they may do, so that clients show and hide from this alone. */
-const meOf = ({ userId, accountId, name, email, role }: Omit<SignedInUser, 'sessionId'>, signature: string): MeAnswer => ({
+const meOf = ({ userId, accountId, name, email, role }: Omit<SignedInUser, 'sessionId'>, queries: AccountsQueries): MeAnswer => ({
   userId,
   accountId,
   name,
   email,
   role,
   permissions: permissionsOf(role),
-  signature,
+  signature: queries.signature(accountId, userId),
+  language: queries.language(accountId, userId),
 });
 
 @ApiTags('auth')
@@ -43,7 +44,7 @@ export class AuthController {
   async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<MeAnswer> {
     const { user, session } = await this.commands.execute(new LogIn(body.email, body.password, request.ip ?? 'unknown', request.requestId));
     setSessionCookie(request, response, session);
-    return meOf(user, this.queries.signature(user.accountId, user.userId));
+    return meOf(user, this.queries);
   }
 
   /** Mails a one-time link to the address if a user has it; the answer is the same either way. */
@@ -64,7 +65,7 @@ export class AuthController {
   async confirmPasswordReset(@Body() body: PasswordResetConfirmDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<MeAnswer> {
     const { user, session } = await this.commands.execute(new ConfirmPasswordReset(body.token, body.password, request.requestId));
     setSessionCookie(request, response, session);
-    return meOf(user, this.queries.signature(user.accountId, user.userId));
+    return meOf(user, this.queries);
   }
 
   /** Ends the current session, if any, and clears the cookie. */
@@ -81,10 +82,10 @@ export class AuthController {
   @Allow('profile.read')
   @ApiOkResponse({ type: MeAnswer })
   me(@CurrentUser() user: SignedInUser): MeAnswer {
-    return meOf(user, this.queries.signature(user.accountId, user.userId));
+    return meOf(user, this.queries);
   }
 
-  /** The caller's own profile: the signature, and the password (with the current one). */
+  /** The caller's own profile: name, language, signature, and the password (with the current one). */
   @Patch('me')
   @Allow('profile.update')
   @ApiOkResponse({ type: MeAnswer })
@@ -101,6 +102,7 @@ export class AuthController {
       await this.commands.execute(new ChangePassword({ password, currentPassword }, request.ip ?? 'unknown', user.sessionId, ownContext));
     }
     await this.commands.execute(new ChangeProfile(profile, ownContext));
-    return this.me(user);
+    // The request's user was read before the change: its name may be the old one.
+    return meOf({ ...user, name: this.queries.user(user.accountId, user.userId)?.name ?? user.name }, this.queries);
   }
 }

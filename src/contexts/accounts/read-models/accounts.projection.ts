@@ -9,7 +9,7 @@ import type { UserEvent } from '../domain/user.decider';
 /** Accounts, users (with their credential, for sign-in) and sessions, as the HTTP edge reads them. */
 export class AccountsProjection implements Projection {
   readonly name = 'accounts';
-  readonly version = 4;
+  readonly version = 5;
 
   setUp(db: SqliteDatabase): void {
     db.exec(`
@@ -23,6 +23,7 @@ export class AccountsProjection implements Projection {
         role TEXT NOT NULL, active INTEGER NOT NULL, password_hash TEXT, created_at TEXT NOT NULL
       ) STRICT;
       CREATE TABLE IF NOT EXISTS user_signatures (user_id TEXT PRIMARY KEY, signature TEXT NOT NULL) STRICT;
+      CREATE TABLE IF NOT EXISTS user_languages (user_id TEXT PRIMARY KEY, language TEXT NOT NULL) STRICT;
       CREATE INDEX IF NOT EXISTS users_by_account ON users (account_id, name);
       CREATE TABLE IF NOT EXISTS sessions (
         session_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, account_id TEXT NOT NULL,
@@ -34,7 +35,7 @@ export class AccountsProjection implements Projection {
   }
 
   tearDown(db: SqliteDatabase): void {
-    db.exec('DROP TABLE IF EXISTS accounts; DROP TABLE IF EXISTS users; DROP TABLE IF EXISTS user_signatures; DROP TABLE IF EXISTS sessions; DROP TABLE IF EXISTS password_reset_links;');
+    db.exec('DROP TABLE IF EXISTS accounts; DROP TABLE IF EXISTS users; DROP TABLE IF EXISTS user_signatures; DROP TABLE IF EXISTS user_languages; DROP TABLE IF EXISTS sessions; DROP TABLE IF EXISTS password_reset_links;');
   }
 
   apply(recorded: RecordedEvent, db: SqliteDatabase): void {
@@ -88,6 +89,11 @@ export class AccountsProjection implements Projection {
         // Sessions started before the new password end here, on every node, in log order: a session started after it stays.
         prepared(db, 'UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL AND session_id IS NOT ?').run(
           at, event.data.userId, event.data.keptSessionId ?? null,
+        );
+        return;
+      case 'UserLanguageChosen':
+        prepared(db, 'INSERT INTO user_languages VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET language = excluded.language').run(
+          event.data.userId, event.data.language,
         );
         return;
       case 'SessionStarted': {
