@@ -3,6 +3,7 @@ import { PageHeader } from '@/components/page-header';
 import { getSavedReplies } from '@/lib/api';
 import { requireMe } from '@/lib/session';
 import { SignatureForm } from './signature-form';
+import { PasswordSection } from './password-section';
 
 export const metadata: Metadata = { title: 'Profile' };
 
@@ -19,6 +20,7 @@ export default async function ProfilePage() {
           </h2>
           <SignatureForm signature={me.signature} variables={variables} />
         </section>
+        <PasswordSection />
       </div>
     </>
   );
