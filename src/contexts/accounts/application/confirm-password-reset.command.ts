@@ -5,7 +5,7 @@ import { CLOCK, type Clock } from '../../../shared/clock/clock';
 import type { SignedInUser } from '../../../shared/http/signed-in-user';
 import { ResetLinkUnknown } from '../domain/accounts.errors';
 import { checkNewPassword } from '../domain/password-policy';
-import { userDecider, userStream } from '../domain/user.decider';
+import { checkResetLink, userDecider, userStream } from '../domain/user.decider';
 import { AccountsQueries } from '../read-models/accounts.queries';
 import { isCommonPassword } from './common-passwords';
 import { PasswordHasher } from './password-hasher';
@@ -44,7 +44,7 @@ export class ConfirmPasswordResetHandler implements ICommandHandler<ConfirmPassw
     // The link is judged before the password: a dead link says so whatever was typed.
     const state = await this.eventSourcing.load(stream, userDecider);
     const now = this.clock.now().toISOString();
-    userDecider.decide({ type: 'ResetPassword', userId: user.userId, tokenHash, passwordHash: 'unchecked', now }, state);
+    checkResetLink(state, tokenHash, now);
     const accountName = this.queries.account(user.accountId)?.name ?? '';
     checkNewPassword('password', password, { personal: [user.email, user.name, accountName], isCommon: isCommonPassword });
     const passwordHash = await this.passwords.hash(password);

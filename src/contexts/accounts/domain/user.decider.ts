@@ -133,12 +133,7 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
         if (!state.active) return [];
         return [{ type: 'PasswordResetRequested', data: { userId: command.userId, tokenHash: command.tokenHash, expiresAt: command.expiresAt } }];
       case 'ResetPassword': {
-        if (!state.registered) throw new InvalidInput('id', 'There is no such user');
-        const expiresAt = state.pendingResets[command.tokenHash];
-        // Not pending for a token the user was sent: used, or its user has chosen a password since.
-        if (expiresAt === undefined) throw new ResetLinkUsed();
-        if (Date.parse(expiresAt) <= Date.parse(command.now)) throw new ResetLinkExpired();
-        if (!state.active) throw new UserIsDeactivated();
+        checkResetLink(state, command.tokenHash, command.now);
         const { userId, passwordHash } = command;
         return [
           { type: 'UserPasswordSet', data: { userId, passwordHash } },
@@ -194,6 +189,19 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
     }
   },
 };
+
+/**
+ * Whether a reset link (by its token's hash) still sets this user's password at `now`: pending,
+ * within its hour, and the user active. Throws the refusal otherwise.
+ */
+export function checkResetLink(state: UserState, tokenHash: string, now: string): void {
+  if (!state.registered) throw new InvalidInput('id', 'There is no such user');
+  const expiresAt = state.pendingResets[tokenHash];
+  // Not pending for a token the user was sent: used, or its user has chosen a password since.
+  if (expiresAt === undefined) throw new ResetLinkUsed();
+  if (Date.parse(expiresAt) <= Date.parse(now)) throw new ResetLinkExpired();
+  if (!state.active) throw new UserIsDeactivated();
+}
 
 function checkLanguage(field: string, value: string): Language {
   if (!isLanguage(value)) throw new InvalidInput(field, `${field} must be one of ${LANGUAGES.join(', ')}`);
