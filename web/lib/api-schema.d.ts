@@ -1160,8 +1160,6 @@ export interface components {
         ChangeProfileDto: {
             /** @description the password now, to set a new one */
             currentPassword?: string;
-            /** @description a new password; needs currentPassword */
-            password?: string;
             /**
              * @description the language of your pages and of the mail the product sends you
              * @enum {string}
@@ -1169,6 +1167,8 @@ export interface components {
             language?: "en" | "de";
             /** @description the name colleagues see */
             name?: string;
+            /** @description a new password; needs currentPassword */
+            password?: string;
             /**
              * @description appended to your email replies: plain text, several lines, at most 2000 characters, the variables of saved replies; empty removes it
              * @example {{agent.name}}
