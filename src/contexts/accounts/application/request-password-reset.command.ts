@@ -1,10 +1,11 @@
 import { Inject, Logger } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EventSourcing } from '../../../shared/application/event-sourcing.service';
 import { CLOCK, type Clock } from '../../../shared/clock/clock';
 import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
+import { QueueUserMail } from '../../conversations/contract';
 import { normalizeEmail } from '../domain/accounts.rules';
-import { PASSWORD_RESET_LINK_LIFETIME_MS } from '../domain/password-reset-mail';
+import { PASSWORD_RESET_LINK_LIFETIME_MS, passwordResetMail } from '../domain/password-reset-mail';
 import { userDecider, userStream } from '../domain/user.decider';
 import { AccountsQueries } from '../read-models/accounts.queries';
 import { PasswordResetRateLimiter } from './password-reset-rate-limiter';
@@ -31,6 +32,7 @@ export class RequestPasswordResetHandler implements ICommandHandler<RequestPassw
 
   constructor(
     private readonly eventSourcing: EventSourcing,
+    private readonly commands: CommandBus,
     private readonly queries: AccountsQueries,
     private readonly limiter: PasswordResetRateLimiter,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -53,8 +55,9 @@ export class RequestPasswordResetHandler implements ICommandHandler<RequestPassw
     const context = { actor: { system: 'password-reset' }, accountId: user.accountId, correlationId: requestId, causationId: null };
     const outcome = await this.eventSourcing.decide(userStream(user.userId), userDecider, { type: 'RequestPasswordReset', userId: user.userId, tokenHash, expiresAt }, context);
     if (outcome.events.length === 0) return;
-    await this.eventSourcing.waitForReadModels(outcome.position);
     const link = `${this.config.publicUrl}/reset-password/${token}`;
-    void link;
+    const { subject, text } = passwordResetMail(this.queries.language(user.accountId, user.userId), user.name, link);
+    // Keyed by the link: the token lives only in this mail, so it is queued once, right here.
+    await this.commands.execute(new QueueUserMail({ key: `password-reset-${tokenHash}`, accountId: user.accountId, to: { name: user.name, address: user.email }, subject, text }, context));
   }
 }
