@@ -91,12 +91,17 @@ describe('password reset', () => {
     expect((await api.http.get('/api/health')).status).toBe(200);
   });
 
-  it('writes the mail in the language of the account', async () => {
+  it("writes the mail in the user's language: the account's locale's until they choose one", async () => {
     const { email } = await signUp(api, { locale: 'de-DE' });
     await requestReset(email);
     const { subject, link } = await resetLinkMailedTo(email);
     expect(subject).toBe('Passwort zurücksetzen');
     expect(mailsTo(email)[0].parsed.text).toContain(link);
+
+    const { email: chooser, agent } = await signUp(api);
+    expect((await agent.patch('/api/me').send({ language: 'de' })).status).toBe(200);
+    await requestReset(chooser);
+    expect((await resetLinkMailedTo(chooser)).subject).toBe('Passwort zurücksetzen');
   });
 
   it('refuses a link after its hour, and a token never sent, each with its own code', async () => {
