@@ -139,6 +139,8 @@ const ROUTE_ROLES: Record<string, string> = {
   'POST /api/accounts': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'public',
+  'POST /api/auth/password-reset': 'public',
+  'POST /api/auth/password-reset/confirm': 'public',
   'POST /api/channels/email/forwarding-address': 'primary_admin',
   'POST /api/channels/email/inbound-token/rotate': 'admin, primary_admin',
   'POST /api/channels/email/preview': 'primary_admin',

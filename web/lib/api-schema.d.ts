@@ -114,6 +114,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_confirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/channels": {
         parameters: {
             query?: never;
@@ -1126,6 +1158,8 @@ export interface components {
             name?: string;
         };
         ChangeProfileDto: {
+            /** @description the password now, to set a new one */
+            currentPassword?: string;
             /**
              * @description the language of your pages and of the mail the product sends you
              * @enum {string}
@@ -1133,6 +1167,8 @@ export interface components {
             language?: "en" | "de";
             /** @description the name colleagues see */
             name?: string;
+            /** @description a new password; needs currentPassword */
+            password?: string;
             /**
              * @description appended to your email replies: plain text, several lines, at most 2000 characters, the variables of saved replies; empty removes it
              * @example {{agent.name}}
@@ -1758,6 +1794,18 @@ export interface components {
             lastAttemptAt: string;
             subscription: string;
         };
+        PasswordResetConfirmDto: {
+            password: string;
+            /** @description the token of the reset link's path */
+            token: string;
+        };
+        PasswordResetRequestDto: {
+            /** @example anna@acme.example */
+            email: string;
+        };
+        PasswordResetRequestedAnswer: {
+            message: string;
+        };
         PresenceAnswer: {
             /** @description the other users in the thread now (not the caller) */
             users: components["schemas"]["PresentUserAnswer"][];
@@ -2275,6 +2323,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetRequestedAnswer"];
+                };
+            };
+            /** @description A refusal or failure */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeAnswer"];
+                };
             };
             /** @description A refusal or failure */
             default: {

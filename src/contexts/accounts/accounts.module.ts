@@ -15,6 +15,10 @@ import { UsersController } from './http/users.controller';
 import { AccountsQueries } from './read-models/accounts.queries';
 import { PasswordHasher } from './application/password-hasher';
 import { AccountsSessionResolver } from './read-models/session-resolver';
+import { ChangePasswordHandler } from './application/change-password.command';
+import { ConfirmPasswordResetHandler } from './application/confirm-password-reset.command';
+import { PasswordResetRateLimiter } from './application/password-reset-rate-limiter';
+import { RequestPasswordResetHandler } from './application/request-password-reset.command';
 
 @Module({
   controllers: [AccountsController, AuthController, UsersController],
@@ -30,6 +34,10 @@ import { AccountsSessionResolver } from './read-models/session-resolver';
     CreateUserHandler,
     UpdateUserHandler,
     ChangeProfileHandler,
+    PasswordResetRateLimiter,
+    RequestPasswordResetHandler,
+    ConfirmPasswordResetHandler,
+    ChangePasswordHandler,
     { provide: SESSION_RESOLVER, useClass: AccountsSessionResolver },
   ],
   exports: [AccountsQueries, SESSION_RESOLVER],

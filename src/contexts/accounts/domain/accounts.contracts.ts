@@ -4,7 +4,9 @@ import { FirstAccountClaimedData } from './first-account-claim.decider';
 import { SessionEndedData, SessionStartedData } from './session.decider';
 import { UserEmailClaimedData } from './user-email-claim.decider';
 import {
+  PasswordResetRequestedData,
   UserDeactivatedData,
+  UserPasswordChangedData,
   UserPasswordSetData,
   UserReactivatedData,
   UserRegisteredData,
@@ -26,6 +28,8 @@ export const accountsEventSchemas: EventSchemas = {
   UserReactivated: UserReactivatedData,
   UserSignatureChanged: UserSignatureChangedData,
   UserLanguageChosen: UserLanguageChosenData,
+  PasswordResetRequested: PasswordResetRequestedData,
+  UserPasswordChanged: UserPasswordChangedData,
   SessionStarted: SessionStartedData,
   SessionEnded: SessionEndedData,
   UserEmailClaimed: UserEmailClaimedData,

@@ -48,3 +48,8 @@ export class UserListAnswer {
   @ApiProperty({ type: [UserAnswer] }) items!: UserAnswer[];
   @ApiProperty({ enum: Role.options, isArray: true, description: 'the roles a user can be given' }) assignableRoles!: Role[];
 }
+
+/** The same for every address, known or not. */
+export class PasswordResetRequestedAnswer {
+  @ApiProperty() message!: string;
+}

@@ -61,4 +61,27 @@ export class ChangeProfileDto {
   // Past twice the bound the signature rule would refuse anyway; cut the work before it reads the text.
   @MaxLength(SIGNATURE_MAX * 2, { message: `signature must be at most ${SIGNATURE_MAX} characters` })
   signature?: string;
+
+  // Bounded like sign-in's: both go to scrypt.
+  @ApiPropertyOptional({ minLength: 12, maxLength: 256, description: 'a new password; needs currentPassword' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(256, { message: 'password must be at most 256 characters' })
+  password?: string;
+
+  @ApiPropertyOptional({ maxLength: 256, description: 'the password now, to set a new one' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(256, { message: 'currentPassword must be at most 256 characters' })
+  currentPassword?: string;
+}
+
+export class PasswordResetRequestDto {
+  @ApiProperty({ maxLength: 254, example: 'anna@acme.example' }) @IsString() @MaxLength(254, { message: 'email must be at most 254 characters' }) email!: string;
+}
+
+export class PasswordResetConfirmDto {
+  // A token is 43 characters; anything much longer is none of ours.
+  @ApiProperty({ description: "the token of the reset link's path", maxLength: 128 }) @IsString() @MaxLength(128, { message: 'token must be at most 128 characters' }) token!: string;
+  @ApiProperty({ minLength: 12, maxLength: 256 }) @IsString() @MaxLength(256, { message: 'password must be at most 256 characters' }) password!: string;
 }
