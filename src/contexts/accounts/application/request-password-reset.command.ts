@@ -58,6 +58,6 @@ export class RequestPasswordResetHandler implements ICommandHandler<RequestPassw
     const link = `${this.config.publicUrl}/reset-password/${token}`;
     const { subject, text } = passwordResetMail(this.queries.language(user.accountId, user.userId), user.name, link);
     // Keyed by the link: the token lives only in this mail, so it is queued once, right here.
-    await this.commands.execute(new QueueUserMail({ key: `password-reset-${tokenHash}`, accountId: user.accountId, to: { name: user.name, address: user.email }, subject, text }, context));
+    await this.commands.execute(new QueueUserMail({ key: `password-reset-${tokenHash}`, accountId: user.accountId, to: { name: user.name, address: user.email }, subject, text, confidential: true }, context));
   }
 }
