@@ -62,7 +62,7 @@ describe('the app registry of event types', () => {
     expect(eventContracts.types.sort()).toEqual(
       [
         'AccountOpened', 'AccountSettingsChanged', 'UserRegistered', 'UserPasswordSet', 'UserRenamed', 'UserRoleChanged', 'UserDeactivated',
-        'UserReactivated', 'SessionStarted', 'SessionEnded', 'UserEmailClaimed', 'FirstAccountClaimed', 'UserSignatureChanged',
+        'UserReactivated', 'SessionStarted', 'SessionEnded', 'UserEmailClaimed', 'FirstAccountClaimed', 'UserSignatureChanged', 'UserLanguageChosen',
         'InvitationSent', 'InvitationResent', 'InvitationRevoked', 'InvitationAccepted',
         'SubdomainClaimed', 'AddressClaimed', 'ChatChannelEnabled', 'ChatChannelDisabled', 'EmailChannelCreated', 'EmailChannelEnabled',
         'EmailChannelDisabled', 'DefaultSubjectChanged', 'FromNameChanged', 'ReplySubjectChanged', 'QuoteHistoryChanged', 'PlainTextOnlyChanged', 'ForwardingAddressClaimed', 'ForwardingConfirmationReceived',
@@ -133,6 +133,7 @@ describe('the app registry of event types', () => {
     ['EmailChannelEnabled', { accountId: 'a', previousHash: null, because: 'cron' }, 'EmailChannelEnabled.data.because: Invalid option: expected one of "account_opened"|"admin"'],
     ['UserRoleChanged', { userId: 'u', from: 'agent', to: 'root' }, 'UserRoleChanged.data.to: Invalid option: expected one of "primary_admin"|"admin"|"agent"|"auditor"'],
     ['UserSignatureChanged', { userId: 'u', signature: null }, 'UserSignatureChanged.data.signature: expected string, received null'],
+    ['UserLanguageChosen', { userId: 'u', language: 'fr' }, 'UserLanguageChosen.data.language'],
     ['InvitationResent', { invitationId: 'i', resentBy: 'u', tokenHash: 'secret-token', send: 2, resentAt: '2026-11-24T10:00:01.000Z', expiresAt: '2026-12-01T10:00:01.000Z' }, 'InvitationResent.data.tokenHash: expected a SHA-256 hex digest'],
     ['ChannelSignatureChanged', { accountId: 'a', previousHash: null }, 'ChannelSignatureChanged.data.signature: expected string, received undefined'],
   ])('%s refuses a wrong field with its path', (type, data, message) => {

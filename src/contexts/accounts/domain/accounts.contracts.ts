@@ -12,6 +12,7 @@ import {
   UserRenamedData,
   UserRoleChangedData,
   UserSignatureChangedData,
+  UserLanguageChosenData,
 } from './user.decider';
 
 /** Accounts' part of the app's event registry. */
@@ -25,6 +26,7 @@ export const accountsEventSchemas: EventSchemas = {
   UserDeactivated: UserDeactivatedData,
   UserReactivated: UserReactivatedData,
   UserSignatureChanged: UserSignatureChangedData,
+  UserLanguageChosen: UserLanguageChosenData,
   SessionStarted: SessionStartedData,
   SessionEnded: SessionEndedData,
   UserEmailClaimed: UserEmailClaimedData,
