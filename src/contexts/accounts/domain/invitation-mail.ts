@@ -53,7 +53,15 @@ const wordings: Record<Language, Wording> = {
 /** The invitation mail in the account's language: who invites to which account, the link, and until when it works. */
 export function composeInvitationMail(language: Language, facts: InvitationMailFacts): ComposedMail {
   const wording = wordings[language];
-  const when = new Intl.DateTimeFormat(wording.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: facts.timeZone, timeZoneName: 'short' }).format(
+  const when = new Intl.DateTimeFormat(wording.locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: facts.timeZone,
+    timeZoneName: 'short',
+  }).format(
     facts.expiresAt,
   );
   const paragraphs = [wording.intro(facts), wording.action, facts.link, wording.expiry(when), wording.ignore];
