@@ -7,10 +7,11 @@ import { useRefusalText } from '@/components/invitations/use-refusal-text';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
-import type { AssignableRole } from '@/lib/api';
+import type { Role } from '@/lib/api';
+import { ROLE_DESCRIPTIONS } from '@/lib/role-labels';
 
 /** `roles`: those the API lets a user be given, the one to offer first first. */
-export function InviteForm({ roles }: { roles: readonly AssignableRole[] }) {
+export function InviteForm({ roles }: { roles: readonly Role[] }) {
   const t = useTranslations('invitations');
   const refusal = useRefusalText();
   const [state, action, pending] = useActionState(inviteUser, initialInvitationState);
@@ -20,7 +21,6 @@ export function InviteForm({ roles }: { roles: readonly AssignableRole[] }) {
   }, [state]);
   const message = refusal(state);
   const errorFor = (field: string) => (state.field === field ? message : undefined);
-  const roleLabel = (role: AssignableRole) => (role === 'admin' ? t('roles.admin') : role === 'auditor' ? t('roles.auditor') : t('roles.agent'));
   return (
     <form ref={form} action={action} className="flex flex-col gap-4" noValidate aria-describedby="invite-description">
       <p id="invite-description" className="text-sm text-slate-600">
@@ -31,7 +31,7 @@ export function InviteForm({ roles }: { roles: readonly AssignableRole[] }) {
       <SelectField label={t('invite.role')} name="invite-role" defaultValue={state.values?.role ?? roles[0]} error={errorFor('role')}>
         {roles.map((role) => (
           <option key={role} value={role}>
-            {roleLabel(role)}
+            {ROLE_DESCRIPTIONS[role]}
           </option>
         ))}
       </SelectField>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/page-header';
-import { getUsers, type AssignableRole } from '@/lib/api';
+import { getUsers } from '@/lib/api';
 import { ROLE_LABELS } from '@/lib/role-labels';
 import { getTranslations } from 'next-intl/server';
 import { AddUserForm } from './add-user-form';
@@ -63,7 +63,7 @@ export default async function UsersPage() {
           <h2 id="invite-heading" className="mb-4 text-base font-semibold">
             {invitations('invite.heading')}
           </h2>
-          <InviteForm roles={assignableRoles.filter((role): role is AssignableRole => role !== 'primary_admin')} />
+          <InviteForm roles={assignableRoles} />
         </section>
         <section aria-labelledby="add-user-heading" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="add-user-heading" className="mb-4 text-base font-semibold">

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { getAccount, getInvitations } from '@/lib/api';
+import { ROLE_LABELS } from '@/lib/role-labels';
 import { formatInstant } from '@/lib/time';
 import { InvitationActions } from './invitation-actions';
 
@@ -7,7 +8,6 @@ import { InvitationActions } from './invitation-actions';
 export async function PendingInvitations() {
   const t = await getTranslations('invitations');
   const [invitations, account] = await Promise.all([getInvitations(), getAccount()]);
-  const roleName = (role: string) => (role === 'admin' ? t('roleNames.admin') : role === 'auditor' ? t('roleNames.auditor') : t('roleNames.agent'));
   return (
     <section aria-labelledby="invitations-heading" className="rounded-lg border border-slate-200 bg-white">
       <h2 id="invitations-heading" className="border-b border-slate-200 px-4 py-3 text-base font-semibold">
@@ -22,7 +22,7 @@ export async function PendingInvitations() {
               <div className="min-w-0">
                 <p className="font-medium break-all">
                   {invitation.email}{' '}
-                  <span className="font-normal text-slate-600">· {roleName(invitation.role)}</span>
+                  <span className="font-normal text-slate-600">· {ROLE_LABELS[invitation.role]}</span>
                 </p>
                 <p className="text-slate-600">
                   {t('pending.invitedBy', { name: invitation.invitedBy.name, date: formatInstant(invitation.invitedAt, account) })}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { checkInvitationLink } from '@/lib/api';
+import { ROLE_LABELS } from '@/lib/role-labels';
 import { AcceptInvitationForm } from './accept-invitation-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,11 +33,10 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     );
   }
   const { link } = checked;
-  const role = link.role === 'admin' ? t('roleNames.admin') : link.role === 'auditor' ? t('roleNames.auditor') : t('roleNames.agent');
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-xl font-semibold">{t('accept.heading', { accountName: link.accountName })}</h1>
-      <p className="text-sm text-slate-700">{t('accept.intro', { accountName: link.accountName, role, email: link.email })}</p>
+      <p className="text-sm text-slate-700">{t('accept.intro', { accountName: link.accountName, role: ROLE_LABELS[link.role], email: link.email })}</p>
       <AcceptInvitationForm token={token} />
     </div>
   );
