@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import type { InvitationFormState } from '@/app/actions/invitations.actions';
+import type { InvitationFormState } from '@/app/actions/invitation-form-state';
 
 /** The API's refusal of an invitation form, in the visitor's language: worded by its stable code and field. */
 export function useRefusalText(): (state: InvitationFormState) => string | undefined {

@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { initialInvitationState, resendInvitation, revokeInvitation } from '@/app/actions/invitations.actions';
+import { initialInvitationState } from '@/app/actions/invitation-form-state';
+import { resendInvitation, revokeInvitation } from '@/app/actions/invitations.actions';
 import { useRefusalText } from '@/components/invitations/use-refusal-text';
 import { Button } from '@/components/ui/button';
 

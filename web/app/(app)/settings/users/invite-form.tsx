@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
-import { initialInvitationState, inviteUser } from '@/app/actions/invitations.actions';
+import { initialInvitationState } from '@/app/actions/invitation-form-state';
+import { inviteUser } from '@/app/actions/invitations.actions';
 import { useRefusalText } from '@/components/invitations/use-refusal-text';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';

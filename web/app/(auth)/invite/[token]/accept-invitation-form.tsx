@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { acceptInvitation, initialInvitationState } from '@/app/actions/invitations.actions';
+import { initialInvitationState } from '@/app/actions/invitation-form-state';
+import { acceptInvitation } from '@/app/actions/invitations.actions';
 import { useRefusalText } from '@/components/invitations/use-refusal-text';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
