@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
 import { languageOfLocale } from '../../../shared/domain/language';
+import { QueueUserMail } from '../../conversations/contract';
 import { composeInvitationMail } from '../domain/invitation-mail';
 import { AccountsQueries } from '../read-models/accounts.queries';
 
@@ -36,8 +37,9 @@ export class InvitationMailer {
       expiresAt: link.expiresAt,
       timeZone: account?.timeZone ?? 'UTC',
     });
-    void this.commands;
-    void mail;
-    void context;
+    // The key numbers the mail within the invitation: a resend is a new mail, a retried request is not.
+    await this.commands.execute(
+      new QueueUserMail({ key: `invitation-${link.invitationId}-${link.send}`, accountId: link.accountId, to: { name: '', address: link.email }, ...mail }, context),
+    );
   }
 }
