@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { startBrowserApp, type BrowserApp } from './support/browser-app';
 import { newPage } from './support/browser';
@@ -31,6 +32,12 @@ async function invitationPathMailedTo(email: string, count = 1): Promise<string>
   return new URL(link).pathname;
 }
 
+/** What axe-core finds of impact serious or critical on the page as it is. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 async function invite(page: Page, email: string, role: string): Promise<void> {
   const form = page.getByRole('region', { name: 'Invite someone' });
   await form.getByLabel('Email').fill(email);
@@ -47,6 +54,7 @@ describe('invitations in the browser', () => {
     await invite(page, email, 'agent');
     const pending = page.getByRole('region', { name: 'Pending invitations' });
     await pending.getByTestId('invitation-row').filter({ hasText: email }).filter({ hasText: 'Invited by Anna Owner' }).waitFor();
+    expect((await seriousViolations(page)).filter((violation) => /invit/i.test(violation))).toEqual([]);
 
     // The same address again: the API's refusal, worded on the field.
     const form = page.getByRole('region', { name: 'Invite someone' });
@@ -59,6 +67,7 @@ describe('invitations in the browser', () => {
     await invitee.goto(`${app.baseUrl}${path}`);
     await invitee.getByRole('heading', { name: 'Join Acme' }).waitFor();
     await invitee.getByText(`with the address ${email}`).waitFor();
+    expect(await seriousViolations(invitee)).toEqual([]);
     await invitee.getByLabel('Your full name').fill('Bea Berger');
     await invitee.getByLabel('Password').fill('short');
     await invitee.getByRole('button', { name: 'Join and sign in' }).click();
@@ -73,6 +82,7 @@ describe('invitations in the browser', () => {
     await later.goto(`${app.baseUrl}${path}`);
     await later.getByRole('heading', { name: 'This invitation has already been used' }).waitFor();
     await later.getByRole('link', { name: 'Go to sign in' }).waitFor();
+    expect(await seriousViolations(later)).toEqual([]);
 
     await page.goto(`${app.baseUrl}/settings/users`);
     await page.getByTestId('user-row').filter({ hasText: email }).waitFor();
@@ -96,6 +106,14 @@ describe('invitations in the browser', () => {
     await invitee.goto(`${app.baseUrl}${first}`);
     await invitee.getByRole('heading', { name: 'This invitation link does not work' }).waitFor();
     await invitee.getByText('Ask an admin of your team to invite you again.').waitFor();
+    // The page speaks the browser's language.
+    const german = await newPage(running.browser, { locale: 'de-DE' });
+    await german.goto(`${app.baseUrl}${second}`);
+    await german.getByRole('heading', { name: 'Acme beitreten' }).waitFor();
+    await german.getByRole('button', { name: 'Beitreten und anmelden' }).waitFor();
+    await german.goto(`${app.baseUrl}${first}`);
+    await german.getByRole('heading', { name: 'Dieser Einladungslink funktioniert nicht' }).waitFor();
+    expect(await seriousViolations(german)).toEqual([]);
 
     await row.getByRole('button', { name: `Revoke the invitation to ${email}` }).click();
     await page.getByRole('region', { name: 'Pending invitations' }).getByTestId('invitation-row').filter({ hasText: email }).waitFor({ state: 'detached' });
