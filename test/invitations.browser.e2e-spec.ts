@@ -5,19 +5,29 @@ import { newPage } from './support/browser';
 import { CaptureRelay } from './support/capture-relay';
 import { eventually } from './support/eventually';
 import { PASSWORD, uniqueEmail } from './support/api-app';
+import { makeTempDir } from './support/temp-dir';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 // An admin invites in the browser; the invitee follows the link from the mail as the relay got it,
 // in a browser of their own, and lands signed in. The same link again shows why it no longer works.
+// The app's clock is moved by the test (INBOX_TEST_CLOCK_FILE, honoured under NODE_ENV=test only),
+// so that an expired link takes no week.
+
+const clockDir = makeTempDir('inbox-clock-');
+const clockFile = join(clockDir.path, 'offset');
+writeFileSync(clockFile, '0');
 
 let relay: CaptureRelay;
 let running: BrowserApp;
 beforeAll(async () => {
   relay = await CaptureRelay.start();
-  running = await startBrowserApp({ OUTBOUND_SMTP_URL: relay.url });
+  running = await startBrowserApp({ OUTBOUND_SMTP_URL: relay.url, INBOX_TEST_CLOCK_FILE: clockFile, NODE_ENV: 'test' });
 });
 afterAll(async () => {
   await running?.stop();
   await relay?.close();
+  clockDir.cleanup();
 });
 
 /** The path of the invitation link in the newest mail to `email` (the link's host is PUBLIC_URL's). */
@@ -119,5 +129,24 @@ describe('invitations in the browser', () => {
     await page.getByRole('region', { name: 'Pending invitations' }).getByTestId('invitation-row').filter({ hasText: email }).waitFor({ state: 'detached' });
     await invitee.goto(`${app.baseUrl}${second}`);
     await invitee.getByRole('heading', { name: 'This invitation link does not work' }).waitFor();
+  });
+
+  it('shows an expired link as expired, and the admin sees it expired in the list', async () => {
+    const { page, app } = running;
+    const email = uniqueEmail('dora');
+    await page.goto(`${app.baseUrl}/settings/users`);
+    await invite(page, email, 'agent');
+    const path = await invitationPathMailedTo(email);
+    writeFileSync(clockFile, String(7 * 24 * 3_600_000 + 60_000));
+    try {
+      const invitee = await newPage(running.browser);
+      await invitee.goto(`${app.baseUrl}${path}`);
+      await invitee.getByRole('heading', { name: 'This invitation link has expired' }).waitFor();
+      await invitee.getByText('Ask an admin of your team to send you a new one.').waitFor();
+      await page.goto(`${app.baseUrl}/settings/users`);
+      await page.getByTestId('invitation-row').filter({ hasText: email }).filter({ hasText: 'Link expired' }).waitFor();
+    } finally {
+      writeFileSync(clockFile, '0');
+    }
   });
 });
