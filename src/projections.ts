@@ -4,6 +4,7 @@
 // their contexts' dependencies, and @RegisterProcessManager marks them.
 import type { ProjectionClass } from './shared/projections/projection';
 import { AccountsProjection } from './contexts/accounts/read-models/accounts.projection';
+import { InvitationsProjection } from './contexts/accounts/read-models/invitations.projection';
 import { ChannelsProjection } from './contexts/channel-configuration/read-models/channels.projection';
 import { InboundMailProjection } from './contexts/inbound-mail/read-models/inbound-mail.projection';
 import { ConversationsProjection } from './contexts/conversations/read-models/conversations.projection';
@@ -20,6 +21,7 @@ import { FormsProjection } from './contexts/forms/read-models/forms.projection';
 
 export const projections: readonly ProjectionClass[] = [
   AccountsProjection,
+  InvitationsProjection,
   ChannelsProjection,
   InboundMailProjection,
   ConversationsProjection,

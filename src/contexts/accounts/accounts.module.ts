@@ -12,6 +12,13 @@ import { ChangeProfileHandler } from './application/change-profile.command';
 import { AccountsController } from './http/accounts.controller';
 import { AuthController } from './http/auth.controller';
 import { UsersController } from './http/users.controller';
+import { InvitationsController } from './http/invitations.controller';
+import { AcceptInvitationHandler, InvitationLinks } from './application/accept-invitation.command';
+import { InvitationMailer } from './application/invitation-mailer';
+import { InviteUserHandler } from './application/invite-user.command';
+import { ResendInvitationHandler } from './application/resend-invitation.command';
+import { RevokeInvitationHandler } from './application/revoke-invitation.command';
+import { InvitationsQueries } from './read-models/invitations.queries';
 import { AccountsQueries } from './read-models/accounts.queries';
 import { PasswordHasher } from './application/password-hasher';
 import { AccountsSessionResolver } from './read-models/session-resolver';
@@ -21,7 +28,7 @@ import { PasswordResetRateLimiter } from './application/password-reset-rate-limi
 import { RequestPasswordResetHandler } from './application/request-password-reset.command';
 
 @Module({
-  controllers: [AccountsController, AuthController, UsersController],
+  controllers: [AccountsController, AuthController, UsersController, InvitationsController],
   providers: [
     AccountsQueries,
     LoginRateLimiter,
@@ -38,6 +45,13 @@ import { RequestPasswordResetHandler } from './application/request-password-rese
     RequestPasswordResetHandler,
     ConfirmPasswordResetHandler,
     ChangePasswordHandler,
+    InvitationsQueries,
+    InvitationLinks,
+    InvitationMailer,
+    InviteUserHandler,
+    ResendInvitationHandler,
+    RevokeInvitationHandler,
+    AcceptInvitationHandler,
     { provide: SESSION_RESOLVER, useClass: AccountsSessionResolver },
   ],
   exports: [AccountsQueries, SESSION_RESOLVER],

@@ -9,7 +9,7 @@ import { checkResetLink, userDecider, userStream } from '../domain/user.decider'
 import { AccountsQueries } from '../read-models/accounts.queries';
 import { isCommonPassword } from './common-passwords';
 import { PasswordHasher } from './password-hasher';
-import { resetTokenHash } from './reset-token';
+import { linkTokenHash } from './link-token';
 import { startSession, type StartedSession } from './start-session';
 
 export class ConfirmPasswordReset extends Command<{ user: Omit<SignedInUser, 'sessionId'>; session: StartedSession }> {
@@ -36,7 +36,7 @@ export class ConfirmPasswordResetHandler implements ICommandHandler<ConfirmPassw
   ) {}
 
   async execute({ token, password, requestId }: ConfirmPasswordReset) {
-    const tokenHash = resetTokenHash(token);
+    const tokenHash = linkTokenHash(token);
     const link = this.queries.passwordResetLink(tokenHash);
     const user = link ? this.queries.user(link.accountId, link.userId) : null;
     if (!link || !user) throw new ResetLinkUnknown();

@@ -9,7 +9,7 @@ import { PASSWORD_RESET_LINK_LIFETIME_MS, passwordResetMail } from '../domain/pa
 import { userDecider, userStream } from '../domain/user.decider';
 import { AccountsQueries } from '../read-models/accounts.queries';
 import { PasswordResetRateLimiter } from './password-reset-rate-limiter';
-import { newResetToken } from './reset-token';
+import { newLinkToken } from './link-token';
 
 export class RequestPasswordReset extends Command<void> {
   constructor(
@@ -50,7 +50,7 @@ export class RequestPasswordResetHandler implements ICommandHandler<RequestPassw
   private async issue(address: string, requestId: string): Promise<void> {
     const user = this.queries.credentialsByEmail(address);
     if (!user || !user.active) return;
-    const { token, tokenHash } = newResetToken();
+    const { token, tokenHash } = newLinkToken();
     const expiresAt = new Date(this.clock.now().getTime() + PASSWORD_RESET_LINK_LIFETIME_MS).toISOString();
     const context = { actor: { system: 'password-reset' }, accountId: user.accountId, correlationId: requestId, causationId: null };
     const outcome = await this.eventSourcing.decide(userStream(user.userId), userDecider, { type: 'RequestPasswordReset', userId: user.userId, tokenHash, expiresAt }, context);

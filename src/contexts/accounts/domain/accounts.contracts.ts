@@ -1,6 +1,7 @@
 import type { EventSchemas } from '../../../shared/domain/event-schema';
 import { AccountOpenedData, AccountSettingsChangedData } from './account.decider';
 import { FirstAccountClaimedData } from './first-account-claim.decider';
+import { InvitationAcceptedData, InvitationResentData, InvitationRevokedData, InvitationSentData } from './invitation.decider';
 import { SessionEndedData, SessionStartedData } from './session.decider';
 import { UserEmailClaimedData } from './user-email-claim.decider';
 import {
@@ -34,4 +35,8 @@ export const accountsEventSchemas: EventSchemas = {
   SessionEnded: SessionEndedData,
   UserEmailClaimed: UserEmailClaimedData,
   FirstAccountClaimed: FirstAccountClaimedData,
+  InvitationSent: InvitationSentData,
+  InvitationResent: InvitationResentData,
+  InvitationRevoked: InvitationRevokedData,
+  InvitationAccepted: InvitationAcceptedData,
 };

@@ -86,3 +86,34 @@ export class TooManyResetRequests extends TooManyRequests {
     super('ACCOUNTS.TOO_MANY_RESET_REQUESTS', `Too many password reset requests from your address; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`, retryAfterSeconds);
   }
 }
+
+export class InvitationPending extends DomainError {
+  constructor() {
+    super('INVITATIONS.ALREADY_INVITED', 'conflict', 'email already has a pending invitation to this account: resend or revoke it', 'email');
+  }
+}
+
+export class InvitationClosed extends DomainError {
+  constructor(how: 'accepted' | 'revoked') {
+    super(`INVITATIONS.${how.toUpperCase()}`, 'conflict', `This invitation has been ${how}`);
+  }
+}
+
+/** Revoked, replaced by a newer link, or never issued: the holder can do nothing with it but ask again. */
+export class InvitationLinkInvalid extends DomainError {
+  constructor() {
+    super('INVITATIONS.LINK_INVALID', 'not_found', 'token is not a valid invitation link: it was revoked or replaced by a newer one; ask an admin for a new invitation', 'token');
+  }
+}
+
+export class InvitationLinkExpired extends DomainError {
+  constructor() {
+    super('INVITATIONS.LINK_EXPIRED', 'conflict', 'token: this invitation link has expired; ask an admin to send it again', 'token');
+  }
+}
+
+export class InvitationLinkUsed extends DomainError {
+  constructor() {
+    super('INVITATIONS.LINK_USED', 'conflict', 'token: this invitation link has already been used; sign in instead', 'token');
+  }
+}
