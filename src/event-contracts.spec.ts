@@ -63,6 +63,7 @@ describe('the app registry of event types', () => {
       [
         'AccountOpened', 'AccountSettingsChanged', 'UserRegistered', 'UserPasswordSet', 'UserRenamed', 'UserRoleChanged', 'UserDeactivated',
         'UserReactivated', 'SessionStarted', 'SessionEnded', 'UserEmailClaimed', 'FirstAccountClaimed', 'UserSignatureChanged',
+        'UserEmailNotificationsChanged',
         'SubdomainClaimed', 'AddressClaimed', 'ChatChannelEnabled', 'ChatChannelDisabled', 'EmailChannelCreated', 'EmailChannelEnabled',
         'EmailChannelDisabled', 'DefaultSubjectChanged', 'FromNameChanged', 'ReplySubjectChanged', 'QuoteHistoryChanged', 'PlainTextOnlyChanged', 'ForwardingAddressClaimed', 'ForwardingConfirmationReceived',
         'ChannelSignatureChanged',
@@ -132,6 +133,11 @@ describe('the app registry of event types', () => {
     ['EmailChannelEnabled', { accountId: 'a', previousHash: null, because: 'cron' }, 'EmailChannelEnabled.data.because: Invalid option: expected one of "account_opened"|"admin"'],
     ['UserRoleChanged', { userId: 'u', from: 'agent', to: 'root' }, 'UserRoleChanged.data.to: Invalid option: expected one of "primary_admin"|"admin"|"agent"|"auditor"'],
     ['UserSignatureChanged', { userId: 'u', signature: null }, 'UserSignatureChanged.data.signature: expected string, received null'],
+    [
+      'UserEmailNotificationsChanged',
+      { userId: 'u', notifications: { mention: true, assignment: 'no', replyFailed: true } },
+      'UserEmailNotificationsChanged.data.notifications.assignment: expected boolean, received string',
+    ],
     ['ChannelSignatureChanged', { accountId: 'a', previousHash: null }, 'ChannelSignatureChanged.data.signature: expected string, received undefined'],
   ])('%s refuses a wrong field with its path', (type, data, message) => {
     expect(violation(type, data)).toBe(message);

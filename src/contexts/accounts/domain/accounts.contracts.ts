@@ -2,6 +2,7 @@ import type { EventSchemas } from '../../../shared/domain/event-schema';
 import { AccountOpenedData, AccountSettingsChangedData } from './account.decider';
 import { FirstAccountClaimedData } from './first-account-claim.decider';
 import { SessionEndedData, SessionStartedData } from './session.decider';
+import { UserEmailNotificationsChangedData } from './email-notification-preferences';
 import { UserEmailClaimedData } from './user-email-claim.decider';
 import {
   UserDeactivatedData,
@@ -24,6 +25,7 @@ export const accountsEventSchemas: EventSchemas = {
   UserDeactivated: UserDeactivatedData,
   UserReactivated: UserReactivatedData,
   UserSignatureChanged: UserSignatureChangedData,
+  UserEmailNotificationsChanged: UserEmailNotificationsChangedData,
   SessionStarted: SessionStartedData,
   SessionEnded: SessionEndedData,
   UserEmailClaimed: UserEmailClaimedData,

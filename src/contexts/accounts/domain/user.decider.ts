@@ -6,6 +6,12 @@ import { InvalidInput } from '../../../shared/domain/domain-error';
 import { checkSignature } from '../../../shared/domain/signature';
 import { CannotDeactivateSelf, PrimaryAdminIsFixed } from './accounts.errors';
 import { checkAssignableRole, checkName, isFixedRole } from './accounts.rules';
+import {
+  changedPreferences,
+  DEFAULT_EMAIL_NOTIFICATIONS,
+  type EmailNotificationPreferences,
+  type UserEmailNotificationsChanged,
+} from './email-notification-preferences';
 
 const UserId = z.string().min(1);
 export const UserRegisteredData = z.object({ userId: UserId, accountId: z.string().min(1), name: z.string(), email: z.string().min(1), role: Role });
@@ -24,7 +30,15 @@ export type UserReactivated = Event<'UserReactivated', z.infer<typeof UserReacti
 /** The user's own signature, appended to their email replies; empty when removed. */
 export const UserSignatureChangedData = z.object({ userId: UserId, signature: z.string() });
 export type UserSignatureChanged = Event<'UserSignatureChanged', z.infer<typeof UserSignatureChangedData>>;
-export type UserEvent = UserRegistered | UserPasswordSet | UserRenamed | UserRoleChanged | UserDeactivated | UserReactivated | UserSignatureChanged;
+export type UserEvent =
+  | UserRegistered
+  | UserPasswordSet
+  | UserRenamed
+  | UserRoleChanged
+  | UserDeactivated
+  | UserReactivated
+  | UserSignatureChanged
+  | UserEmailNotificationsChanged;
 
 export type UserCommand =
   | {
@@ -39,7 +53,7 @@ export type UserCommand =
     }
   | { type: 'UpdateUser'; userId: string; byUserId: string; name?: string; role?: string; active?: boolean }
   /** What users change of themselves on their profile (name, language and password are to join here). */
-  | { type: 'ChangeProfile'; userId: string; signature?: string }
+  | { type: 'ChangeProfile'; userId: string; signature?: string; notifications?: Partial<EmailNotificationPreferences> }
   /** The same password hashed with today's parameters, at a sign-in that proved it. */
   | { type: 'UpgradePasswordHash'; userId: string; passwordHash: string };
 
@@ -50,12 +64,14 @@ export interface UserState {
   active: boolean;
   /** Empty when the user has none. */
   signature: string;
+  /** Which notifications the user wants by email. */
+  emailNotifications: EmailNotificationPreferences;
 }
 
 export const userStream = (userId: string) => `user-${userId}`;
 
 export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
-  initialState: () => ({ registered: false, name: '', role: null, active: false, signature: '' }),
+  initialState: () => ({ registered: false, name: '', role: null, active: false, signature: '', emailNotifications: DEFAULT_EMAIL_NOTIFICATIONS }),
 
   evolve: (state, event) => {
     switch (event.type) {
@@ -71,6 +87,8 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
         return { ...state, active: true };
       case 'UserSignatureChanged':
         return { ...state, signature: event.data.signature };
+      case 'UserEmailNotificationsChanged':
+        return { ...state, emailNotifications: event.data.notifications };
       default:
         return state;
     }
@@ -95,6 +113,10 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
         if (command.signature !== undefined) {
           const signature = checkSignature('signature', command.signature);
           if (signature !== state.signature) events.push({ type: 'UserSignatureChanged', data: { userId: command.userId, signature } });
+        }
+        if (command.notifications !== undefined) {
+          const notifications = changedPreferences(state.emailNotifications, command.notifications);
+          if (notifications) events.push({ type: 'UserEmailNotificationsChanged', data: { userId: command.userId, notifications } });
         }
         return events;
       }

@@ -18,6 +18,13 @@ export class AccountAnswer {
   undoSendSeconds!: number;
 }
 
+/** Which notifications the user gets by email. */
+export class EmailNotificationsAnswer {
+  @ApiProperty({ description: 'a mention in a note' }) mention!: boolean;
+  @ApiProperty({ description: 'a conversation assigned to them by someone else' }) assignment!: boolean;
+  @ApiProperty({ description: 'a reply of theirs that failed for good' }) replyFailed!: boolean;
+}
+
 /** The signed-in user. */
 export class MeAnswer {
   @ApiProperty() userId!: string;
@@ -28,6 +35,7 @@ export class MeAnswer {
   @ApiProperty({ enum: PERMISSION_NAMES, isArray: true, description: 'what this user may do; clients show and hide from this alone' })
   permissions!: Permission[];
   @ApiProperty({ description: 'appended to their email replies (variables unrendered); empty when none' }) signature!: string;
+  @ApiProperty({ type: EmailNotificationsAnswer }) notifications!: EmailNotificationsAnswer;
 }
 
 export class UserAnswer {

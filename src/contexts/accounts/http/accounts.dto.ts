@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { SIGNATURE_MAX } from '../../../shared/domain/signature';
 
 // Shapes only; the rules (email form, password length, time zones…) live in the domain, once.
@@ -43,6 +44,13 @@ export class UpdateUserDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
 
+/** `PATCH /api/me {notifications}`: each kind on (true) or off (false). */
+export class EmailNotificationsDto {
+  @ApiPropertyOptional({ description: 'a mention in a note' }) @IsOptional() @IsBoolean() mention?: boolean;
+  @ApiPropertyOptional({ description: 'a conversation assigned to you by someone else' }) @IsOptional() @IsBoolean() assignment?: boolean;
+  @ApiPropertyOptional({ description: 'a reply of yours that failed for good' }) @IsOptional() @IsBoolean() replyFailed?: boolean;
+}
+
 /** `PATCH /api/me`: what users change of themselves. Name, language and password are to join here. */
 export class ChangeProfileDto {
   @ApiPropertyOptional({
@@ -54,4 +62,11 @@ export class ChangeProfileDto {
   // Past twice the bound the signature rule would refuse anyway; cut the work before it reads the text.
   @MaxLength(SIGNATURE_MAX * 2, { message: `signature must be at most ${SIGNATURE_MAX} characters` })
   signature?: string;
+
+  @ApiPropertyOptional({ type: () => EmailNotificationsDto, description: 'which notifications you get by email; kinds not named stay as they are' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EmailNotificationsDto)
+  notifications?: EmailNotificationsDto;
 }

@@ -8,6 +8,7 @@ import { commandContextOf, CurrentUser, RequestContext, type SignedInUser } from
 import { ChangeProfile } from '../application/change-profile.command';
 import { LogIn } from '../application/log-in.command';
 import { permissionsOf } from '../domain/permissions';
+import type { EmailNotificationPreferences } from '../domain/email-notification-preferences';
 import { LogOut } from '../application/log-out.command';
 import { MeAnswer } from './accounts.answers';
 import { AccountsQueries } from '../read-models/accounts.queries';
@@ -15,7 +16,11 @@ import { ChangeProfileDto, LoginDto } from './accounts.dto';
 import { clearSessionCookie, setSessionCookie } from './session-response';
 
 /** The signed-in user and what they may do, so that clients show and hide from this alone. */
-const meOf = ({ userId, accountId, name, email, role }: Omit<SignedInUser, 'sessionId'>, signature: string): MeAnswer => ({
+const meOf = (
+  { userId, accountId, name, email, role }: Omit<SignedInUser, 'sessionId'>,
+  signature: string,
+  notifications: EmailNotificationPreferences,
+): MeAnswer => ({
   userId,
   accountId,
   name,
@@ -23,6 +28,7 @@ const meOf = ({ userId, accountId, name, email, role }: Omit<SignedInUser, 'sess
   role,
   permissions: permissionsOf(role),
   signature,
+  notifications,
 });
 
 @ApiTags('auth')
@@ -40,7 +46,7 @@ export class AuthController {
   async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<MeAnswer> {
     const { user, session } = await this.commands.execute(new LogIn(body.email, body.password, request.ip ?? 'unknown', request.requestId));
     setSessionCookie(request, response, session);
-    return meOf(user, this.queries.signature(user.accountId, user.userId));
+    return meOf(user, this.queries.signature(user.accountId, user.userId), this.queries.emailNotifications(user.userId));
   }
 
   /** Ends the current session, if any, and clears the cookie. */
@@ -57,10 +63,10 @@ export class AuthController {
   @Allow('profile.read')
   @ApiOkResponse({ type: MeAnswer })
   me(@CurrentUser() user: SignedInUser): MeAnswer {
-    return meOf(user, this.queries.signature(user.accountId, user.userId));
+    return meOf(user, this.queries.signature(user.accountId, user.userId), this.queries.emailNotifications(user.userId));
   }
 
-  /** The caller's own profile; only the signature so far. */
+  /** The caller's own profile: the signature and which notifications come by email. */
   @Patch('me')
   @Allow('profile.update')
   @ApiOkResponse({ type: MeAnswer })
