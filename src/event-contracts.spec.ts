@@ -62,7 +62,7 @@ describe('the app registry of event types', () => {
     expect(eventContracts.types.sort()).toEqual(
       [
         'AccountOpened', 'AccountSettingsChanged', 'UserRegistered', 'UserPasswordSet', 'UserRenamed', 'UserRoleChanged', 'UserDeactivated',
-        'UserReactivated', 'SessionStarted', 'SessionEnded', 'UserEmailClaimed', 'FirstAccountClaimed', 'UserSignatureChanged',
+        'UserReactivated', 'SessionStarted', 'SessionEnded', 'UserEmailClaimed', 'FirstAccountClaimed', 'UserSignatureChanged', 'UserLanguageChosen',
         'UserEmailNotificationsChanged',
         'SubdomainClaimed', 'AddressClaimed', 'ChatChannelEnabled', 'ChatChannelDisabled', 'EmailChannelCreated', 'EmailChannelEnabled',
         'EmailChannelDisabled', 'DefaultSubjectChanged', 'FromNameChanged', 'ReplySubjectChanged', 'QuoteHistoryChanged', 'PlainTextOnlyChanged', 'ForwardingAddressClaimed', 'ForwardingConfirmationReceived',
@@ -138,6 +138,7 @@ describe('the app registry of event types', () => {
       { userId: 'u', notifications: { mention: true, assignment: 'no', replyFailed: true } },
       'UserEmailNotificationsChanged.data.notifications.assignment: expected boolean, received string',
     ],
+    ['UserLanguageChosen', { userId: 'u', language: 'fr' }, 'UserLanguageChosen.data.language'],
     ['ChannelSignatureChanged', { accountId: 'a', previousHash: null }, 'ChannelSignatureChanged.data.signature: expected string, received undefined'],
   ])('%s refuses a wrong field with its path', (type, data, message) => {
     expect(violation(type, data)).toBe(message);

@@ -4,8 +4,10 @@ import { EventSourcing } from '../../../shared/application/event-sourcing.servic
 import type { EmailNotificationPreferences } from '../domain/email-notification-preferences';
 import { userDecider, userStream } from '../domain/user.decider';
 
-/** What signed-in users change of themselves; name, language and password are to join the signature here. */
+/** What signed-in users change of themselves. */
 export interface ProfileChanges {
+  name?: string;
+  language?: string;
   signature?: string;
   /** Which notifications to get by email; kinds not named stay as they are. */
   notifications?: Partial<EmailNotificationPreferences>;

@@ -12,6 +12,7 @@ import {
   UserRenamedData,
   UserRoleChangedData,
   UserSignatureChangedData,
+  UserLanguageChosenData,
 } from './user.decider';
 
 /** Accounts' part of the app's event registry. */
@@ -26,6 +27,7 @@ export const accountsEventSchemas: EventSchemas = {
   UserReactivated: UserReactivatedData,
   UserSignatureChanged: UserSignatureChangedData,
   UserEmailNotificationsChanged: UserEmailNotificationsChangedData,
+  UserLanguageChosen: UserLanguageChosenData,
   SessionStarted: SessionStartedData,
   SessionEnded: SessionEndedData,
   UserEmailClaimed: UserEmailClaimedData,

@@ -4,6 +4,7 @@ import type { Event } from '../../../shared/domain/event-envelope';
 import { Role } from '../../../shared/domain/event-schema';
 import { InvalidInput } from '../../../shared/domain/domain-error';
 import { checkSignature } from '../../../shared/domain/signature';
+import { isLanguage, LANGUAGES, type Language } from '../../../shared/domain/language';
 import { CannotDeactivateSelf, PrimaryAdminIsFixed } from './accounts.errors';
 import { checkAssignableRole, checkName, isFixedRole } from './accounts.rules';
 import {
@@ -30,6 +31,9 @@ export type UserReactivated = Event<'UserReactivated', z.infer<typeof UserReacti
 /** The user's own signature, appended to their email replies; empty when removed. */
 export const UserSignatureChangedData = z.object({ userId: UserId, signature: z.string() });
 export type UserSignatureChanged = Event<'UserSignatureChanged', z.infer<typeof UserSignatureChangedData>>;
+/** The language the product speaks to this user, on its pages and in its mail; until chosen, the account's locale decides. */
+export const UserLanguageChosenData = z.object({ userId: UserId, language: z.enum(LANGUAGES) });
+export type UserLanguageChosen = Event<'UserLanguageChosen', z.infer<typeof UserLanguageChosenData>>;
 export type UserEvent =
   | UserRegistered
   | UserPasswordSet
@@ -38,7 +42,8 @@ export type UserEvent =
   | UserDeactivated
   | UserReactivated
   | UserSignatureChanged
-  | UserEmailNotificationsChanged;
+  | UserEmailNotificationsChanged
+  | UserLanguageChosen;
 
 export type UserCommand =
   | {
@@ -52,8 +57,8 @@ export type UserCommand =
       passwordHash: string;
     }
   | { type: 'UpdateUser'; userId: string; byUserId: string; name?: string; role?: string; active?: boolean }
-  /** What users change of themselves on their profile (name, language and password are to join here). */
-  | { type: 'ChangeProfile'; userId: string; signature?: string; notifications?: Partial<EmailNotificationPreferences> }
+  /** What users change of themselves on their profile. */
+  | { type: 'ChangeProfile'; userId: string; name?: string; language?: string; signature?: string; notifications?: Partial<EmailNotificationPreferences> }
   /** The same password hashed with today's parameters, at a sign-in that proved it. */
   | { type: 'UpgradePasswordHash'; userId: string; passwordHash: string };
 
@@ -66,12 +71,14 @@ export interface UserState {
   signature: string;
   /** Which notifications the user wants by email. */
   emailNotifications: EmailNotificationPreferences;
+  /** Null until the user chooses one. */
+  language: Language | null;
 }
 
 export const userStream = (userId: string) => `user-${userId}`;
 
 export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
-  initialState: () => ({ registered: false, name: '', role: null, active: false, signature: '', emailNotifications: DEFAULT_EMAIL_NOTIFICATIONS }),
+  initialState: () => ({ registered: false, name: '', role: null, active: false, signature: '', language: null, emailNotifications: DEFAULT_EMAIL_NOTIFICATIONS }),
 
   evolve: (state, event) => {
     switch (event.type) {
@@ -89,6 +96,8 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
         return { ...state, signature: event.data.signature };
       case 'UserEmailNotificationsChanged':
         return { ...state, emailNotifications: event.data.notifications };
+      case 'UserLanguageChosen':
+        return { ...state, language: event.data.language };
       default:
         return state;
     }
@@ -110,6 +119,15 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
       case 'ChangeProfile': {
         if (!state.registered) throw new InvalidInput('id', 'There is no such user');
         const events: UserEvent[] = [];
+        const { userId } = command;
+        if (command.name !== undefined) {
+          const name = checkName('name', command.name);
+          if (name !== state.name) events.push({ type: 'UserRenamed', data: { userId, name } });
+        }
+        if (command.language !== undefined) {
+          const language = checkLanguage('language', command.language);
+          if (language !== state.language) events.push({ type: 'UserLanguageChosen', data: { userId, language } });
+        }
         if (command.signature !== undefined) {
           const signature = checkSignature('signature', command.signature);
           if (signature !== state.signature) events.push({ type: 'UserSignatureChanged', data: { userId: command.userId, signature } });
@@ -143,3 +161,8 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
     }
   },
 };
+
+function checkLanguage(field: string, value: string): Language {
+  if (!isLanguage(value)) throw new InvalidInput(field, `${field} must be one of ${LANGUAGES.join(', ')}`);
+  return value;
+}

@@ -8,7 +8,6 @@ import { commandContextOf, CurrentUser, RequestContext, type SignedInUser } from
 import { ChangeProfile } from '../application/change-profile.command';
 import { LogIn } from '../application/log-in.command';
 import { permissionsOf } from '../domain/permissions';
-import type { EmailNotificationPreferences } from '../domain/email-notification-preferences';
 import { LogOut } from '../application/log-out.command';
 import { MeAnswer } from './accounts.answers';
 import { AccountsQueries } from '../read-models/accounts.queries';
@@ -16,19 +15,16 @@ import { ChangeProfileDto, LoginDto } from './accounts.dto';
 import { clearSessionCookie, setSessionCookie } from './session-response';
 
 /** The signed-in user and what they may do, so that clients show and hide from this alone. */
-const meOf = (
-  { userId, accountId, name, email, role }: Omit<SignedInUser, 'sessionId'>,
-  signature: string,
-  notifications: EmailNotificationPreferences,
-): MeAnswer => ({
+const meOf = ({ userId, accountId, name, email, role }: Omit<SignedInUser, 'sessionId'>, queries: AccountsQueries): MeAnswer => ({
   userId,
   accountId,
   name,
   email,
   role,
   permissions: permissionsOf(role),
-  signature,
-  notifications,
+  signature: queries.signature(accountId, userId),
+  language: queries.language(accountId, userId),
+  notifications: queries.emailNotifications(userId),
 });
 
 @ApiTags('auth')
@@ -46,7 +42,7 @@ export class AuthController {
   async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<MeAnswer> {
     const { user, session } = await this.commands.execute(new LogIn(body.email, body.password, request.ip ?? 'unknown', request.requestId));
     setSessionCookie(request, response, session);
-    return meOf(user, this.queries.signature(user.accountId, user.userId), this.queries.emailNotifications(user.userId));
+    return meOf(user, this.queries);
   }
 
   /** Ends the current session, if any, and clears the cookie. */
@@ -63,15 +59,16 @@ export class AuthController {
   @Allow('profile.read')
   @ApiOkResponse({ type: MeAnswer })
   me(@CurrentUser() user: SignedInUser): MeAnswer {
-    return meOf(user, this.queries.signature(user.accountId, user.userId), this.queries.emailNotifications(user.userId));
+    return meOf(user, this.queries);
   }
 
-  /** The caller's own profile: the signature and which notifications come by email. */
+  /** The caller's own profile: name, language, signature, which notifications come by email. */
   @Patch('me')
   @Allow('profile.update')
   @ApiOkResponse({ type: MeAnswer })
   async changeProfile(@Body() body: ChangeProfileDto, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<MeAnswer> {
     await this.commands.execute(new ChangeProfile(body, { ...context, accountId: user.accountId, actor: { userId: user.userId, role: user.role } }));
-    return this.me(user);
+    // The request's user was read before the change: its name may be the old one.
+    return meOf({ ...user, name: this.queries.user(user.accountId, user.userId)?.name ?? user.name }, this.queries);
   }
 }

@@ -4,6 +4,7 @@ import { READ_MODEL_DB } from '../../../shared/event-store/event-store.module';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { SignedInUser } from '../../../shared/http/signed-in-user';
 import { DEFAULT_EMAIL_NOTIFICATIONS, type EmailNotificationPreferences } from '../domain/email-notification-preferences';
+import { isLanguage, languageOfLocale, type Language } from '../../../shared/domain/language';
 
 export interface AccountView {
   accountId: string;
@@ -87,6 +88,19 @@ export class AccountsQueries {
       | { mention: number; assignment: number; reply_failed: number }
       | undefined;
     return row ? { mention: row.mention === 1, assignment: row.assignment === 1, replyFailed: row.reply_failed === 1 } : DEFAULT_EMAIL_NOTIFICATIONS;
+  }
+
+  /**
+   * The language the product speaks to the user: the one they chose, else their account's locale's
+   * (English for a locale of another language, or for a user of another account).
+   */
+  language(accountId: string, userId: string): Language {
+    const row = prepared(
+      this.db,
+      `SELECT l.language AS chosen, a.locale FROM users u JOIN accounts a USING (account_id)
+       LEFT JOIN user_languages l ON l.user_id = u.user_id WHERE u.account_id = ? AND u.user_id = ?`,
+    ).get(accountId, userId) as { chosen: string | null; locale: string } | undefined;
+    return isLanguage(row?.chosen) ? row.chosen : languageOfLocale(row?.locale);
   }
 
   /** For sign-in only: the one query that returns the credential. */
