@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/components/page-header';
 import { getSavedReplies } from '@/lib/api';
 import { requireMe } from '@/lib/session';
+import { EmailNotificationsSection } from '@/components/notifications/email-notifications-form';
 import { SignatureForm } from './signature-form';
 
 export const metadata: Metadata = { title: 'Profile' };
@@ -19,6 +20,7 @@ export default async function ProfilePage() {
           </h2>
           <SignatureForm signature={me.signature} variables={variables} />
         </section>
+        <EmailNotificationsSection notifications={me.notifications} />
       </div>
     </>
   );
