@@ -1,4 +1,4 @@
-import { decideEmailNotifications, EXCERPT_MAX_CHARS, type NotificationCause, type NotifiedUser } from './email-notifications';
+import { decideEmailNotifications, EXCERPT_MAX_CHARS, NOTIFICATION_MAX_AGE_MS, type NotificationCause, type NotifiedUser } from './email-notifications';
 
 const everything = { mention: true, assignment: true, replyFailed: true };
 const users: Record<string, NotifiedUser> = {
@@ -11,6 +11,8 @@ const facts = {
   conversation: { subject: 'Broken zipper', contact: { name: 'Carla', email: 'carla@example.com' } },
   userOf: (userId: string) => users[userId] ?? null,
   publicUrl: 'https://help.acme.example',
+  occurredAt: '2026-12-07T10:00:00.000Z',
+  now: new Date('2026-12-07T10:00:02.000Z'),
 };
 
 const mention = (mentionedUserIds: string[], text = 'Can you look, @[Ben Agent](ben)?'): NotificationCause => ({
@@ -73,5 +75,11 @@ describe('notifications by email', () => {
     const quote = mail.text.split('\n').filter((line) => line.startsWith('>'));
     expect(quote.join('\n').length).toBeLessThanOrEqual(EXCERPT_MAX_CHARS + 20);
     expect(quote.at(-1)).toMatch(/…$/);
+  });
+
+  it('mails nothing about what happened more than a day before it was handled', () => {
+    const late = { ...facts, now: new Date(Date.parse(facts.occurredAt) + NOTIFICATION_MAX_AGE_MS + 1) };
+    expect(decideEmailNotifications(mention(['ben']), late)).toEqual([]);
+    expect(decideEmailNotifications(mention(['ben']), { ...late, now: new Date(Date.parse(facts.occurredAt) + NOTIFICATION_MAX_AGE_MS) })).toHaveLength(1);
   });
 });

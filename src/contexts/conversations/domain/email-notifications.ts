@@ -37,6 +37,11 @@ export interface NotificationMail {
 export const EXCERPT_MAX_CHARS = 500;
 const EXCERPT_MAX_LINES = 8;
 const SUBJECT_MAX_CHARS = 120;
+/**
+ * Older than this when first handled, a cause is no news: a deployment that adds notifications (or a
+ * runner that starts from the beginning of the log) does not mail people about last year's mentions.
+ */
+export const NOTIFICATION_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 /** Who a cause tells, each with the key of their one mail. Nobody hears of what they did themselves. */
 export function notifiedBy(cause: NotificationCause): Array<{ userId: string; key: string }> {
@@ -60,8 +65,9 @@ export function notifiedBy(cause: NotificationCause): Array<{ userId: string; ke
  */
 export function decideEmailNotifications(
   cause: NotificationCause,
-  facts: { conversation: NotifiedConversation; userOf: (userId: string) => NotifiedUser | null; publicUrl: string },
+  facts: { conversation: NotifiedConversation; userOf: (userId: string) => NotifiedUser | null; publicUrl: string; occurredAt: string; now: Date },
 ): NotificationMail[] {
+  if (facts.now.getTime() - Date.parse(facts.occurredAt) > NOTIFICATION_MAX_AGE_MS) return [];
   const mails: NotificationMail[] = [];
   for (const { userId, key } of notifiedBy(cause)) {
     const user = facts.userOf(userId);
