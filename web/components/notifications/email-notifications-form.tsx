@@ -33,6 +33,11 @@ function EmailNotificationsForm({ notifications }: { notifications: EmailNotific
   const [state, save, saving] = useActionState(saveEmailNotifications, initialFormState);
   const [choices, setChoices] = useState<EmailNotificationChoices>(notifications);
   const saved = state.done && KINDS.every((kind) => choices[kind] === notifications[kind]);
+  const texts: Record<(typeof KINDS)[number], { label: string; hint: string }> = {
+    mention: { label: t('mention.label'), hint: t('mention.hint') },
+    assignment: { label: t('assignment.label'), hint: t('assignment.hint') },
+    replyFailed: { label: t('replyFailed.label'), hint: t('replyFailed.hint') },
+  };
   return (
     <form action={save} className="flex flex-col gap-4" noValidate>
       <fieldset className="flex flex-col gap-3">
@@ -50,10 +55,10 @@ function EmailNotificationsForm({ notifications }: { notifications: EmailNotific
             />
             <div className="flex flex-col">
               <label htmlFor={`email-notification-${kind}`} className="text-sm font-medium text-slate-800">
-                {t(`${kind}.label`)}
+                {texts[kind].label}
               </label>
               <p id={`email-notification-${kind}-hint`} className="text-sm text-slate-500">
-                {t(`${kind}.hint`)}
+                {texts[kind].hint}
               </p>
             </div>
           </div>
