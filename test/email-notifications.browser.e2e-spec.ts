@@ -37,7 +37,7 @@ it('turns mentions off by email from the profile, from the keyboard, and shows i
   await page.reload();
   expect(await page.getByRole('checkbox', { name: 'Mentions', exact: true }).isChecked()).toBe(false);
   expect(await page.getByRole('checkbox', { name: 'Assignments', exact: true }).isChecked()).toBe(true);
-  const me = await page.evaluate(async () => (await fetch('/api/me')).json());
+  const me = (await page.evaluate(async () => (await fetch('/api/me')).json())) as { notifications: unknown };
   expect(me.notifications).toEqual({ mention: false, assignment: true, replyFailed: true });
 
   await page.getByLabel('Language', { exact: true }).selectOption('de');
