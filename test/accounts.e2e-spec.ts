@@ -40,6 +40,7 @@ describe('sign-up', () => {
       permissions: expect.arrayContaining(['channels.email.configure', 'users.manage', 'audit.read']),
       signature: '',
       language: 'de',
+      notifications: { mention: true, assignment: true, replyFailed: true },
     });
     const account = await agent.get('/api/account');
     expect(account.body).toEqual({ name: 'Acme Support', plan: 'seats', timeZone: 'Europe/Berlin', locale: 'de-DE', undoSendSeconds: 10 });

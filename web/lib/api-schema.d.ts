@@ -1256,6 +1256,8 @@ export interface components {
             language?: "en" | "de";
             /** @description the name colleagues see */
             name?: string;
+            /** @description which notifications you get by email; kinds not named stay as they are */
+            notifications?: components["schemas"]["EmailNotificationsDto"];
             /** @description a new password; needs currentPassword */
             password?: string;
             /**
@@ -1540,6 +1542,22 @@ export interface components {
             /** @description the channel's signature, variables unrendered; empty when none */
             signature: string;
         };
+        EmailNotificationsAnswer: {
+            /** @description a conversation assigned to them by someone else */
+            assignment: boolean;
+            /** @description a mention in a note */
+            mention: boolean;
+            /** @description a reply of theirs that failed for good */
+            replyFailed: boolean;
+        };
+        EmailNotificationsDto: {
+            /** @description a conversation assigned to you by someone else */
+            assignment?: boolean;
+            /** @description a mention in a note */
+            mention?: boolean;
+            /** @description a reply of yours that failed for good */
+            replyFailed?: boolean;
+        };
         EmailPreviewAnswer: {
             from: string;
             html: string;
@@ -1785,6 +1803,7 @@ export interface components {
              */
             language: "en" | "de";
             name: string;
+            notifications: components["schemas"]["EmailNotificationsAnswer"];
             /** @description what this user may do; clients show and hide from this alone */
             permissions: ("profile.read" | "profile.update" | "account.read" | "account.configure" | "conversations.read" | "conversations.reply" | "conversations.note" | "notifications.read" | "conversations.manage" | "saved-replies.read" | "saved-replies.manage" | "tags.manage" | "contacts.read" | "contacts.reply-address.read" | "channels.read" | "channels.email.configure" | "channels.inbound-token.manage" | "channels.chat.configure" | "forms.manage" | "users.manage" | "failed-mail.manage" | "audit.read")[];
             /** @enum {string} */

@@ -21,6 +21,7 @@ import { BulkActOnConversationsHandler } from './application/bulk-act-on-convers
 import { SeeConversationHandler } from './application/see-conversation.command';
 import { ThreadInboundMail } from './application/thread-inbound-mail.process-manager';
 import { StartFormConversation } from './application/start-form-conversation.process-manager';
+import { EmailNotifications } from './application/email-notifications.process-manager';
 import { AssigneesController } from './http/assignees.controller';
 import { BulkActionsController } from './http/bulk-actions.controller';
 import { ConversationsController } from './http/conversations.controller';
@@ -93,6 +94,7 @@ import { UploadsController } from './http/uploads.controller';
     BulkActOnConversationsHandler,
     SeeConversationHandler,
     StartFormConversation,
+    EmailNotifications,
     SendReplyHandler,
     ForwardConversationHandler,
     RetryReplyHandler,

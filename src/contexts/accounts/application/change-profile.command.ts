@@ -1,6 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '../../../shared/application/command-context';
 import { EventSourcing } from '../../../shared/application/event-sourcing.service';
+import type { EmailNotificationPreferences } from '../domain/email-notification-preferences';
 import { userDecider, userStream } from '../domain/user.decider';
 
 /** What signed-in users change of themselves. */
@@ -8,6 +9,8 @@ export interface ProfileChanges {
   name?: string;
   language?: string;
   signature?: string;
+  /** Which notifications to get by email; kinds not named stay as they are. */
+  notifications?: Partial<EmailNotificationPreferences>;
 }
 
 export class ChangeProfile extends Command<void> {

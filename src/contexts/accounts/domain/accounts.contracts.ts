@@ -3,6 +3,7 @@ import { AccountOpenedData, AccountSettingsChangedData } from './account.decider
 import { FirstAccountClaimedData } from './first-account-claim.decider';
 import { InvitationAcceptedData, InvitationResentData, InvitationRevokedData, InvitationSentData } from './invitation.decider';
 import { SessionEndedData, SessionStartedData } from './session.decider';
+import { UserEmailNotificationsChangedData } from './email-notification-preferences';
 import { UserEmailClaimedData } from './user-email-claim.decider';
 import {
   PasswordResetRequestedData,
@@ -28,6 +29,7 @@ export const accountsEventSchemas: EventSchemas = {
   UserDeactivated: UserDeactivatedData,
   UserReactivated: UserReactivatedData,
   UserSignatureChanged: UserSignatureChangedData,
+  UserEmailNotificationsChanged: UserEmailNotificationsChangedData,
   UserLanguageChosen: UserLanguageChosenData,
   PasswordResetRequested: PasswordResetRequestedData,
   UserPasswordChanged: UserPasswordChangedData,

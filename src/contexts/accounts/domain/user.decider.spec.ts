@@ -175,6 +175,27 @@ describe('user decider', () => {
     });
   });
 
+  describe('notifications by email', () => {
+    it('turns one kind off and keeps the others on, as they are by default', () => {
+      given(userDecider, registered())
+        .when({ type: 'ChangeProfile', userId: 'u1', notifications: { assignment: false } })
+        .then([{ type: 'UserEmailNotificationsChanged', data: { userId: 'u1', notifications: { mention: true, assignment: false, replyFailed: true } } }]);
+    });
+
+    it('records nothing when the choice is what it was', () => {
+      const off = { type: 'UserEmailNotificationsChanged' as const, data: { userId: 'u1', notifications: { mention: false, assignment: true, replyFailed: true } } };
+      given(userDecider, [...registered(), off]).when({ type: 'ChangeProfile', userId: 'u1', notifications: { mention: false, replyFailed: true } }).then([]);
+      given(userDecider, registered()).when({ type: 'ChangeProfile', userId: 'u1', notifications: {} }).then([]);
+    });
+
+    it('turns a kind back on after it was off', () => {
+      const off = { type: 'UserEmailNotificationsChanged' as const, data: { userId: 'u1', notifications: { mention: false, assignment: false, replyFailed: false } } };
+      given(userDecider, [...registered(), off])
+        .when({ type: 'ChangeProfile', userId: 'u1', notifications: { replyFailed: true } })
+        .then([{ type: 'UserEmailNotificationsChanged', data: { userId: 'u1', notifications: { mention: false, assignment: false, replyFailed: true } } }]);
+    });
+  });
+
   describe('name and language', () => {
     it('records a chosen language once, and a new name', () => {
       given(userDecider, registered())

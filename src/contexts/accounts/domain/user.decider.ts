@@ -7,6 +7,12 @@ import { checkSignature } from '../../../shared/domain/signature';
 import { isLanguage, LANGUAGES, type Language } from '../../../shared/domain/language';
 import { CannotDeactivateSelf, PrimaryAdminIsFixed, ResetLinkExpired, ResetLinkUsed, UserDeactivated as UserIsDeactivated } from './accounts.errors';
 import { checkAssignableRole, checkName, isFixedRole } from './accounts.rules';
+import {
+  changedPreferences,
+  DEFAULT_EMAIL_NOTIFICATIONS,
+  type EmailNotificationPreferences,
+  type UserEmailNotificationsChanged,
+} from './email-notification-preferences';
 
 const UserId = z.string().min(1);
 export const UserRegisteredData = z.object({ userId: UserId, accountId: z.string().min(1), name: z.string(), email: z.string().min(1), role: Role });
@@ -47,7 +53,8 @@ export type UserEvent =
   | UserSignatureChanged
   | UserLanguageChosen
   | PasswordResetRequested
-  | UserPasswordChanged;
+  | UserPasswordChanged
+  | UserEmailNotificationsChanged;
 
 export type UserCommand =
   | {
@@ -62,7 +69,7 @@ export type UserCommand =
     }
   | { type: 'UpdateUser'; userId: string; byUserId: string; name?: string; role?: string; active?: boolean }
   /** What users change of themselves on their profile. */
-  | { type: 'ChangeProfile'; userId: string; name?: string; language?: string; signature?: string }
+  | { type: 'ChangeProfile'; userId: string; name?: string; language?: string; signature?: string; notifications?: Partial<EmailNotificationPreferences> }
   /** The same password hashed with today's parameters, at a sign-in that proved it. */
   | { type: 'UpgradePasswordHash'; userId: string; passwordHash: string }
   | { type: 'RequestPasswordReset'; userId: string; tokenHash: string; expiresAt: string }
@@ -78,6 +85,8 @@ export interface UserState {
   active: boolean;
   /** Empty when the user has none. */
   signature: string;
+  /** Which notifications the user wants by email. */
+  emailNotifications: EmailNotificationPreferences;
   /** Null until the user chooses one. */
   language: Language | null;
   /** Reset links not yet used, by token hash: when each expires. A new password clears them all. */
@@ -87,7 +96,16 @@ export interface UserState {
 export const userStream = (userId: string) => `user-${userId}`;
 
 export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
-  initialState: () => ({ registered: false, name: '', role: null, active: false, signature: '', language: null, pendingResets: {} }),
+  initialState: () => ({
+    registered: false,
+    name: '',
+    role: null,
+    active: false,
+    signature: '',
+    language: null,
+    pendingResets: {},
+    emailNotifications: DEFAULT_EMAIL_NOTIFICATIONS,
+  }),
 
   evolve: (state, event) => {
     switch (event.type) {
@@ -103,6 +121,8 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
         return { ...state, active: true };
       case 'UserSignatureChanged':
         return { ...state, signature: event.data.signature };
+      case 'UserEmailNotificationsChanged':
+        return { ...state, emailNotifications: event.data.notifications };
       case 'UserLanguageChosen':
         return { ...state, language: event.data.language };
       case 'PasswordResetRequested':
@@ -163,6 +183,10 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
         if (command.signature !== undefined) {
           const signature = checkSignature('signature', command.signature);
           if (signature !== state.signature) events.push({ type: 'UserSignatureChanged', data: { userId: command.userId, signature } });
+        }
+        if (command.notifications !== undefined) {
+          const notifications = changedPreferences(state.emailNotifications, command.notifications);
+          if (notifications) events.push({ type: 'UserEmailNotificationsChanged', data: { userId: command.userId, notifications } });
         }
         return events;
       }

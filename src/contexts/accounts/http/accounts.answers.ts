@@ -19,6 +19,13 @@ export class AccountAnswer {
   undoSendSeconds!: number;
 }
 
+/** Which notifications the user gets by email. */
+export class EmailNotificationsAnswer {
+  @ApiProperty({ description: 'a mention in a note' }) mention!: boolean;
+  @ApiProperty({ description: 'a conversation assigned to them by someone else' }) assignment!: boolean;
+  @ApiProperty({ description: 'a reply of theirs that failed for good' }) replyFailed!: boolean;
+}
+
 /** The signed-in user. */
 export class MeAnswer {
   @ApiProperty() userId!: string;
@@ -31,6 +38,7 @@ export class MeAnswer {
   @ApiProperty({ description: 'appended to their email replies (variables unrendered); empty when none' }) signature!: string;
   @ApiProperty({ enum: LANGUAGES, description: "the language of their pages and of the mail the product sends them: their choice, else the account's locale's" })
   language!: Language;
+  @ApiProperty({ type: EmailNotificationsAnswer }) notifications!: EmailNotificationsAnswer;
 }
 
 export class UserAnswer {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { SIGNATURE_MAX } from '../../../shared/domain/signature';
 import { LANGUAGES } from '../../../shared/domain/language';
 
@@ -44,6 +45,13 @@ export class UpdateUserDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
 
+/** `PATCH /api/me {notifications}`: each kind on (true) or off (false). */
+export class EmailNotificationsDto {
+  @ApiPropertyOptional({ description: 'a mention in a note' }) @IsOptional() @IsBoolean() mention?: boolean;
+  @ApiPropertyOptional({ description: 'a conversation assigned to you by someone else' }) @IsOptional() @IsBoolean() assignment?: boolean;
+  @ApiPropertyOptional({ description: 'a reply of yours that failed for good' }) @IsOptional() @IsBoolean() replyFailed?: boolean;
+}
+
 /** `PATCH /api/me`: what users change of themselves. */
 export class ChangeProfileDto {
   @ApiPropertyOptional({ description: 'the name colleagues see' }) @IsOptional() @IsString() @MaxLength(400) name?: string;
@@ -74,6 +82,13 @@ export class ChangeProfileDto {
   @IsString()
   @MaxLength(256, { message: 'currentPassword must be at most 256 characters' })
   currentPassword?: string;
+
+  @ApiPropertyOptional({ type: () => EmailNotificationsDto, description: 'which notifications you get by email; kinds not named stay as they are' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EmailNotificationsDto)
+  notifications?: EmailNotificationsDto;
 }
 
 export class PasswordResetRequestDto {

@@ -27,6 +27,7 @@ const meOf = ({ userId, accountId, name, email, role }: Omit<SignedInUser, 'sess
   permissions: permissionsOf(role),
   signature: queries.signature(accountId, userId),
   language: queries.language(accountId, userId),
+  notifications: queries.emailNotifications(userId),
 });
 
 @ApiTags('auth')
@@ -85,7 +86,7 @@ export class AuthController {
     return meOf(user, this.queries);
   }
 
-  /** The caller's own profile: name, language, signature, and the password (with the current one). */
+  /** The caller's own profile: name, language, signature, which notifications come by email, and the password (with the current one). */
   @Patch('me')
   @Allow('profile.update')
   @ApiOkResponse({ type: MeAnswer })

@@ -4,6 +4,7 @@ import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlit
 import type { AccountEvent } from '../domain/account.decider';
 import { DEFAULT_UNDO_SEND_SECONDS } from '../domain/accounts.rules';
 import type { SessionEvent } from '../domain/session.decider';
+import type { UserEmailNotificationsChanged } from '../domain/email-notification-preferences';
 import type { UserEvent } from '../domain/user.decider';
 
 /** Accounts, users (with their credential, for sign-in) and sessions, as the HTTP edge reads them. */
@@ -23,6 +24,9 @@ export class AccountsProjection implements Projection {
         role TEXT NOT NULL, active INTEGER NOT NULL, password_hash TEXT, created_at TEXT NOT NULL
       ) STRICT;
       CREATE TABLE IF NOT EXISTS user_signatures (user_id TEXT PRIMARY KEY, signature TEXT NOT NULL) STRICT;
+      CREATE TABLE IF NOT EXISTS user_email_notifications (
+        user_id TEXT PRIMARY KEY, mention INTEGER NOT NULL, assignment INTEGER NOT NULL, reply_failed INTEGER NOT NULL
+      ) STRICT;
       CREATE TABLE IF NOT EXISTS user_languages (user_id TEXT PRIMARY KEY, language TEXT NOT NULL) STRICT;
       CREATE INDEX IF NOT EXISTS users_by_account ON users (account_id, name);
       CREATE TABLE IF NOT EXISTS sessions (
@@ -35,11 +39,11 @@ export class AccountsProjection implements Projection {
   }
 
   tearDown(db: SqliteDatabase): void {
-    db.exec('DROP TABLE IF EXISTS accounts; DROP TABLE IF EXISTS users; DROP TABLE IF EXISTS user_signatures; DROP TABLE IF EXISTS user_languages; DROP TABLE IF EXISTS sessions; DROP TABLE IF EXISTS password_reset_links;');
+    db.exec('DROP TABLE IF EXISTS accounts; DROP TABLE IF EXISTS users; DROP TABLE IF EXISTS user_signatures; DROP TABLE IF EXISTS user_languages; DROP TABLE IF EXISTS user_email_notifications; DROP TABLE IF EXISTS sessions; DROP TABLE IF EXISTS password_reset_links;');
   }
 
   apply(recorded: RecordedEvent, db: SqliteDatabase): void {
-    const event = { type: recorded.type, data: recorded.data } as AccountEvent | UserEvent | SessionEvent;
+    const event = { type: recorded.type, data: recorded.data } as AccountEvent | UserEvent | SessionEvent | UserEmailNotificationsChanged;
     const at = recorded.metadata.occurredAt;
     switch (event.type) {
       case 'AccountOpened': {
@@ -96,6 +100,17 @@ export class AccountsProjection implements Projection {
           event.data.userId, event.data.language,
         );
         return;
+      case 'UserEmailNotificationsChanged': {
+        // A table of its own, created when missing: no stored event needs a rebuild to fill it, since a row only
+        // exists once a user changed the defaults.
+        const { userId, notifications: n } = event.data;
+        prepared(
+          db,
+          `INSERT INTO user_email_notifications VALUES (?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE
+           SET mention = excluded.mention, assignment = excluded.assignment, reply_failed = excluded.reply_failed`,
+        ).run(userId, Number(n.mention), Number(n.assignment), Number(n.replyFailed));
+        return;
+      }
       case 'SessionStarted': {
         const d = event.data;
         prepared(db, 'INSERT OR IGNORE INTO sessions VALUES (?, ?, ?, ?, NULL)').run(d.sessionId, d.userId, d.accountId, d.expiresAt);

@@ -3,6 +3,7 @@ import type { Role } from '../../../shared/domain/event-envelope';
 import { READ_MODEL_DB } from '../../../shared/event-store/event-store.module';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { SignedInUser } from '../../../shared/http/signed-in-user';
+import { DEFAULT_EMAIL_NOTIFICATIONS, type EmailNotificationPreferences } from '../domain/email-notification-preferences';
 import { isLanguage, languageOfLocale, type Language } from '../../../shared/domain/language';
 
 export interface AccountView {
@@ -79,6 +80,14 @@ export class AccountsQueries {
       userId,
     ) as { signature: string } | undefined;
     return row?.signature ?? '';
+  }
+
+  /** Which notifications the user wants by email: the defaults until they changed them. */
+  emailNotifications(userId: string): EmailNotificationPreferences {
+    const row = prepared(this.db, 'SELECT mention, assignment, reply_failed FROM user_email_notifications WHERE user_id = ?').get(userId) as
+      | { mention: number; assignment: number; reply_failed: number }
+      | undefined;
+    return row ? { mention: row.mention === 1, assignment: row.assignment === 1, replyFailed: row.reply_failed === 1 } : DEFAULT_EMAIL_NOTIFICATIONS;
   }
 
   /**

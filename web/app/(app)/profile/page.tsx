@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/page-header';
 import { getSavedReplies } from '@/lib/api';
 import { requireMe } from '@/lib/session';
+import { EmailNotificationsSection } from '@/components/notifications/email-notifications-form';
 import { ProfileDetailsForm } from './profile-details-form';
 import { SignatureForm } from './signature-form';
 import { PasswordSection } from './password-section';
@@ -30,6 +31,7 @@ export default async function ProfilePage() {
           </h2>
           <SignatureForm signature={me.signature} variables={variables} />
         </section>
+        <EmailNotificationsSection notifications={me.notifications} />
         <PasswordSection />
       </div>
     </>
