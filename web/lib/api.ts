@@ -54,10 +54,14 @@ interface ApiResult<T> {
 }
 
 /** The API's reason for a refusal (ErrorBody), when its answer carried one. */
-function refusalOf(error: unknown): { message?: string; field?: string } {
+function refusalOf(error: unknown): { message?: string; field?: string; code?: string } {
   if (typeof error !== 'object' || error === null) return {};
-  const { message, field } = error as Partial<Answers['ErrorBody']>;
-  return { message: typeof message === 'string' ? message : undefined, field: typeof field === 'string' ? field : undefined };
+  const { message, field, code } = error as Partial<Answers['ErrorBody']>;
+  return {
+    message: typeof message === 'string' ? message : undefined,
+    field: typeof field === 'string' ? field : undefined,
+    code: typeof code === 'string' ? code : undefined,
+  };
 }
 
 async function read<T>(call: (client: ApiClient) => Promise<ApiResult<T>>): Promise<T> {
@@ -81,11 +85,11 @@ async function readIfFound<T>(call: (client: ApiClient) => Promise<ApiResult<T>>
  */
 export async function send<T>(
   call: (client: ApiClient) => Promise<ApiResult<T>>,
-): Promise<{ ok: true; body: T; setCookie: string | null } | { ok: false; status: number; message: string; field?: string; refusal: unknown }> {
+): Promise<{ ok: true; body: T; setCookie: string | null } | { ok: false; status: number; message: string; field?: string; code?: string; refusal: unknown }> {
   const { data, error, response } = await call(await api());
   if (!response.ok) {
     const refusal = refusalOf(error);
-    return { ok: false, status: response.status, message: refusal.message ?? 'Something went wrong', field: refusal.field, refusal: error };
+    return { ok: false, status: response.status, message: refusal.message ?? 'Something went wrong', field: refusal.field, code: refusal.code, refusal: error };
   }
   return { ok: true, body: data as T, setCookie: response.headers.get('set-cookie') };
 }
