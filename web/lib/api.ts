@@ -240,11 +240,11 @@ export const getPublicForm = (id: string): Promise<PublicForm | null> =>
   readIfFound((client) => client.GET('/api/forms/{id}/public', { params: { path: { id } } }));
 
 /** The contact's own reply address, or why there is none yet (no forwarding address). */
-export async function getReplyAddress(contactId: string): Promise<{ address: string } | { reason: string }> {
+export async function getReplyAddress(contactId: string): Promise<{ address: string } | { reason: string; code?: string }> {
   const { data, error, response } = await (await api()).GET('/api/contacts/{id}/reply-address', { params: { path: { id: contactId } } });
   if (response.status === 200 && data?.address) return { address: data.address };
   const refusal = refusalOf(error);
-  if (response.status === 409) return { reason: refusal.message ?? 'No reply address yet' };
+  if (response.status === 409) return { reason: refusal.message ?? 'No reply address yet', code: refusal.code };
   throw new ApiError(response.status, refusal.message ?? `The API answered ${response.status}`);
 }
 
