@@ -70,7 +70,7 @@ describe('forms in the browser', () => {
     await page.getByText('How can we help?: The zipper broke.').waitFor();
 
     await page.goto(`${app.baseUrl}/settings/forms`);
-    expect(await page.getByTestId('form-row').textContent()).toContain('1 submissions');
+    expect(await page.getByTestId('form-row').textContent()).toContain('1 submission');
   });
 
   it("shows the contact's reply address, or why there is none yet", async () => {

@@ -7,11 +7,13 @@
  * components `useTranslations('errors')`.
  */
 
-/** What the API said: its answer's `code`, `field` and HTTP status. */
+/** What the API said: its answer's `code`, `field` and HTTP status, and its whole body (for the values a sentence needs). */
 export interface Refusal {
   code?: string;
   field?: string;
   status?: number;
+  /** The answer's body: its numbers and short texts beside the code (a DomainError's `details()`) fill the sentence. */
+  refusal?: unknown;
 }
 
 /** The part of a next-intl translator for the `errors` namespace this needs. */
@@ -25,6 +27,18 @@ const CODE = /^[A-Z][A-Z0-9_]{0,40}(?:\.[A-Z][A-Z0-9_]{0,40})?$/;
 /** A field is a DTO property path (`fields.0.label`); anything else is not named back. */
 const FIELD = /^[A-Za-z0-9_.]{1,80}$/;
 
+/** The values a refusal's body carries besides its standard keys: numbers, and texts of at most 200 characters. */
+function detailsOf(body: unknown): Record<string, string | number> {
+  if (typeof body !== 'object' || body === null) return {};
+  const values: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(body).slice(0, 20)) {
+    if (['statusCode', 'error', 'message', 'code', 'field'].includes(key) || !/^[a-zA-Z]\w{0,40}$/.test(key)) continue;
+    if (typeof value === 'number' && Number.isFinite(value)) values[key] = value;
+    else if (typeof value === 'string' && value.length <= 200) values[key] = value;
+  }
+  return values;
+}
+
 /** The label of a field as a form shows it: its own label, else that of its last part (`fields.0.label` → Label), else its name. */
 export function fieldLabel(t: ErrorsTranslator, field: string): string {
   if (t.has(`fields.${field}`)) return t(`fields.${field}`);
@@ -36,7 +50,7 @@ export function fieldLabel(t: ErrorsTranslator, field: string): string {
 /** The sentence for a refusal, in the translator's language. */
 export function refusalMessage(t: ErrorsTranslator, refusal: Refusal): string {
   const field = refusal.field && FIELD.test(refusal.field) ? refusal.field : undefined;
-  const values = { field: field ? fieldLabel(t, field) : '' };
+  const values = { ...detailsOf(refusal.refusal), field: field ? fieldLabel(t, field) : '' };
   if (refusal.code && CODE.test(refusal.code) && t.has(`codes.${refusal.code}`)) {
     // A sentence that names its field needs one; without it the generic wording says more.
     if (field || !t(`codes.${refusal.code}`, { field: '\u0000' }).includes('\u0000')) return t(`codes.${refusal.code}`, values);
