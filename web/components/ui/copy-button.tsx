@@ -6,7 +6,7 @@ import { Button } from './button';
 
 /** Copies a value to the clipboard and says so; where the clipboard is refused, says that instead. */
 export function CopyButton({ value, label }: { value: string; label?: string }) {
-  const t = useTranslations('common');
+  const t = useTranslations('ui');
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async () => {
     try {

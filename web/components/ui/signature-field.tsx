@@ -30,7 +30,7 @@ export function SignatureField({
   error?: string;
 }) {
   const box = useRef<HTMLTextAreaElement>(null);
-  const t = useTranslations('common');
+  const t = useTranslations('ui');
   const insert = (variable: string) => {
     const textarea = box.current;
     if (!textarea) return;
