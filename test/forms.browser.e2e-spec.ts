@@ -39,7 +39,7 @@ describe('forms in the browser', () => {
     // The API's rule, shown on the row it is about.
     await page.getByTestId('form-field-row').nth(1).getByLabel('Type').selectOption('text');
     await page.getByRole('button', { name: 'Create form' }).click();
-    await page.getByRole('alert').filter({ hasText: 'exactly one email field' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'A form needs exactly one email field' }).waitFor();
     await page.getByTestId('form-field-row').nth(1).getByLabel('Type').selectOption('email');
     await page.getByRole('button', { name: 'Create form' }).click();
     await page.getByRole('status').filter({ hasText: 'Form created' }).waitFor();

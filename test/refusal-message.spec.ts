@@ -80,3 +80,17 @@ describe('submissionError (the hosted form page)', () => {
     expect(submissionError(undefined, undefined, [], errorsIn('en'))).toBeNull();
   });
 });
+
+describe('refusalMessage for a broken input rule', () => {
+  it('words the rule the answer names, with its values, over the generic INPUT.INVALID', () => {
+    const refusal = { code: 'INPUT.INVALID', field: 'fields', refusal: { code: 'INPUT.INVALID', rule: 'form_one_email_field', found: 0 } };
+    expect(refusalMessage(errorsIn('en'), refusal)).toBe('A form needs exactly one email field (it has 0): it finds or creates the contact.');
+    expect(refusalMessage(errorsIn('de'), { code: 'INPUT.INVALID', field: 'name', refusal: { rule: 'too_long', max: 100 } })).toBe('„Name“ darf höchstens 100 Zeichen lang sein.');
+    // The validation pipe's rules name no values.
+    expect(refusalMessage(errorsIn('de'), { code: 'INPUT.INVALID', field: 'email', refusal: { rule: 'is_email' } })).toBe(
+      '„E-Mail“ muss eine E-Mail-Adresse sein, zum Beispiel anna@example.com.',
+    );
+    // A rule this version does not know falls back to the code's sentence.
+    expect(refusalMessage(errorsIn('en'), { code: 'INPUT.INVALID', field: 'email', refusal: { rule: 'future_rule' } })).toBe('“Email” is not valid. Please check it.');
+  });
+});

@@ -50,10 +50,13 @@ export function fieldLabel(t: ErrorsTranslator, field: string): string {
 /** The sentence for a refusal, in the translator's language. */
 export function refusalMessage(t: ErrorsTranslator, refusal: Refusal): string {
   const field = refusal.field && FIELD.test(refusal.field) ? refusal.field : undefined;
-  const values = { ...detailsOf(refusal.refusal), field: field ? fieldLabel(t, field) : '' };
+  const values: Record<string, string | number> = { ...detailsOf(refusal.refusal), field: field ? fieldLabel(t, field) : '' };
+  // The rule an input broke says more than its code (INPUT.INVALID): its own sentence, with its values.
+  const rule = typeof values.rule === 'string' && /^[a-z_]{1,40}$/.test(values.rule) ? values.rule : undefined;
+  if (rule && t.has(`rules.${rule}`) && (field || !t(`rules.${rule}`, { ...values, field: '\u0000' }).includes('\u0000'))) return t(`rules.${rule}`, values);
   if (refusal.code && CODE.test(refusal.code) && t.has(`codes.${refusal.code}`)) {
     // A sentence that names its field needs one; without it the generic wording says more.
-    if (field || !t(`codes.${refusal.code}`, { field: '\u0000' }).includes('\u0000')) return t(`codes.${refusal.code}`, values);
+    if (field || !t(`codes.${refusal.code}`, { ...values, field: '\u0000' }).includes('\u0000')) return t(`codes.${refusal.code}`, values);
   }
   if (field) return t('genericField', values);
   if (refusal.status === 401) return t('signedOut');

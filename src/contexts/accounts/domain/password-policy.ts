@@ -18,7 +18,9 @@ export interface PasswordContext {
  */
 export function checkNewPassword(field: string, password: string, context: PasswordContext): void {
   if (password.length < PASSWORD_MIN_LENGTH) throw new InvalidInput(field, `${field} must be at least ${PASSWORD_MIN_LENGTH} characters`, 'ACCOUNTS.PASSWORD_WEAK');
-  if (password.length > PASSWORD_MAX_LENGTH) throw new InvalidInput(field, `${field} must be at most ${PASSWORD_MAX_LENGTH} characters`);
+  if (password.length > PASSWORD_MAX_LENGTH) {
+    throw new InvalidInput(field, `${field} must be at most ${PASSWORD_MAX_LENGTH} characters`, undefined, { rule: 'too_long', max: PASSWORD_MAX_LENGTH });
+  }
   const folded = fold(password);
   if (/^(.{1,4}?)\1+$/u.test(folded)) throw new InvalidInput(field, `${field} must not repeat one character or a few characters over and over`, 'ACCOUNTS.PASSWORD_WEAK');
   if (context.isCommon(folded)) throw new InvalidInput(field, `${field} is one of the most common passwords; choose another`, 'ACCOUNTS.PASSWORD_WEAK');
