@@ -68,6 +68,7 @@ async function read<T>(call: (client: ApiClient) => Promise<ApiResult<T>>): Prom
   const { data, error, response } = await call(await api());
   if (!response.ok) {
     const refusal = refusalOf(error);
+    // not words for people: the English reason for logs; pages word refusals from the code (refusal-message.ts)
     throw new ApiError(response.status, refusal.message ?? `The API answered ${response.status}`, refusal.field);
   }
   return data as T;
@@ -89,6 +90,7 @@ export async function send<T>(
   const { data, error, response } = await call(await api());
   if (!response.ok) {
     const refusal = refusalOf(error);
+    // not words for people: the English reason for logs; pages word refusals from the code (refusal-message.ts)
     return { ok: false, status: response.status, message: refusal.message ?? 'Something went wrong', field: refusal.field, code: refusal.code, refusal: error };
   }
   return { ok: true, body: data as T, setCookie: response.headers.get('set-cookie') };
@@ -216,6 +218,7 @@ export async function getSystemStatus(): Promise<SystemStatus> {
   const health = data ?? (response.status === 503 && error && 'status' in error ? error : null);
   if (!health) {
     const refusal = refusalOf(error);
+    // not words for people: the English reason for logs; pages word refusals from the code (refusal-message.ts)
     throw new ApiError(response.status, refusal.message ?? `The API answered ${response.status}`, refusal.field);
   }
   return { status: health.status };
@@ -244,7 +247,9 @@ export async function getReplyAddress(contactId: string): Promise<{ address: str
   const { data, error, response } = await (await api()).GET('/api/contacts/{id}/reply-address', { params: { path: { id: contactId } } });
   if (response.status === 200 && data?.address) return { address: data.address };
   const refusal = refusalOf(error);
+  // not words for people: the English reason for logs; pages word refusals from the code (refusal-message.ts)
   if (response.status === 409) return { reason: refusal.message ?? 'No reply address yet', code: refusal.code };
+  // not words for people: the English reason for logs; pages word refusals from the code (refusal-message.ts)
   throw new ApiError(response.status, refusal.message ?? `The API answered ${response.status}`);
 }
 

@@ -34,6 +34,7 @@ export async function logIn(_: FormState, form: FormData): Promise<FormState> {
 
 export async function logOut(): Promise<void> {
   const answer = await send((api) => api.POST('/api/auth/logout'));
+  // not words for people: a cookie header
   await adoptSessionCookie(answer.ok ? answer.setCookie : 'inbox_session=; Max-Age=0');
   redirect('/login');
 }

@@ -40,8 +40,8 @@ export function ReplySettings({ replySubject, quoteHistory, canChange }: { reply
               className="mt-1 accent-brand-600"
             />
             <span>
-              <span className="block font-medium text-slate-800">{t(`replies.subject.${choice}.label`)}</span>
-              <span className="block text-slate-500">{t(`replies.subject.${choice}.hint`)}</span>
+              <span className="block font-medium text-slate-800">{t(`replies.subjectLabel.${choice}`)}</span>
+              <span className="block text-slate-500">{t(`replies.subjectHint.${choice}`)}</span>
             </span>
           </label>
         ))}

@@ -19,8 +19,8 @@ export default async function FormPage({ params, searchParams }: { params: Promi
   if (!form) notFound();
   const origin = await publicOrigin();
   const hosted = `${origin}/f/${form.id}`;
-  const { html, script } = embedSnippets(origin, form);
   const t = await getTranslations('forms');
+  const { html, script } = embedSnippets(origin, form, { send: t('embed.send'), thanks: t('embed.thanks'), failed: t('embed.failed') });
   return (
     <>
       <PageHeader
