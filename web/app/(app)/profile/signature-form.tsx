@@ -12,7 +12,7 @@ export function SignatureForm({ signature, variables }: { signature: string; var
   const [state, save, saving] = useActionState(saveSignature, initialFormState);
   const [value, setValue] = useState(state.values?.signature ?? signature);
   const error = !state.done && state.message ? state.message : undefined;
-  const t = useTranslations('profilePage');
+  const t = useTranslations('profile.signature');
   return (
     <form action={save} className="flex flex-col gap-4" noValidate>
       <SignatureField
