@@ -123,8 +123,8 @@ describe('a user who switched to German', () => {
     const events = await page.getByTestId('audit-event').allTextContents();
     expect(events.some((e) => e.includes('Weiterleitungsadresse festgelegt') && e.includes('Anna Owner (Hauptadministrator)'))).toBe(true);
     expect(events.some((e) => e.includes('E-Mail aktiviert') && e.includes('System, weil das Konto eröffnet wurde'))).toBe(true);
-    // `7. Dez. 2026, 15:04:05`: day, German month, year.
-    expect(events.every((e) => /\d{1,2}\. (Jan|Feb|März|Apr|Mai|Juni|Juli|Aug|Sept|Okt|Nov|Dez)\.? \d{4}/.test(e))).toBe(true);
+    // German dates (`07.12.2026, 15:04:05`), not English ones (`Dec 7, 2026, 3:04:05 PM`).
+    expect(events.every((e) => /\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}:\d{2}/.test(e) && !/[AP]M/.test(e))).toBe(true);
     await page.getByRole('heading', { name: 'Aktueller Stand' }).waitFor();
     await page.getByLabel('Stand zum Zeitpunkt').waitFor();
   });
@@ -132,7 +132,7 @@ describe('a user who switched to German', () => {
   it('shows the profile, users and failed mail pages in German, with a refusal at its field', async () => {
     await page.goto(`${app.baseUrl}/profile`);
     await page.getByRole('heading', { level: 1, name: 'Profil' }).waitFor();
-    await page.getByLabel('Ihre Signatur').waitFor();
+    await page.getByRole('textbox', { name: 'Ihre Signatur' }).waitFor();
     await page.getByRole('button', { name: 'Signatur speichern' }).waitFor();
 
     await page.goto(`${app.baseUrl}/settings/users`);
