@@ -143,7 +143,7 @@ describe('a user who switched to German', () => {
     await page.getByLabel('E-Mail', { exact: true }).fill(uniqueEmail('bert'));
     await page.getByLabel('Erstes Passwort').fill('kurz');
     await page.getByRole('button', { name: 'Benutzer hinzufügen' }).click();
-    await page.getByText('Dieses Passwort ist zu leicht zu erraten').waitFor();
+    await page.getByText('Das Passwort muss mindestens 12 Zeichen lang sein.').waitFor();
 
     await page.goto(`${app.baseUrl}/failed-mail`);
     await page.getByRole('heading', { level: 1, name: 'Fehlgeschlagene E-Mails' }).waitFor();
