@@ -37,7 +37,7 @@ describe('accounts in the browser', () => {
     await owner.getByLabel('Password').fill('short');
     await owner.getByRole('button', { name: 'Create account' }).click();
     // The API's reason, on the field it is about.
-    await owner.getByText('password must be at least 12 characters').waitFor();
+    await owner.getByText('The password must be at least 12 characters long.').waitFor();
 
     await owner.getByLabel('Password').fill(PASSWORD);
     await owner.getByRole('button', { name: 'Create account' }).click();

@@ -59,7 +59,7 @@ it('a visitor chats, leaves an email and goes; the reply arrives by email and th
   const code = await relay.codeMailedTo('vic@example.com');
   await visitor.getByLabel('Enter the code we mailed to vic@example.com').fill(code === '000000' ? '111111' : '000000');
   await visitor.getByRole('button', { name: 'Confirm' }).click();
-  await visitor.getByRole('alert').getByText('code is not the one we mailed (4 attempt(s) left)').waitFor();
+  await visitor.getByRole('alert').getByText('This is not the code we sent you (4 attempts left).').waitFor();
   expect(await visitor.getByTestId('chat-email').count()).toBe(0);
   await visitor.getByLabel('Enter the code we mailed to vic@example.com').fill(code);
   await visitor.getByRole('button', { name: 'Confirm' }).click();

@@ -183,7 +183,7 @@ describe('an email address a visitor leaves', () => {
     for (let i = 4; i >= 0; i--) {
       const answer = await visitor.confirm(wrong);
       expect(answer.status).toBe(422);
-      expect(answer.body).toMatchObject({ code: 'CHAT.CODE_INCORRECT', message: `code is not the one we mailed (${i} attempt(s) left)` });
+      expect(answer.body).toMatchObject({ code: 'CHAT.CODE_INCORRECT', message: `code is not the one we mailed (${i} attempt(s) left)`, attemptsLeft: i });
     }
     const late = await visitor.confirm(code);
     expect(late.status).toBe(409);

@@ -39,7 +39,7 @@ describe('forms in the browser', () => {
     // The API's rule, shown on the row it is about.
     await page.getByTestId('form-field-row').nth(1).getByLabel('Type').selectOption('text');
     await page.getByRole('button', { name: 'Create form' }).click();
-    await page.getByRole('alert').filter({ hasText: 'exactly one email field' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'A form needs exactly one email field' }).waitFor();
     await page.getByTestId('form-field-row').nth(1).getByLabel('Type').selectOption('email');
     await page.getByRole('button', { name: 'Create form' }).click();
     await page.getByRole('status').filter({ hasText: 'Form created' }).waitFor();
@@ -70,7 +70,7 @@ describe('forms in the browser', () => {
     await page.getByText('How can we help?: The zipper broke.').waitFor();
 
     await page.goto(`${app.baseUrl}/settings/forms`);
-    expect(await page.getByTestId('form-row').textContent()).toContain('1 submissions');
+    expect(await page.getByTestId('form-row').textContent()).toContain('1 submission');
   });
 
   it("shows the contact's reply address, or why there is none yet", async () => {

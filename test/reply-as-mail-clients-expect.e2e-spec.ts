@@ -129,14 +129,17 @@ it('sends one reply with Re: subject, quote, signatures, two files, Cc and Bcc, 
   );
   const forwardMail = await relayed(forward!.internetMessageId);
   expect(forwardMail.envelope.to).toEqual(['werkstatt@partner.example']);
-  expect(forwardMail.parsed.subject).toBe('Fwd: Bremsen quietschen nach Reparatur');
+  // The account is German: the forward is subjected and headed as German mail clients write it.
+  expect(forwardMail.parsed.subject).toBe('WG: Bremsen quietschen nach Reparatur');
   expect(forwardMail.parsed.text).toContain('Bitte prüfen.');
+  expect(forwardMail.parsed.text).toContain('---------- Weitergeleitete Nachricht ---------\nVon: ');
+  expect(forwardMail.parsed.text).toMatch(/\nBetreff: .*Bremsen quietschen/);
   expect(forwardMail.parsed.text).toContain('Die Bremsen quietschen immer noch.');
 
   const answer = simpleMail({
     from: 'Werkstatt <werkstatt@partner.example>',
     to: address,
-    subject: 'Re: Fwd: Bremsen quietschen nach Reparatur',
+    subject: 'AW: WG: Bremsen quietschen nach Reparatur',
     headers: [`In-Reply-To: ${forwardMail.parsed.messageId}`],
     body: 'Bremsbeläge sind bestellt.',
   });

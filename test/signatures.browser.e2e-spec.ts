@@ -47,7 +47,7 @@ describe('signatures in the browser', () => {
 
     await owner.getByLabel('Your signature', { exact: true }).fill('Anna {{agent.phone}}');
     await owner.getByRole('button', { name: 'Save signature' }).click();
-    await owner.getByTestId('profile-signature-error').filter({ hasText: 'unknown variable {{agent.phone}}' }).waitFor();
+    await owner.getByTestId('profile-signature-error').filter({ hasText: 'uses an unknown variable: {{agent.phone}}' }).waitFor();
     expect(await owner.getByLabel('Your signature', { exact: true }).inputValue()).toBe('Anna {{agent.phone}}');
   });
 

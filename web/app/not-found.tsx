@@ -1,13 +1,15 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations('pages');
   return (
     <main className="mx-auto flex max-w-xl flex-col gap-4 px-6 py-16">
       <p className="text-sm font-semibold text-brand-600">404</p>
-      <h1 className="text-2xl font-semibold">There is nothing here</h1>
-      <p className="text-slate-600">The page does not exist, or it belongs to another account.</p>
+      <h1 className="text-2xl font-semibold">{t('notFound.heading')}</h1>
+      <p className="text-slate-600">{t('notFound.body')}</p>
       <Link className="font-medium text-brand-600 underline-offset-4 hover:underline" href="/">
-        Go to the start page
+        {t('notFound.back')}
       </Link>
     </main>
   );

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { getMe, getSystemStatus } from '@/lib/api';
 import { StatusList } from '@/components/status-list';
@@ -8,38 +9,40 @@ export const dynamic = 'force-dynamic';
 export default async function StartPage() {
   if (await getMe()) redirect('/inbox');
   const status = await getSystemStatus();
+  const t = await getTranslations('pages');
   return (
     <main className="mx-auto flex max-w-3xl flex-col gap-10 px-6 py-16">
       <header className="flex flex-col gap-4">
-        <p className="text-sm font-semibold tracking-wide text-brand-600 uppercase">Inbox</p>
+        <p className="text-sm font-semibold tracking-wide text-brand-600 uppercase">{t('start.brand')}</p>
         <h1 className="text-4xl font-semibold tracking-tight text-balance">
-          Every customer email answered, threaded and kept.
+          {t('start.heading')}
         </h1>
         <p className="max-w-2xl text-lg text-slate-600">
-          A self-hosted unified inbox for support teams: mail is never lost, replies thread, HTML is shown safely,
-          and every change to the email channel can be replayed.
+          {t('start.intro')}
         </p>
         <div className="flex flex-wrap gap-3">
           <Link href="/signup" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-            Create an account
+            {t('start.signup')}
           </Link>
           <Link href="/login" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
-            Sign in
+            {t('start.login')}
           </Link>
         </div>
       </header>
       <section aria-labelledby="status-heading" className="flex flex-col gap-3">
         <h2 id="status-heading" className="text-sm font-semibold text-slate-700">
-          {{ ok: 'All systems running', degraded: 'Running, with some events set aside', down: 'Something needs attention' }[status.status]}
+          {t(`start.status.${status.status}`)}
         </h2>
         <StatusList status={status} />
       </section>
       <footer className="text-sm text-slate-500">
-        Integrating?{' '}
-        <a className="font-medium text-brand-600 underline-offset-4 hover:underline" href="/api/docs">
-          Read the API reference
-        </a>
-        .
+        {t.rich('start.integrating', {
+          link: (chunks) => (
+            <a className="font-medium text-brand-600 underline-offset-4 hover:underline" href="/api/docs">
+              {chunks}
+            </a>
+          ),
+        })}
       </footer>
     </main>
   );

@@ -1574,8 +1574,13 @@ export interface components {
             error: string;
             /** @description the request field at fault */
             field?: string;
-            /** @description a sentence for people: pages show it as it is */
+            /** @description the reason in English, for logs and scripts; the web app words a refusal from its code, field and rule */
             message: string;
+            /**
+             * @description the rule the input broke, for clients to word it (`required`, `too_long`, `is_email`…); values the sentence needs come beside it
+             * @example too_long
+             */
+            rule?: string;
             /** @example 422 */
             statusCode: number;
         };
@@ -2127,8 +2132,13 @@ export interface components {
             error: string;
             /** @description the request field at fault */
             field?: string;
-            /** @description a sentence for people: pages show it as it is */
+            /** @description the reason in English, for logs and scripts; the web app words a refusal from its code, field and rule */
             message: string;
+            /**
+             * @description the rule the input broke, for clients to word it (`required`, `too_long`, `is_email`…); values the sentence needs come beside it
+             * @example too_long
+             */
+            rule?: string;
             /** @example 422 */
             statusCode: number;
         };

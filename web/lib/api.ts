@@ -54,16 +54,21 @@ interface ApiResult<T> {
 }
 
 /** The API's reason for a refusal (ErrorBody), when its answer carried one. */
-function refusalOf(error: unknown): { message?: string; field?: string } {
+function refusalOf(error: unknown): { message?: string; field?: string; code?: string } {
   if (typeof error !== 'object' || error === null) return {};
-  const { message, field } = error as Partial<Answers['ErrorBody']>;
-  return { message: typeof message === 'string' ? message : undefined, field: typeof field === 'string' ? field : undefined };
+  const { message, field, code } = error as Partial<Answers['ErrorBody']>;
+  return {
+    message: typeof message === 'string' ? message : undefined,
+    field: typeof field === 'string' ? field : undefined,
+    code: typeof code === 'string' ? code : undefined,
+  };
 }
 
 async function read<T>(call: (client: ApiClient) => Promise<ApiResult<T>>): Promise<T> {
   const { data, error, response } = await call(await api());
   if (!response.ok) {
     const refusal = refusalOf(error);
+    // not words for people: the English reason for logs; pages word refusals from the code (refusal-message.ts)
     throw new ApiError(response.status, refusal.message ?? `The API answered ${response.status}`, refusal.field);
   }
   return data as T;
@@ -81,11 +86,12 @@ async function readIfFound<T>(call: (client: ApiClient) => Promise<ApiResult<T>>
  */
 export async function send<T>(
   call: (client: ApiClient) => Promise<ApiResult<T>>,
-): Promise<{ ok: true; body: T; setCookie: string | null } | { ok: false; status: number; message: string; field?: string; refusal: unknown }> {
+): Promise<{ ok: true; body: T; setCookie: string | null } | { ok: false; status: number; message: string; field?: string; code?: string; refusal: unknown }> {
   const { data, error, response } = await call(await api());
   if (!response.ok) {
     const refusal = refusalOf(error);
-    return { ok: false, status: response.status, message: refusal.message ?? 'Something went wrong', field: refusal.field, refusal: error };
+    // not words for people: the English reason for logs; pages word refusals from the code (refusal-message.ts)
+    return { ok: false, status: response.status, message: refusal.message ?? 'Something went wrong', field: refusal.field, code: refusal.code, refusal: error };
   }
   return { ok: true, body: data as T, setCookie: response.headers.get('set-cookie') };
 }
@@ -228,6 +234,7 @@ export async function getSystemStatus(): Promise<SystemStatus> {
   const health = data ?? (response.status === 503 && error && 'status' in error ? error : null);
   if (!health) {
     const refusal = refusalOf(error);
+    // not words for people: the English reason for logs; pages word refusals from the code (refusal-message.ts)
     throw new ApiError(response.status, refusal.message ?? `The API answered ${response.status}`, refusal.field);
   }
   return { status: health.status };
@@ -252,11 +259,13 @@ export const getPublicForm = (id: string): Promise<PublicForm | null> =>
   readIfFound((client) => client.GET('/api/forms/{id}/public', { params: { path: { id } } }));
 
 /** The contact's own reply address, or why there is none yet (no forwarding address). */
-export async function getReplyAddress(contactId: string): Promise<{ address: string } | { reason: string }> {
+export async function getReplyAddress(contactId: string): Promise<{ address: string } | { reason: string; code?: string }> {
   const { data, error, response } = await (await api()).GET('/api/contacts/{id}/reply-address', { params: { path: { id: contactId } } });
   if (response.status === 200 && data?.address) return { address: data.address };
   const refusal = refusalOf(error);
-  if (response.status === 409) return { reason: refusal.message ?? 'No reply address yet' };
+  // not words for people: the English reason for logs; pages word refusals from the code (refusal-message.ts)
+  if (response.status === 409) return { reason: refusal.message ?? 'No reply address yet', code: refusal.code };
+  // not words for people: the English reason for logs; pages word refusals from the code (refusal-message.ts)
   throw new ApiError(response.status, refusal.message ?? `The API answered ${response.status}`);
 }
 

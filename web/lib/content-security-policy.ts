@@ -9,6 +9,7 @@
 export function contentSecurityPolicy(nonce: string, { frameable }: { frameable: boolean }): string {
   return [
     "default-src 'self'",
+    // not words for people: a header value
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https: http:",

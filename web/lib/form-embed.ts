@@ -1,3 +1,4 @@
+// This file holds no words for people. (The snippets' words come in from the catalogue.)
 import type { FormField } from './api';
 
 const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -15,11 +16,22 @@ function control(field: FormField, id: string): string {
   return `<input id="${id}" name="${field.name}" type="${INPUT_TYPES[field.type]}"${required}>`;
 }
 
+/** The snippets' own words, in the language of the admin who copies them. */
+export interface EmbedWords {
+  send: string;
+  thanks: string;
+  failed: string;
+}
+
 /**
  * The form as HTML that works on any site without a script (the browser posts it, the API
  * redirects to the hosted thank-you page), plus an optional script that sends it in place instead.
  */
-export function embedSnippets(origin: string, form: { id: string; fields: FormField[]; honeypotField?: string }): { html: string; script: string } {
+export function embedSnippets(
+  origin: string,
+  form: { id: string; fields: FormField[]; honeypotField?: string },
+  words: EmbedWords,
+): { html: string; script: string } {
   const action = `${origin}/api/forms/${form.id}/submissions`;
   const honeypot = form.honeypotField ?? '_website';
   const fields = form.fields
@@ -32,7 +44,7 @@ export function embedSnippets(origin: string, form: { id: string; fields: FormFi
     `<form id="inbox-form-${form.id.slice(0, 8)}" action="${action}" method="post">`,
     fields,
     `  <div style="position:absolute;left:-10000px" aria-hidden="true"><input name="${honeypot}" tabindex="-1" autocomplete="off"></div>`,
-    '  <button type="submit">Send</button>',
+    `  <button type="submit">${escape(words.send)}</button>`,
     '</form>',
   ].join('\n');
   const script = [
@@ -41,9 +53,8 @@ export function embedSnippets(origin: string, form: { id: string; fields: FormFi
     '  event.preventDefault();',
     '  const form = event.currentTarget;',
     "  const response = await fetch(form.action, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(Object.fromEntries(new FormData(form))) });",
-    "  const answer = await response.json().catch(function () { return {}; });",
-    "  if (response.ok) form.outerHTML = '<p role=\"status\">Thank you, we will get back to you by email.</p>';",
-    "  else alert(answer.message || 'Sending failed, please try again.');",
+    `  if (response.ok) form.outerHTML = ${JSON.stringify(`<p role="status">${escape(words.thanks)}</p>`)};`,
+    `  else alert(${JSON.stringify(words.failed)});`,
     '});',
     '</script>',
   ].join('\n');

@@ -25,9 +25,24 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * Which rule an input broke, and the values its sentence needs (`{ rule: 'too_long', max: 100 }`):
+ * the answer carries them beside the code, so a client words the refusal in its user's language.
+ */
+export type InputRule = { rule: string } & Record<string, string | number>;
+
 export class InvalidInput extends DomainError {
-  constructor(field: string, message: string, code = 'INPUT.INVALID') {
+  constructor(
+    field: string,
+    message: string,
+    code = 'INPUT.INVALID',
+    readonly rule?: InputRule,
+  ) {
     super(code, 'invalid', message, field);
+  }
+
+  override details(): Record<string, unknown> | undefined {
+    return this.rule;
   }
 }
 

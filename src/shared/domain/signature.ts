@@ -1,5 +1,5 @@
 import { InvalidInput } from './domain-error';
-import { describeUnknownVariables, unknownVariablesIn } from './template-variables';
+import { describeUnknownVariables, unknownVariablesIn, unknownVariablesRule } from './template-variables';
 
 /** Long enough for a name, a role, a phone line and a legal footer; a signature is not a newsletter. */
 export const SIGNATURE_MAX = 2000;
@@ -18,6 +18,6 @@ export function checkSignature(field: string, signature: string): string {
     throw new InvalidInput(field, `${field} must be plain text: no control characters besides line breaks and tabs`, 'SIGNATURE.CONTROL_CHARACTER');
   }
   const unknown = unknownVariablesIn(text);
-  if (unknown.length > 0) throw new InvalidInput(field, `${field}: ${describeUnknownVariables(unknown)}`, 'SIGNATURE.UNKNOWN_VARIABLE');
+  if (unknown.length > 0) throw new InvalidInput(field, `${field}: ${describeUnknownVariables(unknown)}`, 'SIGNATURE.UNKNOWN_VARIABLE', unknownVariablesRule(unknown));
   return text;
 }

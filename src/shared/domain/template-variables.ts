@@ -28,10 +28,16 @@ export function unknownVariablesIn(text: string): string[] {
   return placeholdersIn(text).filter((name) => !isKnown(name));
 }
 
+const shownNames = (names: string[]) => names.map((name) => `{{${name.length > SHOWN_NAME ? `${name.slice(0, SHOWN_NAME)}…` : name}}}`);
+
 /** How a refusal names the unknown variables: `unknown variable {{contact.phone}}`. */
 export function describeUnknownVariables(names: string[]): string {
-  const shown = names.map((name) => `{{${name.length > SHOWN_NAME ? `${name.slice(0, SHOWN_NAME)}…` : name}}}`);
-  return `${names.length === 1 ? 'unknown variable' : 'unknown variables'} ${shown.join(', ')}; use ${SAVED_REPLY_VARIABLES.map((v) => `{{${v}}}`).join(', ')}`;
+  return `${names.length === 1 ? 'unknown variable' : 'unknown variables'} ${shownNames(names).join(', ')}; use ${SAVED_REPLY_VARIABLES.map((v) => `{{${v}}}`).join(', ')}`;
+}
+
+/** The same for clients to word: which variables are unknown (shortened), and which there are. */
+export function unknownVariablesRule(names: string[]): { rule: string; count: number; variables: string; known: string } {
+  return { rule: 'unknown_variables', count: names.length, variables: shownNames(names).join(', '), known: SAVED_REPLY_VARIABLES.map((v) => `{{${v}}}`).join(', ') };
 }
 
 /** The text with each placeholder replaced by its value; a missing value (or an unknown name) becomes empty. */

@@ -77,14 +77,14 @@ describe('HTTP edge: errors and validation', () => {
   afterAll(() => app.close());
 
   it.each([
-    [{ email: 'nope', password: 'long enough pass', plan: 'trial' }, 'email', 'email must be an email'],
-    [{ email: 'a@b.co', password: 'short', plan: 'trial' }, 'password', 'password must be longer than or equal to 12 characters'],
-    [{ email: 'a@b.co', password: 'long enough pass', plan: 'free' }, 'plan', 'plan must be one of the following values: trial, seats'],
-    [{ email: 'a@b.co', password: 'long enough pass', plan: 'trial', admin: true }, 'admin', 'admin is not an accepted field'],
-  ])('answers 422 naming the field for %j', async (body, field, message) => {
+    [{ email: 'nope', password: 'long enough pass', plan: 'trial' }, 'email', 'email must be an email', 'is_email'],
+    [{ email: 'a@b.co', password: 'short', plan: 'trial' }, 'password', 'password must be longer than or equal to 12 characters', 'min_length'],
+    [{ email: 'a@b.co', password: 'long enough pass', plan: 'free' }, 'plan', 'plan must be one of the following values: trial, seats', 'is_in'],
+    [{ email: 'a@b.co', password: 'long enough pass', plan: 'trial', admin: true }, 'admin', 'admin is not an accepted field', 'whitelist_validation'],
+  ])('answers 422 naming the field and the rule for %j', async (body, field, message, rule) => {
     const response = await request(app.getHttpServer()).post('/api/probe/sign-up').send(body);
     expect(response.status).toBe(422);
-    expect(response.body).toEqual({ statusCode: 422, error: 'Unprocessable Entity', message, field, code: 'INPUT.INVALID' });
+    expect(response.body).toEqual({ statusCode: 422, error: 'Unprocessable Entity', message, field, code: 'INPUT.INVALID', rule });
   });
 
   it('answers 400 for a body that is not JSON', async () => {

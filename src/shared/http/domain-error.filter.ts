@@ -62,6 +62,7 @@ export class DomainErrorFilter implements ExceptionFilter {
         message,
         ...(details.code ? { code: details.code } : {}),
         ...(details.field ? { field: details.field } : {}),
+        ...(typeof details.rule === 'string' ? { rule: details.rule } : {}),
       };
     }
     const refusal = clientErrorOfBodyParser(exception);

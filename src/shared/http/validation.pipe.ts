@@ -10,19 +10,23 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors: ValidationError[]) => {
-      const { field, message } = firstViolation(errors);
-      return new UnprocessableEntityException({ message, field, code: 'INPUT.INVALID' });
+      const { field, message, rule } = firstViolation(errors);
+      return new UnprocessableEntityException({ message, field, code: 'INPUT.INVALID', ...(rule ? { rule } : {}) });
     },
   });
 }
 
-function firstViolation(errors: ValidationError[], parent = ''): { field: string; message: string } {
+/** The rule a check names (`isEmail` → `is_email`, `whitelistValidation` → `whitelist_validation`), for clients to word it. */
+const ruleOf = (constraint: string | undefined) => constraint?.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+function firstViolation(errors: ValidationError[], parent = ''): { field: string; message: string; rule?: string } {
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const constraints = Object.values(error.constraints ?? {});
+    const constraints = Object.entries(error.constraints ?? {});
     if (constraints.length > 0) {
-      const message = constraints[0].replace(/^property (\S+) should not exist$/, '$1 is not an accepted field');
-      return { field, message: parent ? `${parent}.${message}` : message };
+      const [constraint, text] = constraints[0];
+      const message = text.replace(/^property (\S+) should not exist$/, '$1 is not an accepted field');
+      return { field, message: parent ? `${parent}.${message}` : message, rule: ruleOf(constraint) };
     }
     if (error.children?.length) return firstViolation(error.children, field);
   }

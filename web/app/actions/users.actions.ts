@@ -2,7 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { send, type AssignableRole } from '@/lib/api';
-import { refused, text, type FormState } from './form-state';
+import { getTranslations } from 'next-intl/server';
+import { refusedForm } from '@/lib/worded-refusal';
+import { text, type FormState } from './form-state';
 
 export async function createUser(_: FormState, form: FormData): Promise<FormState> {
   const answer = await send((api) =>
@@ -16,7 +18,7 @@ export async function createUser(_: FormState, form: FormData): Promise<FormStat
       },
     }),
   );
-  if (!answer.ok) return refused(answer, form);
+  if (!answer.ok) return refusedForm(answer, form);
   revalidatePath('/settings/users');
   return { done: true };
 }
@@ -27,7 +29,7 @@ export async function updateUser(_: FormState, form: FormData): Promise<FormStat
     ...(form.has('active') ? { active: text(form, 'active') === 'true' } : {}),
   };
   const answer = await send((api) => api.PATCH('/api/users/{id}', { params: { path: { id: text(form, 'userId') } }, body: change }));
-  if (!answer.ok) return refused(answer, form);
+  if (!answer.ok) return refusedForm(answer, form);
   revalidatePath('/settings/users');
   return { done: true };
 }
@@ -44,7 +46,7 @@ export async function updateAccount(_: FormState, form: FormData): Promise<FormS
       },
     }),
   );
-  if (!answer.ok) return refused(answer, form);
+  if (!answer.ok) return refusedForm(answer, form);
   revalidatePath('/settings/account');
-  return { done: true, message: 'Saved' };
+  return { done: true, message: (await getTranslations('actions'))('saved') };
 }

@@ -2,6 +2,7 @@
 
 import { useOptimistic, useState, useTransition } from 'react';
 import { switchChat, switchEmail } from '@/app/actions/channels.actions';
+import { useTranslations } from 'next-intl';
 import { Switch } from '@/components/ui/switch';
 
 /** A channel's on/off switch that saves at once and shows the API's reason when refused. */
@@ -9,7 +10,8 @@ export function ChannelSwitch({ channel, enabled, canChange }: { channel: 'email
   const [optimistic, setOptimistic] = useOptimistic(enabled);
   const [error, setError] = useState<string>();
   const [, startTransition] = useTransition();
-  const label = channel === 'email' ? 'Enable Email' : 'Enable Chat';
+  const t = useTranslations('channels');
+  const label = channel === 'email' ? t('enableEmail') : t('enableChat');
   return (
     <div className="flex flex-col items-end gap-1">
       <label className="flex items-center gap-3 text-sm font-medium">

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useState } from 'react';
 import { previewEmail, saveEmailTemplates } from '@/app/actions/channels.actions';
 import { initialFormState } from '@/app/actions/form-state';
@@ -36,6 +37,7 @@ export function EmailTemplatesEditor({
   const [preview, setPreview] = useState<EmailPreview | null>(null);
   const [previewError, setPreviewError] = useState<{ message: string; field?: string }>();
   const [state, save, saving] = useActionState(saveEmailTemplates, initialFormState);
+  const t = useTranslations('channels');
 
   // The preview follows the typing, rendered by the API with the same code as real sends, and what
   // is saved: the forwarding address (claimed elsewhere on the page changes the from line without
@@ -64,45 +66,47 @@ export function EmailTemplatesEditor({
     <div className="grid gap-6 lg:grid-cols-2">
       <form action={save} className="flex flex-col gap-5">
         <TemplateField
-          label="Default subject line"
+          label={t('templates.defaultSubject')}
           name="defaultSubject"
           value={subject}
           onChange={setSubject}
           token={TIMESTAMP}
-          tokenLabel="Message timestamp"
-          addLabel="Add message timestamp"
+          tokenLabel={t('templates.timestamp')}
+          tokenName={t('templates.timestampName')}
+          addLabel={t('templates.addTimestamp')}
           error={errorFor('defaultSubject')}
         />
         <TemplateField
-          label="From name"
+          label={t('templates.fromName')}
           name="fromName"
           value={from}
           onChange={setFrom}
           token={AGENT_NAME}
-          tokenLabel="Agent name"
-          addLabel="Add agent name"
+          tokenLabel={t('templates.agentName')}
+          tokenName={t('templates.agentNameName')}
+          addLabel={t('templates.addAgentName')}
           error={errorFor('fromName')}
         />
         <p className="text-xs text-slate-500">
-          Agents see the subject prefilled and may edit it on every reply. The agent name is replaced by the full name of the agent who sends.
+          {t('templates.explainer')}
         </p>
         <SignatureField
           id="channel-signature"
           name="signature"
-          label="Channel signature"
+          label={t('templates.signature')}
           value={sig}
           onChange={setSig}
           variables={variables}
-          hint="Added below every email reply, after the agent's own signature (agents set theirs on their profile). Empty for none. Variables:"
+          hint={t('templates.signatureHint')}
           error={errorFor('signature')}
         />
         <div className="flex items-center gap-3">
           <Button type="submit" disabled={saving}>
-            {saving ? 'Saving…' : 'Save'}
+            {saving ? t('saving') : t('save')}
           </Button>
           {state.done && !dirty ? (
             <span role="status" className="text-sm text-emerald-700">
-              Saved
+              {t('saved')}
             </span>
           ) : null}
           {state.message && !state.field && !state.done ? (

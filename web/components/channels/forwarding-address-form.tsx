@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { claimForwardingAddress } from '@/app/actions/channels.actions';
 import { initialFormState } from '@/app/actions/form-state';
@@ -14,6 +15,7 @@ export function ForwardingAddressForm({ inboxDomain }: { inboxDomain: string }) 
   const [username, setUsername] = useState(state.values?.username ?? '');
   const [subdomain, setSubdomain] = useState(state.values?.subdomain ?? '');
   const [confirming, setConfirming] = useState(false);
+  const t = useTranslations('channels');
   const address = `${username.trim().toLowerCase()}@${subdomain.trim().toLowerCase()}.${inboxDomain}`;
   const error = state.message && !state.done ? state.message : undefined;
 
@@ -21,16 +23,16 @@ export function ForwardingAddressForm({ inboxDomain }: { inboxDomain: string }) 
     <form action={claim} className="flex flex-col gap-3" onSubmit={() => setConfirming(false)}>
       <div className="flex flex-wrap items-center gap-2">
         <label className="sr-only" htmlFor="username">
-          Username
+          {t('address.username')}
         </label>
-        <input id="username" name="username" placeholder="support" className={part} value={username} aria-invalid={state.field === 'username'} onChange={(e) => setUsername(e.target.value)} />
+        <input id="username" name="username" placeholder={t('address.usernamePlaceholder')} className={part} value={username} aria-invalid={state.field === 'username'} onChange={(e) => setUsername(e.target.value)} />
         <span aria-hidden className="text-slate-500">
           @
         </span>
         <label className="sr-only" htmlFor="subdomain">
-          Subdomain
+          {t('address.subdomain')}
         </label>
-        <input id="subdomain" name="subdomain" placeholder="acme" className={part} value={subdomain} aria-invalid={state.field === 'subdomain'} onChange={(e) => setSubdomain(e.target.value)} />
+        <input id="subdomain" name="subdomain" placeholder={t('address.subdomainPlaceholder')} className={part} value={subdomain} aria-invalid={state.field === 'subdomain'} onChange={(e) => setSubdomain(e.target.value)} />
         <span className="text-sm text-slate-500" data-testid="address-suffix">
           .{inboxDomain}
         </span>
@@ -39,21 +41,21 @@ export function ForwardingAddressForm({ inboxDomain }: { inboxDomain: string }) 
       {confirming ? (
         <div role="alertdialog" aria-labelledby="confirm-claim" className="flex flex-col gap-3 rounded-md border border-amber-200 bg-amber-50 p-3">
           <p id="confirm-claim" className="text-sm text-amber-900">
-            <strong className="font-mono">{address}</strong> can never be changed or released once it is saved. Claim it?
+            {t.rich('address.confirm', { address, strong: (chunks) => <strong className="font-mono">{chunks}</strong> })}
           </p>
           <div className="flex gap-2">
             <Button type="submit" disabled={claiming}>
-              {claiming ? 'Claiming…' : 'Yes, claim it for good'}
+              {claiming ? t('address.claiming') : t('address.claimForGood')}
             </Button>
             <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('cancel')}
             </Button>
           </div>
         </div>
       ) : (
         <div>
           <Button type="button" variant="secondary" disabled={!username.trim() || !subdomain.trim()} onClick={() => setConfirming(true)}>
-            Claim address
+            {t('address.claim')}
           </Button>
         </div>
       )}

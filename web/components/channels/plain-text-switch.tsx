@@ -2,6 +2,7 @@
 
 import { useOptimistic, useState, useTransition } from 'react';
 import { switchPlainTextOnly } from '@/app/actions/channels.actions';
+import { useTranslations } from 'next-intl';
 import { Switch } from '@/components/ui/switch';
 
 /** The email channel's "plain text only" setting: saves at once and shows the API's reason when refused. */
@@ -9,7 +10,8 @@ export function PlainTextSwitch({ plainTextOnly, canChange }: { plainTextOnly: b
   const [optimistic, setOptimistic] = useOptimistic(plainTextOnly);
   const [error, setError] = useState<string>();
   const [, startTransition] = useTransition();
-  const label = 'Send replies as plain text only';
+  const t = useTranslations('channels');
+  const label = t('format.plainTextOnly');
   return (
     <div className="flex flex-col gap-1">
       <label className="flex items-center gap-3 text-sm font-medium">
@@ -29,8 +31,8 @@ export function PlainTextSwitch({ plainTextOnly, canChange }: { plainTextOnly: b
       </label>
       <p className="text-sm text-slate-600">
         {optimistic
-          ? 'Replies go as text only, without an HTML part: formatting marks are written out as plain text.'
-          : 'Replies go formatted (bold, italic, links, lists, quotes) with a plain text alternative.'}
+          ? t('format.plainTextHint')
+          : t('format.formattedHint')}
       </p>
       {error ? (
         <p role="alert" className="text-sm text-rose-600">

@@ -2,14 +2,12 @@
 
 import { useOptimistic, useState, useTransition } from 'react';
 import { saveReplySettings } from '@/app/actions/channels.actions';
+import { useTranslations } from 'next-intl';
 import { Switch } from '@/components/ui/switch';
 
 type ReplySubject = 'thread' | 'default';
 
-const SUBJECT_CHOICES: Array<{ value: ReplySubject; label: string; hint: string }> = [
-  { value: 'thread', label: 'Re: and the customer’s subject', hint: 'Their mail client keeps the reply in the same thread.' },
-  { value: 'default', label: 'The default subject line', hint: 'Every email reply starts with the subject above.' },
-];
+const SUBJECT_CHOICES: readonly ReplySubject[] = ['thread', 'default'];
 
 /**
  * How email replies begin and end: the subject a reply to an email starts with, and whether the
@@ -19,6 +17,7 @@ export function ReplySettings({ replySubject, quoteHistory, canChange }: { reply
   const [settings, setOptimistic] = useOptimistic({ replySubject, quoteHistory });
   const [error, setError] = useState<string>();
   const [, startTransition] = useTransition();
+  const t = useTranslations('channels');
   const save = (change: Partial<typeof settings>) =>
     startTransition(async () => {
       setOptimistic({ ...settings, ...change });
@@ -29,33 +28,33 @@ export function ReplySettings({ replySubject, quoteHistory, canChange }: { reply
   return (
     <div className="flex max-w-2xl flex-col gap-5">
       <fieldset className="flex flex-col gap-2" disabled={!canChange}>
-        <legend className="mb-1 text-sm font-medium">Subject of replies to an email</legend>
+        <legend className="mb-1 text-sm font-medium">{t('replies.subjectLegend')}</legend>
         {SUBJECT_CHOICES.map((choice) => (
-          <label key={choice.value} className="flex items-start gap-3 text-sm">
+          <label key={choice} className="flex items-start gap-3 text-sm">
             <input
               type="radio"
               name="replySubject"
-              value={choice.value}
-              checked={settings.replySubject === choice.value}
-              onChange={() => save({ replySubject: choice.value })}
+              value={choice}
+              checked={settings.replySubject === choice}
+              onChange={() => save({ replySubject: choice })}
               className="mt-1 accent-brand-600"
             />
             <span>
-              <span className="block font-medium text-slate-800">{choice.label}</span>
-              <span className="block text-slate-500">{choice.hint}</span>
+              <span className="block font-medium text-slate-800">{t(`replies.subjectLabel.${choice}`)}</span>
+              <span className="block text-slate-500">{t(`replies.subjectHint.${choice}`)}</span>
             </span>
           </label>
         ))}
-        <p className="text-sm text-slate-500">Conversations that began in chat or with a form always get the default subject line.</p>
+        <p className="text-sm text-slate-500">{t('replies.otherChannels')}</p>
       </fieldset>
       <div className="flex items-start justify-between gap-6">
         <div className="text-sm">
           <span className="block font-medium text-slate-800">
-            Quote the message answered
+            {t('replies.quote')}
           </span>
-          <span className="block text-slate-500">Below each email reply, as mail clients do, with the date and the sender’s name.</span>
+          <span className="block text-slate-500">{t('replies.quoteHint')}</span>
         </div>
-        <Switch label="Quote the message answered" checked={settings.quoteHistory} disabled={!canChange} onChange={(next) => save({ quoteHistory: next })} />
+        <Switch label={t('replies.quote')} checked={settings.quoteHistory} disabled={!canChange} onChange={(next) => save({ quoteHistory: next })} />
       </div>
       {error ? (
         <p role="alert" className="text-sm text-rose-600">

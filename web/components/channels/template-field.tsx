@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 
 const inputClass = 'min-w-0 border-0 bg-transparent px-1 py-1 text-sm focus:outline-none focus:ring-0';
@@ -15,6 +16,7 @@ export function TemplateField({
   onChange,
   token,
   tokenLabel,
+  tokenName,
   addLabel,
   error,
 }: {
@@ -24,10 +26,13 @@ export function TemplateField({
   onChange: (value: string) => void;
   token: string;
   tokenLabel: string;
+  /** The token as a sentence names it (`message timestamp`). */
+  tokenName: string;
   addLabel: string;
   error?: string;
 }) {
   const id = useId();
+  const t = useTranslations('channels');
   const at = value.indexOf(token);
   const before = at >= 0 ? value.slice(0, at) : value;
   const after = at >= 0 ? value.slice(at + token.length) : '';
@@ -56,7 +61,7 @@ export function TemplateField({
               {tokenLabel}
               <button
                 type="button"
-                aria-label={`Remove ${tokenLabel.toLowerCase()}`}
+                aria-label={t('templates.removeToken', { token: tokenName })}
                 className="rounded-full px-1 text-brand-700 hover:bg-brand-100"
                 onClick={() => onChange(`${before}${after}`.replace(/\s{2,}/g, ' ').trim())}
               >
@@ -64,7 +69,7 @@ export function TemplateField({
               </button>
             </span>
             <input
-              aria-label={`${label}, after the ${tokenLabel.toLowerCase()}`}
+              aria-label={t('templates.afterToken', { field: label, token: tokenName })}
               className={`${inputClass} flex-1`}
               value={after}
               onChange={(event) => onChange(`${before}${token}${event.target.value}`)}

@@ -1,6 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { refusalMessage, type ErrorsTranslator } from '@/lib/refusal-message';
 
 interface Session {
   sessionId: string;
@@ -36,6 +38,21 @@ export function VisitorChat({ accountId }: { accountId: string }) {
   const [sending, setSending] = useState(false);
   const [live, setLive] = useState(false);
   const end = useRef<HTMLDivElement>(null);
+  const t = useTranslations('chat');
+  const errors = useTranslations('errors') as unknown as ErrorsTranslator;
+  /** The API's refusal in the visitor's language: its code and field, never its English message. */
+  const refusal = useCallback(
+    async (answer: Response) => {
+      const body = (await answer.json().catch(() => ({}))) as { code?: unknown; field?: unknown };
+      return refusalMessage(errors, {
+        status: answer.status,
+        code: typeof body.code === 'string' ? body.code : undefined,
+        field: typeof body.field === 'string' ? body.field : undefined,
+        refusal: body,
+      });
+    },
+    [errors],
+  );
 
   const api = useCallback(
     (path: string, init: RequestInit = {}) =>
@@ -54,12 +71,12 @@ export function VisitorChat({ accountId }: { accountId: string }) {
     }
     void (async () => {
       const answer = await fetch(`/api/chat/${encodeURIComponent(accountId)}/sessions`, { method: 'POST' });
-      const body = (await answer.json()) as Session & { message?: string };
-      if (!answer.ok) return setUnavailable(answer.status === 404 ? 'This chat does not exist.' : (body.message ?? 'Chat is not available right now.'));
+      if (!answer.ok) return setUnavailable(answer.status === 404 ? t('doesNotExist') : await refusal(answer));
+      const body = (await answer.json()) as Session;
       window.localStorage.setItem(storageKey, JSON.stringify({ sessionId: body.sessionId, token: body.token }));
       setSession({ sessionId: body.sessionId, token: body.token });
     })();
-  }, [accountId, storageKey]);
+  }, [accountId, storageKey, t, refusal]);
 
   const refresh = useCallback(async () => {
     if (!session) return;
@@ -103,7 +120,7 @@ export function VisitorChat({ accountId }: { accountId: string }) {
       body: JSON.stringify({ text: String(data.get('text') ?? ''), ...(data.get('name') ? { name: String(data.get('name')) } : {}) }),
     });
     setSending(false);
-    if (!answer.ok) return setError(((await answer.json()) as { message?: string }).message ?? 'Your message could not be sent.');
+    if (!answer.ok) return setError(await refusal(answer));
     (form.elements.namedItem('text') as HTMLTextAreaElement).value = '';
     await refresh();
   }
@@ -113,7 +130,7 @@ export function VisitorChat({ accountId }: { accountId: string }) {
     if (!session) return;
     const email = String(new FormData(event.currentTarget).get('email') ?? '');
     const answer = await api(`${session.sessionId}/visitor`, { method: 'PUT', body: JSON.stringify({ email }) });
-    if (!answer.ok) return setError(((await answer.json()) as { message?: string }).message ?? 'That email address was not accepted.');
+    if (!answer.ok) return setError(await refusal(answer));
     setError(null);
     setChangingEmail(false);
     await refresh();
@@ -125,7 +142,7 @@ export function VisitorChat({ accountId }: { accountId: string }) {
     const form = event.currentTarget;
     const code = String(new FormData(form).get('code') ?? '');
     const answer = await api(`${session.sessionId}/visitor/verification`, { method: 'POST', body: JSON.stringify({ code }) });
-    if (!answer.ok) return setError(((await answer.json()) as { message?: string }).message ?? 'That code was not accepted.');
+    if (!answer.ok) return setError(await refusal(answer));
     setError(null);
     (form.elements.namedItem('code') as HTMLInputElement).value = '';
     await refresh();
@@ -142,14 +159,14 @@ export function VisitorChat({ accountId }: { accountId: string }) {
   return (
     <>
       <header className="flex items-center justify-between border-b border-slate-100 px-4 py-3">
-        <h1 className="text-base font-semibold">Chat with us</h1>
+        <h1 className="text-base font-semibold">{t('heading')}</h1>
         <span className="flex items-center gap-1.5 text-xs text-slate-500" data-testid="chat-live" data-live={live}>
           <span aria-hidden className={`size-2 rounded-full ${live ? 'bg-emerald-500' : 'bg-slate-300'}`} />
-          {live ? 'Connected' : 'Connecting…'}
+          {live ? t('connected') : t('connecting')}
         </span>
       </header>
-      <ol className="flex flex-1 flex-col gap-2 overflow-y-auto px-4 py-3" aria-label="Chat messages" aria-live="polite">
-        {lines.length === 0 ? <li className="m-auto text-sm text-slate-500">Ask us anything: we usually answer within minutes.</li> : null}
+      <ol className="flex flex-1 flex-col gap-2 overflow-y-auto px-4 py-3" aria-label={t('messages')} aria-live="polite">
+        {lines.length === 0 ? <li className="m-auto text-sm text-slate-500">{t('empty')}</li> : null}
         {lines.map((line) => (
           <li key={line.id} data-testid="chat-line" data-author={line.author} className={`flex flex-col ${line.author === 'visitor' ? 'items-end' : 'items-start'}`}>
             <span
@@ -158,8 +175,7 @@ export function VisitorChat({ accountId }: { accountId: string }) {
               {line.text}
             </span>
             <span className="mt-0.5 text-[11px] text-slate-400">
-              {line.author === 'agent' ? line.name : 'You'}
-              {line.via === 'email' ? ' · by email' : ''}
+              {line.via === 'email' ? t('byEmail', { name: line.author === 'agent' ? line.name : t('you') }) : line.author === 'agent' ? line.name : t('you')}
             </span>
           </li>
         ))}
@@ -169,42 +185,42 @@ export function VisitorChat({ accountId }: { accountId: string }) {
         <form onSubmit={confirmEmail} className="flex flex-col gap-1 border-t border-slate-100 bg-slate-50 px-4 py-2" data-testid="chat-code">
           <div className="flex items-end gap-2">
             <label className="flex flex-1 flex-col gap-1 text-xs text-slate-600">
-              Enter the code we mailed to {pendingEmail}
+              {t('enterCode', { email: pendingEmail })}
               <input name="code" required inputMode="numeric" autoComplete="one-time-code" pattern="\s*\d{6}\s*" maxLength={8} className={control} />
             </label>
             <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">
-              Confirm
+              {t('confirm')}
             </button>
           </div>
           <button type="button" onClick={() => setChangingEmail(true)} className="self-start text-xs text-slate-500 underline hover:text-slate-700">
-            Use another address or get a new code
+            {t('anotherAddress')}
           </button>
         </form>
       ) : lines.length > 0 && !visitorEmail ? (
         <form onSubmit={leaveEmail} className="flex items-end gap-2 border-t border-slate-100 bg-slate-50 px-4 py-2">
           <label className="flex flex-1 flex-col gap-1 text-xs text-slate-600">
-            Leave your email and we will answer there if you go
+            {t('leaveEmail')}
             <input name="email" type="email" required autoComplete="email" className={control} />
           </label>
           <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">
-            Save
+            {t('save')}
           </button>
         </form>
       ) : visitorEmail ? (
         <p className="border-t border-slate-100 bg-slate-50 px-4 py-2 text-xs text-slate-600" data-testid="chat-email">
-          We will answer at {visitorEmail} if you leave.
+          {t('answerAt', { email: visitorEmail })}
         </p>
       ) : null}
       <form onSubmit={send} className="flex flex-col gap-2 border-t border-slate-200 px-4 py-3">
         {lines.length === 0 ? (
           <label className="flex flex-col gap-1 text-xs text-slate-600">
-            Your name (optional)
+            {t('name')}
             <input name="name" autoComplete="name" maxLength={100} className={control} />
           </label>
         ) : null}
         <div className="flex items-end gap-2">
           <label htmlFor="chat-text" className="sr-only">
-            Message
+            {t('message')}
           </label>
           <textarea
             id="chat-text"
@@ -212,7 +228,7 @@ export function VisitorChat({ accountId }: { accountId: string }) {
             rows={2}
             required
             maxLength={5000}
-            placeholder="Type your message…"
+            placeholder={t('placeholder')}
             className={`${control} resize-none`}
             onKeyDown={(event) => {
               if (event.key === 'Enter' && !event.shiftKey) {
@@ -222,7 +238,7 @@ export function VisitorChat({ accountId }: { accountId: string }) {
             }}
           />
           <button type="submit" disabled={sending || !session} className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-            Send
+            {t('send')}
           </button>
         </div>
         {error ? (

@@ -1,10 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from './button';
 
 /** Copies a value to the clipboard and says so; where the clipboard is refused, says that instead. */
-export function CopyButton({ value, label = 'Copy' }: { value: string; label?: string }) {
+export function CopyButton({ value, label }: { value: string; label?: string }) {
+  const t = useTranslations('ui');
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async () => {
     try {
@@ -17,7 +19,7 @@ export function CopyButton({ value, label = 'Copy' }: { value: string; label?: s
   };
   return (
     <Button type="button" variant="secondary" onClick={copy} aria-live="polite">
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Select and copy' : label}
+      {state === 'copied' ? t('copied') : state === 'failed' ? t('selectAndCopy') : (label ?? t('copy'))}
     </Button>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 
 const control =
@@ -29,6 +30,7 @@ export function SignatureField({
   error?: string;
 }) {
   const box = useRef<HTMLTextAreaElement>(null);
+  const t = useTranslations('ui');
   const insert = (variable: string) => {
     const textarea = box.current;
     if (!textarea) return;
@@ -66,7 +68,7 @@ export function SignatureField({
             type="button"
             onClick={() => insert(variable)}
             className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-700 hover:bg-slate-200"
-            aria-label={`Insert {{${variable}}} into ${label.toLowerCase()}`}
+            aria-label={t('insertInto', { variable: `{{${variable}}}`, field: label })}
           >
             {`{{${variable}}}`}
           </button>

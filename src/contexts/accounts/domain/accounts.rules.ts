@@ -22,18 +22,20 @@ export function normalizeEmail(email: string): string {
 
 export function checkEmail(field: string, email: string): string {
   const normalized = normalizeEmail(email);
-  if (normalized.length === 0) throw new InvalidInput(field, `${field} must not be empty`);
+  if (normalized.length === 0) throw new InvalidInput(field, `${field} must not be empty`, undefined, { rule: 'required' });
   if (normalized.length > 254 || !emailShape.test(normalized)) {
-    throw new InvalidInput(field, `${field} must be an email address such as anna@example.com`);
+    throw new InvalidInput(field, `${field} must be an email address such as anna@example.com`, undefined, { rule: 'email' });
   }
   return normalized;
 }
 
 export function checkName(field: string, name: string): string {
   const trimmed = name.trim();
-  if (trimmed.length === 0) throw new InvalidInput(field, `${field} must not be empty`);
-  if (trimmed.length > NAME_MAX_LENGTH) throw new InvalidInput(field, `${field} must be at most ${NAME_MAX_LENGTH} characters`);
-  if (controlCharacters.test(trimmed)) throw new InvalidInput(field, `${field} must not contain line breaks or control characters`);
+  if (trimmed.length === 0) throw new InvalidInput(field, `${field} must not be empty`, undefined, { rule: 'required' });
+  if (trimmed.length > NAME_MAX_LENGTH) {
+    throw new InvalidInput(field, `${field} must be at most ${NAME_MAX_LENGTH} characters`, undefined, { rule: 'too_long', max: NAME_MAX_LENGTH });
+  }
+  if (controlCharacters.test(trimmed)) throw new InvalidInput(field, `${field} must not contain line breaks or control characters`, undefined, { rule: 'one_line' });
   return trimmed;
 }
 
@@ -48,7 +50,11 @@ export const MAX_UNDO_SEND_SECONDS = 60;
 
 export function checkUndoSendSeconds(seconds: number): number {
   if (!Number.isInteger(seconds) || seconds < 0 || seconds > MAX_UNDO_SEND_SECONDS) {
-    throw new InvalidInput('undoSendSeconds', `undoSendSeconds must be a whole number from 0 to ${MAX_UNDO_SEND_SECONDS}`);
+    throw new InvalidInput('undoSendSeconds', `undoSendSeconds must be a whole number from 0 to ${MAX_UNDO_SEND_SECONDS}`, undefined, {
+      rule: 'whole_number_range',
+      min: 0,
+      max: MAX_UNDO_SEND_SECONDS,
+    });
   }
   return seconds;
 }
@@ -75,7 +81,7 @@ export function checkTimeZone(timeZone: string): string {
   try {
     return new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
   } catch {
-    throw new InvalidInput('timeZone', 'timeZone must be an IANA time zone such as Europe/Berlin or UTC');
+    throw new InvalidInput('timeZone', 'timeZone must be an IANA time zone such as Europe/Berlin or UTC', undefined, { rule: 'time_zone' });
   }
 }
 
@@ -86,6 +92,6 @@ export function checkLocale(locale: string): string {
     if (!canonical) throw new RangeError('empty');
     return canonical;
   } catch {
-    throw new InvalidInput('locale', 'locale must be a language tag such as en, de-CH or pt-BR');
+    throw new InvalidInput('locale', 'locale must be a language tag such as en, de-CH or pt-BR', undefined, { rule: 'locale' });
   }
 }

@@ -17,18 +17,24 @@ export interface PasswordContext {
  * email, name or account name with digits or marks added.
  */
 export function checkNewPassword(field: string, password: string, context: PasswordContext): void {
-  if (password.length < PASSWORD_MIN_LENGTH) throw new InvalidInput(field, `${field} must be at least ${PASSWORD_MIN_LENGTH} characters`, 'ACCOUNTS.PASSWORD_WEAK');
-  if (password.length > PASSWORD_MAX_LENGTH) throw new InvalidInput(field, `${field} must be at most ${PASSWORD_MAX_LENGTH} characters`);
+  if (password.length < PASSWORD_MIN_LENGTH) {
+    throw new InvalidInput(field, `${field} must be at least ${PASSWORD_MIN_LENGTH} characters`, 'ACCOUNTS.PASSWORD_WEAK', { rule: 'password_too_short', min: PASSWORD_MIN_LENGTH });
+  }
+  if (password.length > PASSWORD_MAX_LENGTH) {
+    throw new InvalidInput(field, `${field} must be at most ${PASSWORD_MAX_LENGTH} characters`, undefined, { rule: 'too_long', max: PASSWORD_MAX_LENGTH });
+  }
   const folded = fold(password);
-  if (/^(.{1,4}?)\1+$/u.test(folded)) throw new InvalidInput(field, `${field} must not repeat one character or a few characters over and over`, 'ACCOUNTS.PASSWORD_WEAK');
-  if (context.isCommon(folded)) throw new InvalidInput(field, `${field} is one of the most common passwords; choose another`, 'ACCOUNTS.PASSWORD_WEAK');
+  if (/^(.{1,4}?)\1+$/u.test(folded)) {
+    throw new InvalidInput(field, `${field} must not repeat one character or a few characters over and over`, 'ACCOUNTS.PASSWORD_WEAK', { rule: 'password_repeats' });
+  }
+  if (context.isCommon(folded)) throw new InvalidInput(field, `${field} is one of the most common passwords; choose another`, 'ACCOUNTS.PASSWORD_WEAK', { rule: 'password_common' });
   const core = folded.replace(/[\d\W_]+$/u, '');
   const mine = context.personal.flatMap((value) => {
     const whole = fold(value);
     return whole.includes('@') ? [whole, whole.slice(0, whole.indexOf('@'))] : [whole];
   });
   if (mine.some((value) => value.length > 0 && (folded === value || core === value))) {
-    throw new InvalidInput(field, `${field} must not be your email, your name or the account name`, 'ACCOUNTS.PASSWORD_WEAK');
+    throw new InvalidInput(field, `${field} must not be your email, your name or the account name`, 'ACCOUNTS.PASSWORD_WEAK', { rule: 'password_personal' });
   }
 }
 

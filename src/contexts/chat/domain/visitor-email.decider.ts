@@ -72,6 +72,11 @@ export class VisitorCodeIncorrect extends InvalidInput {
   constructor(readonly attemptsLeft: number) {
     super('code', `code is not the one we mailed (${attemptsLeft} attempt(s) left)`, 'CHAT.CODE_INCORRECT');
   }
+
+  /** The answer says how many tries are left, so the widget can say it in the visitor's language. */
+  override details(): Record<string, unknown> {
+    return { attemptsLeft: this.attemptsLeft };
+  }
 }
 
 export class TooManyEmailClaims extends TooManyRequests {

@@ -6,6 +6,7 @@ import { EventSourcing } from '../../../shared/application/event-sourcing.servic
 import { BLOB_STORE, type BlobStore } from '../../../shared/blobs/blob-store';
 import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
 import { deterministicId } from '../../../shared/domain/deterministic-id';
+import { languageOfLocale } from '../../../shared/domain/language';
 import { InvalidInput, NotFound } from '../../../shared/domain/domain-error';
 import { AccountsQueries, DEFAULT_UNDO_SEND_SECONDS } from '../../accounts/contract';
 import { conversationDecider, conversationStream } from '../domain/conversation.decider';
@@ -67,7 +68,10 @@ export class ForwardConversationHandler implements ICommandHandler<ForwardConver
       throw new InvalidInput('messageIds', `messageIds: their attachments come to ${bytes} bytes, more than the ${this.config.maxMessageBytes} one message may carry; forward fewer messages`, 'FORWARD.TOO_LARGE');
     }
     const rendered = this.composer.render(accountId, userId, conversation, input.text);
-    const quotes = forwardedHtml(quoted);
+    // The forward's built-in texts (prefix, separator, header names, date) speak the account's language.
+    const account = this.accounts.account(accountId);
+    const locale = { language: languageOfLocale(account?.locale), timeZone: account?.timeZone ?? 'UTC' };
+    const quotes = forwardedHtml(quoted, locale);
     const html = /<\/body>/i.test(rendered.html) ? rendered.html.replace(/<\/body>/i, `${quotes}</body>`) : rendered.html + quotes;
     const messageId = context.commandId ? deterministicId(context.commandId, 'forward') : randomUUID();
     const outcome = await this.eventSourcing.decide(
@@ -82,8 +86,8 @@ export class ForwardConversationHandler implements ICommandHandler<ForwardConver
         text: input.text,
         email: {
           fromName: rendered.fromName,
-          subject: forwardSubject(conversation.subject),
-          text: forwardedText(rendered.text, quoted),
+          subject: forwardSubject(conversation.subject, locale.language),
+          text: forwardedText(rendered.text, quoted, locale),
           // A channel that sends plain text only forwards as plain text too.
           html: rendered.plainTextOnly ? '' : html,
           ...(attachments.length > 0 ? { attachments } : {}),
@@ -92,7 +96,7 @@ export class ForwardConversationHandler implements ICommandHandler<ForwardConver
         visitorOnline: false,
         ownDomain: this.config.inboxDomain,
         now: new Date(),
-        undoWindowMs: (this.accounts.account(accountId)?.undoSendSeconds ?? DEFAULT_UNDO_SEND_SECONDS) * 1000,
+        undoWindowMs: (account?.undoSendSeconds ?? DEFAULT_UNDO_SEND_SECONDS) * 1000,
         forward: { to: input.to, messageIds: chosen.map((message) => message.id) },
       },
       context,

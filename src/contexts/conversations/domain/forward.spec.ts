@@ -43,4 +43,27 @@ describe('a forward', () => {
     expect(html).toContain('The zipper broke.');
     expect(html).toContain('<p>Own</p>');
   });
+
+  it('given a German account, when a message is forwarded, then it is subjected WG: and quoted under German headers in the account’s time', () => {
+    const berlin = { language: 'de' as const, timeZone: 'Europe/Berlin' };
+    expect(forwardSubject('AW: Bremsen quietschen', 'de')).toBe('WG: Bremsen quietschen');
+    expect(forwardSubject('Fwd: WG: Bremsen quietschen', 'de')).toBe('WG: Bremsen quietschen');
+    expect(forwardSubject('', 'de')).toBe('WG: (kein Betreff)');
+    expect(forwardedText('Bitte prüfen.', [message], berlin)).toBe(
+      [
+        'Bitte prüfen.',
+        '',
+        '---------- Weitergeleitete Nachricht ---------',
+        'Von: Carla <carla@example.com>',
+        'Datum: Di., 24. Nov. 2026 um 11:00',
+        'Betreff: Broken zipper',
+        'An: support@acme.inbox.test',
+        'Cc: Dan <dan@example.com>',
+        '',
+        'The zipper broke.\nCarla',
+      ].join('\n'),
+    );
+    const html = forwardedHtml([message], berlin);
+    expect(html).toContain('---------- Weitergeleitete Nachricht ---------<br>Von: Carla &lt;carla@example.com&gt;<br>Datum: Di., 24. Nov. 2026 um 11:00');
+  });
 });

@@ -1,8 +1,14 @@
+import type { Language } from '../../../shared/domain/language';
+
 /**
  * The subject of a reply in a conversation that began with an email: `Re: ` and the customer's
  * subject without the reply and forward prefixes mail clients stacked on it, so the customer's
  * client keeps the thread and the subject never grows into `Re: AW: Re:`. A forward's subject is
- * made the same way with `Fwd: `.
+ * made the same way with `Fwd: ` (`WG: ` for a German account, as German mail clients forward).
+ *
+ * Replies keep `Re: ` in German too: RFC 5322 (3.6.5) names it, Thunderbird, Apple Mail and Gmail
+ * write it in German as well (only Outlook writes `AW: `), and every client threads on it, while
+ * some do not recognise `AW: `. Incoming `AW: ` and `WG: ` are recognised and taken off.
  */
 
 /**
@@ -43,7 +49,13 @@ export function replySubject(subject: string): string {
   return stripped ? `${REPLY_PREFIX}${stripped}`.slice(0, SUBJECT_MAX).trimEnd() : REPLY_PREFIX.trim();
 }
 
-/** `Fwd: ` and the stripped subject: forwarding a reply or a forward does not stack prefixes. */
-export function forwardSubject(subject: string): string {
-  return `Fwd: ${strippedSubject(subject) || '(no subject)'}`.slice(0, SUBJECT_MAX).trimEnd();
+const FORWARD_WORDS: Record<Language, { prefix: string; noSubject: string }> = {
+  en: { prefix: 'Fwd: ', noSubject: '(no subject)' },
+  de: { prefix: 'WG: ', noSubject: '(kein Betreff)' },
+};
+
+/** `Fwd: ` (German: `WG: `) and the stripped subject: forwarding a reply or a forward does not stack prefixes. */
+export function forwardSubject(subject: string, language: Language = 'en'): string {
+  const words = FORWARD_WORDS[language];
+  return `${words.prefix}${strippedSubject(subject) || words.noSubject}`.slice(0, SUBJECT_MAX).trimEnd();
 }

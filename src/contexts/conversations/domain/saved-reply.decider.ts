@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
 import { DomainError, InvalidInput, NotFound } from '../../../shared/domain/domain-error';
 import type { Event } from '../../../shared/domain/event-envelope';
-import { describeUnknownVariables, unknownVariablesIn } from '../../../shared/domain/template-variables';
+import { describeUnknownVariables, unknownVariablesIn, unknownVariablesRule } from '../../../shared/domain/template-variables';
 
 export const SAVED_REPLY_NAME_MAX = 80;
 export const SAVED_REPLY_BODY_MAX = 20_000;
@@ -70,7 +70,7 @@ export function validBody(raw: string): string {
   if (!body.trim()) throw new InvalidInput('body', 'body must not be empty');
   if (body.length > SAVED_REPLY_BODY_MAX) throw new InvalidInput('body', `body must be at most ${SAVED_REPLY_BODY_MAX} characters`);
   const unknown = unknownVariablesIn(body);
-  if (unknown.length > 0) throw new InvalidInput('body', `body: ${describeUnknownVariables(unknown)}`, 'SAVED_REPLIES.UNKNOWN_VARIABLE');
+  if (unknown.length > 0) throw new InvalidInput('body', `body: ${describeUnknownVariables(unknown)}`, 'SAVED_REPLIES.UNKNOWN_VARIABLE', unknownVariablesRule(unknown));
   return body;
 }
 

@@ -64,21 +64,25 @@ export class DuplicateFieldName extends DomainError {
  */
 export function validateDefinition(definition: FormDefinition): FormDefinition {
   const name = typeof definition.name === 'string' ? definition.name.trim() : '';
-  if (!name) throw new InvalidInput('name', 'name must not be empty');
-  if (name.length > MAX_TEXT) throw new InvalidInput('name', `name must be at most ${MAX_TEXT} characters`);
-  if (!Array.isArray(definition.fields) || definition.fields.length === 0) throw new InvalidInput('fields', 'fields must list at least one field');
-  if (definition.fields.length > MAX_FIELDS) throw new InvalidInput('fields', `fields may list at most ${MAX_FIELDS} fields`);
+  if (!name) throw new InvalidInput('name', 'name must not be empty', undefined, { rule: 'required' });
+  if (name.length > MAX_TEXT) throw new InvalidInput('name', `name must be at most ${MAX_TEXT} characters`, undefined, { rule: 'too_long', max: MAX_TEXT });
+  if (!Array.isArray(definition.fields) || definition.fields.length === 0) {
+    throw new InvalidInput('fields', 'fields must list at least one field', undefined, { rule: 'form_field_count', max: MAX_FIELDS });
+  }
+  if (definition.fields.length > MAX_FIELDS) throw new InvalidInput('fields', `fields may list at most ${MAX_FIELDS} fields`, undefined, { rule: 'form_field_count', max: MAX_FIELDS });
   const seen = new Set<string>();
   const fields = definition.fields.map((field, index): FormField => {
     const at = `fields.${index}`;
     if (typeof field.name !== 'string' || !FIELD_NAME.test(field.name)) {
-      throw new InvalidInput(`${at}.name`, `${at}.name must be 1 to 40 lowercase letters, digits or underscores, starting with a letter`);
+      throw new InvalidInput(`${at}.name`, `${at}.name must be 1 to 40 lowercase letters, digits or underscores, starting with a letter`, undefined, { rule: 'form_field_key' });
     }
     if (seen.has(field.name)) throw new DuplicateFieldName(`${at}.name`, field.name);
     seen.add(field.name);
     const label = typeof field.label === 'string' ? field.label.trim() : '';
-    if (!label) throw new InvalidInput(`${at}.label`, `${at}.label must not be empty`);
-    if (label.length > MAX_TEXT || /[\r\n]/.test(label)) throw new InvalidInput(`${at}.label`, `${at}.label must be one line of at most ${MAX_TEXT} characters`);
+    if (!label) throw new InvalidInput(`${at}.label`, `${at}.label must not be empty`, undefined, { rule: 'required' });
+    if (label.length > MAX_TEXT || /[\r\n]/.test(label)) {
+      throw new InvalidInput(`${at}.label`, `${at}.label must be one line of at most ${MAX_TEXT} characters`, undefined, { rule: 'one_line_max', max: MAX_TEXT });
+    }
     if (!FIELD_TYPES.includes(field.type)) throw new InvalidInput(`${at}.type`, `${at}.type must be one of ${FIELD_TYPES.join(', ')}`);
     if (typeof field.required !== 'boolean') throw new InvalidInput(`${at}.required`, `${at}.required must be true or false`);
     if (field.type !== 'select') {
@@ -86,17 +90,26 @@ export function validateDefinition(definition: FormDefinition): FormDefinition {
       return { name: field.name, label, type: field.type, required: field.required };
     }
     const options = Array.isArray(field.options) ? field.options.map((o) => (typeof o === 'string' ? o.trim() : '')) : [];
-    if (options.length === 0 || options.length > MAX_OPTIONS) throw new InvalidInput(`${at}.options`, `${at}.options must list 1 to ${MAX_OPTIONS} choices`);
-    if (options.some((o) => !o || o.length > MAX_TEXT)) throw new InvalidInput(`${at}.options`, `${at}.options must be non-empty texts of at most ${MAX_TEXT} characters`);
-    if (new Set(options).size !== options.length) throw new InvalidInput(`${at}.options`, `${at}.options must not repeat a choice`);
+    if (options.length === 0 || options.length > MAX_OPTIONS) {
+      throw new InvalidInput(`${at}.options`, `${at}.options must list 1 to ${MAX_OPTIONS} choices`, undefined, { rule: 'form_choice_count', max: MAX_OPTIONS });
+    }
+    if (options.some((o) => !o || o.length > MAX_TEXT)) {
+      throw new InvalidInput(`${at}.options`, `${at}.options must be non-empty texts of at most ${MAX_TEXT} characters`, undefined, { rule: 'form_choice_text', max: MAX_TEXT });
+    }
+    if (new Set(options).size !== options.length) throw new InvalidInput(`${at}.options`, `${at}.options must not repeat a choice`, undefined, { rule: 'form_choice_repeated' });
     return { name: field.name, label, type: 'select', required: field.required, options };
   });
   const emails = fields.filter((f) => f.type === 'email');
   if (emails.length !== 1) {
-    throw new InvalidInput('fields', `fields must include exactly one email field (found ${emails.length}): it finds or creates the contact`);
+    throw new InvalidInput('fields', `fields must include exactly one email field (found ${emails.length}): it finds or creates the contact`, undefined, {
+      rule: 'form_one_email_field',
+      found: emails.length,
+    });
   }
   if (!emails[0].required) {
-    throw new InvalidInput(`fields.${fields.indexOf(emails[0])}.required`, 'the email field must be required: without an address no ticket can be answered');
+    throw new InvalidInput(`fields.${fields.indexOf(emails[0])}.required`, 'the email field must be required: without an address no ticket can be answered', undefined, {
+      rule: 'form_email_required',
+    });
   }
   return { name, fields };
 }

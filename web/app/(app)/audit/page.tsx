@@ -1,25 +1,16 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/page-header';
 import { Button } from '@/components/ui/button';
 import { getAccount, getChannelAudit, type AuditEvent } from '@/lib/api';
+import { displayClock } from '@/lib/display-clock';
 import { formatInstant, instantToWallTime, wallTimeToInstant } from '@/lib/time';
 
-export const metadata: Metadata = { title: 'Audit' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('audit'))('title') };
+}
 
-const EVENT_LABELS: Record<string, string> = {
-  EmailChannelCreated: 'Email channel created',
-  EmailChannelEnabled: 'Email enabled',
-  EmailChannelDisabled: 'Email disabled',
-  DefaultSubjectChanged: 'Default subject changed',
-  FromNameChanged: 'From name changed',
-  PlainTextOnlyChanged: 'Plain text replies switched',
-  ChannelSignatureChanged: 'Signature changed',
-  ReplySubjectChanged: 'Reply subject changed',
-  QuoteHistoryChanged: 'Quoted history switched',
-  ForwardingAddressClaimed: 'Forwarding address claimed',
-  ChatChannelEnabled: 'Chat enabled',
-  ChatChannelDisabled: 'Chat disabled',
-};
+type Translate = Awaited<ReturnType<typeof getTranslations<'audit'>>>;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ at?: string }> }) {
   const account = await getAccount();
@@ -29,37 +20,39 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const at = picked ? new Date(picked.getTime() + 999) : null;
   const audit = await getChannelAudit(at?.toISOString());
   const state = audit.state;
+  const t = await getTranslations('audit');
+  const clock = await displayClock(account);
 
   return (
     <>
-      <PageHeader title="Audit" description={`Channel configuration history · times in ${account.timeZone}`} />
+      <PageHeader title={t('title')} description={t('description', { timeZone: account.timeZone })} />
       <div className="grid gap-6 p-6 lg:grid-cols-[1fr_22rem]">
         <section aria-labelledby="timeline-heading" className="flex flex-col gap-3">
           <div className="flex items-center justify-between gap-3">
             <h2 id="timeline-heading" className="text-base font-semibold">
-              Timeline{audit.at ? ` up to ${formatInstant(audit.at, account)}` : ''}
+              {audit.at ? t('timelineUpTo', { at: formatInstant(audit.at, clock) }) : t('timeline')}
             </h2>
             <span
               data-testid="chain-status"
               className={`rounded-full px-2 py-0.5 text-xs font-medium ${audit.chain.intact ? 'bg-emerald-50 text-emerald-700' : 'bg-rose-50 text-rose-700'}`}
             >
-              {audit.chain.intact ? 'Hash chain intact' : 'Hash chain broken: history was altered'}
+              {audit.chain.intact ? t('chainIntact') : t('chainBroken')}
             </span>
           </div>
           {audit.events.length === 0 ? (
-            <p className="text-sm text-slate-600">No configuration events{audit.at ? ' up to this moment' : ''}.</p>
+            <p className="text-sm text-slate-600">{audit.at ? t('noEventsUpTo') : t('noEvents')}</p>
           ) : (
             <ol className="flex flex-col divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
               {audit.events.map((event) => (
                 <li key={`${event.stream}-${event.revision}`} className="flex flex-col gap-1 px-4 py-3 text-sm" data-testid="audit-event">
                   <div className="flex flex-wrap items-baseline justify-between gap-2">
-                    <span className="font-medium">{EVENT_LABELS[event.type] ?? event.type}</span>
+                    <span className="font-medium">{t.has(`events.${event.type}`) ? t(`events.${event.type}` as 'events.EmailChannelCreated') : event.type}</span>
                     <time dateTime={event.at} className="text-slate-500">
-                      {formatInstant(event.at, account)}
+                      {formatInstant(event.at, clock)}
                     </time>
                   </div>
                   <p className="text-slate-600">
-                    {describeActor(event)} · request <span className="font-mono text-xs">{event.requestId}</span>
+                    {t.rich('byRequest', { actor: describeActor(event, t), requestId: event.requestId, mono: (chunks) => <span className="font-mono text-xs">{chunks}</span> })}
                   </p>
                   <Details event={event} />
                 </li>
@@ -70,7 +63,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <aside className="flex flex-col gap-4">
           <form className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4" method="get">
             <label htmlFor="at" className="text-sm font-medium">
-              State as of
+              {t('stateAsOf')}
             </label>
             <input
               id="at"
@@ -81,37 +74,37 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               className="rounded-md border border-slate-300 px-3 py-2 text-sm"
             />
             <div className="flex gap-2">
-              <Button type="submit">Show</Button>
+              <Button type="submit">{t('show')}</Button>
               {audit.at ? (
                 <a href="/audit" className="rounded-md px-3 py-2 text-sm text-slate-600 hover:bg-slate-100">
-                  Now
+                  {t('now')}
                 </a>
               ) : null}
             </div>
           </form>
           <section aria-labelledby="state-heading" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
             <h2 id="state-heading" className="mb-3 font-semibold">
-              {audit.at ? `State at ${formatInstant(audit.at, account)}` : 'Current state'}
+              {audit.at ? t('stateAt', { at: formatInstant(audit.at, clock) }) : t('currentState')}
             </h2>
             <dl className="grid grid-cols-[8rem_1fr] gap-y-1" data-testid="audit-state">
-              <dt className="text-slate-500">Email</dt>
-              <dd>{state.email.enabled ? 'Enabled' : 'Disabled'}</dd>
-              <dt className="text-slate-500">Subject</dt>
+              <dt className="text-slate-500">{t('state.email')}</dt>
+              <dd>{state.email.enabled ? t('state.enabled') : t('state.disabled')}</dd>
+              <dt className="text-slate-500">{t('state.subject')}</dt>
               <dd>{state.email.defaultSubject ?? '—'}</dd>
-              <dt className="text-slate-500">From name</dt>
+              <dt className="text-slate-500">{t('state.fromName')}</dt>
               <dd>{state.email.fromName ?? '—'}</dd>
-              <dt className="text-slate-500">Replies</dt>
-              <dd>{state.email.plainTextOnly ? 'Plain text only' : 'Formatted, with plain text'}</dd>
-              <dt className="text-slate-500">Signature</dt>
+              <dt className="text-slate-500">{t('state.replies')}</dt>
+              <dd>{state.email.plainTextOnly ? t('state.plainTextOnly') : t('state.formatted')}</dd>
+              <dt className="text-slate-500">{t('state.signature')}</dt>
               <dd className="whitespace-pre-line">{state.email.signature || '—'}</dd>
-              <dt className="text-slate-500">Reply subject</dt>
-              <dd>{state.email.replySubject === null ? '—' : state.email.replySubject === 'thread' ? 'Re: customer’s subject' : 'Default subject'}</dd>
-              <dt className="text-slate-500">Quoted history</dt>
-              <dd>{state.email.quoteHistory === null ? '—' : state.email.quoteHistory ? 'On' : 'Off'}</dd>
-              <dt className="text-slate-500">Address</dt>
+              <dt className="text-slate-500">{t('state.replySubject')}</dt>
+              <dd>{state.email.replySubject === null ? '—' : state.email.replySubject === 'thread' ? t('state.threadSubject') : t('state.defaultSubject')}</dd>
+              <dt className="text-slate-500">{t('state.quoteHistory')}</dt>
+              <dd>{state.email.quoteHistory === null ? '—' : state.email.quoteHistory ? t('state.on') : t('state.off')}</dd>
+              <dt className="text-slate-500">{t('state.address')}</dt>
               <dd className="break-all">{state.email.forwardingAddress ?? '—'}</dd>
-              <dt className="text-slate-500">Chat</dt>
-              <dd>{state.chat.enabled ? 'Enabled' : 'Disabled'}</dd>
+              <dt className="text-slate-500">{t('state.chat')}</dt>
+              <dd>{state.chat.enabled ? t('state.enabled') : t('state.disabled')}</dd>
             </dl>
           </section>
         </aside>
@@ -120,11 +113,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   );
 }
 
-function describeActor(event: AuditEvent): string {
+function describeActor(event: AuditEvent, t: Translate): string {
   const actor = event.actor;
-  if (!actor) return 'unknown';
-  if ('system' in actor) return actor.system === 'open-email-channel' ? 'System, because the account opened' : `System (${actor.system})`;
-  return `${actor.name ?? actor.userId} (${actor.role.replace('_', ' ')})`;
+  if (!actor) return t('actor.unknown');
+  if ('system' in actor) return actor.system === 'open-email-channel' ? t('actor.accountOpened') : t('actor.system', { process: actor.system });
+  return t('actor.user', { name: actor.name ?? actor.userId, role: actor.role });
 }
 
 function Details({ event }: { event: AuditEvent }) {

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { saveSignature } from '@/app/actions/profile.actions';
 import { initialFormState } from '@/app/actions/form-state';
@@ -11,22 +12,23 @@ export function SignatureForm({ signature, variables }: { signature: string; var
   const [state, save, saving] = useActionState(saveSignature, initialFormState);
   const [value, setValue] = useState(state.values?.signature ?? signature);
   const error = !state.done && state.message ? state.message : undefined;
+  const t = useTranslations('profile.signature');
   return (
     <form action={save} className="flex flex-col gap-4" noValidate>
       <SignatureField
         id="profile-signature"
         name="signature"
-        label="Your signature"
+        label={t('yourSignature')}
         value={value}
         onChange={setValue}
         variables={variables}
-        hint="Added below your email replies, above the channel's signature. Empty for none. Variables:"
+        hint={t('signatureHint')}
         error={state.field === 'signature' ? error : undefined}
       />
       <FormError message={state.field === 'signature' ? undefined : error} />
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={saving}>
-          {saving ? 'Saving…' : 'Save signature'}
+          {saving ? t('saving') : t('saveSignature')}
         </Button>
         {state.done && value === signature ? (
           <p role="status" className="text-sm text-emerald-700">

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { VisitorChat } from '@/components/chat/visitor-chat';
 
-export const metadata: Metadata = { title: 'Chat', robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('chat'))('title'), robots: { index: false } };
+}
 
 /** The chat widget's page: opened directly, or inside the iframe the embed script adds to a site. */
 export default async function ChatPage({ params }: { params: Promise<{ accountId: string }> }) {

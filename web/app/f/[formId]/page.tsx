@@ -1,12 +1,16 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { getPublicForm, type FormField } from '@/lib/api';
+import type { ErrorsTranslator } from '@/lib/refusal-message';
 import { submissionError } from '@/lib/submission-errors';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = { title: 'Contact form', robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('publicForm'))('title'), robots: { index: false } };
+}
 
 const control =
   'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 aria-[invalid=true]:border-rose-500';
@@ -27,16 +31,18 @@ export default async function HostedFormPage({
   const [{ formId }, { sent, error, field }] = await Promise.all([params, searchParams]);
   const form = await getPublicForm(formId);
   if (!form) notFound();
-  const problem = submissionError(error, field, form.fields.map((f) => f.name));
+  const t = await getTranslations('publicForm');
+  const errors = (await getTranslations('errors')) as unknown as ErrorsTranslator;
+  const problem = submissionError(error, field, form.fields.map((f) => f.name), errors);
   return (
     <Card>
       <h1 className="text-xl font-semibold tracking-tight">{form.name}</h1>
       {sent ? (
         <div role="status" className="flex flex-col gap-2">
-          <p className="text-base font-medium text-emerald-700">Thank you, your message has been sent.</p>
-          <p className="text-sm text-slate-600">We will answer you by email.</p>
+          <p className="text-base font-medium text-emerald-700">{t('thanks')}</p>
+          <p className="text-sm text-slate-600">{t('answerByEmail')}</p>
           <a href={`/f/${form.id}`} className="text-sm font-medium text-brand-600 hover:underline">
-            Send another message
+            {t('another')}
           </a>
         </div>
       ) : (
@@ -47,17 +53,17 @@ export default async function HostedFormPage({
             </p>
           ) : null}
           {form.fields.map((f) => (
-            <Field key={f.name} field={f} error={problem && f.name === problem.field ? problem.message : undefined} />
+            <Field key={f.name} field={f} choose={t('choose')} error={problem && f.name === problem.field ? problem.message : undefined} />
           ))}
           {/* Bots fill every input they find; people never see this one. */}
           <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
             <label>
-              Leave this empty
+              {t('honeypot')}
               <input name={form.honeypotField} tabIndex={-1} autoComplete="off" defaultValue="" />
             </label>
           </div>
           <button type="submit" className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
-            Send
+            {t('send')}
           </button>
         </form>
       )}
@@ -73,7 +79,7 @@ function Card({ children }: { children: ReactNode }) {
   );
 }
 
-function Field({ field, error }: { field: FormField; error?: string }) {
+function Field({ field, choose, error }: { field: FormField; choose: string; error?: string }) {
   const id = `field-${field.name}`;
   const common = { id, name: field.name, required: field.required, 'aria-invalid': Boolean(error), 'aria-describedby': error ? `${id}-error` : undefined, className: control };
   return (
@@ -87,7 +93,7 @@ function Field({ field, error }: { field: FormField; error?: string }) {
       ) : field.type === 'select' ? (
         <select defaultValue="" {...common}>
           <option value="" disabled={field.required}>
-            Choose…
+            {choose}
           </option>
           {(field.options ?? []).map((option) => (
             <option key={option}>{option}</option>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { initialFormState } from '@/app/actions/form-state';
 import { updateAccount } from '@/app/actions/users.actions';
@@ -11,14 +12,15 @@ import type { Account } from '@/lib/api';
 export function AccountForm({ account }: { account: Account }) {
   const [state, action, pending] = useActionState(updateAccount, initialFormState);
   const errorFor = (field: string) => (state.field === field ? state.message : undefined);
+  const t = useTranslations('account');
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       {state.message && !state.field && !state.done ? <FormError message={state.message} /> : null}
-      <TextField label="Account name" name="name" defaultValue={account.name} error={errorFor('name')} />
-      <TextField label="Time zone" name="timeZone" defaultValue={account.timeZone} error={errorFor('timeZone')} hint="IANA name, such as Europe/Berlin." />
-      <TextField label="Locale" name="locale" defaultValue={account.locale} error={errorFor('locale')} hint="Language tag, such as en or de-CH." />
+      <TextField label={t('name')} name="name" defaultValue={account.name} error={errorFor('name')} />
+      <TextField label={t('timeZone')} name="timeZone" defaultValue={account.timeZone} error={errorFor('timeZone')} hint={t('timeZoneHint')} />
+      <TextField label={t('locale')} name="locale" defaultValue={account.locale} error={errorFor('locale')} hint={t('localeHint')} />
       <TextField
-        label="Undo send (seconds)"
+        label={t('undoSend')}
         name="undoSendSeconds"
         type="number"
         min={0}
@@ -26,15 +28,15 @@ export function AccountForm({ account }: { account: Account }) {
         step={1}
         defaultValue={account.undoSendSeconds}
         error={errorFor('undoSendSeconds')}
-        hint="How long a reply waits before it goes out, so its author can take it back: 0 to 60."
+        hint={t('undoSendHint')}
       />
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>
-          Save
+          {t('save')}
         </Button>
         {state.done ? (
           <span role="status" className="text-sm text-emerald-700">
-            Saved
+            {t('saved')}
           </span>
         ) : null}
       </div>

@@ -1,17 +1,21 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/page-header';
 import { getAccount } from '@/lib/api';
 import { AccountForm } from './account-form';
 
-export const metadata: Metadata = { title: 'Account' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('account'))('title') };
+}
 
 export default async function AccountPage() {
   const account = await getAccount();
+  const t = await getTranslations('account');
   return (
     <>
       <PageHeader
-        title="Account"
-        description={`${account.plan === 'trial' ? 'Free trial' : 'Seats'} · times are shown in the account's time zone and locale.`}
+        title={t('title')}
+        description={t('description', { plan: account.plan })}
       />
       <section className="max-w-lg p-6">
         <AccountForm account={account} />

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { createForm, updateForm } from '@/app/actions/forms.actions';
 import { initialFormState } from '@/app/actions/form-state';
@@ -8,19 +9,7 @@ import { TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import type { FormField, FormFieldType } from '@/lib/api';
 
-const TYPES: Array<{ value: FormFieldType; label: string }> = [
-  { value: 'text', label: 'Short text' },
-  { value: 'email', label: 'Email' },
-  { value: 'textarea', label: 'Long text' },
-  { value: 'select', label: 'Choice' },
-  { value: 'tel', label: 'Phone' },
-];
-
-export const STARTER_FIELDS: FormField[] = [
-  { name: 'name', label: 'Your name', type: 'text', required: false },
-  { name: 'email', label: 'Your email', type: 'email', required: true },
-  { name: 'message', label: 'How can we help?', type: 'textarea', required: true },
-];
+const TYPES: readonly FormFieldType[] = ['text', 'email', 'textarea', 'select', 'tel'];
 
 /** A field's key from its label, until the admin types one of their own. */
 const keyOf = (label: string) =>
@@ -45,6 +34,7 @@ export function FormEditor({ formId, initial }: { formId?: string; initial: { na
   const [name, setName] = useState(initial.name);
   const [rows, setRows] = useState<Row[]>(() => initial.fields.map((f, key) => ({ ...f, key, optionsText: (f.options ?? []).join('\n') })));
   const [nextKey, setNextKey] = useState(initial.fields.length);
+  const t = useTranslations('forms.editor');
 
   const fields: FormField[] = rows.map(({ name: fieldName, label, type, required, optionsText }) => ({
     name: fieldName,
@@ -62,7 +52,7 @@ export function FormEditor({ formId, initial }: { formId?: string; initial: { na
       return next;
     });
   const add = () => {
-    setRows((current) => [...current, { key: nextKey, name: `field_${nextKey + 1}`, label: `Field ${nextKey + 1}`, type: 'text', required: false, optionsText: '' }]);
+    setRows((current) => [...current, { key: nextKey, name: `field_${nextKey + 1}`, label: t('newField', { number: nextKey + 1 }), type: 'text', required: false, optionsText: '' }]);
     setNextKey(nextKey + 1);
   };
   // The API names fields as `fields.<index>.<property>`; the row at that index shows the reason.
@@ -73,9 +63,9 @@ export function FormEditor({ formId, initial }: { formId?: string; initial: { na
     <form action={action} className="flex flex-col gap-5" noValidate>
       {formId ? <input type="hidden" name="formId" value={formId} /> : null}
       <input type="hidden" name="fields" value={JSON.stringify(fields)} />
-      <TextField label="Form name" name="name" value={name} onChange={(e) => setName(e.target.value)} required error={state.field === 'name' ? state.message : undefined} />
+      <TextField label={t('name')} name="name" value={name} onChange={(e) => setName(e.target.value)} required error={state.field === 'name' ? state.message : undefined} />
       <fieldset className="flex flex-col gap-3">
-        <legend className="mb-2 text-sm font-medium text-slate-700">Fields</legend>
+        <legend className="mb-2 text-sm font-medium text-slate-700">{t('fields')}</legend>
         {generalError ? <FormError message={generalError} /> : null}
         <ol className="flex flex-col gap-3">
           {rows.map((row, index) => {
@@ -85,7 +75,7 @@ export function FormEditor({ formId, initial }: { formId?: string; initial: { na
               <li key={row.key} className="rounded-lg border border-slate-200 bg-slate-50 p-3" data-testid="form-field-row" aria-invalid={Boolean(error)}>
                 <div className="grid gap-3 sm:grid-cols-[1fr_10rem_9rem]">
                   <label className="flex flex-col gap-1 text-xs font-medium text-slate-600" htmlFor={`${id}-label`}>
-                    Label
+                    {t('label')}
                     <input
                       id={`${id}-label`}
                       className={control}
@@ -94,15 +84,15 @@ export function FormEditor({ formId, initial }: { formId?: string; initial: { na
                     />
                   </label>
                   <label className="flex flex-col gap-1 text-xs font-medium text-slate-600" htmlFor={`${id}-name`}>
-                    Key
+                    {t('key')}
                     <input id={`${id}-name`} className={`${control} font-mono`} value={row.name} onChange={(e) => change(row.key, { name: e.target.value })} />
                   </label>
                   <label className="flex flex-col gap-1 text-xs font-medium text-slate-600" htmlFor={`${id}-type`}>
-                    Type
+                    {t('type')}
                     <select id={`${id}-type`} className={control} value={row.type} onChange={(e) => change(row.key, { type: e.target.value as FormFieldType })}>
-                      {TYPES.map((t) => (
-                        <option key={t.value} value={t.value}>
-                          {t.label}
+                      {TYPES.map((type) => (
+                        <option key={type} value={type}>
+                          {t(`types.${type}`)}
                         </option>
                       ))}
                     </select>
@@ -110,24 +100,24 @@ export function FormEditor({ formId, initial }: { formId?: string; initial: { na
                 </div>
                 {row.type === 'select' ? (
                   <label className="mt-3 flex flex-col gap-1 text-xs font-medium text-slate-600" htmlFor={`${id}-options`}>
-                    Choices, one per line
+                    {t('choices')}
                     <textarea id={`${id}-options`} rows={3} className={control} value={row.optionsText} onChange={(e) => change(row.key, { optionsText: e.target.value })} />
                   </label>
                 ) : null}
                 <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
                   <label className="flex items-center gap-2">
                     <input type="checkbox" checked={row.required} onChange={(e) => change(row.key, { required: e.target.checked })} />
-                    Required
+                    {t('required')}
                   </label>
                   <span className="flex-1" />
-                  <Button type="button" variant="ghost" disabled={index === 0} onClick={() => move(index, -1)} aria-label={`Move ${row.label} up`}>
+                  <Button type="button" variant="ghost" disabled={index === 0} onClick={() => move(index, -1)} aria-label={t('moveUp', { label: row.label })}>
                     ↑
                   </Button>
-                  <Button type="button" variant="ghost" disabled={index === rows.length - 1} onClick={() => move(index, 1)} aria-label={`Move ${row.label} down`}>
+                  <Button type="button" variant="ghost" disabled={index === rows.length - 1} onClick={() => move(index, 1)} aria-label={t('moveDown', { label: row.label })}>
                     ↓
                   </Button>
-                  <Button type="button" variant="danger" onClick={() => setRows(rows.filter((r) => r.key !== row.key))} aria-label={`Remove ${row.label}`}>
-                    Remove
+                  <Button type="button" variant="danger" onClick={() => setRows(rows.filter((r) => r.key !== row.key))} aria-label={t('removeField', { label: row.label })}>
+                    {t('remove')}
                   </Button>
                 </div>
                 {error ? <p className="mt-2 text-sm text-rose-600">{error}</p> : null}
@@ -137,17 +127,16 @@ export function FormEditor({ formId, initial }: { formId?: string; initial: { na
         </ol>
         <div>
           <Button type="button" variant="secondary" onClick={add}>
-            Add field
+            {t('add')}
           </Button>
         </div>
         <p className="text-xs text-slate-500">
-          A form needs exactly one required email field: it finds or creates the contact the ticket is with. A field with the key{' '}
-          <code>name</code> names the contact; one with the key <code>subject</code> is added to the conversation&apos;s subject.
+          {t.rich('explainer', { code: (chunks) => <code>{chunks}</code> })}
         </p>
       </fieldset>
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : formId ? 'Save form' : 'Create form'}
+          {pending ? t('saving') : formId ? t('save') : t('create')}
         </Button>
         {state.done ? (
           <p role="status" className="text-sm text-emerald-700">

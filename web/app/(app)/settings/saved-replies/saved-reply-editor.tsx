@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
 import { createSavedReply, updateSavedReply } from '@/app/actions/saved-replies.actions';
 import { initialFormState } from '@/app/actions/form-state';
@@ -19,6 +20,7 @@ export function SavedReplyEditor({ id, initial, variables }: { id?: string; init
   const form = useRef<HTMLFormElement>(null);
   const body = useRef<HTMLTextAreaElement>(null);
   const values = state.values ?? initial;
+  const t = useTranslations('savedRepliesPage');
 
   useEffect(() => {
     // A new saved reply was created: the form is ready for the next one.
@@ -41,17 +43,17 @@ export function SavedReplyEditor({ id, initial, variables }: { id?: string; init
       <FormError message={otherError} />
       <TextField
         key={`name-${values.name}`}
-        label="Name"
+        label={t('name')}
         name="name"
         defaultValue={values.name}
         maxLength={80}
         required
-        hint="What agents type after / in the reply box to find it; unique in the account."
+        hint={t('nameHint')}
         error={state.field === 'name' ? state.message : undefined}
       />
       <div className="flex flex-col gap-1.5">
         <label htmlFor={`${prefix}-body`} className="text-sm font-medium text-slate-700">
-          Text
+          {t('text')}
         </label>
         <textarea
           key={`body-${values.body}`}
@@ -71,14 +73,14 @@ export function SavedReplyEditor({ id, initial, variables }: { id?: string; init
           </p>
         ) : null}
         <div id={`${prefix}-body-help`} className="flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
-          <span>Variables, filled in for each conversation (empty when unknown):</span>
+          <span>{t('variables')}</span>
           {variables.map((variable) => (
             <button
               key={variable}
               type="button"
               onClick={() => insert(variable)}
               className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-700 hover:bg-slate-200"
-              aria-label={`Insert {{${variable}}}`}
+              aria-label={t('insert', { variable: `{{${variable}}}` })}
             >
               {`{{${variable}}}`}
             </button>
@@ -87,7 +89,7 @@ export function SavedReplyEditor({ id, initial, variables }: { id?: string; init
       </div>
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : id ? 'Save' : 'Create saved reply'}
+          {pending ? t('saving') : id ? t('save') : t('create')}
         </Button>
         {state.done ? (
           <p role="status" className="text-sm text-emerald-700">

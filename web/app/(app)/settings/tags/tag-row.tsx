@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useState, type ReactNode } from 'react';
 import { initialFormState } from '@/app/actions/form-state';
 import { deleteTag, renameTag } from '@/app/actions/tags.actions';
@@ -12,12 +13,13 @@ export function TagRow({ tag, counts }: { tag: Tag; counts: ReactNode }) {
   const [deleteState, remove, deleting] = useActionState(deleteTag, initialFormState);
   const [confirming, setConfirming] = useState(false);
   const error = renameState.message ?? deleteState.message;
+  const t = useTranslations('tagsPage');
   return (
     <div className="flex flex-wrap items-center justify-between gap-3">
       <form action={rename} className="flex items-center gap-2">
         <input type="hidden" name="id" value={tag.id} />
         <label className="sr-only" htmlFor={`tag-${tag.id}`}>
-          Name of the tag {tag.name}
+          {t('nameOf', { name: tag.name })}
         </label>
         <input
           id={`tag-${tag.id}`}
@@ -29,27 +31,27 @@ export function TagRow({ tag, counts }: { tag: Tag; counts: ReactNode }) {
           className="w-56 rounded-md border border-slate-300 px-2 py-1.5 text-sm focus:border-brand-500"
         />
         <Button type="submit" variant="secondary" disabled={renaming}>
-          Rename
+          {t('rename')}
         </Button>
       </form>
       <div className="flex items-center gap-3">
         {counts}
         {confirming ? (
-          <form action={remove} className="flex items-center gap-2" role="group" aria-label={`Delete ${tag.name}?`}>
+          <form action={remove} className="flex items-center gap-2" role="group" aria-label={t('deleteQuestion', { name: tag.name })}>
             <input type="hidden" name="id" value={tag.id} />
             <span className="text-sm text-slate-700">
-              Delete “{tag.name}” from {tag.conversations === 1 ? '1 conversation' : `${tag.conversations} conversations`}?
+              {t('deleteConfirm', { name: tag.name, count: tag.conversations })}
             </span>
             <Button type="submit" variant="danger" disabled={deleting}>
-              Delete tag
+              {t('deleteTag')}
             </Button>
             <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('cancel')}
             </Button>
           </form>
         ) : (
           <Button type="button" variant="danger" onClick={() => setConfirming(true)}>
-            Delete…
+            {t('delete')}
           </Button>
         )}
       </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
 import { initialFormState } from '@/app/actions/form-state';
 import { createUser } from '@/app/actions/users.actions';
@@ -7,11 +8,12 @@ import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import type { Role } from '@/lib/api';
-import { ROLE_DESCRIPTIONS } from '@/lib/role-labels';
 
 /** `roles`: those the API lets a user be given, the one to offer first first. */
 export function AddUserForm({ roles }: { roles: readonly Role[] }) {
   const [state, action, pending] = useActionState(createUser, initialFormState);
+  const t = useTranslations('users');
+  const roleWords = useTranslations('roles');
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.done) form.current?.reset();
@@ -21,30 +23,30 @@ export function AddUserForm({ roles }: { roles: readonly Role[] }) {
   return (
     <form ref={form} action={action} className="flex flex-col gap-4" noValidate>
       {state.message && !state.field ? <FormError message={state.message} /> : null}
-      <TextField label="Full name" name="name" defaultValue={typed('name')} required error={errorFor('name')} />
-      <TextField label="Email" name="email" defaultValue={typed('email')} type="email" required error={errorFor('email')} />
-      <SelectField label="Role" name="role" defaultValue={typed('role') ?? roles[0]} error={errorFor('role')}>
+      <TextField label={t('form.name')} name="name" defaultValue={typed('name')} required error={errorFor('name')} />
+      <TextField label={t('form.email')} name="email" defaultValue={typed('email')} type="email" required error={errorFor('email')} />
+      <SelectField label={t('form.role')} name="role" defaultValue={typed('role') ?? roles[0]} error={errorFor('role')}>
         {roles.map((role) => (
           <option key={role} value={role}>
-            {ROLE_DESCRIPTIONS[role]}
+            {roleWords(`description.${role}`)}
           </option>
         ))}
       </SelectField>
       <TextField
-        label="Initial password"
+        label={t('form.password')}
         name="password"
         type="password"
         autoComplete="new-password"
         required
         error={errorFor('password')}
-        hint="At least 12 characters; share it with them privately."
+        hint={t('form.passwordHint')}
       />
       <Button type="submit" disabled={pending}>
-        {pending ? 'Adding…' : 'Add user'}
+        {pending ? t('form.adding') : t('form.add')}
       </Button>
       {state.done ? (
         <p role="status" className="text-sm text-emerald-700">
-          User added.
+          {t('form.added')}
         </p>
       ) : null}
     </form>

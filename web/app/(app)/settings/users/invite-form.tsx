@@ -9,11 +9,11 @@ import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import type { Role } from '@/lib/api';
-import { ROLE_DESCRIPTIONS } from '@/lib/role-labels';
 
 /** `roles`: those the API lets a user be given, the one to offer first first. */
 export function InviteForm({ roles }: { roles: readonly Role[] }) {
   const t = useTranslations('invitations');
+  const roleWords = useTranslations('roles');
   const refusal = useRefusalText();
   const [state, action, pending] = useActionState(inviteUser, initialInvitationState);
   const form = useRef<HTMLFormElement>(null);
@@ -32,7 +32,7 @@ export function InviteForm({ roles }: { roles: readonly Role[] }) {
       <SelectField label={t('invite.role')} name="invite-role" defaultValue={state.values?.role ?? roles[0]} error={errorFor('role')}>
         {roles.map((role) => (
           <option key={role} value={role}>
-            {ROLE_DESCRIPTIONS[role]}
+            {roleWords(`description.${role}`)}
           </option>
         ))}
       </SelectField>

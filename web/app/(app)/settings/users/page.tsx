@@ -1,34 +1,37 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/page-header';
 import { getUsers } from '@/lib/api';
-import { ROLE_LABELS } from '@/lib/role-labels';
-import { getTranslations } from 'next-intl/server';
 import { AddUserForm } from './add-user-form';
 import { InviteForm } from './invite-form';
 import { PendingInvitations } from './pending-invitations';
 import { UserActions } from './user-actions';
 
-export const metadata: Metadata = { title: 'Users' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('users'))('title') };
+}
 
 export default async function UsersPage() {
   const { items: users, assignableRoles } = await getUsers();
+  const t = await getTranslations('users');
+  const roleWords = await getTranslations('roles');
   const invitations = await getTranslations('invitations');
   return (
     <>
-      <PageHeader title="Users" description="Everyone who works in this account, and what their role lets them do." />
+      <PageHeader title={t('title')} description={t('description')} />
       <div className="grid gap-6 p-6 lg:grid-cols-[1fr_20rem]">
         <div className="flex min-w-0 flex-col gap-6">
         <section aria-labelledby="users-heading" className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <h2 id="users-heading" className="sr-only">
-            Users of this account
+            {t('tableHeading')}
           </h2>
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500 uppercase">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Name</th>
-                <th scope="col" className="px-4 py-2 font-medium">Role</th>
-                <th scope="col" className="px-4 py-2 font-medium">Status</th>
-                <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="px-4 py-2 font-medium">{t('columns.name')}</th>
+                <th scope="col" className="px-4 py-2 font-medium">{t('columns.role')}</th>
+                <th scope="col" className="px-4 py-2 font-medium">{t('columns.status')}</th>
+                <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">{t('columns.actions')}</span></th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -38,14 +41,14 @@ export default async function UsersPage() {
                     <p className="font-medium">{user.name}</p>
                     <p className="text-slate-500">{user.email}</p>
                   </td>
-                  <td className="px-4 py-3">{ROLE_LABELS[user.role]}</td>
+                  <td className="px-4 py-3">{roleWords(`label.${user.role}`)}</td>
                   <td className="px-4 py-3">
                     <span
                       className={`rounded-full px-2 py-0.5 text-xs font-medium ${
                         user.active ? 'bg-emerald-50 text-emerald-700' : 'bg-slate-100 text-slate-600'
                       }`}
                     >
-                      {user.active ? 'Active' : 'Deactivated'}
+                      {user.active ? t('active') : t('deactivated')}
                     </span>
                   </td>
                   <td className="px-4 py-3 text-right">
@@ -67,7 +70,7 @@ export default async function UsersPage() {
         </section>
         <section aria-labelledby="add-user-heading" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="add-user-heading" className="mb-4 text-base font-semibold">
-            Add a user
+            {t('addHeading')}
           </h2>
           <AddUserForm roles={assignableRoles} />
         </section>

@@ -1,12 +1,12 @@
 import { getTranslations } from 'next-intl/server';
 import { getAccount, getInvitations } from '@/lib/api';
-import { ROLE_LABELS } from '@/lib/role-labels';
 import { formatInstant } from '@/lib/time';
 import { InvitationActions } from './invitation-actions';
 
 /** Invitations not yet accepted or revoked, with Resend and Revoke. */
 export async function PendingInvitations() {
   const t = await getTranslations('invitations');
+  const roleWords = await getTranslations('roles');
   const [invitations, account] = await Promise.all([getInvitations(), getAccount()]);
   return (
     <section aria-labelledby="invitations-heading" className="rounded-lg border border-slate-200 bg-white">
@@ -22,7 +22,7 @@ export async function PendingInvitations() {
               <div className="min-w-0">
                 <p className="font-medium break-all">
                   {invitation.email}{' '}
-                  <span className="font-normal text-slate-600">· {ROLE_LABELS[invitation.role]}</span>
+                  <span className="font-normal text-slate-600">· {roleWords(`label.${invitation.role}`)}</span>
                 </p>
                 <p className="text-slate-600">
                   {t('pending.invitedBy', { name: invitation.invitedBy.name, date: formatInstant(invitation.invitedAt, account) })}

@@ -1,22 +1,24 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { initialFormState } from '@/app/actions/form-state';
 import { updateUser } from '@/app/actions/users.actions';
 import { Button } from '@/components/ui/button';
 import type { Role, User } from '@/lib/api';
-import { ROLE_LABELS } from '@/lib/role-labels';
 
 export function UserActions({ user, roles }: { user: User; roles: readonly Role[] }) {
   const [roleState, changeRole, rolePending] = useActionState(updateUser, initialFormState);
   const [activeState, toggleActive, activePending] = useActionState(updateUser, initialFormState);
   const error = roleState.message ?? activeState.message;
+  const t = useTranslations('users');
+  const roleWords = useTranslations('roles');
   return (
     <div className="flex flex-wrap items-center justify-end gap-2">
       <form action={changeRole} className="flex items-center gap-2">
         <input type="hidden" name="userId" value={user.userId} />
         <label className="sr-only" htmlFor={`role-${user.userId}`}>
-          Role of {user.name}
+          {t('roleOf', { name: user.name })}
         </label>
         <select
           id={`role-${user.userId}`}
@@ -26,19 +28,19 @@ export function UserActions({ user, roles }: { user: User; roles: readonly Role[
         >
           {roles.map((role) => (
             <option key={role} value={role}>
-              {ROLE_LABELS[role]}
+              {roleWords(`label.${role}`)}
             </option>
           ))}
         </select>
         <Button type="submit" variant="secondary" disabled={rolePending}>
-          Save role
+          {t('saveRole')}
         </Button>
       </form>
       <form action={toggleActive}>
         <input type="hidden" name="userId" value={user.userId} />
         <input type="hidden" name="active" value={user.active ? 'false' : 'true'} />
         <Button type="submit" variant={user.active ? 'danger' : 'secondary'} disabled={activePending}>
-          {user.active ? 'Deactivate' : 'Reactivate'}
+          {user.active ? t('deactivate') : t('reactivate')}
         </Button>
       </form>
       {error ? (

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { checkInvitationLink } from '@/lib/api';
-import { ROLE_LABELS } from '@/lib/role-labels';
 import { AcceptInvitationForm } from './accept-invitation-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,10 +32,11 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     );
   }
   const { link } = checked;
+  const roleWords = await getTranslations('roles');
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-xl font-semibold">{t('accept.heading', { accountName: link.accountName })}</h1>
-      <p className="text-sm text-slate-700">{t('accept.intro', { accountName: link.accountName, role: ROLE_LABELS[link.role], email: link.email })}</p>
+      <p className="text-sm text-slate-700">{t('accept.intro', { accountName: link.accountName, role: roleWords(`label.${link.role}`), email: link.email })}</p>
       <AcceptInvitationForm token={token} />
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ChannelSwitch } from '@/components/channels/channel-switch';
@@ -13,21 +14,24 @@ import { getChannels, getSavedReplies } from '@/lib/api';
 import { can } from '@/lib/permissions';
 import { requireMe } from '@/lib/session';
 
-export const metadata: Metadata = { title: 'Email channel' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('channels'))('emailTitle') };
+}
 
 export default async function EmailChannelPage() {
   const [me, channels, { variables }] = await Promise.all([requireMe(), getChannels(), getSavedReplies()]);
   const email = channels.email;
   if (!email) notFound();
   const canChange = can(me, 'channels.email.configure');
+  const t = await getTranslations('channels');
 
   return (
     <>
       <PageHeader
-        title="Email"
+        title={t('email')}
         description={
           <Link href="/settings/channels" className="hover:underline">
-            ← Channels
+            {t('back')}
           </Link>
         }
         actions={<ChannelSwitch channel="email" enabled={email.enabled} canChange={canChange} />}
@@ -35,17 +39,17 @@ export default async function EmailChannelPage() {
       <div className="flex flex-col gap-8 p-6">
         {canChange ? null : (
           <p role="note" className="rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-700">
-            Read-only: only the primary admin of the account can change the email channel.
+            {t('readOnly')}
           </p>
         )}
         {email.enabled ? null : (
           <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-            Email is switched off: no reply can be sent by email. Incoming mail is still accepted and kept.
+            {t('switchedOff')}
           </p>
         )}
         <section aria-labelledby="templates-heading" className="flex flex-col gap-4">
           <h2 id="templates-heading" className="text-base font-semibold">
-            Subject, sender and signature
+            {t('templates.heading')}
           </h2>
           {canChange ? (
             <EmailTemplatesEditor
@@ -57,13 +61,13 @@ export default async function EmailChannelPage() {
             />
           ) : (
             <dl className="grid max-w-2xl grid-cols-[10rem_1fr] gap-2 text-sm">
-              <dt className="text-slate-500">Default subject line</dt>
+              <dt className="text-slate-500">{t('templates.defaultSubject')}</dt>
               <dd data-testid="readonly-subject">{email.defaultSubject}</dd>
-              <dt className="text-slate-500">From name</dt>
+              <dt className="text-slate-500">{t('templates.fromName')}</dt>
               <dd>{email.fromName}</dd>
-              <dt className="text-slate-500">Signature</dt>
+              <dt className="text-slate-500">{t('templates.signatureShort')}</dt>
               <dd className="whitespace-pre-line" data-testid="readonly-signature">
-                {email.signature || 'None'}
+                {email.signature || t('none')}
               </dd>
             </dl>
           )}
@@ -71,21 +75,21 @@ export default async function EmailChannelPage() {
 
         <section aria-labelledby="replies-heading" className="flex max-w-3xl flex-col gap-4">
           <h2 id="replies-heading" className="text-base font-semibold">
-            Replies
+            {t('replies.heading')}
           </h2>
           <ReplySettings replySubject={email.replySubject} quoteHistory={email.quoteHistory} canChange={canChange} />
         </section>
 
         <section aria-labelledby="format-heading" className="flex max-w-3xl flex-col gap-3">
           <h2 id="format-heading" className="text-base font-semibold">
-            Reply format
+            {t('format.heading')}
           </h2>
           <PlainTextSwitch plainTextOnly={email.plainTextOnly} canChange={canChange} />
         </section>
 
         <section aria-labelledby="address-heading" className="flex max-w-3xl flex-col gap-4">
           <h2 id="address-heading" className="text-base font-semibold">
-            Forwarding address
+            {t('address.heading')}
           </h2>
           {email.forwardingAddress ? (
             <>
@@ -93,31 +97,31 @@ export default async function EmailChannelPage() {
                 <output data-testid="forwarding-address" className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm">
                   {email.forwardingAddress}
                 </output>
-                <CopyButton value={email.forwardingAddress} label="Copy address" />
+                <CopyButton value={email.forwardingAddress} label={t('address.copy')} />
               </div>
-              <p className="text-sm text-slate-600">This address is permanent: it can never be changed or released.</p>
+              <p className="text-sm text-slate-600">{t('address.permanent')}</p>
               <ForwardingInstructions address={email.forwardingAddress} />
             </>
           ) : canChange ? (
             <>
               <p className="text-sm text-slate-600">
-                Choose the address your mailbox forwards to. It cannot be changed later.
+                {t('address.choose')}
               </p>
               <ForwardingAddressForm inboxDomain={email.inboxDomain} />
             </>
           ) : (
-            <p className="text-sm text-slate-600">No forwarding address yet; the primary admin chooses it.</p>
+            <p className="text-sm text-slate-600">{t('address.adminChooses')}</p>
           )}
           {email.providerConfirmations.length > 0 ? (
             <div className="rounded-md border border-emerald-200 bg-emerald-50 p-4 text-sm">
-              <h3 className="mb-2 font-semibold text-emerald-900">Forwarding confirmations received</h3>
+              <h3 className="mb-2 font-semibold text-emerald-900">{t('address.confirmations')}</h3>
               <ul className="space-y-1">
                 {email.providerConfirmations.map((c) => (
                   <li key={`${c.provider}-${c.receivedAt}`}>
                     {c.provider}: {c.code ? <span className="font-mono">{c.code}</span> : null}{' '}
                     {c.link ? (
                       <a className="text-brand-700 underline" href={c.link} rel="noreferrer noopener" target="_blank">
-                        confirmation link
+                        {t('address.confirmationLink')}
                       </a>
                     ) : null}
                   </li>
@@ -129,8 +133,8 @@ export default async function EmailChannelPage() {
 
         <p className="text-sm text-slate-500">
           {email.outbound === 'smtp'
-            ? 'Replies are sent through the configured SMTP relay.'
-            : 'No outbound SMTP relay is configured (OUTBOUND_SMTP_URL): replies are written as .eml files under DATA_DIR/outbox.'}
+            ? t('outbound.smtp')
+            : t('outbound.files')}
         </p>
       </div>
     </>
