@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 // The sanitizer's own list of the classes mail clients mark quoted text with: one list for both.
 import { hasQuotedText, QUOTED_TEXT_SELECTOR } from '../../../src/contexts/inbound-mail/domain/mail-client-classes';
@@ -10,6 +11,7 @@ import { hasQuotedText, QUOTED_TEXT_SELECTOR } from '../../../src/contexts/inbou
  * Quoted text is folded the same way mail clients mark it.
  */
 export function MailBody({ html, text, replyText }: { html: string | null; text: string; replyText: string }) {
+  const t = useTranslations('thread.mail');
   const [showQuoted, setShowQuoted] = useState(false);
   const [showImages, setShowImages] = useState(false);
   const hasRemoteImages = Boolean(html?.includes('data-remote-src='));
@@ -20,19 +22,19 @@ export function MailBody({ html, text, replyText }: { html: string | null; text:
   return (
     <div className="flex flex-col gap-2">
       {document ? (
-        <iframe title="Message" sandbox="" srcDoc={document} className="h-72 w-full rounded-md border border-slate-100 bg-white" data-testid="mail-frame" />
+        <iframe title={t('frame')} sandbox="" srcDoc={document} className="h-72 w-full rounded-md border border-slate-100 bg-white" data-testid="mail-frame" />
       ) : (
         <pre className="font-sans text-sm whitespace-pre-wrap text-slate-800">{visibleText}</pre>
       )}
       <div className="flex gap-3 text-sm">
         {folded ? (
           <button type="button" className="font-medium text-brand-600 hover:underline" onClick={() => setShowQuoted(!showQuoted)}>
-            {showQuoted ? 'Hide quoted text' : 'Show quoted text'}
+            {showQuoted ? t('hideQuoted') : t('showQuoted')}
           </button>
         ) : null}
         {hasRemoteImages && !showImages ? (
           <button type="button" className="font-medium text-brand-600 hover:underline" onClick={() => setShowImages(true)}>
-            Show images
+            {t('showImages')}
           </button>
         ) : null}
       </div>
