@@ -34,7 +34,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['?'], does: 'showShortcuts', scope: 'everywhere' },
   { keys: ['j'], does: 'next', scope: 'inboxList' },
   { keys: ['k'], does: 'previous', scope: 'inboxList' },
-  { keys: ['Enter', 'o'], does: 'open', scope: 'inboxList' },
+  { keys: ['Enter', 'o'], does: 'open', scope: 'inboxList' }, // not words for people
   { keys: ['r'], does: 'openToReply', scope: 'inboxList' },
   { keys: ['e'], does: 'close', scope: 'inboxList' },
   { keys: ['x'], does: 'select', scope: 'inboxList' },
@@ -45,7 +45,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['t'], does: 'tag', scope: 'thread' },
   { keys: ['s'], does: 'snooze', scope: 'thread' },
   { keys: ['e'], does: 'close', scope: 'thread' },
-  { keys: ['Escape'], does: 'leaveReply', scope: 'thread' },
+  { keys: ['Escape'], does: 'leaveReply', scope: 'thread' }, // not words for people
 ];
 
 export const SHORTCUT_SCOPES: readonly ShortcutScope[] = ['everywhere', 'inboxList', 'thread'];

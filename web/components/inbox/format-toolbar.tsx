@@ -54,9 +54,9 @@ function markLines(target: HTMLTextAreaElement, kind: keyof typeof LINE_MARKS) {
 }
 
 const TOOLS = [
-  { id: 'bold', keys: 'Control+B Meta+B', glyph: 'B', className: 'font-bold', run: (t: HTMLTextAreaElement) => wrap(t, '**') },
-  { id: 'italic', keys: 'Control+I Meta+I', glyph: 'I', className: 'italic font-serif', run: (t: HTMLTextAreaElement) => wrap(t, '*') },
-  { id: 'link', keys: 'Control+K Meta+K', glyph: '🔗', className: '', run: null },
+  { id: 'bold', keys: 'Control+B Meta+B', glyph: 'B', className: 'font-bold', run: (t: HTMLTextAreaElement) => wrap(t, '**') }, // not words for people
+  { id: 'italic', keys: 'Control+I Meta+I', glyph: 'I', className: 'italic font-serif', run: (t: HTMLTextAreaElement) => wrap(t, '*') }, // not words for people
+  { id: 'link', keys: 'Control+K Meta+K', glyph: '🔗', className: '', run: null }, // not words for people
   { id: 'bullets', keys: undefined, glyph: '•', className: 'font-bold', run: (t: HTMLTextAreaElement) => markLines(t, 'bullet') },
   { id: 'numbers', keys: undefined, glyph: '1.', className: 'text-xs font-semibold', run: (t: HTMLTextAreaElement) => markLines(t, 'numbered') },
   { id: 'quote', keys: undefined, glyph: '❝', className: '', run: (t: HTMLTextAreaElement) => markLines(t, 'quote') },

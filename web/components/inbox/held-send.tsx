@@ -8,7 +8,20 @@ import type { ArrivedMessage } from '@/lib/api';
  * A reply the API held because the thread changed while the agent wrote: what arrived, then "Send
  * anyway" (the same form, with force) or "Edit" (back to the text, now caught up with the thread).
  */
-export function HeldSend({ arrived, message, pending, onEdit }: { arrived: ArrivedMessage[]; message?: string; pending: boolean; onEdit: () => void }) {
+export function HeldSend({
+  arrived,
+  message,
+  pending,
+  onEdit,
+  timeZone,
+}: {
+  arrived: ArrivedMessage[];
+  message?: string;
+  pending: boolean;
+  onEdit: () => void;
+  /** The account's time zone: when each message arrived, on its clock. */
+  timeZone?: string;
+}) {
   const t = useTranslations('thread.held');
   const format = useFormatter();
   return (
@@ -22,7 +35,7 @@ export function HeldSend({ arrived, message, pending, onEdit }: { arrived: Arriv
                 name: item.from || t('someone'),
                 kind: item.kind,
                 b: (chunks) => <span className="font-semibold text-slate-800">{chunks}</span>,
-                time: () => <time dateTime={item.at}>{format.dateTime(new Date(item.at), { hour: '2-digit', minute: '2-digit' })}</time>,
+                time: () => <time dateTime={item.at}>{format.dateTime(new Date(item.at), { hour: '2-digit', minute: '2-digit', timeZone })}</time>,
               })}
             </p>
             <p className="mt-1 text-slate-800">{item.excerpt}</p>

@@ -45,6 +45,6 @@ export function MailBody({ html, text, replyText }: { html: string | null; text:
 function frameDocument(html: string, { showQuoted, showImages }: { showQuoted: boolean; showImages: boolean }): string {
   const body = showImages ? html.replace(/data-remote-src=/g, 'src=') : html;
   const images = showImages ? "img-src 'self' https: http: data:" : "img-src 'self'";
-  const fold = showQuoted ? '' : `${QUOTED_TEXT_SELECTOR} { display: none !important; }`;
+  const fold = showQuoted ? '' : `${QUOTED_TEXT_SELECTOR} { display: none !important; }`; // not words for people
   return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; ${images}; style-src 'unsafe-inline'"><base target="_blank"><style>body{margin:0;padding:8px;font:14px/1.5 system-ui,sans-serif;color:#0f172a;word-wrap:break-word}table{max-width:100%}${fold}</style></head><body>${body}</body></html>`;
 }

@@ -15,7 +15,7 @@ export interface PendingAttachment {
   error: string | null;
 }
 
-const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
+const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files'); // not words for people
 
 /**
  * The files of the reply being written. Each goes to POST /api/uploads on its own as soon as it is

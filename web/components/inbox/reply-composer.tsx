@@ -41,12 +41,15 @@ export function ReplyComposer({
   newestAt,
   draft = null,
   colleaguesWithDrafts = [],
+  timeZone,
 }: {
   conversationId: string;
   composer: Composer;
   newestAt: string | null;
   draft?: { text: string; subject: string | null } | null;
   colleaguesWithDrafts?: string[];
+  /** The account's time zone, for the times the composer shows. */
+  timeZone?: string;
 }) {
   const t = useTranslations('composer.reply');
   const form = useRef<HTMLFormElement>(null);
@@ -298,7 +301,7 @@ export function ReplyComposer({
             {t('signature', { signature: composer.signatures.map((signature) => signature.replace(/\s*\n\s*/g, ' · ')).join(' — ') })}
           </p>
         ) : null}
-        {held ? <HeldSend arrived={held} message={state.message} pending={pending} onEdit={() => edit(held)} /> : null}
+        {held ? <HeldSend arrived={held} message={state.message} pending={pending} onEdit={() => edit(held)} timeZone={timeZone} /> : null}
         <div className="flex items-center justify-between gap-3 border-t border-slate-100 px-4 py-2">
           {state.message && !held ? (
             <p role="alert" className="text-sm text-rose-600">

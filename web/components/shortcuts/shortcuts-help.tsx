@@ -43,7 +43,7 @@ export function ShortcutsHelp() {
   const trapKeys = (event: ReactKeyboardEvent<HTMLDialogElement>) => {
     event.stopPropagation();
     if (event.key !== 'Tab') return;
-    const focusable = [...(dialog.current?.querySelectorAll<HTMLElement>('button, [href], [tabindex]:not([tabindex="-1"])') ?? [])];
+    const focusable = [...(dialog.current?.querySelectorAll<HTMLElement>('button, [href], [tabindex]:not([tabindex="-1"])') ?? [])]; // not words for people
     if (focusable.length === 0) return;
     const first = focusable[0];
     const last = focusable[focusable.length - 1];

@@ -228,6 +228,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
                 newestAt={newestAt(thread.messages)}
                 draft={thread.draft}
                 colleaguesWithDrafts={thread.colleaguesWithDrafts.map((colleague) => colleague.name)}
+                timeZone={account.timeZone}
               />
             ) : null
           }
