@@ -9,6 +9,7 @@ import type { RunningApp } from './support/app-process';
 import { openConversation } from './support/browser';
 import { startBrowserApp, type BrowserApp } from './support/browser-app';
 import { CaptureRelay } from './support/capture-relay';
+import { eventually } from './support/eventually';
 import { dnsZone, signedMail, signingKey } from './support/mail-auth';
 import { sendRaw } from './support/smtp-client';
 
@@ -39,7 +40,7 @@ const ENGLISH = [
   enThread.internalNote,
   enComposer.reply.send,
   enComposer.reply.disabled,
-  enComposer.savedReplies.button,
+  enThread.contact.profile,
   enComposer.note.hint,
   'Goes to the contact',
   'Sending in',
@@ -130,7 +131,7 @@ describe('the inbox, a thread and the composer in German', () => {
     const picker = page.getByTestId('saved-reply-picker');
     await picker.getByPlaceholder(deComposer.savedReplies.searchPlaceholder).waitFor();
     await picker.getByRole('option', { name: /Dank/ }).click();
-    await page.waitForFunction("(document.querySelector('#reply-text')?.value ?? '').includes('Vielen Dank')");
+    await eventually(() => page.locator('#reply-text').inputValue(), (value) => value.includes('Vielen Dank'), 'the saved reply in the reply box');
     await page.getByTestId('draft-status').getByText(deComposer.reply.draft.saved).waitFor();
 
     // The reply, inside its undo window, then sent.
