@@ -14,6 +14,7 @@ import { NotificationsProjection } from './contexts/conversations/read-models/no
 import { SavedRepliesProjection } from './contexts/conversations/read-models/saved-replies.projection';
 import { DraftsProjection } from './contexts/conversations/read-models/drafts.projection';
 import { TagsProjection } from './contexts/conversations/read-models/tags.projection';
+import { UserMailProjection } from './contexts/conversations/read-models/user-mail.projection';
 import { ContactsProjection } from './contexts/contacts/read-models/contacts.projection';
 import { FormsProjection } from './contexts/forms/read-models/forms.projection';
 
@@ -29,6 +30,7 @@ export const projections: readonly ProjectionClass[] = [
   SavedRepliesProjection,
   DraftsProjection,
   TagsProjection,
+  UserMailProjection,
   ContactsProjection,
   FormsProjection,
 ];
