@@ -1,3 +1,13 @@
+import { languageOfLocale } from '../../src/shared/domain/language';
+
+/**
+ * The locale dates are written in for a user reading `language`: the account's locale when it is of
+ * that language (so an account in de-CH or en-GB keeps its own formats), else the language itself.
+ */
+export function displayLocale(accountLocale: string, language: string): string {
+  return languageOfLocale(accountLocale) === language ? accountLocale : language;
+}
+
 /** Formats an instant in the account's time zone and locale: every time shown to people goes through here. */
 export function formatInstant(iso: string, account: { timeZone: string; locale: string }): string {
   return new Intl.DateTimeFormat(account.locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: account.timeZone }).format(new Date(iso));

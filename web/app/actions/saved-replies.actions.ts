@@ -1,5 +1,6 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { send } from '@/lib/api';
@@ -15,7 +16,8 @@ export async function createSavedReply(_: FormState, form: FormData): Promise<Fo
   const answer = await send((api) => api.POST('/api/saved-replies', { body: { name: text(form, 'name'), body: text(form, 'body') } }));
   if (!answer.ok) return refused(answer, form);
   revalidatePath(LIST);
-  return { done: true, message: `Saved "${answer.body.name}"` };
+  const t = await getTranslations('composer.savedReplies');
+  return { done: true, message: t('savedNamed', { name: answer.body.name }) };
 }
 
 export async function updateSavedReply(_: FormState, form: FormData): Promise<FormState> {
@@ -26,7 +28,8 @@ export async function updateSavedReply(_: FormState, form: FormData): Promise<Fo
   if (!answer.ok) return refused(answer, form);
   revalidatePath(LIST);
   revalidatePath(`${LIST}/${id}`);
-  return { done: true, message: 'Saved', values: { name: answer.body.name, body: answer.body.body } };
+  const t = await getTranslations('composer.savedReplies');
+  return { done: true, message: t('saved'), values: { name: answer.body.name, body: answer.body.body } };
 }
 
 export async function deleteSavedReply(_: FormState, form: FormData): Promise<FormState> {

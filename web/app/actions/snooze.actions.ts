@@ -1,5 +1,6 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { revalidatePath } from 'next/cache';
 import { getAccount, send } from '@/lib/api';
 import { wallTimeToInstant } from '@/lib/time';
@@ -21,7 +22,7 @@ export async function snoozeConversation(_: FormState, form: FormData): Promise<
   else {
     const { timeZone } = await getAccount();
     const at = wallTimeToInstant(text(form, 'at'), timeZone);
-    if (!at) return { message: 'Pick a date and a time', field: 'at' };
+    if (!at) return { message: (await getTranslations('thread.snooze'))('pickDateTime'), field: 'at' };
     body = { until: at.toISOString() };
   }
   const answer = await send((api) => api.POST('/api/conversations/{id}/snooze', { params: { path: { id } }, body }));

@@ -1,10 +1,11 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { actOnSelection } from '@/app/actions/bulk.actions';
 import { Button } from '@/components/ui/button';
 import type { BulkAction, BulkDetails } from '@/lib/api';
-import { bulkSummary } from '@/lib/bulk-summary';
+import { bulkSummary, type BulkDone } from '@/lib/bulk-summary';
 
 /** What the inbox page gives the list when the user may manage conversations. */
 export interface BulkProps {
@@ -16,11 +17,7 @@ export interface BulkProps {
 
 const UNASSIGN = '__unassign__';
 const WAKE = '__wake__';
-const SNOOZE_CHOICES = [
-  { preset: 'later-today', label: 'Later today' },
-  { preset: 'tomorrow-morning', label: 'Tomorrow morning' },
-  { preset: 'next-week', label: 'Next week' },
-] as const;
+const SNOOZE_CHOICES = ['later-today', 'tomorrow-morning', 'next-week'] as const;
 const selectClass =
   'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-700 focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none';
 
@@ -44,6 +41,7 @@ export function BulkBar({
   onCheckAll: (value: boolean) => void;
   onDone: () => void;
 }) {
+  const t = useTranslations('inbox.bulk');
   const [pending, startTransition] = useTransition();
   const [summary, setSummary] = useState<{ text: string; error: boolean } | null>(null);
   const all = useRef<HTMLInputElement>(null);
@@ -52,8 +50,8 @@ export function BulkBar({
     if (all.current) all.current.indeterminate = someChecked;
   }, [someChecked]);
 
-  /** `done`: the word for what was done when the action's own does not fit ("unassigned"). */
-  const run = (action: BulkAction, details: BulkDetails = {}, done?: string) => {
+  /** `done`: what was done when the action's own word does not fit (unassigning, waking). */
+  const run = (action: BulkAction, details: BulkDetails = {}, done: BulkDone = action) => {
     const ids = selectedIds;
     if (ids.length === 0 || pending) return;
     startTransition(async () => {
@@ -62,7 +60,7 @@ export function BulkBar({
         setSummary({ text: answer.message, error: true });
         return;
       }
-      setSummary({ text: bulkSummary(action, answer.results, done), error: false });
+      setSummary({ text: bulkSummary(done, answer.results, (key, values) => t(`summary.${key}`, values)), error: false });
       if (action === 'tag') setTag('');
       onDone();
     });
@@ -72,24 +70,24 @@ export function BulkBar({
   return (
     <div
       role="toolbar"
-      aria-label="Act on selected conversations"
+      aria-label={t('label')}
       className="flex min-h-11 flex-wrap items-center gap-x-3 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-2 text-sm"
       data-testid="bulk-bar"
     >
       <label className="flex items-center gap-2 text-slate-700">
         <input ref={all} type="checkbox" checked={allChecked} onChange={(event) => onCheckAll(event.target.checked)} className="size-4 accent-brand-600" />
-        {none ? 'Select all' : `${selectedIds.length} selected`}
+        {none ? t('selectAll') : t('selected', { count: selectedIds.length })}
       </label>
       {none ? null : (
         <>
           <Button type="button" variant="secondary" className="px-2.5 py-1" disabled={pending} onClick={() => run('close')}>
-            Close
+            {t('close')}
           </Button>
           <Button type="button" variant="secondary" className="px-2.5 py-1" disabled={pending} onClick={() => run('reopen')}>
-            Reopen
+            {t('reopen')}
           </Button>
           <label htmlFor="bulk-assign" className="sr-only">
-            Assign selected to
+            {t('assignLabel')}
           </label>
           <select
             id="bulk-assign"
@@ -97,20 +95,20 @@ export function BulkBar({
             disabled={pending}
             onChange={(event) => {
               const value = event.target.value;
-              if (value) run('assign', { assigneeId: value === UNASSIGN ? null : value }, value === UNASSIGN ? 'unassigned' : undefined);
+              if (value) run('assign', { assigneeId: value === UNASSIGN ? null : value }, value === UNASSIGN ? 'unassign' : 'assign');
             }}
             className={selectClass}
           >
-            <option value="">Assign to…</option>
+            <option value="">{t('assignTo')}</option>
             {assignees.map((user) => (
               <option key={user.userId} value={user.userId}>
-                {user.userId === me ? `${user.name} (me)` : user.name}
+                {user.userId === me ? t('me', { name: user.name }) : user.name}
               </option>
             ))}
-            <option value={UNASSIGN}>Nobody (unassign)</option>
+            <option value={UNASSIGN}>{t('unassign')}</option>
           </select>
           <label htmlFor="bulk-snooze" className="sr-only">
-            Snooze selected
+            {t('snoozeLabel')}
           </label>
           <select
             id="bulk-snooze"
@@ -118,21 +116,21 @@ export function BulkBar({
             disabled={pending}
             onChange={(event) => {
               const value = event.target.value;
-              if (value === WAKE) run('snooze', { until: null }, 'woken');
+              if (value === WAKE) run('snooze', { until: null }, 'wake');
               else {
-                const choice = SNOOZE_CHOICES.find((option) => option.preset === value);
-                if (choice) run('snooze', { preset: choice.preset });
+                const choice = SNOOZE_CHOICES.find((preset) => preset === value);
+                if (choice) run('snooze', { preset: choice });
               }
             }}
             className={selectClass}
           >
-            <option value="">Snooze…</option>
-            {SNOOZE_CHOICES.map((choice) => (
-              <option key={choice.preset} value={choice.preset}>
-                {choice.label}
+            <option value="">{t('snooze')}</option>
+            {SNOOZE_CHOICES.map((preset) => (
+              <option key={preset} value={preset}>
+                {t(`presets.${preset}`)}
               </option>
             ))}
-            <option value={WAKE}>Unsnooze</option>
+            <option value={WAKE}>{t('wake')}</option>
           </select>
           <form
             className="flex items-center gap-1"
@@ -142,7 +140,7 @@ export function BulkBar({
             }}
           >
             <label htmlFor="bulk-tag" className="sr-only">
-              Tag selected with
+              {t('tagLabel')}
             </label>
             <input
               id="bulk-tag"
@@ -151,7 +149,7 @@ export function BulkBar({
               maxLength={40}
               disabled={pending}
               onChange={(event) => setTag(event.target.value)}
-              placeholder="Tag…"
+              placeholder={t('tagPlaceholder')}
               className={`${selectClass} w-32`}
             />
             <datalist id="bulk-tag-names">
@@ -160,13 +158,13 @@ export function BulkBar({
               ))}
             </datalist>
             <Button type="submit" variant="secondary" className="px-2.5 py-1" disabled={pending || !tag.trim()}>
-              Add tag
+              {t('addTag')}
             </Button>
           </form>
         </>
       )}
       <span role="status" data-testid="bulk-summary" className={`ml-auto ${summary?.error ? 'text-rose-600' : 'text-slate-600'}`}>
-        {pending ? 'Working…' : (summary?.text ?? '')}
+        {pending ? t('working') : (summary?.text ?? '')}
       </span>
     </div>
   );

@@ -1,9 +1,10 @@
-const LABELS = { email: 'Email', chat: 'Chat', form: 'Form' } as const;
+import { useTranslations } from 'next-intl';
 
 /** The channel a conversation came through, as a small icon with its name for screen readers. */
-export function ChannelIcon({ channel }: { channel: keyof typeof LABELS }) {
+export function ChannelIcon({ channel }: { channel: 'email' | 'chat' | 'form' }) {
+  const t = useTranslations('inbox.channel');
   return (
-    <span className="inline-flex size-5 items-center justify-center text-slate-400" title={LABELS[channel]} data-channel={channel}>
+    <span className="inline-flex size-5 items-center justify-center text-slate-400" title={t(channel)} data-channel={channel}>
       <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" className="size-4" aria-hidden>
         {channel === 'email' ? (
           <>
@@ -19,7 +20,7 @@ export function ChannelIcon({ channel }: { channel: keyof typeof LABELS }) {
           </>
         )}
       </svg>
-      <span className="sr-only">{LABELS[channel]}</span>
+      <span className="sr-only">{t(channel)}</span>
     </span>
   );
 }

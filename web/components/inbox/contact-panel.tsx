@@ -1,5 +1,6 @@
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import type { Account, ContactProfile } from '@/lib/api';
+import type { ContactProfile } from '@/lib/api';
 import { formatInstant } from '@/lib/time';
 
 /** How many other conversations the panel lists; the profile has them all. */
@@ -9,7 +10,9 @@ const SHOWN = 5;
  * Beside the thread (below it on narrow screens): who the contact is, their addresses, and their
  * other conversations, newest activity first, each a link.
  */
-export function ContactPanel({ contact, conversationId, account }: { contact: ContactProfile; conversationId: string; account: Account }) {
+/** `clock`: the account's time zone and the locale the reader's dates are written in. */
+export async function ContactPanel({ contact, conversationId, clock }: { contact: ContactProfile; conversationId: string; clock: { timeZone: string; locale: string } }) {
+  const t = await getTranslations('thread.contact');
   const others = contact.conversations
     .filter((conversation) => conversation.id !== conversationId)
     .sort((a, b) => (a.lastMessageAt < b.lastMessageAt ? 1 : a.lastMessageAt > b.lastMessageAt ? -1 : 0));
@@ -22,7 +25,7 @@ export function ContactPanel({ contact, conversationId, account }: { contact: Co
           {contact.name}
         </h2>
         {emails.length > 0 ? (
-          <ul aria-label="Email addresses" className="mt-1 text-slate-600">
+          <ul aria-label={t('addresses')} className="mt-1 text-slate-600">
             {emails.map((email) => (
               <li key={email} className="break-all">
                 {email}
@@ -30,18 +33,18 @@ export function ContactPanel({ contact, conversationId, account }: { contact: Co
             ))}
           </ul>
         ) : (
-          <p className="mt-1 text-slate-500">No email address given</p>
+          <p className="mt-1 text-slate-500">{t('noAddress')}</p>
         )}
         <Link href={`/contacts/${contact.id}`} className="mt-2 inline-block font-medium text-brand-600 hover:underline">
-          View profile →
+          {t('profile')}
         </Link>
       </div>
       <section aria-labelledby="contact-panel-others" className="flex flex-col gap-2">
         <h3 id="contact-panel-others" className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
-          Other conversations
+          {t('others')}
         </h3>
         {others.length === 0 ? (
-          <p className="text-slate-500">None</p>
+          <p className="text-slate-500">{t('none')}</p>
         ) : (
           <ul className="flex flex-col divide-y divide-slate-100" data-testid="contact-other-conversations">
             {others.slice(0, SHOWN).map((conversation) => (
@@ -50,8 +53,8 @@ export function ContactPanel({ contact, conversationId, account }: { contact: Co
                   {conversation.subject}
                 </Link>
                 <span className="text-xs text-slate-500">
-                  <span className={conversation.status === 'open' ? 'font-medium text-emerald-700' : ''}>{conversation.status === 'open' ? 'Open' : 'Closed'}</span> ·{' '}
-                  <time dateTime={conversation.lastMessageAt}>{formatInstant(conversation.lastMessageAt, account)}</time>
+                  <span className={conversation.status === 'open' ? 'font-medium text-emerald-700' : ''}>{conversation.status === 'open' ? t('open') : t('closed')}</span> ·{' '}
+                  <time dateTime={conversation.lastMessageAt}>{formatInstant(conversation.lastMessageAt, clock)}</time>
                 </span>
               </li>
             ))}
@@ -59,7 +62,7 @@ export function ContactPanel({ contact, conversationId, account }: { contact: Co
         )}
         {others.length > SHOWN ? (
           <Link href={`/contacts/${contact.id}`} className="text-brand-600 hover:underline">
-            All {others.length} other conversations
+            {t('all', { count: others.length })}
           </Link>
         ) : null}
       </section>

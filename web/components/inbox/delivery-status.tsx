@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { retryReply } from '@/app/actions/conversation.actions';
 import { initialFormState } from '@/app/actions/form-state';
@@ -26,14 +27,14 @@ export function DeliveryStatus({
   nextAttemptAt: string | null;
   canRetry: boolean;
 }) {
+  const t = useTranslations('thread.delivery');
   const [state, act, pending] = useActionState(retryReply, initialFormState);
   return (
     <div className="flex flex-wrap items-center gap-2 text-xs" data-testid="delivery-status" data-status={status}>
-      <span className={`rounded-full px-2 py-0.5 font-medium ${BADGES[status]}`}>{status === 'queued' ? 'Queued' : status === 'sent' ? 'Sent' : 'Failed'}</span>
+      <span className={`rounded-full px-2 py-0.5 font-medium ${BADGES[status]}`}>{t(status)}</span>
       {error && status !== 'sent' ? (
         <span className="text-slate-600">
-          {error}
-          {status === 'queued' && nextAttemptAt ? ' · trying again shortly' : ''}
+          {status === 'queued' && nextAttemptAt ? t('retrying', { error }) : error}
         </span>
       ) : null}
       {canRetry && status !== 'sent' && (status === 'failed' || error) ? (
@@ -41,7 +42,7 @@ export function DeliveryStatus({
           <input type="hidden" name="id" value={conversationId} />
           <input type="hidden" name="messageId" value={messageId} />
           <button type="submit" disabled={pending} className="font-medium text-brand-600 hover:underline">
-            {pending ? 'Retrying…' : 'Retry now'}
+            {pending ? t('retryPending') : t('retry')}
           </button>
         </form>
       ) : null}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 // The reply markup's one grammar: the server formats the sent reply with it, the preview shows it.
 import { formatReply, isLinkableUrl } from '../../../src/contexts/conversations/domain/reply-formatting';
@@ -53,12 +54,12 @@ function markLines(target: HTMLTextAreaElement, kind: keyof typeof LINE_MARKS) {
 }
 
 const TOOLS = [
-  { id: 'bold', label: 'Bold', keys: 'Control+B Meta+B', glyph: 'B', className: 'font-bold', run: (t: HTMLTextAreaElement) => wrap(t, '**') },
-  { id: 'italic', label: 'Italic', keys: 'Control+I Meta+I', glyph: 'I', className: 'italic font-serif', run: (t: HTMLTextAreaElement) => wrap(t, '*') },
-  { id: 'link', label: 'Link', keys: 'Control+K Meta+K', glyph: '🔗', className: '', run: null },
-  { id: 'bullets', label: 'Bulleted list', keys: undefined, glyph: '•', className: 'font-bold', run: (t: HTMLTextAreaElement) => markLines(t, 'bullet') },
-  { id: 'numbers', label: 'Numbered list', keys: undefined, glyph: '1.', className: 'text-xs font-semibold', run: (t: HTMLTextAreaElement) => markLines(t, 'numbered') },
-  { id: 'quote', label: 'Quote', keys: undefined, glyph: '❝', className: '', run: (t: HTMLTextAreaElement) => markLines(t, 'quote') },
+  { id: 'bold', keys: 'Control+B Meta+B', glyph: 'B', className: 'font-bold', run: (t: HTMLTextAreaElement) => wrap(t, '**') }, // not words for people
+  { id: 'italic', keys: 'Control+I Meta+I', glyph: 'I', className: 'italic font-serif', run: (t: HTMLTextAreaElement) => wrap(t, '*') }, // not words for people
+  { id: 'link', keys: 'Control+K Meta+K', glyph: '🔗', className: '', run: null }, // not words for people
+  { id: 'bullets', keys: undefined, glyph: '•', className: 'font-bold', run: (t: HTMLTextAreaElement) => markLines(t, 'bullet') },
+  { id: 'numbers', keys: undefined, glyph: '1.', className: 'text-xs font-semibold', run: (t: HTMLTextAreaElement) => markLines(t, 'numbered') },
+  { id: 'quote', keys: undefined, glyph: '❝', className: '', run: (t: HTMLTextAreaElement) => markLines(t, 'quote') },
 ] as const;
 
 /**
@@ -68,6 +69,7 @@ const TOOLS = [
  * sends it with. The link address is asked for in a small field under the toolbar.
  */
 export function FormatToolbar({ box, previewing, onPreview }: { box: Box; previewing: boolean; onPreview: (on: boolean) => void }) {
+  const t = useTranslations('composer.format');
   const [linking, setLinking] = useState<{ start: number; end: number } | null>(null);
   const [url, setUrl] = useState('https://');
   const [problem, setProblem] = useState<string | null>(null);
@@ -86,7 +88,7 @@ export function FormatToolbar({ box, previewing, onPreview }: { box: Box; previe
     if (!target || !linking) return;
     const address = url.trim();
     if (!isLinkableUrl(address)) {
-      setProblem('Link address must start with https://, http:// or mailto:');
+      setProblem(t('badLink'));
       return;
     }
     const label = target.value.slice(linking.start, linking.end).trim() || address;
@@ -124,14 +126,14 @@ export function FormatToolbar({ box, previewing, onPreview }: { box: Box; previe
 
   return (
     <div className="border-b border-slate-100">
-      <div role="toolbar" aria-label="Formatting" className="flex items-center gap-1 px-3 py-1.5">
+      <div role="toolbar" aria-label={t('toolbar')} className="flex items-center gap-1 px-3 py-1.5">
         {TOOLS.map((tool) => (
           <button
             key={tool.id}
             type="button"
-            aria-label={tool.label}
+            aria-label={t(`tools.${tool.id}`)}
             aria-keyshortcuts={tool.keys}
-            title={tool.keys ? `${tool.label} (⌘/Ctrl+${tool.keys.split('+')[1].split(' ')[0]})` : tool.label}
+            title={tool.keys ? t('withKey', { tool: t(`tools.${tool.id}`), key: tool.keys.split('+')[1].split(' ')[0] }) : t(`tools.${tool.id}`)}
             disabled={previewing}
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => {
@@ -145,14 +147,14 @@ export function FormatToolbar({ box, previewing, onPreview }: { box: Box; previe
             <span aria-hidden>{tool.glyph}</span>
           </button>
         ))}
-        <div className="ml-auto flex rounded-md border border-slate-200 text-xs" role="group" aria-label="Write or preview">
+        <div className="ml-auto flex rounded-md border border-slate-200 text-xs" role="group" aria-label={t('mode')}>
           <button
             type="button"
             aria-pressed={!previewing}
             onClick={() => onPreview(false)}
             className={`rounded-l-md px-2 py-1 ${previewing ? 'text-slate-600 hover:bg-slate-50' : 'bg-slate-100 font-medium text-slate-900'}`}
           >
-            Write
+            {t('write')}
           </button>
           <button
             type="button"
@@ -160,14 +162,14 @@ export function FormatToolbar({ box, previewing, onPreview }: { box: Box; previe
             onClick={() => onPreview(true)}
             className={`rounded-r-md px-2 py-1 ${previewing ? 'bg-slate-100 font-medium text-slate-900' : 'text-slate-600 hover:bg-slate-50'}`}
           >
-            Preview
+            {t('preview')}
           </button>
         </div>
       </div>
       {linking ? (
         <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 px-3 py-2 text-sm">
           <label htmlFor={urlId} className="text-slate-600">
-            Link address
+            {t('linkAddress')}
           </label>
           <input
             ref={urlBox}
@@ -190,10 +192,10 @@ export function FormatToolbar({ box, previewing, onPreview }: { box: Box; previe
             className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
           />
           <button type="button" onClick={insertLink} className="rounded-md bg-brand-600 px-2 py-1 font-medium text-white hover:bg-brand-700">
-            Insert link
+            {t('insertLink')}
           </button>
           <button type="button" onClick={cancelLink} className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100">
-            Cancel
+            {t('cancel')}
           </button>
           {problem ? (
             <p role="alert" className="basis-full text-rose-600">
@@ -211,7 +213,14 @@ export function FormatToolbar({ box, previewing, onPreview }: { box: Box; previe
  * (the markup escapes all typed HTML; the frame is the second wall).
  */
 export function ReplyPreview({ text }: { text: string }) {
+  const t = useTranslations('composer.format');
   const { html } = formatReply(text);
-  const document = `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><base target="_blank"><style>body{margin:0;padding:12px 16px;font:14px/1.5 system-ui,sans-serif;color:#0f172a;word-wrap:break-word}</style></head><body>${html || '<p style="color:#94a3b8">Nothing to preview yet.</p>'}</body></html>`;
-  return <iframe title="Reply preview" sandbox="" srcDoc={document} className="h-40 w-full bg-white" data-testid="reply-preview" />;
+  const empty = `<p style="color:#94a3b8">${escapeHtml(t('nothingToPreview'))}</p>`;
+  const document = `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><base target="_blank"><style>body{margin:0;padding:12px 16px;font:14px/1.5 system-ui,sans-serif;color:#0f172a;word-wrap:break-word}</style></head><body>${html || empty}</body></html>`;
+  return <iframe title={t('previewFrame')} sandbox="" srcDoc={document} className="h-40 w-full bg-white" data-testid="reply-preview" />;
+}
+
+/** Catalogue text put into the preview's HTML document. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

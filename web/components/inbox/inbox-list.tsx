@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition, type ReactNode } from 'react';
@@ -30,6 +31,7 @@ export interface InboxRow {
  */
 /** `empty`: what shows instead of the list when it has no rows (the bulk bar stays, with what it last did). */
 export function InboxList({ rows, searchInputId, bulk, empty }: { rows: InboxRow[]; searchInputId: string; bulk?: BulkProps; empty: ReactNode }) {
+  const t = useTranslations('inbox.list');
   const router = useRouter();
   const [selected, setSelected] = useState(-1);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
@@ -88,12 +90,12 @@ export function InboxList({ rows, searchInputId, bulk, empty }: { rows: InboxRow
           if (!row || pending) return;
           event.preventDefault();
           if (row.status === 'closed') {
-            setNotice({ text: `“${row.subject}” is already closed`, error: false });
+            setNotice({ text: t('alreadyClosed', { subject: row.subject }), error: false });
             return;
           }
           startTransition(async () => {
             const answer = await closeFromInbox(row.id);
-            setNotice(answer.ok ? { text: `Closed “${row.subject}”`, error: false } : { text: answer.message ?? 'Could not close it', error: true });
+            setNotice(answer.ok ? { text: t('closedIt', { subject: row.subject }), error: false } : { text: answer.message ?? t('closeFailed'), error: true });
             if (answer.ok) router.refresh();
           });
           return;
@@ -112,7 +114,7 @@ export function InboxList({ rows, searchInputId, bulk, empty }: { rows: InboxRow
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [rows, current, pending, router, searchInputId, bulk, checked, check]);
+  }, [rows, current, pending, router, searchInputId, bulk, checked, check, t]);
 
   const allChecked = rows.length > 0 && checkedRows.length === rows.length;
 
@@ -132,7 +134,7 @@ export function InboxList({ rows, searchInputId, bulk, empty }: { rows: InboxRow
         />
       ) : null}
       {rows.length === 0 ? empty : null}
-      <ul hidden={rows.length === 0} className="divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white" aria-label="Conversations">
+      <ul hidden={rows.length === 0} className="divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white" aria-label={t('label')}>
         {rows.map((row, index) => {
           const isSelected = index === current;
           return (
@@ -145,7 +147,7 @@ export function InboxList({ rows, searchInputId, bulk, empty }: { rows: InboxRow
                     onChange={(event) => check(index, event.target.checked, (event.nativeEvent as MouseEvent).shiftKey)}
                     className="size-4 rounded border-slate-300 accent-brand-600"
                   />
-                  <span className="sr-only">Select “{row.subject}”</span>
+                  <span className="sr-only">{t('select', { subject: row.subject })}</span>
                 </label>
               ) : null}
               <Link
@@ -167,7 +169,7 @@ export function InboxList({ rows, searchInputId, bulk, empty }: { rows: InboxRow
                   {row.unread ? (
                     <>
                       <span className="size-2 rounded-full bg-brand-600" />
-                      <span className="sr-only">Unread:</span>
+                      <span className="sr-only">{t('unread')}</span>
                     </>
                   ) : null}
                 </span>
@@ -177,12 +179,12 @@ export function InboxList({ rows, searchInputId, bulk, empty }: { rows: InboxRow
                 </time>
                 <ChannelIcon channel={row.channel} />
                 <span className={`truncate text-sm ${row.unread ? 'font-semibold text-slate-900' : 'text-slate-700'}`}>{row.subject}</span>
-                <span className="text-xs text-slate-500">{row.status === 'closed' ? 'Closed' : ''}</span>
+                <span className="text-xs text-slate-500">{row.status === 'closed' ? t('closed') : ''}</span>
                 <span aria-hidden />
                 <span className="col-span-2 flex min-w-0 items-center gap-1.5">
                   {row.tags.length > 0 ? (
                     <span className="flex shrink-0 gap-1" data-testid="row-tags">
-                      <span className="sr-only">Tags:</span>
+                      <span className="sr-only">{t('tags')}</span>
                       {row.tags.map((tag) => (
                         <span key={tag} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
                           {tag}
@@ -202,13 +204,7 @@ export function InboxList({ rows, searchInputId, bulk, empty }: { rows: InboxRow
           {notice?.text ?? ''}
         </span>
         <span>
-          <kbd className="font-sans">j</kbd>/<kbd className="font-sans">k</kbd> move · <kbd className="font-sans">Enter</kbd> open · <kbd className="font-sans">r</kbd> reply · <kbd className="font-sans">e</kbd> close ·{' '}
-          {bulk ? (
-            <>
-              <kbd className="font-sans">x</kbd> select ·{' '}
-            </>
-          ) : null}
-          <kbd className="font-sans">/</kbd> search · <kbd className="font-sans">?</kbd> all keys
+          {t.rich('keys', { bulk: bulk ? 'yes' : 'no', k: (key) => <kbd className="font-sans">{key}</kbd> })}
         </span>
       </p>
     </div>

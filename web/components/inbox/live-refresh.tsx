@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { followLive } from '@/lib/live-events';
@@ -12,6 +13,7 @@ export const PRESENCE_EVENT = 'inbox:presence';
  * Presence (who views or types where) is no change of the inbox: it is handed on, not refreshed for.
  */
 export function LiveRefresh() {
+  const t = useTranslations('inbox.live');
   const router = useRouter();
   const [live, setLive] = useState(false);
   useEffect(() => {
@@ -35,7 +37,7 @@ export function LiveRefresh() {
   return (
     <span className="flex items-center gap-1.5 text-xs text-slate-500" data-testid="live-status" data-live={live}>
       <span aria-hidden className={`size-2 rounded-full ${live ? 'bg-emerald-500' : 'bg-slate-300'}`} />
-      {live ? 'Live' : 'Connecting…'}
+      {live ? t('live') : t('connecting')}
     </span>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { addNote } from '@/app/actions/notes.actions';
 import { initialFormState } from '@/app/actions/form-state';
@@ -31,6 +32,7 @@ function withMarkup(value: string, picked: readonly Colleague[]): string {
  * arrows choose, Enter or Tab takes one, Escape closes it. ⌘/Ctrl+Enter adds the note.
  */
 export function NoteComposer({ conversationId, colleagues }: { conversationId: string; colleagues: readonly Colleague[] }) {
+  const t = useTranslations('composer.note');
   const [state, act, pending] = useActionState(addNote, initialFormState);
   const [value, setValue] = useState('');
   const [picked, setPicked] = useState<Colleague[]>([]);
@@ -97,7 +99,7 @@ export function NoteComposer({ conversationId, colleagues }: { conversationId: s
       <input type="hidden" name="id" value={conversationId} />
       <input type="hidden" name="text" value={withMarkup(value, picked)} />
       <label htmlFor="note-text" className="sr-only">
-        Internal note
+        {t('label')}
       </label>
       <div className="relative">
         <textarea
@@ -107,7 +109,7 @@ export function NoteComposer({ conversationId, colleagues }: { conversationId: s
           required
           autoFocus
           value={value}
-          placeholder="Write an internal note… type @ to mention a colleague (only your team sees it)"
+          placeholder={t('placeholder')}
           aria-invalid={state.field === 'text'}
           role="combobox"
           aria-autocomplete="list"
@@ -139,7 +141,7 @@ export function NoteComposer({ conversationId, colleagues }: { conversationId: s
           <ul
             id={listId}
             role="listbox"
-            aria-label="Colleagues"
+            aria-label={t('colleagues')}
             className="absolute top-full left-4 z-10 mt-1 max-h-60 w-64 overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
           >
             {options.map((colleague, index) => (
@@ -167,10 +169,10 @@ export function NoteComposer({ conversationId, colleagues }: { conversationId: s
             {state.message}
           </p>
         ) : (
-          <p className="text-xs text-slate-500">Only your team sees notes; a mention notifies that colleague.</p>
+          <p className="text-xs text-slate-500">{t('hint')}</p>
         )}
         <Button type="submit" disabled={pending} className="bg-amber-500 hover:bg-amber-600 disabled:bg-amber-500/60">
-          {pending ? 'Adding…' : 'Add note'}
+          {pending ? t('adding') : t('add')}
         </Button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState, useTransition } from 'react';
 import { undoReply } from '@/app/actions/draft.actions';
 import { RESTORE_REPLY_EVENT, type RestoredReply } from './reply-composer';
@@ -10,6 +11,7 @@ import { RESTORE_REPLY_EVENT, type RestoredReply } from './reply-composer';
  * the live stream re-renders the thread with its delivery status.
  */
 export function PendingReply({ conversationId, messageId, sendsAt, canUndo }: { conversationId: string; messageId: string; sendsAt: string; canUndo: boolean }) {
+  const t = useTranslations('thread.pending');
   const due = new Date(sendsAt).getTime();
   const [now, setNow] = useState(() => Date.now());
   const [pending, start] = useTransition();
@@ -23,7 +25,7 @@ export function PendingReply({ conversationId, messageId, sendsAt, canUndo }: { 
   return (
     <div className="flex flex-wrap items-center gap-2 text-xs" data-testid="pending-reply" data-open={open}>
       <span className="rounded-full bg-amber-50 px-2 py-0.5 font-medium text-amber-800" aria-live="polite">
-        {open ? `Sending in ${seconds} s` : 'Sending…'}
+        {open ? t('sendingIn', { seconds }) : t('sending')}
       </span>
       {canUndo && open ? (
         <button
@@ -44,7 +46,7 @@ export function PendingReply({ conversationId, messageId, sendsAt, canUndo }: { 
             })
           }
         >
-          {pending ? 'Undoing…' : 'Undo'}
+          {pending ? t('undoing') : t('undo')}
         </button>
       ) : null}
       {error ? (

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 /**
@@ -24,6 +25,7 @@ export function RecipientField({
   /** The address the API named as not acceptable, if any. */
   invalid?: string | null;
 }) {
+  const t = useTranslations('composer.recipientField');
   const [typed, setTyped] = useState('');
   const add = (raw: string) => {
     const entries = raw.split(/[,;\s]+/).map((entry) => entry.trim()).filter((entry) => entry !== '');
@@ -46,7 +48,7 @@ export function RecipientField({
           <input type="hidden" name={name} value={address} />
           <button
             type="button"
-            aria-label={`Remove ${address} from ${label}`}
+            aria-label={t('remove', { address, field: label })}
             className="rounded-full px-1 text-slate-500 hover:bg-slate-200 hover:text-slate-800 focus:outline-none focus:ring-2 focus:ring-brand-500/40"
             onClick={() => onChange(value.filter((existing) => existing !== address))}
           >
@@ -62,7 +64,7 @@ export function RecipientField({
         value={typed}
         aria-label={label}
         aria-invalid={invalid !== null}
-        placeholder={value.length === 0 ? 'name@example.com' : ''}
+        placeholder={value.length === 0 ? t('placeholder') : ''}
         className="min-w-[10rem] flex-1 rounded-md border border-transparent px-1 py-0.5 text-sm hover:border-slate-200 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
         onChange={(event) => {
           const next = event.target.value;

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
 
 /** A file on its way into a reply: uploading, uploaded (with its id), or refused (with the API's reason). */
@@ -14,7 +15,7 @@ export interface PendingAttachment {
   error: string | null;
 }
 
-const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
+const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files'); // not words for people
 
 /**
  * The files of the reply being written. Each goes to POST /api/uploads on its own as soon as it is
@@ -23,6 +24,7 @@ const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? [
  * on the text box, so they work whatever editor the composer holds.
  */
 export function useReplyAttachments() {
+  const t = useTranslations('composer.attachments');
   const [files, setFiles] = useState<PendingAttachment[]>([]);
   const [dragging, setDragging] = useState(false);
   const requests = useRef(new Map<string, XMLHttpRequest>());
@@ -53,15 +55,15 @@ export function useReplyAttachments() {
           // A proxy's page rather than the API's answer: the status says enough.
         }
         if (request.status === 201 && answer.attachmentId) update(key, { progress: 100, attachmentId: answer.attachmentId });
-        else update(key, { error: answer.message ?? `Upload refused (${request.status})` });
+        else update(key, { error: answer.message ?? t('refused', { status: request.status }) });
       };
       request.onerror = () => {
         requests.current.delete(key);
-        update(key, { error: 'Upload failed: the connection was lost' });
+        update(key, { error: t('lost') });
       };
       request.send(body);
     }
-  }, []);
+  }, [t]);
 
   const remove = (key: string) => {
     requests.current.get(key)?.abort();
@@ -127,14 +129,16 @@ export function useReplyAttachments() {
   };
 }
 
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+/** A file's size in the unit that suits it, for the `composer.attachments.size` message (which writes the number in the reader's language). */
+export function fileSize(bytes: number): { value: number; unit: 'b' | 'kb' | 'mb' } {
+  if (bytes < 1024) return { value: bytes, unit: 'b' };
+  if (bytes < 1024 * 1024) return { value: Math.ceil(bytes / 1024), unit: 'kb' };
+  return { value: Math.round((bytes / (1024 * 1024)) * 10) / 10, unit: 'mb' };
 }
 
 /** The "Attach" button: a labelled file input that takes several files. */
 export function AttachButton({ onFiles }: { onFiles: (files: File[]) => void }) {
+  const t = useTranslations('composer.attachments');
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
@@ -143,13 +147,13 @@ export function AttachButton({ onFiles }: { onFiles: (files: File[]) => void }) 
         onClick={() => input.current?.click()}
         className="rounded-md px-2 py-1 text-sm font-medium text-slate-600 hover:bg-slate-100 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
       >
-        Attach
+        {t('attach')}
       </button>
       <input
         ref={input}
         type="file"
         multiple
-        aria-label="Attach files"
+        aria-label={t('attachFiles')}
         className="sr-only"
         tabIndex={-1}
         data-testid="attach-input"
@@ -164,9 +168,10 @@ export function AttachButton({ onFiles }: { onFiles: (files: File[]) => void }) 
 
 /** The reply's files: name, size, progress or the API's refusal, and a way to take each one off. */
 export function AttachmentChips({ files, onRemove }: { files: PendingAttachment[]; onRemove: (key: string) => void }) {
+  const t = useTranslations('composer.attachments');
   if (files.length === 0) return null;
   return (
-    <ul className="flex flex-wrap gap-2 border-t border-slate-100 px-4 py-2" aria-label="Files to send">
+    <ul className="flex flex-wrap gap-2 border-t border-slate-100 px-4 py-2" aria-label={t('files')}>
       {files.map((file) => (
         <li
           key={file.key}
@@ -175,17 +180,17 @@ export function AttachmentChips({ files, onRemove }: { files: PendingAttachment[
           data-state={file.error ? 'refused' : file.attachmentId ? 'uploaded' : 'uploading'}
         >
           <span className="truncate font-medium text-slate-800">{file.name}</span>
-          <span className="text-slate-500">{formatSize(file.size)}</span>
-          {file.inline ? <span className="rounded bg-slate-200 px-1 text-xs text-slate-700">inline</span> : null}
+          <span className="text-slate-500">{t('size', fileSize(file.size))}</span>
+          {file.inline ? <span className="rounded bg-slate-200 px-1 text-xs text-slate-700">{t('inline')}</span> : null}
           {!file.attachmentId && !file.error ? (
-            <progress className="h-1.5 w-16" max={100} value={file.progress} aria-label={`Uploading ${file.name}`} />
+            <progress className="h-1.5 w-16" max={100} value={file.progress} aria-label={t('uploading', { name: file.name })} />
           ) : null}
           {file.error ? (
             <span role="alert" className="text-rose-700">
               {file.error}
             </span>
           ) : null}
-          <button type="button" onClick={() => onRemove(file.key)} aria-label={`Remove ${file.name}`} className="rounded px-1 text-slate-500 hover:bg-slate-200 hover:text-slate-800">
+          <button type="button" onClick={() => onRemove(file.key)} aria-label={t('remove', { name: file.name })} className="rounded px-1 text-slate-500 hover:bg-slate-200 hover:text-slate-800">
             ×
           </button>
         </li>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { sendReply, type ReplyState } from '@/app/actions/conversation.actions';
 import { discardDraft, saveDraft } from '@/app/actions/draft.actions';
@@ -23,7 +24,6 @@ export interface RestoredReply {
 /** The draft is saved this long after the last keystroke. */
 const SAVE_AFTER_MS = 1_000;
 type DraftStatus = 'none' | 'unsaved' | 'saving' | 'saved' | 'discarding' | 'failed';
-const DRAFT_LABELS: Record<DraftStatus, string> = { none: '', unsaved: 'Editing…', saving: 'Saving draft…', saved: 'Draft saved', discarding: 'Discarding draft…', failed: 'Draft not saved' };
 
 /**
  * The reply form. It shows what the contact will get (from line, subject) and, when the API says a
@@ -41,13 +41,17 @@ export function ReplyComposer({
   newestAt,
   draft = null,
   colleaguesWithDrafts = [],
+  timeZone,
 }: {
   conversationId: string;
   composer: Composer;
   newestAt: string | null;
   draft?: { text: string; subject: string | null } | null;
   colleaguesWithDrafts?: string[];
+  /** The account's time zone, for the times the composer shows. */
+  timeZone?: string;
 }) {
+  const t = useTranslations('composer.reply');
   const form = useRef<HTMLFormElement>(null);
   const body = useRef<HTMLTextAreaElement>(null);
   const subjectBox = useRef<HTMLInputElement>(null);
@@ -157,26 +161,26 @@ export function ReplyComposer({
 
   if (!composer.canReply) {
     return (
-      <section aria-label="Reply" className="rounded-lg border border-dashed border-slate-300 bg-slate-50 p-4 text-sm text-slate-600" data-testid="composer-disabled">
-        <p className="font-medium text-slate-800">Replying by email is not possible</p>
+      <section aria-label={t('label')} className="rounded-lg border border-dashed border-slate-300 bg-slate-50 p-4 text-sm text-slate-600" data-testid="composer-disabled">
+        <p className="font-medium text-slate-800">{t('disabled')}</p>
         <p>{composer.reason}</p>
       </section>
     );
   }
 
   return (
-    <section aria-label="Reply" className="relative rounded-lg border border-slate-200 bg-white shadow-sm" {...(composer.via === 'email' ? attachments.dropTarget : {})}>
+    <section aria-label={t('label')} className="relative rounded-lg border border-slate-200 bg-white shadow-sm" {...(composer.via === 'email' ? attachments.dropTarget : {})}>
       {attachments.dragging ? (
         <div
           className="pointer-events-none absolute inset-0 z-10 flex items-center justify-center rounded-lg border-2 border-dashed border-brand-500 bg-brand-50/80 text-sm font-medium text-brand-700"
           data-testid="drop-zone"
         >
-          Drop files to attach them
+          {t('drop')}
         </div>
       ) : null}
       {colleaguesWithDrafts.length > 0 ? (
         <p className="border-b border-slate-100 bg-amber-50 px-4 py-2 text-sm text-amber-900" data-testid="colleague-drafts">
-          {colleaguesWithDrafts.join(', ')} {colleaguesWithDrafts.length === 1 ? 'has' : 'have'} a draft reply here
+          {t('colleagueDrafts', { count: colleaguesWithDrafts.length, names: colleaguesWithDrafts.join(', ') })}
         </p>
       ) : null}
       <form
@@ -203,44 +207,44 @@ export function ReplyComposer({
         ) : null}
         {composer.via === 'email' ? (
           <dl className="grid grid-cols-[4rem_1fr] gap-x-2 gap-y-1 border-b border-slate-100 px-4 py-3 text-sm">
-            <dt className="text-slate-500">From</dt>
+            <dt className="text-slate-500">{t('from')}</dt>
             <dd className="truncate text-slate-800" data-testid="composer-from">
               {composer.from}
             </dd>
-            <dt className="text-slate-500">To</dt>
+            <dt className="text-slate-500">{t('to')}</dt>
             <dd className="flex items-center justify-between gap-2 text-slate-800">
               <span className="truncate" data-testid="composer-to">
                 {composer.to}
               </span>
               <span className="flex shrink-0 items-center gap-3 text-xs">
                 <span className={recipients > composer.maxRecipients ? 'font-medium text-rose-600' : 'text-slate-500'} data-testid="recipient-count" aria-live="polite">
-                  {recipients} of {composer.maxRecipients} recipients
+                  {t('recipients', { count: recipients, max: composer.maxRecipients })}
                 </span>
                 {!showBcc ? (
                   <button type="button" className="font-medium text-brand-700 hover:underline" onClick={() => setShowBcc(true)} aria-expanded={false}>
-                    Bcc
+                    {t('bcc')}
                   </button>
                 ) : null}
               </span>
             </dd>
             <dt className="self-center text-slate-500">
-              <label htmlFor="reply-cc">Cc</label>
+              <label htmlFor="reply-cc">{t('cc')}</label>
             </dt>
             <dd>
-              <RecipientField id="reply-cc" name="cc" label="Cc" value={cc} onChange={setCc} invalid={state.field === 'cc' ? refusedAddress(state.message, cc) : null} />
+              <RecipientField id="reply-cc" name="cc" label={t('cc')} value={cc} onChange={setCc} invalid={state.field === 'cc' ? refusedAddress(state.message, cc) : null} />
             </dd>
             {showBcc ? (
               <>
                 <dt className="self-center text-slate-500">
-                  <label htmlFor="reply-bcc">Bcc</label>
+                  <label htmlFor="reply-bcc">{t('bcc')}</label>
                 </dt>
                 <dd>
-                  <RecipientField id="reply-bcc" name="bcc" label="Bcc" value={bcc} onChange={setBcc} invalid={state.field === 'bcc' ? refusedAddress(state.message, bcc) : null} />
+                  <RecipientField id="reply-bcc" name="bcc" label={t('bcc')} value={bcc} onChange={setBcc} invalid={state.field === 'bcc' ? refusedAddress(state.message, bcc) : null} />
                 </dd>
               </>
             ) : null}
             <dt className="self-center text-slate-500">
-              <label htmlFor="reply-subject">Subject</label>
+              <label htmlFor="reply-subject">{t('subject')}</label>
             </dt>
             <dd>
               <input
@@ -265,12 +269,12 @@ export function ReplyComposer({
           />
         ) : composer.via === 'email' ? (
           <p className="border-b border-slate-100 px-4 py-2 text-xs text-slate-500" data-testid="plain-text-note">
-            Replies go as plain text: the email channel is set to send no formatting.
+            {t('plainText')}
           </p>
         ) : null}
         {previewing !== null ? <ReplyPreview text={previewing} /> : null}
         <label htmlFor="reply-text" className="sr-only">
-          Reply
+          {t('box')}
         </label>
         <textarea
           ref={body}
@@ -278,7 +282,7 @@ export function ReplyComposer({
           name="text"
           rows={6}
           required
-          placeholder="Write your reply… (press r to start, ⌘/Ctrl+Enter to send)"
+          placeholder={t('placeholder')}
           defaultValue={state.values?.text ?? restored?.text}
           aria-invalid={state.field === 'text'}
           onInput={() => {
@@ -294,10 +298,10 @@ export function ReplyComposer({
         {composer.via === 'email' && composer.signatures.length > 0 ? (
           // The signatures go below the text when it is sent, so the box does not hold them; this says so.
           <p className="truncate px-4 pb-2 text-xs text-slate-500" data-testid="composer-signature" title={composer.signatures.join('\n\n')}>
-            Signature added below your text: {composer.signatures.map((signature) => signature.replace(/\s*\n\s*/g, ' · ')).join(' — ')}
+            {t('signature', { signature: composer.signatures.map((signature) => signature.replace(/\s*\n\s*/g, ' · ')).join(' — ') })}
           </p>
         ) : null}
-        {held ? <HeldSend arrived={held} message={state.message} pending={pending} onEdit={() => edit(held)} /> : null}
+        {held ? <HeldSend arrived={held} message={state.message} pending={pending} onEdit={() => edit(held)} timeZone={timeZone} /> : null}
         <div className="flex items-center justify-between gap-3 border-t border-slate-100 px-4 py-2">
           {state.message && !held ? (
             <p role="alert" className="text-sm text-rose-600">
@@ -305,22 +309,22 @@ export function ReplyComposer({
             </p>
           ) : (
             <p className="text-xs text-slate-500">
-              {cc.length + bcc.length > 0 ? 'Goes to the contact and the copies above' : 'Goes to the contact only'}; the thread shows when it is sent.
+              {t('goesTo', { copies: cc.length + bcc.length > 0 ? 'yes' : 'no' })}
             </p>
           )}
           <div className="flex items-center gap-3">
             <span className="text-xs text-slate-500" data-testid="draft-status" data-status={draftStatus} aria-live="polite">
-              {DRAFT_LABELS[draftStatus]}
+              {draftStatus === 'none' ? '' : t(`draft.${draftStatus}`)}
             </span>
             {draftStatus !== 'none' ? (
               <button type="button" onClick={discard} className="text-sm font-medium text-slate-600 hover:underline">
-                Discard
+                {t('discard')}
               </button>
             ) : null}
             {composer.via === 'email' ? <AttachButton onFiles={(files) => attachments.add(files)} /> : null}
             <SavedReplyPicker conversationId={conversationId} box={body} />
             <Button type="submit" disabled={pending || attachments.uploading}>
-              {pending ? 'Sending…' : 'Send reply'}
+              {pending ? t('sending') : t('send')}
             </Button>
           </div>
         </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { findSavedReplies, renderSavedReply, type SavedReplyChoice } from '@/app/actions/saved-replies.actions';
 
@@ -20,6 +21,7 @@ interface Opened {
  * reply as the API renders it for this conversation, Escape closes.
  */
 export function SavedReplyPicker({ conversationId, box }: { conversationId: string; box: RefObject<HTMLTextAreaElement | null> }) {
+  const t = useTranslations('composer.savedReplies');
   const [opened, setOpened] = useState<Opened | null>(null);
   const [found, setFound] = useState<{ query: string; choices: SavedReplyChoice[] } | null>(null);
   // What the list shows is the answer for the query typed, not an older one still on its way.
@@ -160,7 +162,7 @@ export function SavedReplyPicker({ conversationId, box }: { conversationId: stri
         className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50"
         data-saved-replies-button
       >
-        Saved replies
+        {t('button')}
       </button>
       {opened ? (
         <div
@@ -169,12 +171,12 @@ export function SavedReplyPicker({ conversationId, box }: { conversationId: stri
         >
           {opened.slash ? (
             <p className="border-b border-slate-100 px-3 py-2 text-xs text-slate-500">
-              Saved replies matching <span className="font-mono">/{opened.query}</span>: ↑↓ to choose, Enter to insert, Esc to close
+              {t.rich('matching', { query: opened.query, code: (chunks) => <span className="font-mono">{chunks}</span> })}
             </p>
           ) : (
             <div className="border-b border-slate-100 p-2">
               <label htmlFor={`${listId}-search`} className="sr-only">
-                Search saved replies
+                {t('search')}
               </label>
               <input
                 ref={search}
@@ -184,7 +186,7 @@ export function SavedReplyPicker({ conversationId, box }: { conversationId: stri
                 aria-controls={listId}
                 aria-activedescendant={choices && choices.length > 0 ? optionId(active) : undefined}
                 autoComplete="off"
-                placeholder="Search saved replies…"
+                placeholder={t('searchPlaceholder')}
                 value={opened.query}
                 onChange={(event) => setOpened({ ...opened, query: event.target.value })}
                 onKeyDown={(event) => {
@@ -210,11 +212,11 @@ export function SavedReplyPicker({ conversationId, box }: { conversationId: stri
             </p>
           ) : null}
           {choices === null ? (
-            <p className="px-3 py-3 text-sm text-slate-500">Loading…</p>
+            <p className="px-3 py-3 text-sm text-slate-500">{t('loading')}</p>
           ) : choices.length === 0 ? (
-            <p className="px-3 py-3 text-sm text-slate-500">No saved reply matches.</p>
+            <p className="px-3 py-3 text-sm text-slate-500">{t('none')}</p>
           ) : (
-            <ul id={listId} role="listbox" aria-label="Saved replies" className="max-h-72 overflow-y-auto py-1">
+            <ul id={listId} role="listbox" aria-label={t('list')} className="max-h-72 overflow-y-auto py-1">
               {choices.map((choice, index) => (
                 <li
                   key={choice.id}

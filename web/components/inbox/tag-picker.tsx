@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import { setConversationTags } from '@/app/actions/tags.actions';
@@ -12,6 +13,7 @@ const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.tr
  * tags, Enter adds the highlighted one, "Create …" makes a new tag. `t` in the thread opens it.
  */
 export function TagPicker({ conversationId, tags, known, canEdit }: { conversationId: string; tags: string[]; known: string[]; canEdit: boolean }) {
+  const t = useTranslations('thread.tags');
   const router = useRouter();
   const [current, setCurrent] = useState(tags);
   const [open, setOpen] = useState(false);
@@ -67,15 +69,15 @@ export function TagPicker({ conversationId, tags, known, canEdit }: { conversati
 
   return (
     <div className="relative flex flex-wrap items-center gap-1.5" data-testid="conversation-tags">
-      <span className="sr-only">Tags:</span>
-      <ul className="flex flex-wrap items-center gap-1.5" aria-label="Tags">
+      <span className="sr-only">{t('labelled')}</span>
+      <ul className="flex flex-wrap items-center gap-1.5" aria-label={t('label')}>
         {current.map((tag) => (
           <li key={tag} className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pr-1 pl-2.5 text-xs font-medium text-slate-700" data-testid="tag-chip">
             {tag}
             {canEdit ? (
               <button
                 type="button"
-                aria-label={`Remove tag ${tag}`}
+                aria-label={t('remove', { tag })}
                 disabled={pending}
                 onClick={() => save(current.filter((other) => other !== tag))}
                 className="rounded-full px-1 text-slate-500 hover:bg-slate-200 hover:text-slate-900"
@@ -85,7 +87,7 @@ export function TagPicker({ conversationId, tags, known, canEdit }: { conversati
             ) : null}
           </li>
         ))}
-        {current.length === 0 && !canEdit ? <li className="text-xs text-slate-500">No tags</li> : null}
+        {current.length === 0 && !canEdit ? <li className="text-xs text-slate-500">{t('none')}</li> : null}
       </ul>
       {canEdit ? (
         <button
@@ -97,13 +99,13 @@ export function TagPicker({ conversationId, tags, known, canEdit }: { conversati
           onClick={() => (open ? close() : setOpen(true))}
           className="rounded-full border border-dashed border-slate-300 px-2.5 py-0.5 text-xs font-medium text-slate-600 hover:border-slate-400 hover:text-slate-900"
         >
-          + Tag <kbd className="font-sans text-slate-400">t</kbd>
+          {t.rich('add', { k: (key) => <kbd className="font-sans text-slate-400">{key}</kbd> })}
         </button>
       ) : null}
       {open ? (
         <div className="absolute top-full left-0 z-20 mt-1 w-72 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
           <label className="sr-only" htmlFor={`${listId}-input`}>
-            Find or create a tag
+            {t('find')}
           </label>
           <input
             ref={input}
@@ -115,7 +117,7 @@ export function TagPicker({ conversationId, tags, known, canEdit }: { conversati
             aria-activedescendant={options.length > 0 ? `${listId}-${highlighted}` : undefined}
             value={query}
             maxLength={40}
-            placeholder="Find or create a tag"
+            placeholder={t('find')}
             onChange={(event) => {
               setQuery(event.target.value);
               setActive(0);
@@ -140,7 +142,7 @@ export function TagPicker({ conversationId, tags, known, canEdit }: { conversati
             }}
             className="w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm focus:border-brand-500"
           />
-          <ul id={listId} role="listbox" aria-label="Tags to add" className="mt-1 max-h-60 overflow-y-auto">
+          <ul id={listId} role="listbox" aria-label={t('toAdd')} className="mt-1 max-h-60 overflow-y-auto">
             {options.map((option, index) => (
               <li
                 key={`${option.create}-${option.name}`}
@@ -153,14 +155,14 @@ export function TagPicker({ conversationId, tags, known, canEdit }: { conversati
                 onMouseEnter={() => setActive(index)}
                 className={`cursor-pointer rounded px-2 py-1.5 text-sm ${index === highlighted ? 'bg-brand-50 text-brand-800' : 'text-slate-700'}`}
               >
-                {option.create ? `Create “${option.name}”` : option.name}
+                {option.create ? t('create', { name: option.name }) : option.name}
               </li>
             ))}
-            {options.length === 0 ? <li className="px-2 py-1.5 text-sm text-slate-500">{typed ? 'Already on this conversation' : 'Type a name to create a tag'}</li> : null}
+            {options.length === 0 ? <li className="px-2 py-1.5 text-sm text-slate-500">{typed ? t('alreadyOn') : t('typeToCreate')}</li> : null}
           </ul>
         </div>
       ) : null}
-      {pending ? <span className="text-xs text-slate-500">Saving…</span> : null}
+      {pending ? <span className="text-xs text-slate-500">{t('saving')}</span> : null}
       {error ? (
         <p role="alert" className="w-full text-sm text-rose-600">
           {error}

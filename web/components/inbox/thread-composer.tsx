@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
 import { NoteComposer, type Colleague } from './note-composer';
 
@@ -19,6 +20,7 @@ export function ThreadComposer({
   canNote: boolean;
   colleagues: readonly Colleague[];
 }) {
+  const t = useTranslations('composer.tabs');
   const [mode, setMode] = useState<'reply' | 'note'>(reply ? 'reply' : 'note');
   if (!canNote) return reply;
   const tab = (which: 'reply' | 'note', label: string) => (
@@ -37,14 +39,14 @@ export function ThreadComposer({
   );
   return (
     <div className="flex flex-col">
-      <div role="tablist" aria-label="Compose" className="flex gap-1 px-2">
-        {reply ? tab('reply', 'Reply') : null}
-        {tab('note', 'Internal note')}
+      <div role="tablist" aria-label={t('label')} className="flex gap-1 px-2">
+        {reply ? tab('reply', t('reply')) : null}
+        {tab('note', t('note'))}
       </div>
       {mode === 'reply' && reply ? (
         reply
       ) : (
-        <section aria-label="Internal note" className="rounded-lg border border-amber-300 bg-white shadow-sm">
+        <section aria-label={t('note')} className="rounded-lg border border-amber-300 bg-white shadow-sm">
           <NoteComposer conversationId={conversationId} colleagues={colleagues} />
         </section>
       )}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { heartbeat } from '@/app/actions/presence.actions';
 import { PRESENCE_EVENT } from '@/components/inbox/live-refresh';
@@ -16,6 +17,7 @@ const TYPING_IDLE_MS = 4_000;
  * others' changes come over the page's live stream (LiveRefresh hands them on).
  */
 export function ThreadPresence({ conversationId, heartbeats }: { conversationId: string; heartbeats: boolean }) {
+  const t = useTranslations('thread.presence');
   const [users, setUsers] = useState<PresentUser[]>([]);
 
   useEffect(() => {
@@ -68,11 +70,11 @@ export function ThreadPresence({ conversationId, heartbeats }: { conversationId:
   return (
     <div aria-live="polite" data-testid="thread-presence">
       {users.length > 0 ? (
-        <ul aria-label="Also in this conversation" className="flex flex-col gap-1 text-sm text-slate-600">
+        <ul aria-label={t('label')} className="flex flex-col gap-1 text-sm text-slate-600">
           {users.map((user) => (
             <li key={user.userId} className="flex items-center gap-2" data-testid="presence-user" data-state={user.state}>
               <span aria-hidden className={`size-2 rounded-full ${user.state === 'typing' ? 'animate-pulse bg-amber-500' : 'bg-emerald-500'}`} />
-              {user.state === 'typing' ? `${user.name} is typing a reply…` : `${user.name} is viewing`}
+              {user.state === 'typing' ? t('typing', { name: user.name }) : t('viewing', { name: user.name })}
             </li>
           ))}
         </ul>

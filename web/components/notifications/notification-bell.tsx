@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import { markNotificationsRead } from '@/app/actions/notes.actions';
@@ -14,6 +15,7 @@ export const notificationHref = (item: { conversationId: string; noteId: string 
  * tab, re-renders the shell), and the newest notifications in a list. Opening one marks it read.
  */
 export function NotificationBell({ notifications }: { notifications: Notifications }) {
+  const t = useTranslations('notifications');
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
@@ -53,7 +55,7 @@ export function NotificationBell({ notifications }: { notifications: Notificatio
       <button
         ref={button}
         type="button"
-        aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}
+        aria-label={t('bell', { unread })}
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen(!open)}
@@ -77,21 +79,21 @@ export function NotificationBell({ notifications }: { notifications: Notificatio
           ref={panel}
           id={panelId}
           role="dialog"
-          aria-label="Notifications"
+          aria-label={t('title')}
           className="absolute top-full left-0 z-20 mt-2 w-80 max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 bg-white shadow-lg"
         >
           <div className="flex items-center justify-between border-b border-slate-100 px-3 py-2">
-            <h2 className="text-sm font-semibold">Notifications</h2>
+            <h2 className="text-sm font-semibold">{t('title')}</h2>
             {unread > 0 ? (
               <button type="button" className="text-xs font-medium text-brand-600 hover:underline" onClick={() => void markNotificationsRead()}>
-                Mark all read
+                {t('markAllRead')}
               </button>
             ) : null}
           </div>
           {items.length === 0 ? (
-            <p className="px-3 py-6 text-center text-sm text-slate-500">No notifications yet. When a colleague mentions you in a note, it shows here.</p>
+            <p className="px-3 py-6 text-center text-sm text-slate-500">{t('empty')}</p>
           ) : (
-            <ul className="max-h-96 overflow-auto" aria-label="Notifications list">
+            <ul className="max-h-96 overflow-auto" aria-label={t('list')}>
               {items.map((item) => (
                 <li key={item.id}>
                   <a
@@ -105,7 +107,11 @@ export function NotificationBell({ notifications }: { notifications: Notificatio
                     data-unread={!item.readAt}
                   >
                     <span className="block">
-                      <span className="font-medium">{item.by.name}</span> mentioned you in <span className="font-medium">{item.subject || 'a conversation'}</span>
+                      {t.rich('mentioned', {
+                        name: item.by.name,
+                        subject: item.subject || t('aConversation'),
+                        b: (chunks) => <span className="font-medium">{chunks}</span>,
+                      })}
                     </span>
                     <span className="block truncate text-slate-500">{item.excerpt}</span>
                   </a>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { SHORTCUT_SCOPES, SHORTCUTS, isTyping } from '@/lib/shortcuts';
 
@@ -8,6 +9,7 @@ import { SHORTCUT_SCOPES, SHORTCUTS, isTyping } from '@/lib/shortcuts';
  * it is inert, Tab stays inside, Escape closes it, and the focus goes back where it was.
  */
 export function ShortcutsHelp() {
+  const t = useTranslations('shortcuts');
   const dialog = useRef<HTMLDialogElement>(null);
   const returnTo = useRef<HTMLElement | null>(null);
   const [open, setOpen] = useState(false);
@@ -41,7 +43,7 @@ export function ShortcutsHelp() {
   const trapKeys = (event: ReactKeyboardEvent<HTMLDialogElement>) => {
     event.stopPropagation();
     if (event.key !== 'Tab') return;
-    const focusable = [...(dialog.current?.querySelectorAll<HTMLElement>('button, [href], [tabindex]:not([tabindex="-1"])') ?? [])];
+    const focusable = [...(dialog.current?.querySelectorAll<HTMLElement>('button, [href], [tabindex]:not([tabindex="-1"])') ?? [])]; // not words for people
     if (focusable.length === 0) return;
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
@@ -63,7 +65,7 @@ export function ShortcutsHelp() {
         aria-expanded={open}
         className="w-full rounded-md px-2 py-1.5 text-left text-sm text-slate-600 hover:bg-slate-100"
       >
-        Keyboard shortcuts <kbd className="ml-1 rounded border border-slate-300 px-1 font-sans text-xs">?</kbd>
+        {t('open')} <kbd className="ml-1 rounded border border-slate-300 px-1 font-sans text-xs">?</kbd>
       </button>
       <dialog
         ref={dialog}
@@ -75,17 +77,17 @@ export function ShortcutsHelp() {
       >
         <div className="flex items-center justify-between border-b border-slate-100 px-5 py-3">
           <h2 id="shortcuts-title" className="text-base font-semibold">
-            Keyboard shortcuts
+            {t('title')}
           </h2>
           <button type="button" onClick={() => dialog.current?.close()} className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100">
-            Close <span className="sr-only">(Escape)</span>
+            {t('close')} <span className="sr-only">{t('closeKey')}</span>
           </button>
         </div>
         <div className="max-h-[70vh] overflow-y-auto px-5 py-4">
           {SHORTCUT_SCOPES.map((scope) => (
-            <section key={scope} aria-labelledby={`shortcuts-${scope.replace(/\W/g, '')}`} className="mb-4 last:mb-0">
-              <h3 id={`shortcuts-${scope.replace(/\W/g, '')}`} className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">
-                {scope}
+            <section key={scope} aria-labelledby={`shortcuts-${scope}`} className="mb-4 last:mb-0">
+              <h3 id={`shortcuts-${scope}`} className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+                {t(`scopes.${scope}`)}
               </h3>
               <dl className="divide-y divide-slate-100">
                 {SHORTCUTS.filter((shortcut) => shortcut.scope === scope).map((shortcut) => (
@@ -97,7 +99,7 @@ export function ShortcutsHelp() {
                         </kbd>
                       ))}
                     </dt>
-                    <dd className="order-1 text-slate-700">{shortcut.does}</dd>
+                    <dd className="order-1 text-slate-700">{t(`does.${shortcut.does}`)}</dd>
                   </div>
                 ))}
               </dl>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LiveRefresh } from '@/components/inbox/live-refresh';
@@ -22,11 +23,16 @@ import { TagPicker } from '@/components/inbox/tag-picker';
 import { ThreadShortcuts } from '@/components/inbox/thread-shortcuts';
 import { can } from '@/lib/permissions';
 import { requireMe } from '@/lib/session';
-import { formatInstant } from '@/lib/time';
+import { displayLocale, formatInstant } from '@/lib/time';
 
-export const metadata: Metadata = { title: 'Conversation' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('thread');
+  return { title: t('title') };
+}
 
-const KIND_LABELS: Record<string, string> = { 'auto-reply': 'Auto-reply', bounce: 'Bounce', 'feedback-report': 'Spam report', form: 'Form submission', chat: 'Chat' };
+/** The kinds of message a badge names (their words are in the `thread.kinds` catalogue). */
+const KINDS = ['auto-reply', 'bounce', 'feedback-report', 'form', 'chat'] as const;
+const badgeKind = (kind: string) => KINDS.find((known) => known === kind);
 /** When the newest inbound message shown arrived: what opening the thread marks as seen. */
 const latestInboundAt = (messages: Array<{ direction: string; receivedAt: string }>) =>
   messages.filter((m) => m.direction === 'inbound').reduce<string | null>((latest, m) => (latest === null || m.receivedAt > latest ? m.receivedAt : latest), null);
@@ -37,8 +43,18 @@ const hasRawMail = (message: { direction: string; kind: string }) => message.dir
 
 export default async function ThreadPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [account, thread, me, assignees, tags] = await Promise.all([getAccount(), getThread(id), requireMe(), getAssignees(), getTags()]);
+  const [account, thread, me, assignees, tags, t, language] = await Promise.all([
+    getAccount(),
+    getThread(id),
+    requireMe(),
+    getAssignees(),
+    getTags(),
+    getTranslations('thread'),
+    getLocale(),
+  ]);
   if (!thread) notFound();
+  // Times in the reader's language, on the account's clock.
+  const clock = { timeZone: account.timeZone, locale: displayLocale(account.locale, language) };
   const contact = await getContact(thread.contact.id);
   const canReply = can(me, 'conversations.reply');
   const canManage = can(me, 'conversations.manage');
@@ -50,10 +66,12 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
         description={
           <>
             <Link href="/inbox" className="hover:underline">
-              ← Inbox
+              {t('back')}
             </Link>{' '}
             · <Link href={`/contacts/${thread.contact.id}`} className="hover:underline">{thread.contact.name}</Link> ·{' '}
-            <span data-testid="conversation-status">{thread.status}</span>
+            <span data-testid="conversation-status" data-status={thread.status}>
+              {t('status', { status: thread.status })}
+            </span>
           </>
         }
         actions={
@@ -61,7 +79,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
             <LiveRefresh />
             {canReply || canManage || canNote ? <ThreadShortcuts /> : null}
             {canManage && thread.status === 'open' ? (
-              <SnoozeMenu id={thread.id} snoozedUntil={thread.snoozedUntil} untilLabel={thread.snoozedUntil ? formatInstant(thread.snoozedUntil, account) : null} />
+              <SnoozeMenu id={thread.id} snoozedUntil={thread.snoozedUntil} untilLabel={thread.snoozedUntil ? formatInstant(thread.snoozedUntil, clock) : null} />
             ) : null}
             {canManage ? <ConversationActions id={thread.id} status={thread.status} assignee={thread.assignee} me={me.userId} assignees={assignees} /> : null}
           </div>
@@ -73,21 +91,20 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
         <TagPicker conversationId={thread.id} tags={thread.tags} known={tags.map((tag) => tag.name)} canEdit={canManage} />
         {thread.linkReason === 'unverified-sender' ? (
           <p role="note" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="unverified-sender-warning">
-            This mail claims to come from a participant of the linked conversation, but its sender could not be verified (its domain&apos;s DMARC
-            policy failed), so it was kept apart. Check before acting on it.
+            {t('unverifiedSender')}
           </p>
         ) : null}
         {thread.linkedConversationIds.length > 0 ? (
           <p className="text-sm text-slate-600">
-            Linked:{' '}
+            {t('linked')}{' '}
             {thread.linkedConversationIds.map((linked) => (
               <Link key={linked} href={`/inbox/${linked}`} className="mr-2 font-medium text-brand-600 hover:underline">
-                another conversation
+                {t('anotherConversation')}
               </Link>
             ))}
           </p>
         ) : null}
-        <ol className="flex flex-col gap-4" aria-label="Messages">
+        <ol className="flex flex-col gap-4" aria-label={t('messages')}>
           {thread.messages.map((message) => (
             <li
               key={message.id}
@@ -104,26 +121,26 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
             >
               <header className="mb-3 flex flex-wrap items-baseline justify-between gap-2 text-sm">
                 <span>
-                  <span className="font-semibold">{message.from?.name || message.from?.address || 'Unknown sender'}</span>{' '}
+                  <span className="font-semibold">{message.from?.name || message.from?.address || t('unknownSender')}</span>{' '}
                   <span className="text-slate-500">{message.from?.address}</span>
                   {message.direction === 'note' ? (
-                    <span className="ml-2 rounded-full bg-amber-200 px-2 py-0.5 text-xs font-medium text-amber-900">Internal note</span>
+                    <span className="ml-2 rounded-full bg-amber-200 px-2 py-0.5 text-xs font-medium text-amber-900">{t('internalNote')}</span>
                   ) : null}
-                  {KIND_LABELS[message.kind] ? (
-                    <span className="ml-2 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800">{KIND_LABELS[message.kind]}</span>
+                  {badgeKind(message.kind) ? (
+                    <span className="ml-2 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800">{t(`kinds.${badgeKind(message.kind)!}`)}</span>
                   ) : null}
                   {message.direction === 'inbound' ? <SenderVerdict authentication={message.authentication} /> : null}
                   {message.party === 'third-party' ? (
                     <span className="ml-2 rounded-full bg-violet-100 px-2 py-0.5 text-xs font-medium text-violet-900" data-testid="third-party">
-                      Third party
+                      {t('thirdParty')}
                     </span>
                   ) : null}
                   {message.forward ? (
-                    <span className="ml-2 rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">Forward</span>
+                    <span className="ml-2 rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">{t('forward')}</span>
                   ) : null}
                 </span>
                 <time dateTime={message.sentAt} className="text-slate-500">
-                  {formatInstant(message.sentAt, account)}
+                  {formatInstant(message.sentAt, clock)}
                 </time>
               </header>
               {message.direction === 'outbound' && message.kind !== 'chat' ? <MessageRecipients message={message} /> : null}
@@ -137,11 +154,13 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
               )}
               {message.truncated ? (
                 <p role="note" className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="message-shortened">
-                  This message was shortened; the full original is in the{' '}
-                  <a className="font-medium underline" href={`/api/messages/${message.id}/raw`}>
-                    .eml
-                  </a>
-                  .
+                  {t.rich('shortened', {
+                    link: (chunks) => (
+                      <a className="font-medium underline" href={`/api/messages/${message.id}/raw`}>
+                        {chunks}
+                      </a>
+                    ),
+                  })}
                 </p>
               ) : null}
               {message.sendsAt && message.deliveryStatus === 'queued' && message.deliveryAttempts === 0 && message.sendsAt > new Date().toISOString() ? (
@@ -161,19 +180,19 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
                 </div>
               ) : null}
               {message.attachments.filter((a) => !a.inline).length + message.omittedAttachments.length > 0 ? (
-                <ul className="mt-3 flex flex-wrap gap-2 text-sm" aria-label="Attachments">
+                <ul className="mt-3 flex flex-wrap gap-2 text-sm" aria-label={t('attachments')}>
                   {message.attachments
                     .filter((a) => !a.inline)
                     .map((attachment) => (
                       <li key={attachment.id}>
                         <a href={attachment.url} className="rounded-md border border-slate-200 px-2 py-1 hover:bg-slate-50">
-                          {attachment.filename ?? 'attachment'} ({Math.ceil(attachment.size / 1024)} KB)
+                          {t('attachmentSize', { name: attachment.filename ?? t('attachment'), size: Math.ceil(attachment.size / 1024) })}
                         </a>
                       </li>
                     ))}
                   {message.omittedAttachments.map((omitted, index) => (
                     <li key={`omitted-${index}`} className="rounded-md border border-dashed border-slate-300 px-2 py-1 text-slate-500">
-                      {omitted.filename ?? 'attachment'} left out: {omitted.reason}
+                      {t('attachmentLeftOut', { name: omitted.filename ?? t('attachment'), reason: omitted.reason })}
                     </li>
                   ))}
                 </ul>
@@ -182,7 +201,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
                 <footer className="mt-3 flex flex-wrap items-baseline gap-x-4 text-xs">
                   {hasRawMail(message) ? (
                     <a className="text-slate-500 hover:underline" href={`/api/messages/${message.id}/raw`}>
-                      Original message (.eml)
+                      {t('original')}
                     </a>
                   ) : null}
                   {canReply && message.direction !== 'note' && message.kind !== 'chat' ? <ForwardForm conversationId={thread.id} messageId={message.id} /> : null}
@@ -193,7 +212,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
         </ol>
         {canReply && thread.messages.some((message) => message.direction !== 'note') ? (
           <div className="flex flex-wrap justify-end">
-            <ForwardForm conversationId={thread.id} label="Forward conversation" />
+            <ForwardForm conversationId={thread.id} label={t('forwardConversation')} />
           </div>
         ) : null}
         <ThreadPresence conversationId={thread.id} heartbeats={canReply} />
@@ -209,12 +228,13 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
                 newestAt={newestAt(thread.messages)}
                 draft={thread.draft}
                 colleaguesWithDrafts={thread.colleaguesWithDrafts.map((colleague) => colleague.name)}
+                timeZone={account.timeZone}
               />
             ) : null
           }
         />
       </div>
-      {contact ? <ContactPanel contact={contact} conversationId={thread.id} account={account} /> : null}
+      {contact ? <ContactPanel contact={contact} conversationId={thread.id} clock={clock} /> : null}
       </div>
     </>
   );
