@@ -27,7 +27,7 @@ describe('saved replies in the browser', () => {
     await body.fill('Hi {{contact.name}}, we will call {{contact.phone}}.');
     await admin.getByRole('button', { name: 'Create saved reply' }).click();
     // The API's refusal shows at the field it names, and what was typed stays.
-    await admin.getByTestId('saved-reply-body-error').getByText('body: unknown variable {{contact.phone}}', { exact: false }).waitFor();
+    await admin.getByTestId('saved-reply-body-error').getByText('uses an unknown variable: {{contact.phone}}', { exact: false }).waitFor();
     expect(await admin.getByLabel('Text', { exact: true }).inputValue()).toContain('{{contact.phone}}');
 
     await admin.getByLabel('Text', { exact: true }).fill('Hi {{contact.name}}, your order "');

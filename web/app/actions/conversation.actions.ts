@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { send, type ArrivedMessage } from '@/lib/api';
 import { refused, text, type FormState } from './form-state';
+import { refusedForm, wordedRefusal } from '@/lib/worded-refusal';
 
 /** Close, reopen, take or release a conversation; the API says why when it refuses. */
 export async function actOnConversation(_: FormState, form: FormData): Promise<FormState> {
@@ -14,7 +15,7 @@ export async function actOnConversation(_: FormState, form: FormData): Promise<F
           api.POST('/api/conversations/{id}/assign', { params: { path }, body: { userId: action === 'assign' ? text(form, 'userId') || null : null } }),
         )
       : await send((api) => api.POST(action === 'close' ? '/api/conversations/{id}/close' : '/api/conversations/{id}/reopen', { params: { path } }));
-  if (!answer.ok) return { message: answer.message };
+  if (!answer.ok) return { message: await wordedRefusal(answer) };
   revalidatePath(`/inbox/${text(form, 'id')}`);
   revalidatePath('/inbox');
   return { done: true };
@@ -61,7 +62,7 @@ export async function retryReply(_: FormState, form: FormData): Promise<FormStat
   const answer = await send((api) =>
     api.POST('/api/conversations/{id}/messages/{messageId}/retry', { params: { path: { id, messageId: text(form, 'messageId') } } }),
   );
-  if (!answer.ok) return { message: answer.message };
+  if (!answer.ok) return { message: await wordedRefusal(answer) };
   revalidatePath(`/inbox/${id}`);
   return { done: true };
 }
@@ -78,7 +79,7 @@ export async function forwardConversation(_: FormState, form: FormData): Promise
   const messageId = text(form, 'messageId');
   const body = { to: text(form, 'to').trim(), text: text(form, 'text'), ...(messageId ? { messageIds: [messageId] } : {}) };
   const answer = await send((api) => api.POST('/api/conversations/{id}/forward', { params: { path: { id } }, body }));
-  if (!answer.ok) return refused(answer, form);
+  if (!answer.ok) return refusedForm(answer, form);
   revalidatePath(`/inbox/${id}`);
   return { done: true };
 }

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { send } from '@/lib/api';
-import { refused, type FormState } from './form-state';
+import { type FormState } from './form-state';
+import { refusedForm } from '@/lib/worded-refusal';
 
 const KINDS = ['mention', 'assignment', 'replyFailed'] as const;
 
@@ -10,7 +11,7 @@ const KINDS = ['mention', 'assignment', 'replyFailed'] as const;
 export async function saveEmailNotifications(_: FormState, form: FormData): Promise<FormState> {
   const notifications = Object.fromEntries(KINDS.map((kind) => [kind, form.get(kind) === 'on'])) as Record<(typeof KINDS)[number], boolean>;
   const answer = await send((api) => api.PATCH('/api/me', { body: { notifications } }));
-  if (!answer.ok) return refused(answer, form);
+  if (!answer.ok) return refusedForm(answer, form);
   revalidatePath('/profile');
   return { done: true, values: Object.fromEntries(KINDS.map((kind) => [kind, String(notifications[kind])])) };
 }

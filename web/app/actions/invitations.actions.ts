@@ -4,11 +4,12 @@ import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { adoptSessionCookie, send, type AssignableRole } from '@/lib/api';
 import { text } from './form-state';
+import { wordedRefusal } from '@/lib/worded-refusal';
 import type { InvitationFormState } from './invitation-form-state';
 
-function refusal(answer: { message: string; field?: string; refusal: unknown }, values: Record<string, string> = {}): InvitationFormState {
+async function refusal(answer: { status: number; field?: string; code?: string; refusal: unknown }, values: Record<string, string> = {}): Promise<InvitationFormState> {
   const code = (answer.refusal as { code?: unknown } | null)?.code;
-  return { code: typeof code === 'string' ? code : undefined, field: answer.field, message: answer.message, values };
+  return { code: typeof code === 'string' ? code : undefined, field: answer.field, message: await wordedRefusal(answer), values };
 }
 
 export async function inviteUser(_: InvitationFormState, form: FormData): Promise<InvitationFormState> {

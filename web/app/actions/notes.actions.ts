@@ -2,13 +2,14 @@
 
 import { revalidatePath } from 'next/cache';
 import { send } from '@/lib/api';
-import { refused, text, type FormState } from './form-state';
+import { text, type FormState } from './form-state';
+import { refusedForm } from '@/lib/worded-refusal';
 
 /** Adds an internal note to the thread; the API checks its mentions and says why it refuses. */
 export async function addNote(_: FormState, form: FormData): Promise<FormState> {
   const id = text(form, 'id');
   const answer = await send((api) => api.POST('/api/conversations/{id}/notes', { params: { path: { id } }, body: { text: text(form, 'text') } }));
-  if (!answer.ok) return refused(answer, form);
+  if (!answer.ok) return refusedForm(answer, form);
   revalidatePath(`/inbox/${id}`);
   return { done: true };
 }

@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { adoptSessionCookie, send } from '@/lib/api';
 import { text, type FormState } from './form-state';
+import { wordedRefusal } from '@/lib/worded-refusal';
 
 /** Why a reset link no longer works, as the API's stable codes say. */
 export type DeadLink = 'expired' | 'used' | 'unknown';
@@ -29,7 +30,7 @@ async function reasonOf(answer: { status: number; message: string; field?: strin
   if (code === 'ACCOUNTS.WRONG_PASSWORD') return { message: t('errors.wrongCurrent'), field: 'currentPassword' };
   if (code === 'ACCOUNTS.PASSWORD_WEAK' || (answer.field === 'password' && /at least/.test(answer.message))) return { message: t('errors.weak'), field: 'password' };
   if (answer.status === 429) return { message: t('errors.tooMany') };
-  return { message: answer.message, field: answer.field };
+  return { message: await wordedRefusal({ ...answer, code }), field: answer.field };
 }
 
 export async function requestPasswordReset(_: PasswordFormState, form: FormData): Promise<PasswordFormState> {

@@ -4,7 +4,8 @@ import { getTranslations } from 'next-intl/server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { send } from '@/lib/api';
-import { refused, text, type FormState } from './form-state';
+import { text, type FormState } from './form-state';
+import { refusedForm, wordedRefusal } from '@/lib/worded-refusal';
 
 const LIST = '/settings/saved-replies';
 /** How much of a body the picker shows under each name. */
@@ -14,7 +15,7 @@ const PICKER_SIZE = 30;
 
 export async function createSavedReply(_: FormState, form: FormData): Promise<FormState> {
   const answer = await send((api) => api.POST('/api/saved-replies', { body: { name: text(form, 'name'), body: text(form, 'body') } }));
-  if (!answer.ok) return refused(answer, form);
+  if (!answer.ok) return refusedForm(answer, form);
   revalidatePath(LIST);
   const t = await getTranslations('composer.savedReplies');
   return { done: true, message: t('savedNamed', { name: answer.body.name }) };
@@ -25,7 +26,7 @@ export async function updateSavedReply(_: FormState, form: FormData): Promise<Fo
   const answer = await send((api) =>
     api.PATCH('/api/saved-replies/{id}', { params: { path: { id } }, body: { name: text(form, 'name'), body: text(form, 'body') } }),
   );
-  if (!answer.ok) return refused(answer, form);
+  if (!answer.ok) return refusedForm(answer, form);
   revalidatePath(LIST);
   revalidatePath(`${LIST}/${id}`);
   const t = await getTranslations('composer.savedReplies');
@@ -34,7 +35,7 @@ export async function updateSavedReply(_: FormState, form: FormData): Promise<Fo
 
 export async function deleteSavedReply(_: FormState, form: FormData): Promise<FormState> {
   const answer = await send((api) => api.DELETE('/api/saved-replies/{id}', { params: { path: { id: text(form, 'id') } } }));
-  if (!answer.ok) return { message: answer.message };
+  if (!answer.ok) return { message: await wordedRefusal(answer) };
   revalidatePath(LIST);
   redirect(LIST);
 }
@@ -63,5 +64,5 @@ export async function renderSavedReply(conversationId: string, savedReplyId: str
   const answer = await send((api) =>
     api.GET('/api/conversations/{id}/saved-replies/{savedReplyId}/rendered', { params: { path: { id: conversationId, savedReplyId } } }),
   );
-  return answer.ok ? { text: answer.body.text } : { message: answer.message };
+  return answer.ok ? { text: answer.body.text } : { message: await wordedRefusal(answer) };
 }

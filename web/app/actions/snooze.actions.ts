@@ -4,7 +4,8 @@ import { getTranslations } from 'next-intl/server';
 import { revalidatePath } from 'next/cache';
 import { getAccount, send } from '@/lib/api';
 import { wallTimeToInstant } from '@/lib/time';
-import { refused, text, type FormState } from './form-state';
+import { text, type FormState } from './form-state';
+import { refusedForm } from '@/lib/worded-refusal';
 
 const PRESETS = ['later-today', 'tomorrow-morning', 'next-week'] as const;
 type Preset = (typeof PRESETS)[number];
@@ -26,7 +27,7 @@ export async function snoozeConversation(_: FormState, form: FormData): Promise<
     body = { until: at.toISOString() };
   }
   const answer = await send((api) => api.POST('/api/conversations/{id}/snooze', { params: { path: { id } }, body }));
-  if (!answer.ok) return refused(answer, form);
+  if (!answer.ok) return refusedForm(answer, form);
   revalidatePath(`/inbox/${id}`);
   revalidatePath('/inbox');
   return { done: true };

@@ -2,12 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { send } from '@/lib/api';
-import { refused, text, type FormState } from './form-state';
+import { text, type FormState } from './form-state';
+import { refusedForm, wordedRefusal } from '@/lib/worded-refusal';
 
 /** Gives a conversation exactly these tags; names the account has no tag for become tags. */
 export async function setConversationTags(id: string, tags: string[]): Promise<{ ok: true; tags: string[] } | { ok: false; message: string }> {
   const answer = await send((api) => api.PUT('/api/conversations/{id}/tags', { params: { path: { id } }, body: { tags } }));
-  if (!answer.ok) return { ok: false, message: answer.message };
+  if (!answer.ok) return { ok: false, message: await wordedRefusal(answer) };
   revalidatePath(`/inbox/${id}`);
   revalidatePath('/inbox');
   return { ok: true, tags: answer.body.tags };
@@ -17,7 +18,7 @@ export async function setConversationTags(id: string, tags: string[]): Promise<{
 export async function renameTag(_: FormState, form: FormData): Promise<FormState> {
   const id = text(form, 'id');
   const answer = await send((api) => api.PATCH('/api/tags/{id}', { params: { path: { id } }, body: { name: text(form, 'name') } }));
-  if (!answer.ok) return refused(answer, form);
+  if (!answer.ok) return refusedForm(answer, form);
   revalidatePath('/settings/tags');
   revalidatePath('/inbox', 'layout');
   return { done: true };
@@ -27,7 +28,7 @@ export async function renameTag(_: FormState, form: FormData): Promise<FormState
 export async function deleteTag(_: FormState, form: FormData): Promise<FormState> {
   const id = text(form, 'id');
   const answer = await send((api) => api.DELETE('/api/tags/{id}', { params: { path: { id } } }));
-  if (!answer.ok) return { message: answer.message };
+  if (!answer.ok) return { message: await wordedRefusal(answer) };
   revalidatePath('/settings/tags');
   revalidatePath('/inbox', 'layout');
   return { done: true };
