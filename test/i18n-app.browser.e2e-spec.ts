@@ -138,10 +138,11 @@ describe('a user who switched to German', () => {
     await page.goto(`${app.baseUrl}/settings/users`);
     await page.getByRole('heading', { level: 1, name: 'Benutzer' }).waitFor();
     await page.getByRole('heading', { name: 'Benutzer hinzufügen' }).waitFor();
-    await page.getByRole('option', { name: 'Agent: beantwortet Gespräche' }).waitFor({ state: 'attached' });
-    await page.getByLabel('Vollständiger Name').fill('Bert Agent');
-    await page.getByLabel('E-Mail', { exact: true }).fill(uniqueEmail('bert'));
-    await page.getByLabel('Erstes Passwort').fill('kurz');
+    const addUser = page.getByRole('region', { name: 'Benutzer hinzufügen' });
+    await addUser.getByRole('option', { name: 'Agent: beantwortet Gespräche' }).waitFor({ state: 'attached' });
+    await addUser.getByLabel('Vollständiger Name').fill('Bert Agent');
+    await addUser.getByLabel('E-Mail', { exact: true }).fill(uniqueEmail('bert'));
+    await addUser.getByLabel('Erstes Passwort').fill('kurz');
     await page.getByRole('button', { name: 'Benutzer hinzufügen' }).click();
     await page.getByText('Das Passwort muss mindestens 12 Zeichen lang sein.').waitFor();
 

@@ -30,7 +30,7 @@ describe('the language of the pages', () => {
     await page.getByLabel('Language', { exact: true }).selectOption('de');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Profil' }).waitFor();
-    await page.waitForFunction("document.documentElement.lang === 'de'");
+    await page.locator('html[lang="de"]').waitFor({ state: 'attached' });
     await page.getByRole('status').filter({ hasText: 'Gespeichert' }).waitFor();
 
     await page.reload();
