@@ -35,7 +35,7 @@ export function VisitorChat({ accountId }: { accountId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [live, setLive] = useState(false);
-  const end = useRef<HTMLDivElement>(null);
+  const end = useRef<HTMLLIElement>(null);
 
   const api = useCallback(
     (path: string, init: RequestInit = {}) =>
@@ -157,13 +157,13 @@ export function VisitorChat({ accountId }: { accountId: string }) {
             >
               {line.text}
             </span>
-            <span className="mt-0.5 text-[11px] text-slate-400">
+            <span className="mt-0.5 text-[11px] text-slate-600">
               {line.author === 'agent' ? line.name : 'You'}
               {line.via === 'email' ? ' · by email' : ''}
             </span>
           </li>
         ))}
-        <div ref={end} />
+        <li ref={end} aria-hidden="true" />
       </ol>
       {pendingEmail && !changingEmail ? (
         <form onSubmit={confirmEmail} className="flex flex-col gap-1 border-t border-slate-100 bg-slate-50 px-4 py-2" data-testid="chat-code">

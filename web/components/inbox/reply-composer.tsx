@@ -298,7 +298,7 @@ export function ReplyComposer({
           </p>
         ) : null}
         {held ? <HeldSend arrived={held} message={state.message} pending={pending} onEdit={() => edit(held)} /> : null}
-        <div className="flex items-center justify-between gap-3 border-t border-slate-100 px-4 py-2">
+        <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 px-4 py-2">
           {state.message && !held ? (
             <p role="alert" className="text-sm text-rose-600">
               {state.message}
@@ -308,7 +308,7 @@ export function ReplyComposer({
               {cc.length + bcc.length > 0 ? 'Goes to the contact and the copies above' : 'Goes to the contact only'}; the thread shows when it is sent.
             </p>
           )}
-          <div className="flex items-center gap-3">
+          <div className="ml-auto flex flex-wrap items-center justify-end gap-3">
             <span className="text-xs text-slate-500" data-testid="draft-status" data-status={draftStatus} aria-live="polite">
               {DRAFT_LABELS[draftStatus]}
             </span>
