@@ -62,7 +62,7 @@ describe('the app registry of event types', () => {
     expect(eventContracts.types.sort()).toEqual(
       [
         'AccountOpened', 'AccountSettingsChanged', 'UserRegistered', 'UserPasswordSet', 'UserRenamed', 'UserRoleChanged', 'UserDeactivated',
-        'UserReactivated', 'SessionStarted', 'SessionEnded', 'UserEmailClaimed', 'FirstAccountClaimed', 'UserSignatureChanged',
+        'UserReactivated', 'SessionStarted', 'SessionEnded', 'UserEmailClaimed', 'FirstAccountClaimed', 'UserSignatureChanged', 'UserLanguageChosen',
         'SubdomainClaimed', 'AddressClaimed', 'ChatChannelEnabled', 'ChatChannelDisabled', 'EmailChannelCreated', 'EmailChannelEnabled',
         'EmailChannelDisabled', 'DefaultSubjectChanged', 'FromNameChanged', 'ReplySubjectChanged', 'QuoteHistoryChanged', 'PlainTextOnlyChanged', 'ForwardingAddressClaimed', 'ForwardingConfirmationReceived',
         'ChannelSignatureChanged',
@@ -132,6 +132,7 @@ describe('the app registry of event types', () => {
     ['EmailChannelEnabled', { accountId: 'a', previousHash: null, because: 'cron' }, 'EmailChannelEnabled.data.because: Invalid option: expected one of "account_opened"|"admin"'],
     ['UserRoleChanged', { userId: 'u', from: 'agent', to: 'root' }, 'UserRoleChanged.data.to: Invalid option: expected one of "primary_admin"|"admin"|"agent"|"auditor"'],
     ['UserSignatureChanged', { userId: 'u', signature: null }, 'UserSignatureChanged.data.signature: expected string, received null'],
+    ['UserLanguageChosen', { userId: 'u', language: 'fr' }, 'UserLanguageChosen.data.language'],
     ['ChannelSignatureChanged', { accountId: 'a', previousHash: null }, 'ChannelSignatureChanged.data.signature: expected string, received undefined'],
   ])('%s refuses a wrong field with its path', (type, data, message) => {
     expect(violation(type, data)).toBe(message);

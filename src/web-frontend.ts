@@ -66,6 +66,8 @@ export function mountWebFrontend(app: NestExpressApplication): { start(port: num
   });
   return {
     async start(port: number) {
+      // Where the web app's server code reads its message catalogues (web/i18n/messages.ts).
+      process.env.INBOX_WEB_DIR = WEB_DIR;
       const web = next({ dev: false, dir: WEB_DIR, quiet: true, hostname: '127.0.0.1', port });
       await web.prepare();
       handle = web.getRequestHandler() as Handler;

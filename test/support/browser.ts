@@ -9,9 +9,9 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser profile at 1280×800 where a script error or any dialog fails the test. */
-export async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+/** A fresh browser profile at 1280×800 (in English unless a `locale` is given) where a script error or any dialog fails the test. */
+export async function newPage(browser: Browser, { locale = 'en-US' }: { locale?: string } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
   const page = await context.newPage();
   page.on('pageerror', (error) => {
     throw error;

@@ -1127,6 +1127,13 @@ export interface components {
         };
         ChangeProfileDto: {
             /**
+             * @description the language of your pages and of the mail the product sends you
+             * @enum {string}
+             */
+            language?: "en" | "de";
+            /** @description the name colleagues see */
+            name?: string;
+            /**
              * @description appended to your email replies: plain text, several lines, at most 2000 characters, the variables of saved replies; empty removes it
              * @example {{agent.name}}
              *     Customer care, Acme
@@ -1598,6 +1605,11 @@ export interface components {
         MeAnswer: {
             accountId: string;
             email: string;
+            /**
+             * @description the language of their pages and of the mail the product sends them: their choice, else the account's locale's
+             * @enum {string}
+             */
+            language: "en" | "de";
             name: string;
             /** @description what this user may do; clients show and hide from this alone */
             permissions: ("profile.read" | "profile.update" | "account.read" | "account.configure" | "conversations.read" | "conversations.reply" | "conversations.note" | "notifications.read" | "conversations.manage" | "saved-replies.read" | "saved-replies.manage" | "tags.manage" | "contacts.read" | "contacts.reply-address.read" | "channels.read" | "channels.email.configure" | "channels.inbound-token.manage" | "channels.chat.configure" | "forms.manage" | "users.manage" | "failed-mail.manage" | "audit.read")[];

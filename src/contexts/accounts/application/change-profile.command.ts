@@ -3,8 +3,10 @@ import type { CommandContext } from '../../../shared/application/command-context
 import { EventSourcing } from '../../../shared/application/event-sourcing.service';
 import { userDecider, userStream } from '../domain/user.decider';
 
-/** What signed-in users change of themselves; name, language and password are to join the signature here. */
+/** What signed-in users change of themselves. */
 export interface ProfileChanges {
+  name?: string;
+  language?: string;
   signature?: string;
 }
 

@@ -11,6 +11,7 @@ import {
   UserRenamedData,
   UserRoleChangedData,
   UserSignatureChangedData,
+  UserLanguageChosenData,
 } from './user.decider';
 
 /** Accounts' part of the app's event registry. */
@@ -24,6 +25,7 @@ export const accountsEventSchemas: EventSchemas = {
   UserDeactivated: UserDeactivatedData,
   UserReactivated: UserReactivatedData,
   UserSignatureChanged: UserSignatureChangedData,
+  UserLanguageChosen: UserLanguageChosenData,
   SessionStarted: SessionStartedData,
   SessionEnded: SessionEndedData,
   UserEmailClaimed: UserEmailClaimedData,

@@ -98,4 +98,24 @@ describe('user decider', () => {
       given(userDecider).when({ type: 'ChangeProfile', userId: 'u1', signature: 'x' }).thenFails({ field: 'id' });
     });
   });
+
+  describe('name and language', () => {
+    it('records a chosen language once, and a new name', () => {
+      given(userDecider, registered())
+        .when({ type: 'ChangeProfile', userId: 'u1', language: 'de', name: ' Alex Neu ' })
+        .then([
+          { type: 'UserRenamed', data: { userId: 'u1', name: 'Alex Neu' } },
+          { type: 'UserLanguageChosen', data: { userId: 'u1', language: 'de' } },
+        ]);
+      given(userDecider, [...registered(), { type: 'UserLanguageChosen', data: { userId: 'u1', language: 'de' } }])
+        .when({ type: 'ChangeProfile', userId: 'u1', language: 'de' })
+        .then([]);
+    });
+
+    it('refuses a language the product does not speak, naming the field', () => {
+      given(userDecider, registered())
+        .when({ type: 'ChangeProfile', userId: 'u1', language: 'fr' })
+        .thenFails({ field: 'language', message: 'language must be one of en, de' });
+    });
+  });
 });

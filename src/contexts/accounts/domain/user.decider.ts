@@ -4,6 +4,7 @@ import type { Event } from '../../../shared/domain/event-envelope';
 import { Role } from '../../../shared/domain/event-schema';
 import { InvalidInput } from '../../../shared/domain/domain-error';
 import { checkSignature } from '../../../shared/domain/signature';
+import { isLanguage, LANGUAGES, type Language } from '../../../shared/domain/language';
 import { CannotDeactivateSelf, PrimaryAdminIsFixed } from './accounts.errors';
 import { checkAssignableRole, checkName, isFixedRole } from './accounts.rules';
 
@@ -24,7 +25,18 @@ export type UserReactivated = Event<'UserReactivated', z.infer<typeof UserReacti
 /** The user's own signature, appended to their email replies; empty when removed. */
 export const UserSignatureChangedData = z.object({ userId: UserId, signature: z.string() });
 export type UserSignatureChanged = Event<'UserSignatureChanged', z.infer<typeof UserSignatureChangedData>>;
-export type UserEvent = UserRegistered | UserPasswordSet | UserRenamed | UserRoleChanged | UserDeactivated | UserReactivated | UserSignatureChanged;
+/** The language the product speaks to this user, on its pages and in its mail; until chosen, the account's locale decides. */
+export const UserLanguageChosenData = z.object({ userId: UserId, language: z.enum(LANGUAGES) });
+export type UserLanguageChosen = Event<'UserLanguageChosen', z.infer<typeof UserLanguageChosenData>>;
+export type UserEvent =
+  | UserRegistered
+  | UserPasswordSet
+  | UserRenamed
+  | UserRoleChanged
+  | UserDeactivated
+  | UserReactivated
+  | UserSignatureChanged
+  | UserLanguageChosen;
 
 export type UserCommand =
   | {
@@ -38,8 +50,8 @@ export type UserCommand =
       passwordHash: string;
     }
   | { type: 'UpdateUser'; userId: string; byUserId: string; name?: string; role?: string; active?: boolean }
-  /** What users change of themselves on their profile (name, language and password are to join here). */
-  | { type: 'ChangeProfile'; userId: string; signature?: string }
+  /** What users change of themselves on their profile. */
+  | { type: 'ChangeProfile'; userId: string; name?: string; language?: string; signature?: string }
   /** The same password hashed with today's parameters, at a sign-in that proved it. */
   | { type: 'UpgradePasswordHash'; userId: string; passwordHash: string };
 
@@ -50,12 +62,14 @@ export interface UserState {
   active: boolean;
   /** Empty when the user has none. */
   signature: string;
+  /** Null until the user chooses one. */
+  language: Language | null;
 }
 
 export const userStream = (userId: string) => `user-${userId}`;
 
 export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
-  initialState: () => ({ registered: false, name: '', role: null, active: false, signature: '' }),
+  initialState: () => ({ registered: false, name: '', role: null, active: false, signature: '', language: null }),
 
   evolve: (state, event) => {
     switch (event.type) {
@@ -71,6 +85,8 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
         return { ...state, active: true };
       case 'UserSignatureChanged':
         return { ...state, signature: event.data.signature };
+      case 'UserLanguageChosen':
+        return { ...state, language: event.data.language };
       default:
         return state;
     }
@@ -92,6 +108,15 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
       case 'ChangeProfile': {
         if (!state.registered) throw new InvalidInput('id', 'There is no such user');
         const events: UserEvent[] = [];
+        const { userId } = command;
+        if (command.name !== undefined) {
+          const name = checkName('name', command.name);
+          if (name !== state.name) events.push({ type: 'UserRenamed', data: { userId, name } });
+        }
+        if (command.language !== undefined) {
+          const language = checkLanguage('language', command.language);
+          if (language !== state.language) events.push({ type: 'UserLanguageChosen', data: { userId, language } });
+        }
         if (command.signature !== undefined) {
           const signature = checkSignature('signature', command.signature);
           if (signature !== state.signature) events.push({ type: 'UserSignatureChanged', data: { userId: command.userId, signature } });
@@ -121,3 +146,8 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
     }
   },
 };
+
+function checkLanguage(field: string, value: string): Language {
+  if (!isLanguage(value)) throw new InvalidInput(field, `${field} must be one of ${LANGUAGES.join(', ')}`);
+  return value;
+}

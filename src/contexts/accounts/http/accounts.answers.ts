@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Role } from '../../../shared/domain/event-schema';
 import { PERMISSION_NAMES, type Permission } from '../domain/permissions';
+import { LANGUAGES, type Language } from '../../../shared/domain/language';
 
 // What the accounts, auth and users routes answer, as the OpenAPI document describes it.
 
@@ -28,6 +29,8 @@ export class MeAnswer {
   @ApiProperty({ enum: PERMISSION_NAMES, isArray: true, description: 'what this user may do; clients show and hide from this alone' })
   permissions!: Permission[];
   @ApiProperty({ description: 'appended to their email replies (variables unrendered); empty when none' }) signature!: string;
+  @ApiProperty({ enum: LANGUAGES, description: "the language of their pages and of the mail the product sends them: their choice, else the account's locale's" })
+  language!: Language;
 }
 
 export class UserAnswer {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 import { SIGNATURE_MAX } from '../../../shared/domain/signature';
+import { LANGUAGES } from '../../../shared/domain/language';
 
 // Shapes only; the rules (email form, password length, time zones…) live in the domain, once.
 
@@ -43,8 +44,14 @@ export class UpdateUserDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
 
-/** `PATCH /api/me`: what users change of themselves. Name, language and password are to join here. */
+/** `PATCH /api/me`: what users change of themselves. */
 export class ChangeProfileDto {
+  @ApiPropertyOptional({ description: 'the name colleagues see' }) @IsOptional() @IsString() @MaxLength(400) name?: string;
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'the language of your pages and of the mail the product sends you' })
+  @IsOptional()
+  @IsIn(LANGUAGES, { message: `language must be one of ${LANGUAGES.join(', ')}` })
+  language?: string;
+
   @ApiPropertyOptional({
     example: '{{agent.name}}\nCustomer care, Acme',
     description: `appended to your email replies: plain text, several lines, at most ${SIGNATURE_MAX} characters, the variables of saved replies; empty removes it`,

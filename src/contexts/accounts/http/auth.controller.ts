@@ -15,14 +15,15 @@ import { ChangeProfileDto, LoginDto } from './accounts.dto';
 import { clearSessionCookie, setSessionCookie } from './session-response';
 
 /** The signed-in user and what they may do, so that clients show and hide from this alone. */
-const meOf = ({ userId, accountId, name, email, role }: Omit<SignedInUser, 'sessionId'>, signature: string): MeAnswer => ({
+const meOf = ({ userId, accountId, name, email, role }: Omit<SignedInUser, 'sessionId'>, queries: AccountsQueries): MeAnswer => ({
   userId,
   accountId,
   name,
   email,
   role,
   permissions: permissionsOf(role),
-  signature,
+  signature: queries.signature(accountId, userId),
+  language: queries.language(accountId, userId),
 });
 
 @ApiTags('auth')
@@ -40,7 +41,7 @@ export class AuthController {
   async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<MeAnswer> {
     const { user, session } = await this.commands.execute(new LogIn(body.email, body.password, request.ip ?? 'unknown', request.requestId));
     setSessionCookie(request, response, session);
-    return meOf(user, this.queries.signature(user.accountId, user.userId));
+    return meOf(user, this.queries);
   }
 
   /** Ends the current session, if any, and clears the cookie. */
@@ -57,15 +58,16 @@ export class AuthController {
   @Allow('profile.read')
   @ApiOkResponse({ type: MeAnswer })
   me(@CurrentUser() user: SignedInUser): MeAnswer {
-    return meOf(user, this.queries.signature(user.accountId, user.userId));
+    return meOf(user, this.queries);
   }
 
-  /** The caller's own profile; only the signature so far. */
+  /** The caller's own profile: name, language, signature. */
   @Patch('me')
   @Allow('profile.update')
   @ApiOkResponse({ type: MeAnswer })
   async changeProfile(@Body() body: ChangeProfileDto, @CurrentUser() user: SignedInUser, @RequestContext() context: CommandContext): Promise<MeAnswer> {
     await this.commands.execute(new ChangeProfile(body, { ...context, accountId: user.accountId, actor: { userId: user.userId, role: user.role } }));
-    return this.me(user);
+    // The request's user was read before the change: its name may be the old one.
+    return meOf({ ...user, name: this.queries.user(user.accountId, user.userId)?.name ?? user.name }, this.queries);
   }
 }

@@ -9,7 +9,7 @@ import type { UserEvent } from '../domain/user.decider';
 /** Accounts, users (with their credential, for sign-in) and sessions, as the HTTP edge reads them. */
 export class AccountsProjection implements Projection {
   readonly name = 'accounts';
-  readonly version = 3;
+  readonly version = 4;
 
   setUp(db: SqliteDatabase): void {
     db.exec(`
@@ -23,6 +23,7 @@ export class AccountsProjection implements Projection {
         role TEXT NOT NULL, active INTEGER NOT NULL, password_hash TEXT, created_at TEXT NOT NULL
       ) STRICT;
       CREATE TABLE IF NOT EXISTS user_signatures (user_id TEXT PRIMARY KEY, signature TEXT NOT NULL) STRICT;
+      CREATE TABLE IF NOT EXISTS user_languages (user_id TEXT PRIMARY KEY, language TEXT NOT NULL) STRICT;
       CREATE INDEX IF NOT EXISTS users_by_account ON users (account_id, name);
       CREATE TABLE IF NOT EXISTS sessions (
         session_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, account_id TEXT NOT NULL,
@@ -32,7 +33,7 @@ export class AccountsProjection implements Projection {
   }
 
   tearDown(db: SqliteDatabase): void {
-    db.exec('DROP TABLE IF EXISTS accounts; DROP TABLE IF EXISTS users; DROP TABLE IF EXISTS user_signatures; DROP TABLE IF EXISTS sessions;');
+    db.exec('DROP TABLE IF EXISTS accounts; DROP TABLE IF EXISTS users; DROP TABLE IF EXISTS user_signatures; DROP TABLE IF EXISTS user_languages; DROP TABLE IF EXISTS sessions;');
   }
 
   apply(recorded: RecordedEvent, db: SqliteDatabase): void {
@@ -76,6 +77,11 @@ export class AccountsProjection implements Projection {
         // A table of its own: the users row's shape (and its positional insert) stays as it was.
         prepared(db, 'INSERT INTO user_signatures VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET signature = excluded.signature').run(
           event.data.userId, event.data.signature,
+        );
+        return;
+      case 'UserLanguageChosen':
+        prepared(db, 'INSERT INTO user_languages VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET language = excluded.language').run(
+          event.data.userId, event.data.language,
         );
         return;
       case 'SessionStarted': {

@@ -3,6 +3,7 @@ import type { Role } from '../../../shared/domain/event-envelope';
 import { READ_MODEL_DB } from '../../../shared/event-store/event-store.module';
 import { prepared, type SqliteDatabase } from '../../../shared/sqlite/open-sqlite';
 import type { SignedInUser } from '../../../shared/http/signed-in-user';
+import { isLanguage, languageOfLocale, type Language } from '../../../shared/domain/language';
 
 export interface AccountView {
   accountId: string;
@@ -78,6 +79,19 @@ export class AccountsQueries {
       userId,
     ) as { signature: string } | undefined;
     return row?.signature ?? '';
+  }
+
+  /**
+   * The language the product speaks to the user: the one they chose, else their account's locale's
+   * (English for a locale of another language, or for a user of another account).
+   */
+  language(accountId: string, userId: string): Language {
+    const row = prepared(
+      this.db,
+      `SELECT l.language AS chosen, a.locale FROM users u JOIN accounts a USING (account_id)
+       LEFT JOIN user_languages l ON l.user_id = u.user_id WHERE u.account_id = ? AND u.user_id = ?`,
+    ).get(accountId, userId) as { chosen: string | null; locale: string } | undefined;
+    return isLanguage(row?.chosen) ? row.chosen : languageOfLocale(row?.locale);
   }
 
   /** For sign-in only: the one query that returns the credential. */
