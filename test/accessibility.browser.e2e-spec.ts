@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { newPage } from './support/browser';
 import { PASSWORD, uniqueEmail } from './support/api-app';
 import type { RunningApp } from './support/app-process';
 import { CaptureRelay } from './support/capture-relay';
@@ -10,16 +11,16 @@ import { startBrowserApp, type BrowserApp } from './support/browser-app';
 // axe-core over every page of the web app, each as the role that uses it, with real content in it:
 // no violation of impact serious or critical may remain. One app, one browser, pages in sequence.
 
-const LANGUAGES = ['en'] as const;
+const LANGUAGES = ['en', 'de'] as const;
+/** The browser's language, which the pages follow for someone not signed in. */
+const BROWSER_LOCALES = { en: 'en-US', de: 'de-DE' } as const;
 const BLOCKING = new Set(['serious', 'critical']);
 
 let relay: CaptureRelay;
 let running: BrowserApp;
 let app: RunningApp;
 let owner: Page;
-let agentContext: BrowserContext;
 let agent: Page;
-let visitorContext: BrowserContext;
 let visitor: Page;
 const ids: Record<'conversation' | 'contact' | 'form' | 'savedReply', string> = { conversation: '', contact: '', form: '', savedReply: '' };
 
@@ -75,14 +76,11 @@ beforeAll(async () => {
     'the failed mail',
   );
 
-  // An agent (for the 403 page) and a visitor who is signed in nowhere (sign-in, sign-up, public pages).
+  // An agent, for the 403 page.
   const agentEmail = uniqueEmail('agent');
   expect((await api.post(`${base}/api/users`, { data: { name: 'Alex Agent', email: agentEmail, password: PASSWORD, role: 'agent' } })).status()).toBe(201);
-  agentContext = await running.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  agent = await agentContext.newPage();
-  expect((await agentContext.request.post(`${base}/api/auth/login`, { data: { email: agentEmail, password: PASSWORD } })).ok()).toBe(true);
-  visitorContext = await running.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  visitor = await visitorContext.newPage();
+  agent = await newPage(running.browser);
+  expect((await agent.request.post(`${base}/api/auth/login`, { data: { email: agentEmail, password: PASSWORD } })).ok()).toBe(true);
 });
 afterAll(async () => {
   await running?.stop();
@@ -156,11 +154,19 @@ async function blockingViolations(page: Page): Promise<string[]> {
     );
 }
 
-describe.each(LANGUAGES)('in %s, axe-core finds no serious or critical violation', () => {
+describe.each(LANGUAGES)('in %s, axe-core finds no serious or critical violation', (language) => {
+  beforeAll(async () => {
+    for (const user of [owner, agent]) expect((await user.request.patch(`${app.baseUrl}/api/me`, { data: { language } })).ok()).toBe(true);
+    // Someone signed in nowhere (sign-in, sign-up, the public pages), whose browser speaks the language.
+    visitor = await newPage(running.browser, { locale: BROWSER_LOCALES[language] });
+  });
+  afterAll(() => visitor?.context().close());
+
   it.each(VISITS.map((visit) => [visit.name, visit] as const))('on the %s page', async (_name, visit) => {
     const page = visit.page();
     await page.goto(`${app.baseUrl}${visit.path()}`);
     await visit.ready(page);
+    expect(await page.locator('html').getAttribute('lang')).toBe(language);
     expect((await blockingViolations(page)).join('\n')).toBe('');
     // Landmarks a screen reader jumps by: the page's content in one main, named by one h1.
     expect({ main: await page.locator('main').count(), h1: await page.locator('h1').count() }).toEqual({ main: 1, h1: 1 });

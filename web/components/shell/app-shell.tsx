@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { logOut } from '@/app/actions/session.actions';
 import type { Me, Notifications } from '@/lib/api';
@@ -12,14 +13,15 @@ import { NotificationBell } from '@/components/notifications/notification-bell';
 /** Where the skip link lands: the page's own content, past the navigation. */
 export const MAIN_ID = 'main';
 
-export function AppShell({ me, notifications, children }: { me: Me; notifications: Notifications | null; children: ReactNode }) {
+export async function AppShell({ me, notifications, children }: { me: Me; notifications: Notifications | null; children: ReactNode }) {
+  const a11y = await getTranslations('a11y');
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
       <a
         href={`#${MAIN_ID}`}
         className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:text-brand-700 focus:shadow-lg"
       >
-        Skip to content
+        {a11y('skipToContent')}
       </a>
       <header className="flex shrink-0 flex-wrap items-center gap-x-2 gap-y-4 border-b border-slate-200 bg-white p-4 md:w-60 md:flex-col md:flex-nowrap md:items-stretch md:border-r md:border-b-0">
         <div className="flex flex-1 items-center justify-between gap-2 md:flex-none">
@@ -28,7 +30,7 @@ export function AppShell({ me, notifications, children }: { me: Me; notification
           </Link>
           {notifications ? <NotificationBell notifications={notifications} /> : null}
         </div>
-        <ShellMenu label="Menu">
+        <ShellMenu label={a11y('menu')}>
           <nav aria-label="Main">
             <ul className="flex flex-col gap-1">
               {navFor(me).map((item) => (
