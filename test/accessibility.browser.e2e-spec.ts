@@ -154,6 +154,44 @@ async function blockingViolations(page: Page): Promise<string[]> {
     );
 }
 
+describe('from the keyboard alone', () => {
+  const focused = () => owner.evaluate<string>("(() => { const e = document.activeElement; return e ? (e.id || e.getAttribute('data-testid') || e.textContent || e.tagName).trim() : ''; })()");
+
+  it('the first Tab offers the skip link, which lands in the page past the navigation', async () => {
+    await owner.goto(`${app.baseUrl}/inbox`);
+    await owner.getByTestId('conversation-row').first().waitFor();
+    await owner.keyboard.press('Tab');
+    expect(await focused()).toBe('Skip to content');
+    await owner.keyboard.press('Enter');
+    expect(await focused()).toBe('main');
+  });
+
+  it('menus close with Escape and give the focus back; typing in a field fires no shortcut', async () => {
+    await owner.goto(`${app.baseUrl}/inbox`);
+    const tagFilter = owner.getByTestId('tag-filter');
+    await tagFilter.locator('summary').focus();
+    await owner.keyboard.press('Enter');
+    await tagFilter.getByRole('navigation').waitFor();
+    await owner.keyboard.press('Escape');
+    await tagFilter.getByRole('navigation').waitFor({ state: 'hidden' });
+    expect(await owner.evaluate<string>('document.activeElement.tagName')).toBe('SUMMARY');
+
+    // j, e and r are shortcuts on the list: in the search box they are letters.
+    await owner.getByRole('searchbox').focus();
+    await owner.keyboard.type('jer');
+    expect(await owner.getByRole('searchbox').inputValue()).toBe('jer');
+    expect(owner.url()).toBe(`${app.baseUrl}/inbox`);
+
+    await owner.goto(`${app.baseUrl}/inbox/${ids.conversation}`);
+    await owner.locator('[data-testid="live-status"][data-live="true"]').waitFor();
+    await owner.locator('body').press('s');
+    await owner.getByRole('menu').waitFor();
+    await owner.keyboard.press('Escape');
+    await owner.getByRole('menu').waitFor({ state: 'hidden' });
+    expect(await owner.evaluate<boolean>("document.activeElement.hasAttribute('data-snooze-toggle')")).toBe(true);
+  });
+});
+
 describe.each(LANGUAGES)('in %s, axe-core finds no serious or critical violation', (language) => {
   beforeAll(async () => {
     for (const user of [owner, agent]) expect((await user.request.patch(`${app.baseUrl}/api/me`, { data: { language } })).ok()).toBe(true);

@@ -36,9 +36,9 @@ afterAll(async () => {
 });
 
 /** Nothing runs off the side: the page is no wider than the phone, and every target is big enough for a finger. */
-async function fitsThePhone(): Promise<void> {
+async function fitsThePhone(page: Page = phone): Promise<void> {
   // The innermost elements that reach past the edge, when the page is too wide: what to fix.
-  const overflow = await phone.evaluate<string[]>(`(() => {
+  const overflow = await page.evaluate<string[]>(`(() => {
     if (document.documentElement.scrollWidth <= ${WIDTH}) return [];
     const past = [...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > ${WIDTH} + 0.5);
     return past
@@ -47,8 +47,8 @@ async function fitsThePhone(): Promise<void> {
       .map((element) => element.tagName.toLowerCase() + '.' + [...element.classList].join('.') + ' right=' + Math.round(element.getBoundingClientRect().right));
   })()`);
   expect(overflow).toEqual([]);
-  expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(WIDTH);
-  const { violations } = await new AxeBuilder({ page: phone }).withRules(['target-size']).analyze();
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(WIDTH);
+  const { violations } = await new AxeBuilder({ page }).withRules(['target-size']).analyze();
   expect(violations.flatMap((violation) => violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary}`))).toEqual([]);
 }
 
@@ -110,5 +110,24 @@ describe('on a phone', () => {
     expect(mail.parsed.text).toContain('A new one is on its way.');
     await fitsThePhone();
     expect((await phone.request.get(`${app.baseUrl}/api/health`)).status()).toBe(200);
+  });
+
+  it('every page of an admin fits the width too', async () => {
+    const owner = await running.browser.newContext({ viewport: { width: WIDTH, height: 844 }, isMobile: true, hasTouch: true, storageState: await running.page.context().storageState() });
+    const page = await owner.newPage();
+    const base = app.baseUrl;
+    const [conversation] = ((await (await page.request.get(`${base}/api/conversations`)).json()) as { items: Array<{ id: string; contact: { id: string } }> }).items;
+    const paths = ['/inbox', `/inbox/${conversation.id}`, '/contacts', `/contacts/${conversation.contact.id}`, '/failed-mail', '/audit', '/profile'];
+    paths.push('/settings/channels', '/settings/channels/email', '/settings/account', '/settings/users', '/settings/forms', '/settings/forms/new', '/settings/saved-replies', '/settings/tags');
+    for (const path of paths) {
+      await page.goto(`${base}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      try {
+        await fitsThePhone(page);
+      } catch (error) {
+        throw new Error(`${path}: ${(error as Error).message}`);
+      }
+    }
+    await owner.close();
   });
 });

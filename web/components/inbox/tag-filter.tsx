@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Disclosure } from '@/components/ui/disclosure';
 
 /**
  * The inbox's tag filter: a disclosure listing the account's tags, each with its open conversations,
@@ -7,7 +8,7 @@ import Link from 'next/link';
 export function TagFilter({ current, options, clearHref }: { current: string; options: Array<{ name: string; count: string; href: string }>; clearHref: string }) {
   if (options.length === 0 && !current) return null;
   return (
-    <details className="relative py-2" data-testid="tag-filter">
+    <Disclosure className="relative py-2" data-testid="tag-filter">
       <summary className="cursor-pointer list-none rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
         {current ? `Tag: ${current}` : 'All tags'} <span aria-hidden>▾</span>
       </summary>
@@ -34,6 +35,6 @@ export function TagFilter({ current, options, clearHref }: { current: string; op
           ))}
         </ul>
       </nav>
-    </details>
+    </Disclosure>
   );
 }

@@ -68,7 +68,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
         }
       />
       <MarkSeen id={thread.id} latestInboundAt={latestInboundAt(thread.messages)} />
-      <div className="grid items-start gap-6 p-4 sm:p-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+      <div className="grid grid-cols-1 items-start gap-6 p-4 sm:p-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
       <div className="flex min-w-0 flex-col gap-4">
         <TagPicker conversationId={thread.id} tags={thread.tags} known={tags.map((tag) => tag.name)} canEdit={canManage} />
         {thread.linkReason === 'unverified-sender' ? (
