@@ -112,22 +112,26 @@ describe('on a phone', () => {
     expect((await phone.request.get(`${app.baseUrl}/api/health`)).status()).toBe(200);
   });
 
-  it('every page of an admin fits the width too', async () => {
+});
+
+describe('every page of an admin on a phone fits the width', () => {
+  let page: Page;
+  const ids = { conversation: '', contact: '' };
+
+  beforeAll(async () => {
     const owner = await running.browser.newContext({ viewport: { width: WIDTH, height: 844 }, isMobile: true, hasTouch: true, storageState: await running.page.context().storageState() });
-    const page = await owner.newPage();
-    const base = app.baseUrl;
-    const [conversation] = ((await (await page.request.get(`${base}/api/conversations`)).json()) as { items: Array<{ id: string; contact: { id: string } }> }).items;
-    const paths = ['/inbox', `/inbox/${conversation.id}`, '/contacts', `/contacts/${conversation.contact.id}`, '/failed-mail', '/audit', '/profile'];
-    paths.push('/settings/channels', '/settings/channels/email', '/settings/account', '/settings/users', '/settings/forms', '/settings/forms/new', '/settings/saved-replies', '/settings/tags');
-    for (const path of paths) {
-      await page.goto(`${base}${path}`);
-      await page.getByRole('heading', { level: 1 }).waitFor();
-      try {
-        await fitsThePhone(page);
-      } catch (error) {
-        throw new Error(`${path}: ${(error as Error).message}`);
-      }
-    }
-    await owner.close();
+    page = await owner.newPage();
+    const [conversation] = ((await (await page.request.get(`${app.baseUrl}/api/conversations`)).json()) as { items: Array<{ id: string; contact: { id: string } }> }).items;
+    ids.conversation = conversation.id;
+    ids.contact = conversation.contact.id;
+  });
+  afterAll(() => page?.context().close());
+
+  const PATHS = ['/inbox', '/inbox/:conversation', '/contacts', '/contacts/:contact', '/failed-mail', '/audit', '/profile', '/settings/channels', '/settings/channels/email'];
+  PATHS.push('/settings/account', '/settings/users', '/settings/forms', '/settings/forms/new', '/settings/saved-replies', '/settings/tags');
+  it.each(PATHS)('%s', async (path) => {
+    await page.goto(`${app.baseUrl}${path.replace(':conversation', ids.conversation).replace(':contact', ids.contact)}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await fitsThePhone(page);
   });
 });
