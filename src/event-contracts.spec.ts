@@ -63,13 +63,15 @@ describe('the app registry of event types', () => {
       [
         'AccountOpened', 'AccountSettingsChanged', 'UserRegistered', 'UserPasswordSet', 'UserRenamed', 'UserRoleChanged', 'UserDeactivated',
         'UserReactivated', 'SessionStarted', 'SessionEnded', 'UserEmailClaimed', 'FirstAccountClaimed', 'UserSignatureChanged', 'UserLanguageChosen',
+        'PasswordResetRequested', 'UserPasswordChanged',
+        'InvitationSent', 'InvitationResent', 'InvitationRevoked', 'InvitationAccepted',
         'SubdomainClaimed', 'AddressClaimed', 'ChatChannelEnabled', 'ChatChannelDisabled', 'EmailChannelCreated', 'EmailChannelEnabled',
         'EmailChannelDisabled', 'DefaultSubjectChanged', 'FromNameChanged', 'ReplySubjectChanged', 'QuoteHistoryChanged', 'PlainTextOnlyChanged', 'ForwardingAddressClaimed', 'ForwardingConfirmationReceived',
         'ChannelSignatureChanged',
         'InboundMailAccepted', 'InboundMailFailed', 'InboundMailUnrouted', 'InboundTokenRotated',
         'ContactCreated',
         'ConversationStarted', 'MessageReceived', 'ConversationReopened', 'ConversationClosed', 'ConversationAssigned', 'ReplyQueued',
-        'ChatMessageReceived', 'ChatVisitorIdentified', 'ChatReplyPosted', 'ReplyDeliveryStarted', 'ReplyDelivered', 'ReplyDeliveryFailed',
+        'ChatMessageReceived', 'ChatVisitorIdentified', 'ChatReplyPosted', 'ReplyDeliveryStarted', 'ReplyDelivered', 'ReplyDeliveryFailed', 'UserMailQueued',
         'ReplyRetryRequested', 'ConversationSeen', 'NoteAdded', 'NotificationsRead',
         'ConversationSnoozed', 'ConversationWoke', 'DraftSaved', 'DraftDiscarded', 'ReplyUndone',
         'SavedReplyCreated', 'SavedReplyChanged', 'SavedReplyDeleted',
@@ -132,7 +134,9 @@ describe('the app registry of event types', () => {
     ['EmailChannelEnabled', { accountId: 'a', previousHash: null, because: 'cron' }, 'EmailChannelEnabled.data.because: Invalid option: expected one of "account_opened"|"admin"'],
     ['UserRoleChanged', { userId: 'u', from: 'agent', to: 'root' }, 'UserRoleChanged.data.to: Invalid option: expected one of "primary_admin"|"admin"|"agent"|"auditor"'],
     ['UserSignatureChanged', { userId: 'u', signature: null }, 'UserSignatureChanged.data.signature: expected string, received null'],
-    ['UserLanguageChosen', { userId: 'u', language: 'fr' }, 'UserLanguageChosen.data.language'],
+    ['UserLanguageChosen', { userId: 'u', language: 'fr' }, 'UserLanguageChosen.data.language: Invalid option: expected one of "en"|"de"'],
+    ['UserMailQueued', { mailId: 'm', accountId: 'a', key: 'k', to: { name: 'Ann\r\nBcc: x@y.z', address: 'ann@example.com' }, subject: 's', text: 't', queuedAt: '2026-12-07T10:00:00.000Z' }, 'UserMailQueued.data.to.name: no line breaks or control characters'],
+    ['InvitationResent', { invitationId: 'i', resentBy: 'u', tokenHash: 'secret-token', send: 2, resentAt: '2026-11-24T10:00:01.000Z', expiresAt: '2026-12-01T10:00:01.000Z' }, 'InvitationResent.data.tokenHash: expected a SHA-256 hex digest'],
     ['ChannelSignatureChanged', { accountId: 'a', previousHash: null }, 'ChannelSignatureChanged.data.signature: expected string, received undefined'],
   ])('%s refuses a wrong field with its path', (type, data, message) => {
     expect(violation(type, data)).toBe(message);

@@ -4,6 +4,7 @@
 // their contexts' dependencies, and @RegisterProcessManager marks them.
 import type { ProjectionClass } from './shared/projections/projection';
 import { AccountsProjection } from './contexts/accounts/read-models/accounts.projection';
+import { InvitationsProjection } from './contexts/accounts/read-models/invitations.projection';
 import { ChannelsProjection } from './contexts/channel-configuration/read-models/channels.projection';
 import { InboundMailProjection } from './contexts/inbound-mail/read-models/inbound-mail.projection';
 import { ConversationsProjection } from './contexts/conversations/read-models/conversations.projection';
@@ -14,11 +15,13 @@ import { NotificationsProjection } from './contexts/conversations/read-models/no
 import { SavedRepliesProjection } from './contexts/conversations/read-models/saved-replies.projection';
 import { DraftsProjection } from './contexts/conversations/read-models/drafts.projection';
 import { TagsProjection } from './contexts/conversations/read-models/tags.projection';
+import { UserMailProjection } from './contexts/conversations/read-models/user-mail.projection';
 import { ContactsProjection } from './contexts/contacts/read-models/contacts.projection';
 import { FormsProjection } from './contexts/forms/read-models/forms.projection';
 
 export const projections: readonly ProjectionClass[] = [
   AccountsProjection,
+  InvitationsProjection,
   ChannelsProjection,
   InboundMailProjection,
   ConversationsProjection,
@@ -29,6 +32,7 @@ export const projections: readonly ProjectionClass[] = [
   SavedRepliesProjection,
   DraftsProjection,
   TagsProjection,
+  UserMailProjection,
   ContactsProjection,
   FormsProjection,
 ];

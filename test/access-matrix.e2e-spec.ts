@@ -41,6 +41,7 @@ beforeAll(async () => {
   await mailResources(owner.agent);
   await formResources(owner.agent);
   await savedReplyResources(owner.agent);
+  samples['/api/invitations'] = (await owner.agent.post('/api/invitations').send({ email: uniqueEmail('invitee'), role: 'agent' })).body.invitationId;
 });
 
 /** A form of account A (its submission route is public; the rest are for admins). */
@@ -120,6 +121,7 @@ const ROUTE_ROLES: Record<string, string> = {
   'GET /api/forms/:id': 'admin, primary_admin',
   'GET /api/forms/:id/public': 'public',
   'GET /api/health': 'public',
+  'GET /api/invitations': 'admin, primary_admin',
   'GET /api/me': 'admin, agent, auditor, primary_admin',
   'GET /api/messages/:id/raw': 'admin, agent, auditor, primary_admin',
   'GET /api/notifications': 'admin, agent, auditor, primary_admin',
@@ -139,6 +141,8 @@ const ROUTE_ROLES: Record<string, string> = {
   'POST /api/accounts': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'public',
+  'POST /api/auth/password-reset': 'public',
+  'POST /api/auth/password-reset/confirm': 'public',
   'POST /api/channels/email/forwarding-address': 'primary_admin',
   'POST /api/channels/email/inbound-token/rotate': 'admin, primary_admin',
   'POST /api/channels/email/preview': 'primary_admin',
@@ -161,6 +165,11 @@ const ROUTE_ROLES: Record<string, string> = {
   'POST /api/forms': 'admin, primary_admin',
   'POST /api/forms/:formId/submissions': 'public',
   'POST /api/inbound/mime': 'public',
+  'POST /api/invitations': 'admin, primary_admin',
+  'POST /api/invitations/:id/resend': 'admin, primary_admin',
+  'POST /api/invitations/:id/revoke': 'admin, primary_admin',
+  'POST /api/invitations/accept': 'public',
+  'POST /api/invitations/check': 'public',
   'POST /api/notifications/read': 'admin, agent, auditor, primary_admin',
   'POST /api/saved-replies': 'admin, primary_admin',
   'POST /api/uploads': 'admin, agent, primary_admin',
@@ -286,5 +295,6 @@ describe('access matrix', () => {
     expect((await foreign.get('/api/forms')).body.items).toEqual([]);
     expect((await foreign.get('/api/saved-replies')).body.items).toEqual([]);
     expect((await foreign.get('/api/tags')).body.items).toEqual([]);
+    expect((await foreign.get('/api/invitations')).body.items).toEqual([]);
   });
 });

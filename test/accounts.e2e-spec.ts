@@ -39,6 +39,7 @@ describe('sign-up', () => {
       role: 'primary_admin',
       permissions: expect.arrayContaining(['channels.email.configure', 'users.manage', 'audit.read']),
       signature: '',
+      language: 'de',
     });
     const account = await agent.get('/api/account');
     expect(account.body).toEqual({ name: 'Acme Support', plan: 'seats', timeZone: 'Europe/Berlin', locale: 'de-DE', undoSendSeconds: 10 });

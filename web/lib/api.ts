@@ -129,6 +129,22 @@ export type Users = Answers['UserListAnswer'];
 
 export const getUsers = (): Promise<Users> => read((client) => client.GET('/api/users'));
 
+export type Invitation = Answers['InvitationAnswer'];
+
+export async function getInvitations(): Promise<Invitation[]> {
+  return (await read((client) => client.GET('/api/invitations'))).items;
+}
+
+export type InvitationLink = Answers['InvitationLinkAnswer'];
+
+/** What an invitation link is for, or the API's code for why it no longer works (LINK_INVALID, LINK_USED, LINK_EXPIRED). */
+export async function checkInvitationLink(token: string): Promise<{ ok: true; link: InvitationLink } | { ok: false; code: string }> {
+  const { data, error, response } = await (await api()).POST('/api/invitations/check', { body: { token } });
+  if (response.ok && data) return { ok: true, link: data };
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return { ok: false, code: typeof code === 'string' ? code : 'INVITATIONS.LINK_INVALID' };
+}
+
 export type EmailChannel = Answers['EmailChannelAnswer'];
 export type Channels = Answers['ChannelsAnswer'];
 

@@ -6,3 +6,6 @@ export type { ChatVisitorIdentified, ChatMessageReceived, ChatReplyPosted } from
 export { ReceiveChatMessage, IdentifyChatVisitor } from './application/chat-intake.commands';
 export { ConversationsQueries, type ConversationSummary } from './read-models/conversations.queries';
 export { OUTBOUND_MAILER, type OutboundMailer, type OutboundNotice } from './outbound/outbound-mailer';
+// Mail to the product's own people (invitations, password resets, notifications), delivered by the replies' outbox.
+export { QueueUserMail } from './application/queue-user-mail.command';
+export type { UserMail } from './domain/user-mail';

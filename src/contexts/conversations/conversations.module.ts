@@ -7,6 +7,7 @@ import { ChannelConfigurationModule } from '../channel-configuration/channel-con
 import { IdentifyChatVisitorHandler, ReceiveChatMessageHandler } from './application/chat-intake.commands';
 import { ReplyComposer } from './application/reply-composer';
 import { ReplyOutbox } from './application/reply-outbox';
+import { QueueUserMailHandler } from './application/queue-user-mail.command';
 import { RetryReplyHandler } from './application/retry-reply.command';
 import { SendReplyHandler } from './application/send-reply.command';
 import { ForwardConversationHandler } from './application/forward-conversation.command';
@@ -104,6 +105,7 @@ import { UploadsController } from './http/uploads.controller';
     MarkNotificationsReadHandler,
     ReplyComposer,
     ReplyOutbox,
+    QueueUserMailHandler,
     SavedRepliesQueries,
     CreateSavedReplyHandler,
     ChangeSavedReplyHandler,

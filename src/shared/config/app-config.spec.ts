@@ -9,6 +9,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       port: 3000,
       publicUrl: 'http://localhost:3000',
+      systemMailFrom: { name: 'Inbox', address: 'no-reply@inbox.localhost' },
       smtpPort: 2525,
       dataDir: resolve('./data'),
       inboxDomain: 'inbox.localhost',
@@ -38,6 +39,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
     expect(() => loadConfig({ PUBLIC_URL: 'https://inbox.example.com/?a=1' })).toThrow(ConfigError);
     expect(() => loadConfig({ PUBLIC_URL: 'ftp://inbox.example.com' })).toThrow(ConfigError);
+  });
+
+  it('sends mail to its own people from SYSTEM_MAIL_FROM, else no-reply at the inbox domain', () => {
+    expect(loadConfig({ INBOX_DOMAIN: 'inbox.example.com' }).systemMailFrom).toEqual({ name: 'Inbox', address: 'no-reply@inbox.example.com' });
+    expect(loadConfig({ SYSTEM_MAIL_FROM: 'team@example.com' }).systemMailFrom).toEqual({ name: 'Inbox', address: 'team@example.com' });
+    expect(() => loadConfig({ SYSTEM_MAIL_FROM: 'Team <team@example.com>' })).toThrow(ConfigError);
   });
 
   it('reads the trusted ARC sealers as domain names, and a fixed-records DNS file only in a test run', () => {

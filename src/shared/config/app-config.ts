@@ -6,6 +6,8 @@ export interface AppConfig {
   port: number;
   /** Where people reach the web app (PUBLIC_URL), for links in the mail the product sends its users. */
   publicUrl: string;
+  /** The sender of mail to the product's own people: invitations, password resets, notifications (SYSTEM_MAIL_FROM). */
+  systemMailFrom: { name: string; address: string };
   smtpPort: number;
   dataDir: string;
   inboxDomain: string;
@@ -106,6 +108,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpPort: portNumber(env, 'SMTP_PORT', 2525),
     dataDir: resolve(nonEmpty(env, 'DATA_DIR', './data')),
     inboxDomain: domainName(env, 'INBOX_DOMAIN', 'inbox.localhost'),
+    systemMailFrom: systemMailFrom(env, domainName(env, 'INBOX_DOMAIN', 'inbox.localhost')),
     eventStoreUrl: optionalUrl(env, 'EVENTSTORE_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:']),
     outboundSmtpUrl: optionalUrl(env, 'OUTBOUND_SMTP_URL', ['smtp:', 'smtps:']),
     maxMessageBytes: positiveInteger(env, 'MAX_MESSAGE_BYTES', 26_214_400),
@@ -279,6 +282,14 @@ function publicUrl(env: Env, port: number): string {
   const url = new URL(value);
   if (url.search || url.hash || url.username || url.password) throw new ConfigError('PUBLIC_URL', 'must be a plain origin with an optional path, such as https://inbox.example.com', value);
   return url.href.replace(/\/+$/, '');
+}
+
+/** SYSTEM_MAIL_FROM, an address; `no-reply@<INBOX_DOMAIN>` without it. The name is the product's. */
+function systemMailFrom(env: Env, inboxDomain: string): { name: string; address: string } {
+  const value = raw(env, 'SYSTEM_MAIL_FROM');
+  if (value === undefined) return { name: 'Inbox', address: `no-reply@${inboxDomain}` };
+  if (!/^[^\s@<>"(),;:]+@[a-z0-9.-]+\.[a-z]{2,63}$/i.test(value)) throw new ConfigError('SYSTEM_MAIL_FROM', 'must be an email address such as no-reply@example.com', value);
+  return { name: 'Inbox', address: value };
 }
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {

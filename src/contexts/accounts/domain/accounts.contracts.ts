@@ -1,10 +1,13 @@
 import type { EventSchemas } from '../../../shared/domain/event-schema';
 import { AccountOpenedData, AccountSettingsChangedData } from './account.decider';
 import { FirstAccountClaimedData } from './first-account-claim.decider';
+import { InvitationAcceptedData, InvitationResentData, InvitationRevokedData, InvitationSentData } from './invitation.decider';
 import { SessionEndedData, SessionStartedData } from './session.decider';
 import { UserEmailClaimedData } from './user-email-claim.decider';
 import {
+  PasswordResetRequestedData,
   UserDeactivatedData,
+  UserPasswordChangedData,
   UserPasswordSetData,
   UserReactivatedData,
   UserRegisteredData,
@@ -26,8 +29,14 @@ export const accountsEventSchemas: EventSchemas = {
   UserReactivated: UserReactivatedData,
   UserSignatureChanged: UserSignatureChangedData,
   UserLanguageChosen: UserLanguageChosenData,
+  PasswordResetRequested: PasswordResetRequestedData,
+  UserPasswordChanged: UserPasswordChangedData,
   SessionStarted: SessionStartedData,
   SessionEnded: SessionEndedData,
   UserEmailClaimed: UserEmailClaimedData,
   FirstAccountClaimed: FirstAccountClaimedData,
+  InvitationSent: InvitationSentData,
+  InvitationResent: InvitationResentData,
+  InvitationRevoked: InvitationRevokedData,
+  InvitationAccepted: InvitationAcceptedData,
 };

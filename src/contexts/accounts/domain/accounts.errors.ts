@@ -54,3 +54,66 @@ export class TooManyLoginAttempts extends TooManyRequests {
     super('ACCOUNTS.TOO_MANY_ATTEMPTS', `Too many failed sign-in attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`, retryAfterSeconds);
   }
 }
+
+/** The reset link's token matches none ever sent (mistyped, cut short, or made up). */
+export class ResetLinkUnknown extends DomainError {
+  constructor() {
+    super('ACCOUNTS.RESET_LINK_UNKNOWN', 'not_found', 'This password reset link is not valid; ask for a new one', 'token');
+  }
+}
+
+export class ResetLinkExpired extends DomainError {
+  constructor() {
+    super('ACCOUNTS.RESET_LINK_EXPIRED', 'conflict', 'This password reset link has expired (links last one hour); ask for a new one', 'token');
+  }
+}
+
+/** Used once already, or the password has changed since it was sent: either way it sets nothing now. */
+export class ResetLinkUsed extends DomainError {
+  constructor() {
+    super('ACCOUNTS.RESET_LINK_USED', 'conflict', 'This password reset link has been used, or the password has changed since; ask for a new one', 'token');
+  }
+}
+
+export class WrongCurrentPassword extends DomainError {
+  constructor() {
+    super('ACCOUNTS.WRONG_PASSWORD', 'invalid', 'currentPassword is not your current password', 'currentPassword');
+  }
+}
+
+export class TooManyResetRequests extends TooManyRequests {
+  constructor(retryAfterSeconds: number) {
+    super('ACCOUNTS.TOO_MANY_RESET_REQUESTS', `Too many password reset requests from your address; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`, retryAfterSeconds);
+  }
+}
+
+export class InvitationPending extends DomainError {
+  constructor() {
+    super('INVITATIONS.ALREADY_INVITED', 'conflict', 'email already has a pending invitation to this account: resend or revoke it', 'email');
+  }
+}
+
+export class InvitationClosed extends DomainError {
+  constructor(how: 'accepted' | 'revoked') {
+    super(`INVITATIONS.${how.toUpperCase()}`, 'conflict', `This invitation has been ${how}`);
+  }
+}
+
+/** Revoked, replaced by a newer link, or never issued: the holder can do nothing with it but ask again. */
+export class InvitationLinkInvalid extends DomainError {
+  constructor() {
+    super('INVITATIONS.LINK_INVALID', 'not_found', 'token is not a valid invitation link: it was revoked or replaced by a newer one; ask an admin for a new invitation', 'token');
+  }
+}
+
+export class InvitationLinkExpired extends DomainError {
+  constructor() {
+    super('INVITATIONS.LINK_EXPIRED', 'conflict', 'token: this invitation link has expired; ask an admin to send it again', 'token');
+  }
+}
+
+export class InvitationLinkUsed extends DomainError {
+  constructor() {
+    super('INVITATIONS.LINK_USED', 'conflict', 'token: this invitation link has already been used; sign in instead', 'token');
+  }
+}

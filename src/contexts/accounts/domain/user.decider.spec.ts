@@ -99,6 +99,82 @@ describe('user decider', () => {
     });
   });
 
+  describe('password reset and change', () => {
+    const HASH_A = 'a'.repeat(64);
+    const HASH_B = 'b'.repeat(64);
+    const requested = (tokenHash: string, expiresAt = '2026-12-07T11:00:00.000Z'): UserEvent => ({
+      type: 'PasswordResetRequested',
+      data: { userId: 'u1', tokenHash, expiresAt },
+    });
+    const reset = (tokenHash: string, now = '2026-12-07T10:30:00.000Z') => ({ type: 'ResetPassword' as const, userId: 'u1', tokenHash, passwordHash: 'new', now });
+
+    it('records a reset link for an active user, and none for a deactivated one', () => {
+      given(userDecider, registered())
+        .when({ type: 'RequestPasswordReset', userId: 'u1', tokenHash: HASH_A, expiresAt: '2026-12-07T11:00:00.000Z' })
+        .then([requested(HASH_A)]);
+      given(userDecider, [...registered(), { type: 'UserDeactivated', data: { userId: 'u1' } }])
+        .when({ type: 'RequestPasswordReset', userId: 'u1', tokenHash: HASH_A, expiresAt: '2026-12-07T11:00:00.000Z' })
+        .then([]);
+    });
+
+    it('sets the password from a pending link within its hour, and says so for the sessions to end', () => {
+      given(userDecider, [...registered(), requested(HASH_A)])
+        .when(reset(HASH_A))
+        .then([
+          { type: 'UserPasswordSet', data: { userId: 'u1', passwordHash: 'new' } },
+          { type: 'UserPasswordChanged', data: { userId: 'u1', via: 'reset' } },
+        ]);
+    });
+
+    it('refuses an expired link', () => {
+      given(userDecider, [...registered(), requested(HASH_A)])
+        .when(reset(HASH_A, '2026-12-07T11:00:00.000Z'))
+        .thenFails({ code: 'ACCOUNTS.RESET_LINK_EXPIRED', field: 'token' });
+    });
+
+    it('refuses a used link, and every other link once the password has changed', () => {
+      const history = [...registered(), requested(HASH_A), requested(HASH_B), { type: 'UserPasswordChanged', data: { userId: 'u1', via: 'reset' } } as UserEvent];
+      given(userDecider, history).when(reset(HASH_A)).thenFails({ code: 'ACCOUNTS.RESET_LINK_USED' });
+      given(userDecider, history).when(reset(HASH_B)).thenFails({ code: 'ACCOUNTS.RESET_LINK_USED' });
+    });
+
+    it('lets an older link work beside a newer one', () => {
+      given(userDecider, [...registered(), requested(HASH_A), requested(HASH_B)])
+        .when(reset(HASH_A))
+        .then([
+          { type: 'UserPasswordSet', data: { userId: 'u1', passwordHash: 'new' } },
+          { type: 'UserPasswordChanged', data: { userId: 'u1', via: 'reset' } },
+        ]);
+    });
+
+    it('refuses a link of a user deactivated since it was sent', () => {
+      given(userDecider, [...registered(), requested(HASH_A), { type: 'UserDeactivated', data: { userId: 'u1' } }])
+        .when(reset(HASH_A))
+        .thenFails({ code: 'ACCOUNTS.USER_DEACTIVATED' });
+    });
+
+    it('changes the password on the profile, keeping the session it came from, and kills pending links', () => {
+      given(userDecider, registered())
+        .when({ type: 'ChangePassword', userId: 'u1', passwordHash: 'new', keptSessionId: 's1' })
+        .then([
+          { type: 'UserPasswordSet', data: { userId: 'u1', passwordHash: 'new' } },
+          { type: 'UserPasswordChanged', data: { userId: 'u1', via: 'profile', keptSessionId: 's1' } },
+        ]);
+      given(userDecider, [...registered(), requested(HASH_A), { type: 'UserPasswordChanged', data: { userId: 'u1', via: 'profile', keptSessionId: 's1' } }])
+        .when(reset(HASH_A))
+        .thenFails({ code: 'ACCOUNTS.RESET_LINK_USED' });
+    });
+
+    it('keeps reset links across a sign-in that only rehashes the same password', () => {
+      given(userDecider, [...registered(), requested(HASH_A), { type: 'UserPasswordSet', data: { userId: 'u1', passwordHash: 'rehashed' } }])
+        .when(reset(HASH_A))
+        .then([
+          { type: 'UserPasswordSet', data: { userId: 'u1', passwordHash: 'new' } },
+          { type: 'UserPasswordChanged', data: { userId: 'u1', via: 'reset' } },
+        ]);
+    });
+  });
+
   describe('name and language', () => {
     it('records a chosen language once, and a new name', () => {
       given(userDecider, registered())

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Decider } from '../../../shared/domain/decider';
 import type { Event } from '../../../shared/domain/event-envelope';
-import { Role } from '../../../shared/domain/event-schema';
+import { Role, Timestamp } from '../../../shared/domain/event-schema';
 import { InvalidInput } from '../../../shared/domain/domain-error';
 import { checkSignature } from '../../../shared/domain/signature';
 import { isLanguage, LANGUAGES, type Language } from '../../../shared/domain/language';
-import { CannotDeactivateSelf, PrimaryAdminIsFixed } from './accounts.errors';
+import { CannotDeactivateSelf, PrimaryAdminIsFixed, ResetLinkExpired, ResetLinkUsed, UserDeactivated as UserIsDeactivated } from './accounts.errors';
 import { checkAssignableRole, checkName, isFixedRole } from './accounts.rules';
 
 const UserId = z.string().min(1);
@@ -28,6 +28,15 @@ export type UserSignatureChanged = Event<'UserSignatureChanged', z.infer<typeof 
 /** The language the product speaks to this user, on its pages and in its mail; until chosen, the account's locale decides. */
 export const UserLanguageChosenData = z.object({ userId: UserId, language: z.enum(LANGUAGES) });
 export type UserLanguageChosen = Event<'UserLanguageChosen', z.infer<typeof UserLanguageChosenData>>;
+/** A one-time link to set a new password was made; only the hash of its token is kept. */
+export const PasswordResetRequestedData = z.object({ userId: UserId, tokenHash: z.string().regex(/^[0-9a-f]{64}$/u), expiresAt: Timestamp });
+export type PasswordResetRequested = Event<'PasswordResetRequested', z.infer<typeof PasswordResetRequestedData>>;
+/**
+ * The user chose a new password (beside its UserPasswordSet): every reset link dies and every session
+ * ends, but the one the user changed it from on their profile (`keptSessionId`).
+ */
+export const UserPasswordChangedData = z.object({ userId: UserId, via: z.enum(['reset', 'profile']), keptSessionId: z.string().min(1).optional() });
+export type UserPasswordChanged = Event<'UserPasswordChanged', z.infer<typeof UserPasswordChangedData>>;
 export type UserEvent =
   | UserRegistered
   | UserPasswordSet
@@ -36,7 +45,9 @@ export type UserEvent =
   | UserDeactivated
   | UserReactivated
   | UserSignatureChanged
-  | UserLanguageChosen;
+  | UserLanguageChosen
+  | PasswordResetRequested
+  | UserPasswordChanged;
 
 export type UserCommand =
   | {
@@ -53,7 +64,12 @@ export type UserCommand =
   /** What users change of themselves on their profile. */
   | { type: 'ChangeProfile'; userId: string; name?: string; language?: string; signature?: string }
   /** The same password hashed with today's parameters, at a sign-in that proved it. */
-  | { type: 'UpgradePasswordHash'; userId: string; passwordHash: string };
+  | { type: 'UpgradePasswordHash'; userId: string; passwordHash: string }
+  | { type: 'RequestPasswordReset'; userId: string; tokenHash: string; expiresAt: string }
+  /** A reset link's token (by its hash) with the new password, at `now`. */
+  | { type: 'ResetPassword'; userId: string; tokenHash: string; passwordHash: string; now: string }
+  /** On the profile, once the handler has checked the current password; the session it came from stays. */
+  | { type: 'ChangePassword'; userId: string; passwordHash: string; keptSessionId: string };
 
 export interface UserState {
   registered: boolean;
@@ -64,12 +80,14 @@ export interface UserState {
   signature: string;
   /** Null until the user chooses one. */
   language: Language | null;
+  /** Reset links not yet used, by token hash: when each expires. A new password clears them all. */
+  pendingResets: Record<string, string>;
 }
 
 export const userStream = (userId: string) => `user-${userId}`;
 
 export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
-  initialState: () => ({ registered: false, name: '', role: null, active: false, signature: '', language: null }),
+  initialState: () => ({ registered: false, name: '', role: null, active: false, signature: '', language: null, pendingResets: {} }),
 
   evolve: (state, event) => {
     switch (event.type) {
@@ -87,6 +105,10 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
         return { ...state, signature: event.data.signature };
       case 'UserLanguageChosen':
         return { ...state, language: event.data.language };
+      case 'PasswordResetRequested':
+        return { ...state, pendingResets: { ...state.pendingResets, [event.data.tokenHash]: event.data.expiresAt } };
+      case 'UserPasswordChanged':
+        return { ...state, pendingResets: {} };
       default:
         return state;
     }
@@ -105,6 +127,27 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
       case 'UpgradePasswordHash':
         if (!state.registered) throw new InvalidInput('id', 'There is no such user');
         return [{ type: 'UserPasswordSet', data: { userId: command.userId, passwordHash: command.passwordHash } }];
+      case 'RequestPasswordReset':
+        if (!state.registered) throw new InvalidInput('id', 'There is no such user');
+        // A deactivated user gets no link; the caller's answer is the same either way.
+        if (!state.active) return [];
+        return [{ type: 'PasswordResetRequested', data: { userId: command.userId, tokenHash: command.tokenHash, expiresAt: command.expiresAt } }];
+      case 'ResetPassword': {
+        checkResetLink(state, command.tokenHash, command.now);
+        const { userId, passwordHash } = command;
+        return [
+          { type: 'UserPasswordSet', data: { userId, passwordHash } },
+          { type: 'UserPasswordChanged', data: { userId, via: 'reset' } },
+        ];
+      }
+      case 'ChangePassword': {
+        if (!state.registered) throw new InvalidInput('id', 'There is no such user');
+        const { userId, passwordHash, keptSessionId } = command;
+        return [
+          { type: 'UserPasswordSet', data: { userId, passwordHash } },
+          { type: 'UserPasswordChanged', data: { userId, via: 'profile', keptSessionId } },
+        ];
+      }
       case 'ChangeProfile': {
         if (!state.registered) throw new InvalidInput('id', 'There is no such user');
         const events: UserEvent[] = [];
@@ -146,6 +189,19 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
     }
   },
 };
+
+/**
+ * Whether a reset link (by its token's hash) still sets this user's password at `now`: pending,
+ * within its hour, and the user active. Throws the refusal otherwise.
+ */
+export function checkResetLink(state: UserState, tokenHash: string, now: string): void {
+  if (!state.registered) throw new InvalidInput('id', 'There is no such user');
+  const expiresAt = state.pendingResets[tokenHash];
+  // Not pending for a token the user was sent: used, or its user has chosen a password since.
+  if (expiresAt === undefined) throw new ResetLinkUsed();
+  if (Date.parse(expiresAt) <= Date.parse(now)) throw new ResetLinkExpired();
+  if (!state.active) throw new UserIsDeactivated();
+}
 
 function checkLanguage(field: string, value: string): Language {
   if (!isLanguage(value)) throw new InvalidInput(field, `${field} must be one of ${LANGUAGES.join(', ')}`);

@@ -48,3 +48,39 @@ export class UserListAnswer {
   @ApiProperty({ type: [UserAnswer] }) items!: UserAnswer[];
   @ApiProperty({ enum: Role.options, isArray: true, description: 'the roles a user can be given' }) assignableRoles!: Role[];
 }
+
+/** The same for every address, known or not. */
+export class PasswordResetRequestedAnswer {
+  @ApiProperty() message!: string;
+}
+
+export class InvitedAnswer {
+  @ApiProperty() invitationId!: string;
+}
+
+export class InviterAnswer {
+  @ApiProperty() userId!: string;
+  @ApiProperty() name!: string;
+}
+
+export class InvitationAnswer {
+  @ApiProperty() invitationId!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ enum: Role.options }) role!: Role;
+  @ApiProperty({ type: InviterAnswer }) invitedBy!: InviterAnswer;
+  @ApiProperty({ format: 'date-time', description: 'when the latest link was sent' }) invitedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'when the latest link stops working' }) expiresAt!: string;
+  @ApiProperty({ enum: ['pending', 'expired'], description: 'expired: the link no longer works; resend or revoke it' }) status!: 'pending' | 'expired';
+}
+
+export class InvitationListAnswer {
+  @ApiProperty({ type: [InvitationAnswer] }) items!: InvitationAnswer[];
+}
+
+/** What an invitation link is for, shown before the invitee chooses name and password. */
+export class InvitationLinkAnswer {
+  @ApiProperty() email!: string;
+  @ApiProperty() accountName!: string;
+  @ApiProperty({ enum: Role.options }) role!: Role;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+}

@@ -61,4 +61,44 @@ export class ChangeProfileDto {
   // Past twice the bound the signature rule would refuse anyway; cut the work before it reads the text.
   @MaxLength(SIGNATURE_MAX * 2, { message: `signature must be at most ${SIGNATURE_MAX} characters` })
   signature?: string;
+
+  // Bounded like sign-in's: both go to scrypt.
+  @ApiPropertyOptional({ minLength: 12, maxLength: 256, description: 'a new password; needs currentPassword' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(256, { message: 'password must be at most 256 characters' })
+  password?: string;
+
+  @ApiPropertyOptional({ maxLength: 256, description: 'the password now, to set a new one' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(256, { message: 'currentPassword must be at most 256 characters' })
+  currentPassword?: string;
+}
+
+export class PasswordResetRequestDto {
+  @ApiProperty({ maxLength: 254, example: 'anna@acme.example' }) @IsString() @MaxLength(254, { message: 'email must be at most 254 characters' }) email!: string;
+}
+
+export class PasswordResetConfirmDto {
+  // A token is 43 characters; anything much longer is none of ours.
+  @ApiProperty({ description: "the token of the reset link's path", maxLength: 128 }) @IsString() @MaxLength(128, { message: 'token must be at most 128 characters' }) token!: string;
+  @ApiProperty({ minLength: 12, maxLength: 256 }) @IsString() @MaxLength(256, { message: 'password must be at most 256 characters' }) password!: string;
+}
+
+export class InviteUserDto {
+  @ApiProperty({ example: 'bea@acme.example', maxLength: 254 }) @IsString() @MaxLength(254, { message: 'email must be at most 254 characters' }) email!: string;
+  @ApiProperty({ enum: ['admin', 'agent', 'auditor'] })
+  @IsIn(['admin', 'agent', 'auditor'], { message: 'role must be one of admin, agent, auditor' })
+  role!: 'admin' | 'agent' | 'auditor';
+}
+
+/** The token from the invitation link (`/invite/<token>`). */
+export class InvitationLinkDto {
+  @ApiProperty({ maxLength: 128 }) @IsString() @MaxLength(128, { message: 'token is not a valid invitation link' }) token!: string;
+}
+
+export class AcceptInvitationDto extends InvitationLinkDto {
+  @ApiProperty({ example: 'Bea Berger', maxLength: 100 }) @IsString() @MaxLength(200, { message: 'name must be at most 100 characters' }) name!: string;
+  @ApiProperty({ minLength: 12, maxLength: 256 }) @IsString() @MaxLength(256, { message: 'password must be at most 256 characters' }) password!: string;
 }

@@ -9,7 +9,7 @@ import type { UserEvent } from '../domain/user.decider';
 /** Accounts, users (with their credential, for sign-in) and sessions, as the HTTP edge reads them. */
 export class AccountsProjection implements Projection {
   readonly name = 'accounts';
-  readonly version = 4;
+  readonly version = 5;
 
   setUp(db: SqliteDatabase): void {
     db.exec(`
@@ -29,11 +29,13 @@ export class AccountsProjection implements Projection {
         session_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, account_id TEXT NOT NULL,
         expires_at TEXT NOT NULL, ended_at TEXT
       ) STRICT;
+      CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions (user_id) WHERE ended_at IS NULL;
+      CREATE TABLE IF NOT EXISTS password_reset_links (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL) STRICT;
     `);
   }
 
   tearDown(db: SqliteDatabase): void {
-    db.exec('DROP TABLE IF EXISTS accounts; DROP TABLE IF EXISTS users; DROP TABLE IF EXISTS user_signatures; DROP TABLE IF EXISTS user_languages; DROP TABLE IF EXISTS sessions;');
+    db.exec('DROP TABLE IF EXISTS accounts; DROP TABLE IF EXISTS users; DROP TABLE IF EXISTS user_signatures; DROP TABLE IF EXISTS user_languages; DROP TABLE IF EXISTS sessions; DROP TABLE IF EXISTS password_reset_links;');
   }
 
   apply(recorded: RecordedEvent, db: SqliteDatabase): void {
@@ -77,6 +79,16 @@ export class AccountsProjection implements Projection {
         // A table of its own: the users row's shape (and its positional insert) stays as it was.
         prepared(db, 'INSERT INTO user_signatures VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET signature = excluded.signature').run(
           event.data.userId, event.data.signature,
+        );
+        return;
+      case 'PasswordResetRequested':
+        // Which user a link's token belongs to; whether it still works, the user stream decides.
+        prepared(db, 'INSERT OR IGNORE INTO password_reset_links VALUES (?, ?)').run(event.data.tokenHash, event.data.userId);
+        return;
+      case 'UserPasswordChanged':
+        // Sessions started before the new password end here, on every node, in log order: a session started after it stays.
+        prepared(db, 'UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL AND session_id IS NOT ?').run(
+          at, event.data.userId, event.data.keptSessionId ?? null,
         );
         return;
       case 'UserLanguageChosen':

@@ -100,6 +100,14 @@ export class AccountsQueries {
     return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
   }
 
+  /** The user a password reset link was sent to, by its token's hash; null for a token never sent. */
+  passwordResetLink(tokenHash: string): { userId: string; accountId: string } | null {
+    const row = prepared(this.db, 'SELECT l.user_id, u.account_id FROM password_reset_links l JOIN users u USING (user_id) WHERE l.token_hash = ?').get(tokenHash) as
+      | { user_id: string; account_id: string }
+      | undefined;
+    return row ? { userId: row.user_id, accountId: row.account_id } : null;
+  }
+
   /** The signed-in user of a live session: not ended, not expired, user still active. */
   sessionUser(sessionId: string, now: Date): SignedInUser | null {
     const row = this.db

@@ -8,6 +8,8 @@ import { DomainError } from '../../../shared/domain/domain-error';
 import { AccountsQueries } from '../../accounts/contract';
 import { ChannelsQueries } from '../../channel-configuration/contract';
 import { OUTBOUND_MAILER, type OutboundMailer } from '../../conversations/contract';
+import { languageOfLocale } from '../../../shared/domain/language';
+import { visitorCodeMail } from '../domain/visitor-code-mail';
 import { CODE_TTL_MS, visitorEmailCode, visitorEmailDecider, visitorEmailStream } from '../domain/visitor-email.decider';
 
 export class ChatEmailUnavailable extends DomainError {
@@ -61,22 +63,15 @@ export class ClaimVisitorEmailHandler implements ICommandHandler<ClaimVisitorEma
       { now, codeFor },
     );
     if (outcome.events.length === 0) return { email, pendingEmail: null };
-    const accountName = this.accounts.account(accountId)?.name ?? '';
+    const account = this.accounts.account(accountId);
+    const accountName = account?.name ?? '';
     const code = codeFor(nonce);
     try {
       await this.mailer.sendNotice({
         id: `chatcode-${nonce}`,
         from: { name: accountName, address: from },
         to: email,
-        subject: `${code} is your chat code`,
-        text: [
-          `Your code is ${code}.`,
-          '',
-          `Enter it in the chat${accountName ? ` with ${accountName}` : ''} to confirm that this address is yours; then we can answer you here by email.`,
-          `It works for ${CODE_TTL_MS / 60_000} minutes.`,
-          '',
-          'If you did not ask for it, ignore this mail: without the code the chat never sees your mail.',
-        ].join('\n'),
+        ...visitorCodeMail(languageOfLocale(account?.locale), code, accountName, CODE_TTL_MS / 60_000),
       });
     } catch {
       throw new ChatCodeNotSent();

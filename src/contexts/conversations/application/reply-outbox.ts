@@ -10,6 +10,11 @@ import { ConversationsQueries } from '../read-models/conversations.queries';
 import { messageOf } from '../../../shared/error-message';
 import { BLOB_STORE, type BlobStore } from '../../../shared/blobs/blob-store';
 import type { ReplyParts } from '../outbound/reply-mail';
+import { APP_CONFIG, type AppConfig } from '../../../shared/config/app-config';
+import { userMailStream, type UserMailQueued } from '../domain/user-mail';
+import { SERVER_SECRET } from '../../../shared/config/server-secret';
+import { unsealMailBody } from './user-mail-seal';
+import type { OutboundNotice } from '../outbound/outbound-mailer';
 
 /** Longer than any SMTP timeout of the mailer: a claim outlives an attempt unless its worker died. */
 const CLAIM_MS = 3 * 60_000;
@@ -34,6 +39,8 @@ export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShu
   private again = false;
   private stopped = true;
   private readonly inFlight = new Set<string>();
+  /** The sender of mail to our own people (SYSTEM_MAIL_FROM). */
+  private readonly from: { name: string; address: string };
 
   constructor(
     private readonly eventSourcing: EventSourcing,
@@ -41,7 +48,11 @@ export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(OUTBOUND_MAILER) private readonly mailer: OutboundMailer,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     @Inject(RUN_SUBSCRIPTIONS) private readonly runs: boolean,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(SERVER_SECRET) private readonly secret: string,
+  ) {
+    this.from = config.systemMailFrom;
+  }
 
   onApplicationBootstrap(): void {
     // One-off commands (a rebuild, an audit) never send mail.
@@ -95,22 +106,26 @@ export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async drain(): Promise<void> {
-    const due = this.queries.dueReplies(new Date(), BATCH).filter((reply) => !this.inFlight.has(reply.messageId));
-    await Promise.all(due.map((reply) => this.deliver(reply)));
-    if (due.length === BATCH) this.again = true;
+    const now = new Date();
+    const replies = this.queries.dueReplies(now, BATCH);
+    const userMail = this.queries.dueUserMail(now, BATCH);
+    const due = [...replies, ...userMail].filter((mail) => !this.inFlight.has(mail.messageId));
+    await Promise.all(due.map((mail) => this.deliver(mail)));
+    if (replies.length === BATCH || userMail.length === BATCH) this.again = true;
   }
 
-  private async deliver(reply: { messageId: string; conversationId: string; accountId: string }): Promise<void> {
+  /** One attempt at a reply (with its conversation) or a mail to one of our people (without one). */
+  private async deliver(reply: { messageId: string; conversationId?: string; accountId: string }): Promise<void> {
     const { messageId, conversationId, accountId } = reply;
     this.inFlight.add(messageId);
     try {
       const context: CommandContext = { actor: { system: 'reply-outbox' }, accountId, correlationId: messageId, causationId: null };
       const stream = replyDeliveryStream(messageId);
-      const mail = await this.queuedReply(conversationId, messageId);
+      const mail = conversationId ? await this.queuedReply(conversationId, messageId) : await this.queuedUserMail(messageId);
       const claim = await this.eventSourcing.decide(
         stream,
         replyDeliveryDecider,
-        { type: 'StartAttempt', ...reply, now: new Date(), leaseMs: CLAIM_MS, sendsAt: mail.sendsAt },
+        { type: 'StartAttempt', ...reply, now: new Date(), leaseMs: CLAIM_MS, sendsAt: 'sendsAt' in mail ? mail.sendsAt : undefined },
         context,
       );
       const started = claim.events[0] as ReplyDeliveryStarted | undefined;
@@ -118,7 +133,8 @@ export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShu
       if (!started) return;
       let outcome: { delivered: true; response: string } | { delivered: false; error: string; permanent: boolean };
       try {
-        outcome = { delivered: true, ...(await this.mailer.send(mail, await this.partsOf(mail))) };
+        const sent = 'mailId' in mail ? this.mailer.sendNotice(noticeOf(mail, this.from, this.secret)) : this.mailer.send(mail, await this.partsOf(mail));
+        outcome = { delivered: true, ...(await sent) };
       } catch (error) {
         outcome = { delivered: false, ...describeSendFailure(error) };
         this.logger.warn(`reply ${messageId} attempt ${started.data.attempt} failed: ${outcome.error}`);
@@ -145,10 +161,23 @@ export class ReplyOutbox implements OnApplicationBootstrap, BeforeApplicationShu
     return parts;
   }
 
+  private async queuedUserMail(mailId: string): Promise<UserMailQueued['data']> {
+    const events = await this.eventSourcing.store.readStream(userMailStream(mailId));
+    const queued = events.find((event) => event.type === 'UserMailQueued');
+    if (!queued) throw new Error(`no UserMailQueued in ${userMailStream(mailId)}`);
+    return queued.data as UserMailQueued['data'];
+  }
+
   private async queuedReply(conversationId: string, messageId: string): Promise<ReplyQueued['data']> {
     const events = await this.eventSourcing.store.readStream(conversationStream(conversationId));
     const queued = events.find((event) => event.type === 'ReplyQueued' && (event.data as ReplyQueued['data']).messageId === messageId);
     if (!queued) throw new Error(`no ReplyQueued for ${messageId} in conversation ${conversationId}`);
     return queued.data as ReplyQueued['data'];
   }
+}
+
+/** A mail to one of our people as the mailer sends notices (unsealed now if sealed): its id names the .eml in the file outbox. */
+function noticeOf(mail: UserMailQueued['data'], from: { name: string; address: string }, secret: string): OutboundNotice {
+  const body = mail.sealed ? unsealMailBody(secret, mail.sealed) : { text: mail.text ?? '', html: mail.html };
+  return { id: `usermail-${mail.mailId}`, from, to: mail.to, subject: mail.subject, text: body.text, ...(body.html ? { html: body.html } : {}) };
 }

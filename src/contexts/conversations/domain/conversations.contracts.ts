@@ -19,6 +19,7 @@ import { DraftDiscardedData, DraftSavedData } from './draft.decider';
 import { ConversationSnoozedData, ConversationWokeData } from './snooze';
 import { ConversationTagsChangedData } from './conversation-tags';
 import { AttachmentUploadedData } from './reply-attachments';
+import { UserMailQueuedData } from './user-mail';
 import { TagCreatedData, TagDeletedData, TagRenamedData } from './tag-catalogue.decider';
 
 /** Conversations' part of the app's event registry. */
@@ -34,6 +35,7 @@ export const conversationsEventSchemas: EventSchemas = {
   ChatReplyPosted: ChatReplyPostedData,
   ReplyDeliveryStarted: ReplyDeliveryStartedData,
   ReplyDelivered: ReplyDeliveredData,
+  UserMailQueued: UserMailQueuedData,
   ReplyDeliveryFailed: ReplyDeliveryFailedData,
   ReplyRetryRequested: ReplyRetryRequestedData,
   ReplyUndone: ReplyUndoneData,

@@ -5,7 +5,7 @@ import type { Event } from '../../../shared/domain/event-envelope';
 import { Timestamp } from '../../../shared/domain/event-schema';
 
 /**
- * Delivery of one queued reply, in its own stream so that attempts never contend with the
+ * Delivery of one queued reply (or mail to one of our users: domain/user-mail.ts), in its own stream so that attempts never contend with the
  * conversation. An attempt is claimed before the mail goes out: whoever appends the claim sends, so
  * two workers (or two nodes) never send the same attempt.
  *
@@ -14,7 +14,12 @@ import { Timestamp } from '../../../shared/domain/event-schema';
  * loser decides again on the winner's event (a claim makes the undo a 409, an undo makes the claim
  * nothing). Neither happens before `sendsAt` (the first attempt) or after it (the undo).
  */
-const Ids = z.object({ conversationId: z.string().min(1), accountId: z.string().min(1), messageId: z.string().min(1) });
+const Ids = z.object({
+  /** Absent for mail to one of the product's own people (UserMailQueued), whose `mailId` is the `messageId` here. */
+  conversationId: z.string().min(1).optional(),
+  accountId: z.string().min(1),
+  messageId: z.string().min(1),
+});
 type Ids = z.infer<typeof Ids>;
 const Attempt = z.int().positive();
 
@@ -110,7 +115,7 @@ export const replyDeliveryDecider: Decider<ReplyDeliveryState, ReplyDeliveryComm
 
   decide: (command, state) => {
     const { conversationId, accountId, messageId } = command;
-    const ids = { conversationId, accountId, messageId };
+    const ids = { ...(conversationId ? { conversationId } : {}), accountId, messageId };
     switch (command.type) {
       case 'StartAttempt': {
         // Nothing to do is not an error: another worker holds the claim, or it is not due yet.

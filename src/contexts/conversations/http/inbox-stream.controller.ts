@@ -81,6 +81,8 @@ export class InboxStreamController {
           // What a user has read matters to their own other tabs only.
           const seenByThisUser = event.type === 'ConversationSeen' && (event.data as { userId?: string }).userId === user.userId;
           if (!INBOX_CHANGES.has(event.type) && !seenByThisUser) return null;
+          // The delivery of mail to one of our people (no conversation) changes no inbox.
+          if (event.type.startsWith('ReplyDeliver') && !(event.data as { conversationId?: string }).conversationId) return null;
           return { type: 'inbox', data: { change: event.type, conversationId: (event.data as { conversationId?: string }).conversationId ?? null } };
         },
         // Who else views or types in a thread: not events of the log, and never the user themself.

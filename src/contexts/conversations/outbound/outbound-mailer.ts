@@ -2,14 +2,16 @@ import type Mail from 'nodemailer/lib/mailer';
 import type { ReplyQueued } from '../domain/outgoing-reply';
 import type { ReplyParts } from './reply-mail';
 
-/** A short machine-written mail to one person (a verification code), not part of a conversation. */
+/** A short machine-written mail to one person (a verification code, an invitation), not part of a conversation. */
 export interface OutboundNotice {
   /** Names the .eml file in the file outbox. */
   id: string;
   from: { name: string; address: string };
-  to: string;
+  to: string | { name: string; address: string };
   subject: string;
   text: string;
+  /** The same as HTML, when there is a formatted version. */
+  html?: string;
 }
 
 /** Where replies leave the system: a relay over SMTP, or .eml files when none is configured. */
@@ -38,8 +40,9 @@ export function noticeMail(notice: OutboundNotice): Mail.Options {
     to: notice.to,
     subject: notice.subject,
     text: notice.text,
+    ...(notice.html ? { html: notice.html } : {}),
     // Machine-written: auto-responders must not answer it.
     headers: { 'Auto-Submitted': 'auto-generated' },
-    envelope: { from: notice.from.address, to: [notice.to] },
+    envelope: { from: notice.from.address, to: [typeof notice.to === 'string' ? notice.to : notice.to.address] },
   };
 }

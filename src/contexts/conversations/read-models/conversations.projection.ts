@@ -154,7 +154,9 @@ export class ConversationsProjection implements Projection {
       case 'ReplyUndone':
         // An undone reply was never sent: it leaves the thread, and the inbox shows what came before it.
         prepared(db, 'DELETE FROM message_attachments WHERE message_id = ?').run(event.data.messageId);
-        if (prepared(db, 'DELETE FROM conversation_messages WHERE id = ?').run(event.data.messageId).changes > 0) forgetActivity(db, event.data.conversationId);
+        if (prepared(db, 'DELETE FROM conversation_messages WHERE id = ?').run(event.data.messageId).changes > 0 && event.data.conversationId) {
+          forgetActivity(db, event.data.conversationId);
+        }
         return;
       case 'ConversationReopened':
       case 'ConversationClosed':

@@ -207,9 +207,33 @@ export class ConversationsQueries {
     return prepared(this.db, 'SELECT user_id FROM drafts WHERE account_id = ? AND conversation_id = ? AND user_id <> ? ORDER BY saved_at').pluck().all(accountId, conversationId, exceptUserId) as string[];
   }
 
-  /** When the next reply falls due after `now`, or null when none waits. */
+  /** When the next reply or mail to a user falls due after `now`, or null when none waits. */
   nextReplyDueAt(now: Date): string | null {
-    return (prepared(this.db, 'SELECT min(next_attempt_at) FROM conversation_messages WHERE next_attempt_at > ?').pluck().get(now.toISOString()) as string | null) ?? null;
+    const at = now.toISOString();
+    return (
+      (prepared(
+        this.db,
+        `SELECT min(due) FROM (SELECT min(next_attempt_at) AS due FROM conversation_messages WHERE next_attempt_at > ?
+         UNION ALL SELECT min(next_attempt_at) FROM user_mail WHERE next_attempt_at > ?)`,
+      )
+        .pluck()
+        .get(at, at) as string | null) ?? null
+    );
+  }
+
+  /** Mail to the product's own people that the outbox should try now, oldest first (see dueReplies). */
+  dueUserMail(now: Date, limit: number): Array<{ messageId: string; accountId: string }> {
+    return prepared(
+      this.db,
+      'SELECT mail_id AS messageId, account_id AS accountId FROM user_mail WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?',
+    ).all(now.toISOString(), limit) as Array<{ messageId: string; accountId: string }>;
+  }
+
+  /** Where a mail to one of our people stands: queued, sending, waiting (to try again), sent or failed; null when unknown. */
+  userMailStatus(mailId: string): { status: string; attempts: number; error: string | null } | null {
+    return (prepared(this.db, 'SELECT status, attempts, error FROM user_mail WHERE mail_id = ?').get(mailId) as
+      | { status: string; attempts: number; error: string | null }
+      | undefined) ?? null;
   }
 
   /** One message of a conversation of the account, or null. */

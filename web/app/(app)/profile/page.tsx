@@ -5,6 +5,7 @@ import { getSavedReplies } from '@/lib/api';
 import { requireMe } from '@/lib/session';
 import { ProfileDetailsForm } from './profile-details-form';
 import { SignatureForm } from './signature-form';
+import { PasswordSection } from './password-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('profile'))('title') };
@@ -29,6 +30,7 @@ export default async function ProfilePage() {
           </h2>
           <SignatureForm signature={me.signature} variables={variables} />
         </section>
+        <PasswordSection />
       </div>
     </>
   );

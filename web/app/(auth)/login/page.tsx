@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { getMe } from '@/lib/api';
 import { safeNextPath } from '@/lib/safe-next-path';
 import { LoginForm } from './login-form';
+import { ForgotPasswordLink } from '../forgot-password-link';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -15,6 +16,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <div className="flex flex-col gap-6">
       <h1 className="text-xl font-semibold">Sign in to Inbox</h1>
       <LoginForm next={target ?? undefined} />
+      <ForgotPasswordLink />
       <p className="text-sm text-slate-600">
         New here?{' '}
         <Link href="/signup" className="font-medium text-brand-600 hover:underline">

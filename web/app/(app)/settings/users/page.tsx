@@ -2,17 +2,22 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/components/page-header';
 import { getUsers } from '@/lib/api';
 import { ROLE_LABELS } from '@/lib/role-labels';
+import { getTranslations } from 'next-intl/server';
 import { AddUserForm } from './add-user-form';
+import { InviteForm } from './invite-form';
+import { PendingInvitations } from './pending-invitations';
 import { UserActions } from './user-actions';
 
 export const metadata: Metadata = { title: 'Users' };
 
 export default async function UsersPage() {
   const { items: users, assignableRoles } = await getUsers();
+  const invitations = await getTranslations('invitations');
   return (
     <>
       <PageHeader title="Users" description="Everyone who works in this account, and what their role lets them do." />
-      <div className="grid grid-cols-1 gap-6 p-4 sm:p-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+<div className="grid grid-cols-1 gap-6 p-4 sm:p-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="flex min-w-0 flex-col gap-6">
         <section aria-labelledby="users-heading" className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <h2 id="users-heading" className="sr-only">
             Users of this account
@@ -51,12 +56,22 @@ export default async function UsersPage() {
             </tbody>
           </table>
         </section>
+        <PendingInvitations />
+        </div>
+        <div className="flex flex-col gap-6">
+        <section aria-labelledby="invite-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="invite-heading" className="mb-4 text-base font-semibold">
+            {invitations('invite.heading')}
+          </h2>
+          <InviteForm roles={assignableRoles} />
+        </section>
         <section aria-labelledby="add-user-heading" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="add-user-heading" className="mb-4 text-base font-semibold">
             Add a user
           </h2>
           <AddUserForm roles={assignableRoles} />
         </section>
+        </div>
       </div>
     </>
   );
