@@ -22,7 +22,7 @@ let app: RunningApp;
 let owner: Page;
 let agent: Page;
 let visitor: Page;
-const ids: Record<'conversation' | 'contact' | 'form' | 'savedReply', string> = { conversation: '', contact: '', form: '', savedReply: '' };
+const ids: Record<'conversation' | 'contact' | 'form' | 'savedReply' | 'invitation', string> = { conversation: '', contact: '', form: '', savedReply: '', invitation: '' };
 
 const HTML_MAIL = (to: string) =>
   simpleMail({ from: 'Carla Customer <carla@example.com>', to, subject: 'Broken zipper' }).replace(
@@ -76,6 +76,17 @@ beforeAll(async () => {
     'the failed mail',
   );
 
+  // An invitation, whose link opens the page to join.
+  const invitee = uniqueEmail('invitee');
+  expect((await api.post(`${base}/api/invitations`, { data: { email: invitee, role: 'agent' } })).status()).toBe(201);
+  const invitation = await eventually(
+    async () => relay.received.find((mail) => mail.envelope.to.includes(invitee)),
+    Boolean,
+    'the invitation mail',
+  );
+  ids.invitation = /\/invite\/([\w-]+)/.exec(invitation?.parsed.text ?? '')?.[1] ?? '';
+  expect(ids.invitation).not.toBe('');
+
   // An agent, for the 403 page.
   const agentEmail = uniqueEmail('agent');
   expect((await api.post(`${base}/api/users`, { data: { name: 'Alex Agent', email: agentEmail, password: PASSWORD, role: 'agent' } })).status()).toBe(201);
@@ -101,6 +112,10 @@ const VISITS: Visit[] = [
   { name: 'start page', page: () => visitor, path: () => '/', ready: heading },
   { name: 'sign-in', page: () => visitor, path: () => '/login', ready: heading },
   { name: 'sign-up', page: () => visitor, path: () => '/signup', ready: heading },
+  { name: 'forgotten password', page: () => visitor, path: () => '/forgot-password', ready: heading },
+  { name: 'password reset with a link that does not work', page: () => visitor, path: () => '/reset-password/no-such-token', ready: heading },
+  { name: 'invitation', page: () => visitor, path: () => `/invite/${ids.invitation}`, ready: heading },
+  { name: 'invitation with a link that does not work', page: () => visitor, path: () => '/invite/no-such-token', ready: heading },
   { name: 'public form', page: () => visitor, path: () => `/f/${ids.form}`, ready: heading },
   { name: 'chat widget', page: () => visitor, path: () => `/chat/${running.accountId}`, ready: (page) => page.locator('[data-testid="chat-live"][data-live="true"]').waitFor() },
   { name: '404', page: () => visitor, path: () => '/no-such-page', ready: heading },

@@ -40,7 +40,13 @@ async function fitsThePhone(page: Page = phone): Promise<void> {
   // The innermost elements that reach past the edge, when the page is too wide: what to fix.
   const overflow = await page.evaluate<string[]>(`(() => {
     if (document.documentElement.scrollWidth <= ${WIDTH}) return [];
-    const past = [...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > ${WIDTH} + 0.5);
+    const clipped = (element) => {
+      for (let box = element.parentElement; box; box = box.parentElement) {
+        if (getComputedStyle(box).overflowX !== 'visible' && box.getBoundingClientRect().right <= ${WIDTH} + 0.5) return true;
+      }
+      return false;
+    };
+    const past = [...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > ${WIDTH} + 0.5 && !clipped(element));
     return past
       .filter((element) => !past.some((other) => other !== element && element.contains(other)))
       .slice(0, 10)
