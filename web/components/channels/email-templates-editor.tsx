@@ -63,7 +63,7 @@ export function EmailTemplatesEditor({
   const dirty = subject !== defaultSubject || from !== fromName || sig.replace(/\s+$/, '') !== signature;
 
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
       <form action={save} className="flex flex-col gap-5">
         <TemplateField
           label={t('templates.defaultSubject')}

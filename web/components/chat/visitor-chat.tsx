@@ -37,7 +37,7 @@ export function VisitorChat({ accountId }: { accountId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [live, setLive] = useState(false);
-  const end = useRef<HTMLDivElement>(null);
+  const end = useRef<HTMLLIElement>(null);
   const t = useTranslations('chat');
   const errors = useTranslations('errors') as unknown as ErrorsTranslator;
   /** The API's refusal in the visitor's language: its code and field, never its English message. */
@@ -174,12 +174,12 @@ export function VisitorChat({ accountId }: { accountId: string }) {
             >
               {line.text}
             </span>
-            <span className="mt-0.5 text-[11px] text-slate-400">
+            <span className="mt-0.5 text-[11px] text-slate-600">
               {line.via === 'email' ? t('byEmail', { name: line.author === 'agent' ? line.name : t('you') }) : line.author === 'agent' ? line.name : t('you')}
             </span>
           </li>
         ))}
-        <div ref={end} />
+        <li ref={end} aria-hidden="true" />
       </ol>
       {pendingEmail && !changingEmail ? (
         <form onSubmit={confirmEmail} className="flex flex-col gap-1 border-t border-slate-100 bg-slate-50 px-4 py-2" data-testid="chat-code">

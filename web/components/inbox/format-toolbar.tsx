@@ -58,7 +58,13 @@ const TOOLS = [
   { id: 'italic', keys: 'Control+I Meta+I', glyph: 'I', className: 'italic font-serif', run: (t: HTMLTextAreaElement) => wrap(t, '*') }, // not words for people
   { id: 'link', keys: 'Control+K Meta+K', glyph: '🔗', className: '', run: null }, // not words for people
   { id: 'bullets', keys: undefined, glyph: '•', className: 'font-bold', run: (t: HTMLTextAreaElement) => markLines(t, 'bullet') },
-  { id: 'numbers', keys: undefined, glyph: '1.', className: 'text-xs font-semibold', run: (t: HTMLTextAreaElement) => markLines(t, 'numbered') },
+  { id: 'numbers', keys: undefined, glyph: (
+      // Drawn, not typed: a visible "1." would be text missing from the button's name for speech input.
+      <svg viewBox="0 0 16 16" className="size-4" fill="currentColor">
+        <path d="M2 2.5h1.5v4H2.5V3.5H2zM1.8 9.2c.2-.6.7-.9 1.3-.9.7 0 1.2.4 1.2 1 0 .5-.3.8-.8 1.2l-.5.4h1.3v.8H1.8v-.7l1.2-1c.3-.3.4-.4.4-.6 0-.2-.1-.3-.3-.3s-.4.1-.4.4zM6 3.5h8.5v1.5H6zM6 9.5h8.5V11H6z" />
+      </svg>
+    ),
+    className: '', run: (t: HTMLTextAreaElement) => markLines(t, 'numbered') },
   { id: 'quote', keys: undefined, glyph: '❝', className: '', run: (t: HTMLTextAreaElement) => markLines(t, 'quote') },
 ] as const;
 

@@ -145,7 +145,7 @@ export function InboxList({ rows, searchInputId, bulk, empty }: { rows: InboxRow
                     type="checkbox"
                     checked={checked.has(row.id)}
                     onChange={(event) => check(index, event.target.checked, (event.nativeEvent as MouseEvent).shiftKey)}
-                    className="size-4 rounded border-slate-300 accent-brand-600"
+                    className="size-6 rounded border-slate-300 accent-brand-600 md:size-4"
                   />
                   <span className="sr-only">{t('select', { subject: row.subject })}</span>
                 </label>

@@ -302,7 +302,7 @@ export function ReplyComposer({
           </p>
         ) : null}
         {held ? <HeldSend arrived={held} message={state.message} pending={pending} onEdit={() => edit(held)} timeZone={timeZone} /> : null}
-        <div className="flex items-center justify-between gap-3 border-t border-slate-100 px-4 py-2">
+        <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 px-4 py-2">
           {state.message && !held ? (
             <p role="alert" className="text-sm text-rose-600">
               {state.message}
@@ -312,7 +312,7 @@ export function ReplyComposer({
               {t('goesTo', { copies: cc.length + bcc.length > 0 ? 'yes' : 'no' })}
             </p>
           )}
-          <div className="flex items-center gap-3">
+          <div className="ml-auto flex flex-wrap items-center justify-end gap-3">
             <span className="text-xs text-slate-500" data-testid="draft-status" data-status={draftStatus} aria-live="polite">
               {draftStatus === 'none' ? '' : t(`draft.${draftStatus}`)}
             </span>

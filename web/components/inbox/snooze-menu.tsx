@@ -25,7 +25,10 @@ export function SnoozeMenu({ id, snoozedUntil, untilLabel }: { id: string; snooz
     if (!open) return;
     menu.current?.querySelector<HTMLButtonElement>('button[name="snooze"]')?.focus();
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false);
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      // Back to the button that opened it, so the keyboard carries on from there.
+      menu.current?.parentElement?.querySelector<HTMLButtonElement>('[data-snooze-toggle]')?.focus();
     };
     const onClick = (event: MouseEvent) => {
       if (!menu.current?.parentElement?.contains(event.target as Node)) setOpen(false);

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { Disclosure } from '@/components/ui/disclosure';
 
 /**
  * The inbox's tag filter: a disclosure listing the account's tags, each with its open conversations,
@@ -9,7 +10,7 @@ export async function TagFilter({ current, options, clearHref }: { current: stri
   if (options.length === 0 && !current) return null;
   const t = await getTranslations('inbox.tagFilter');
   return (
-    <details className="relative py-2" data-testid="tag-filter">
+    <Disclosure className="relative py-2" data-testid="tag-filter">
       <summary className="cursor-pointer list-none rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
         {current ? t('current', { tag: current }) : t('all')} <span aria-hidden>▾</span>
       </summary>
@@ -36,6 +37,6 @@ export async function TagFilter({ current, options, clearHref }: { current: stri
           ))}
         </ul>
       </nav>
-    </details>
+    </Disclosure>
   );
 }

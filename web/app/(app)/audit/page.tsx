@@ -26,7 +26,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title={t('title')} description={t('description', { timeZone: account.timeZone })} />
-      <div className="grid gap-6 p-6 lg:grid-cols-[1fr_22rem]">
+      <div className="grid grid-cols-1 gap-6 p-4 sm:p-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <section aria-labelledby="timeline-heading" className="flex flex-col gap-3">
           <div className="flex items-center justify-between gap-3">
             <h2 id="timeline-heading" className="text-base font-semibold">

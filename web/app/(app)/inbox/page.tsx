@@ -52,8 +52,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} actions={<LiveRefresh />} />
-      <div className="flex flex-wrap items-end justify-between gap-3 border-b border-slate-200 bg-white px-6">
-        <nav aria-label={t('filters.label')} className="flex gap-1">
+      <div className="flex flex-wrap items-end justify-between gap-3 border-b border-slate-200 bg-white px-4 sm:px-6">
+        <nav aria-label={t('filters.label')} className="flex flex-wrap gap-1">
           {FILTERS.map((filter) => (
             <Link
               key={filter.key}
@@ -73,7 +73,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           options={tags.map((known) => ({ name: known.name, count: known.openConversations.toLocaleString(locale), href: href({ status, q: query, tag: known.name }) }))}
           clearHref={href({ status, q: query })}
         />
-        <form role="search" action="/inbox" method="get" className="flex items-center gap-2 py-2">
+        <form role="search" action="/inbox" method="get" className="flex w-full items-center gap-2 py-2 sm:w-auto">
           <input type="hidden" name="status" value={status} />
           {tag ? <input type="hidden" name="tag" value={tag} /> : null}
           <label htmlFor={SEARCH_INPUT} className="sr-only">
@@ -86,7 +86,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             defaultValue={query}
             maxLength={200}
             placeholder={t('search.placeholder')}
-            className="w-72 rounded-md border border-slate-300 px-3 py-1.5 text-sm placeholder:text-slate-400 focus:border-brand-500"
+            className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-1.5 text-sm placeholder:text-slate-500 focus:border-brand-500 sm:w-72 sm:flex-none"
           />
           <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
             {t('search.submit')}
@@ -98,7 +98,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           ) : null}
         </form>
       </div>
-      <section className="p-6">
+      <section className="p-4 sm:p-6">
         <InboxList
           searchInputId={SEARCH_INPUT}
           bulk={bulk}

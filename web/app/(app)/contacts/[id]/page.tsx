@@ -40,7 +40,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           </>
         }
       />
-      <div className="grid gap-6 p-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 p-4 sm:p-6 lg:grid-cols-2">
         {replyAddress ? <ReplyAddress answer={replyAddress} /> : null}
         <section aria-labelledby="conversations-heading" className="flex flex-col gap-3">
           <h2 id="conversations-heading" className="text-base font-semibold">

@@ -75,7 +75,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
           </>
         }
         actions={
-          <div className="flex items-center gap-4">
+          <div className="flex flex-wrap items-center gap-4">
             <LiveRefresh />
             {canReply || canManage || canNote ? <ThreadShortcuts /> : null}
             {canManage && thread.status === 'open' ? (
@@ -86,7 +86,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
         }
       />
       <MarkSeen id={thread.id} latestInboundAt={latestInboundAt(thread.messages)} />
-      <div className="grid items-start gap-6 p-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+      <div className="grid grid-cols-1 items-start gap-6 p-4 sm:p-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
       <div className="flex min-w-0 flex-col gap-4">
         <TagPicker conversationId={thread.id} tags={thread.tags} known={tags.map((tag) => tag.name)} canEdit={canManage} />
         {thread.linkReason === 'unverified-sender' ? (
@@ -111,9 +111,9 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
               id={message.direction === 'note' ? `note-${message.id}` : undefined}
               className={`rounded-lg border p-4 ${
                 message.direction === 'note'
-                  ? 'ml-8 scroll-mt-4 border-amber-300 bg-amber-50 target:ring-2 target:ring-amber-400'
+                  ? 'ml-4 sm:ml-8 scroll-mt-4 border-amber-300 bg-amber-50 target:ring-2 target:ring-amber-400'
                   : message.direction === 'outbound'
-                    ? 'ml-8 border-brand-100 bg-brand-50/40'
+                    ? 'ml-4 sm:ml-8 border-brand-100 bg-brand-50/40'
                     : 'border-slate-200 bg-white'
               }`}
               data-testid="thread-message"
@@ -122,7 +122,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
               <header className="mb-3 flex flex-wrap items-baseline justify-between gap-2 text-sm">
                 <span>
                   <span className="font-semibold">{message.from?.name || message.from?.address || t('unknownSender')}</span>{' '}
-                  <span className="text-slate-500">{message.from?.address}</span>
+                  <span className="text-slate-600">{message.from?.address}</span>
                   {message.direction === 'note' ? (
                     <span className="ml-2 rounded-full bg-amber-200 px-2 py-0.5 text-xs font-medium text-amber-900">{t('internalNote')}</span>
                   ) : null}
@@ -139,7 +139,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
                     <span className="ml-2 rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">{t('forward')}</span>
                   ) : null}
                 </span>
-                <time dateTime={message.sentAt} className="text-slate-500">
+                <time dateTime={message.sentAt} className="text-slate-600">
                   {formatInstant(message.sentAt, clock)}
                 </time>
               </header>
@@ -191,7 +191,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
                       </li>
                     ))}
                   {message.omittedAttachments.map((omitted, index) => (
-                    <li key={`omitted-${index}`} className="rounded-md border border-dashed border-slate-300 px-2 py-1 text-slate-500">
+                    <li key={`omitted-${index}`} className="rounded-md border border-dashed border-slate-300 px-2 py-1 text-slate-600">
                       {t('attachmentLeftOut', { name: omitted.filename ?? t('attachment'), reason: omitted.reason })}
                     </li>
                   ))}
@@ -200,7 +200,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
               {hasRawMail(message) || (canReply && message.direction !== 'note' && message.kind !== 'chat') ? (
                 <footer className="mt-3 flex flex-wrap items-baseline gap-x-4 text-xs">
                   {hasRawMail(message) ? (
-                    <a className="text-slate-500 hover:underline" href={`/api/messages/${message.id}/raw`}>
+                    <a className="text-slate-600 hover:underline" href={`/api/messages/${message.id}/raw`}>
                       {t('original')}
                     </a>
                   ) : null}

@@ -63,7 +63,7 @@ export default async function ChannelsPage() {
                   ),
                 })}
               </p>
-              <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-testid="chat-snippet">
+              <pre tabIndex={0} className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600" data-testid="chat-snippet">
                 {snippet}
               </pre>
               <div>

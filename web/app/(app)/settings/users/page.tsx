@@ -19,9 +19,9 @@ export default async function UsersPage() {
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
-      <div className="grid gap-6 p-6 lg:grid-cols-[1fr_20rem]">
+      <div className="grid grid-cols-1 gap-6 p-4 sm:p-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="flex min-w-0 flex-col gap-6">
-        <section aria-labelledby="users-heading" className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <section aria-labelledby="users-heading" className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <h2 id="users-heading" className="sr-only">
             {t('tableHeading')}
           </h2>

@@ -81,7 +81,7 @@ function Snippet({ title, copy, code }: { title: string; copy: string; code: str
         <span className="font-medium text-slate-700">{title}</span>
         <CopyButton value={code} label={copy} />
       </div>
-      <pre className="max-h-64 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-testid="embed-snippet">
+      <pre tabIndex={0} className="max-h-64 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600" data-testid="embed-snippet">
         {code}
       </pre>
     </div>
