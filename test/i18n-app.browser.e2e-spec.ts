@@ -54,6 +54,7 @@ describe('a user who switched to German', () => {
   it('shows the email settings in German: chips, preview, and a refusal worded in German', async () => {
     await page.goto(`${app.baseUrl}/settings/channels/email`);
     await page.getByRole('switch', { name: 'E-Mail aktivieren' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Gesprächseinstellungen: Betreff, Absender und Signatur' }).waitFor();
     await page.getByRole('heading', { name: 'Vorschau' }).waitFor();
     await page.getByTestId('preview-subject').filter({ hasText: /^Follow-up from our conversation$/ }).waitFor();
     await page.getByText('(noch keine Weiterleitungsadresse)').waitFor();
