@@ -1,7 +1,10 @@
 import { useTranslations } from 'next-intl';
 import type { InvitationFormState } from '@/app/actions/invitation-form-state';
 
-/** The API's refusal of an invitation form, in the visitor's language: worded by its stable code and field. */
+/**
+ * The API's refusal of an invitation form, in the visitor's language: the invitation pages' own
+ * sentences for the codes and fields they know, else the sentence every form shows for the code.
+ */
 export function useRefusalText(): (state: InvitationFormState) => string | undefined {
   const t = useTranslations('invitations');
   return (state) => {
@@ -35,6 +38,7 @@ export function useRefusalText(): (state: InvitationFormState) => string | undef
       case 'password':
         return t('errors.passwordWeak');
     }
-    return t('errors.failed', { reason: state.message });
+    // Already worded by the web app from the API's code (the server action's wordedRefusal).
+    return state.message;
   };
 }
